@@ -1,0 +1,62 @@
+// The per-request context: who is asking, the repositories over this
+// request's database view, and fresh DataLoaders (never shared between requests).
+import type { Logger } from 'pino';
+import type { Database } from './db/database.js';
+import { contactLoaders } from './modules/contact/contact.loaders.js';
+import { contactRepository } from './modules/contact/contact.repository.js';
+import { eventLoaders } from './modules/event/event.loaders.js';
+import { eventRepository } from './modules/event/event.repository.js';
+import { municipalityLoaders } from './modules/municipality/municipality.loaders.js';
+import { municipalityRepository } from './modules/municipality/municipality.repository.js';
+import { organizationLoaders } from './modules/organization/organization.loaders.js';
+import { organizationRepository } from './modules/organization/organization.repository.js';
+import { projectLoaders } from './modules/project/project.loaders.js';
+import { projectRepository } from './modules/project/project.repository.js';
+import { topicLoaders } from './modules/topic/topic.loaders.js';
+import { topicRepository } from './modules/topic/topic.repository.js';
+
+/** Who is asking. Accounts and keys come with the security work; until then everyone is anonymous. */
+export type Viewer = { kind: 'anonymous' };
+
+export function createRepositories(db: Database) {
+  return {
+    municipalities: municipalityRepository(db),
+    projects: projectRepository(db),
+    topics: topicRepository(db),
+    contacts: contactRepository(db),
+    organizations: organizationRepository(db),
+    events: eventRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;
+
+export function createLoaders(repos: Repositories) {
+  const loaders = {
+    ...municipalityLoaders(repos.municipalities),
+    ...projectLoaders(repos.projects),
+    ...topicLoaders(repos.topics),
+    ...contactLoaders(repos.contacts),
+    ...organizationLoaders(repos.organizations),
+    ...eventLoaders(repos.events),
+  };
+  return loaders;
+}
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface Context {
+  requestId: string;
+  viewer: Viewer;
+  log: Logger;
+  repos: Repositories;
+  loaders: Loaders;
+}
+
+export function createContext(db: Database, requestId: string, log: Logger): Context {
+  const repos = createRepositories(db);
+  return { requestId, viewer: { kind: 'anonymous' }, log, repos, loaders: createLoaders(repos) };
+}
+
+/** After a write, what the loaders cached in this request may be stale: forget it all. */
+export function forgetCached(context: Context): void {
+  for (const loader of Object.values(context.loaders)) loader.clearAll();
+}

@@ -1,0 +1,115 @@
+// The one door to Neo4j. Owns sessions and transactions, names every
+// transaction, applies the timeout, converts values both ways, and maps
+// driver failures to API errors in one place.
+import neo4j, { Neo4jError, type BookmarkManager, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { ApiError, conflict } from '../errors.js';
+import type { Statement } from './cypher.js';
+import { fromDb, toDb } from './values.js';
+
+export type Row = Record<string, unknown>;
+
+export interface Tx {
+  /** Runs one statement; returns its rows as plain values (see values.ts). */
+  run<T = Row>(statement: Statement, params?: Record<string, unknown>): Promise<T[]>;
+}
+
+/** Called once per statement sent to the database: the round-trip counter of tests and benchmarks. */
+export type QueryObserver = (statement: Statement, mode: 'READ' | 'WRITE') => void;
+
+export interface DatabaseOptions {
+  database: string;
+  timeoutMs: number;
+  observer?: QueryObserver;
+  /** Shared by all Database views of one driver, so a read sees the writes before it (causal consistency). */
+  bookmarkManager?: BookmarkManager;
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+export class Database {
+  private readonly bookmarkManager: BookmarkManager;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly options: DatabaseOptions,
+  ) {
+    this.bookmarkManager = options.bookmarkManager ?? neo4j.bookmarkManager();
+  }
+
+  get name(): string {
+    return this.options.database;
+  }
+
+  /** The same database, with another observer (e.g. one per request). */
+  observed(observer: QueryObserver | undefined): Database {
+    return new Database(this.driver, { ...this.options, bookmarkManager: this.bookmarkManager, ...(observer ? { observer } : {}) });
+  }
+
+  read<T>(txName: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('READ', txName, work);
+  }
+
+  write<T>(txName: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', txName, work);
+  }
+
+  /** One schema statement in a transaction of its own: Neo4j does not mix schema and data changes in one. */
+  async runSchema(statement: Statement): Promise<void> {
+    await this.write(statement.name, (tx) => tx.run(statement));
+  }
+
+  private async transaction<T>(mode: 'READ' | 'WRITE', txName: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarkManager,
+    });
+    const config = { timeout: this.options.timeoutMs, metadata: { app: 'smart-city-graph', tx: txName } };
+    const body = (managed: ManagedTransaction) => work(this.wrap(managed, mode));
+    try {
+      return await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private wrap(managed: ManagedTransaction, mode: 'READ' | 'WRITE'): Tx {
+    const observer = this.options.observer;
+    return {
+      async run<T>(statement: Statement, params: Record<string, unknown> = {}): Promise<T[]> {
+        observer?.(statement, mode);
+        const result = await managed.run(statement.text, toDb(params));
+        return result.records.map((record) => fromDb(record.toObject()) as T);
+      },
+    };
+  }
+}
+
+function mapDriverError(error: unknown): unknown {
+  if (error instanceof ApiError || !(error instanceof Neo4jError)) return error;
+  if (UNAVAILABLE.has(error.code)) {
+    return new ApiError('SERVICE_UNAVAILABLE', 'The database is not reachable right now. Please try again shortly.');
+  }
+  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return new ApiError('QUERY_TIMEOUT', 'The request took too long and was stopped. Narrow it (smaller pages, fewer hops) and try again.');
+  }
+  if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    // "Node(42) already exists with label `Project` and property `id` = 'x'": the values are the caller's own input.
+    const m = /label `(\w+)` and propert(?:y|ies) `?(\w+)`? = (.+)$/.exec(error.message);
+    return conflict(m ? `A ${m[1]} with ${m[2]} ${m[3]} already exists.` : 'An entry with this key already exists.');
+  }
+  return error;
+}
+
+export function createDriver(uri: string, user: string, password: string | undefined): Driver {
+  // The local server has authentication off and ignores the credentials; a remote one needs NEO4J_PASSWORD.
+  return neo4j.driver(uri, neo4j.auth.basic(user, password ?? ''), {
+    // Fail fast when the database is away; the API answers SERVICE_UNAVAILABLE meanwhile.
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    userAgent: 'smart-city-graph',
+  });
+}

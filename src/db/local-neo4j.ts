@@ -1,0 +1,224 @@
+// The project's own local Neo4j: Neo4j Community 5.26 from Maven Central,
+// started as a separate JVM process with the settings in neo4j/neo4j.conf.
+// Used when NEO4J_URI is not set (npm start) and by the test suite.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, appendFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
+
+// src/db/ when run from source, dist/db/ when built: the project root is two levels up either way.
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RECIPE_DIR = join(PROJECT_ROOT, 'neo4j');
+const CLASSPATH_FILE = join(RECIPE_DIR, 'target', 'classpath.txt');
+const NEO4J_VERSION = /<neo4j\.version>([^<]+)</.exec(readFileSync(join(RECIPE_DIR, 'pom.xml'), 'utf8'))?.[1] ?? 'unknown';
+
+export interface LocalNeo4jOptions {
+  /** Bolt port on 127.0.0.1. */
+  port: number;
+  /** Instance folder (conf, data, logs, pid file); created when missing. */
+  dir: string;
+  /** JVM heap, e.g. "1g". */
+  heap?: string;
+  /** Seconds to wait for Bolt to answer. */
+  startTimeoutSeconds?: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalNeo4jHandle {
+  uri: string;
+  /** True when this call started the server, false when it was already running. */
+  started: boolean;
+  version: string;
+}
+
+export class LocalNeo4jError extends Error {}
+
+function instancePaths(opts: LocalNeo4jOptions) {
+  const home = resolve(PROJECT_ROOT, opts.dir);
+  return {
+    home,
+    conf: join(home, 'conf'),
+    logs: join(home, 'logs'),
+    pidFile: join(home, 'neo4j.pid'),
+    console: join(home, 'logs', 'console.log'),
+  };
+}
+
+/** Resolves the Neo4j jars through Maven once; later starts reuse the classpath file. */
+function ensureClasspath(log: (line: string) => void): string {
+  const pom = join(RECIPE_DIR, 'pom.xml');
+  if (!existsSync(CLASSPATH_FILE) || statSync(CLASSPATH_FILE).mtimeMs < statSync(pom).mtimeMs) {
+    log(`Fetching Neo4j Community ${NEO4J_VERSION} from Maven Central (first start only)…`);
+    const mvn = spawnSync('mvn', ['-B', '-q', '-f', pom, 'generate-resources'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (mvn.error) throw new LocalNeo4jError(`Could not run Maven (mvn) to fetch Neo4j: ${mvn.error.message}`);
+    if (mvn.status !== 0) throw new LocalNeo4jError(`Maven could not resolve Neo4j ${NEO4J_VERSION} (exit ${mvn.status}); see the output above.`);
+  }
+  return readFileSync(CLASSPATH_FILE, 'utf8').trim();
+}
+
+function javaBinary(): string {
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+}
+
+function readPid(pidFile: string): number | undefined {
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}
+
+/** True when a Neo4j server answers Bolt on the port (not just any listener). */
+async function boltAnswers(uri: string): Promise<boolean> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { connectionTimeout: 2000, maxConnectionPoolSize: 1 });
+  try {
+    await driver.verifyConnectivity();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await driver.close();
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function tail(file: string, lines = 15): string {
+  if (!existsSync(file)) return '';
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * Starts the local Neo4j unless one already answers on the port, and waits
+ * until Bolt accepts sessions. Safe to call from several processes: a second
+ * caller finds the running server and reuses it.
+ */
+export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4jHandle> {
+  const log = opts.log ?? (() => {});
+  const uri = `bolt://127.0.0.1:${opts.port}`;
+  const paths = instancePaths(opts);
+  const deadline = Date.now() + (opts.startTimeoutSeconds ?? 120) * 1000;
+
+  if (await boltAnswers(uri)) return { uri, started: false, version: NEO4J_VERSION };
+
+  const pid = readPid(paths.pidFile);
+  if (pid !== undefined && isAlive(pid)) {
+    // Started by another command a moment ago: wait for it rather than start a second one.
+    log(`Local Neo4j (pid ${pid}) is starting; waiting for Bolt on ${uri}…`);
+    await waitForBolt(uri, pid, deadline, paths.console);
+    return { uri, started: false, version: NEO4J_VERSION };
+  }
+  if (await portOpen(opts.port)) {
+    throw new LocalNeo4jError(`Port ${opts.port} is taken by something that does not speak Bolt; set LOCAL_NEO4J_PORT to a free port.`);
+  }
+
+  const classpath = ensureClasspath(log);
+  mkdirSync(paths.conf, { recursive: true });
+  mkdirSync(paths.logs, { recursive: true });
+  copyFileSync(join(RECIPE_DIR, 'neo4j.conf'), join(paths.conf, 'neo4j.conf'));
+  appendFileSync(
+    join(paths.conf, 'neo4j.conf'),
+    [
+      '',
+      '# Added by src/db/local-neo4j.ts for this instance',
+      `server.bolt.listen_address=127.0.0.1:${opts.port}`,
+      `server.directories.data=${join(paths.home, 'data')}`,
+      `server.directories.logs=${paths.logs}`,
+      `server.directories.run=${join(paths.home, 'run')}`,
+      `server.directories.import=${join(paths.home, 'import')}`,
+      '',
+    ].join('\n'),
+  );
+
+  const heap = opts.heap ?? '1g';
+  const out = openSync(paths.console, 'a');
+  const child = spawn(
+    javaBinary(),
+    [
+      `-Xms${heap}`,
+      `-Xmx${heap}`,
+      '-XX:+UseG1GC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Dfile.encoding=UTF-8',
+      // The flags Neo4j's own start script passes, so the page cache can use direct buffers.
+      '--add-opens=java.base/java.nio=ALL-UNNAMED',
+      '--add-opens=java.base/java.io=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '--add-opens=java.base/java.lang=ALL-UNNAMED',
+      '-cp',
+      classpath,
+      'org.neo4j.server.CommunityEntryPoint',
+      `--home-dir=${paths.home}`,
+      `--config-dir=${paths.conf}`,
+    ],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
+  closeSync(out);
+  const spawnError = await new Promise<Error | undefined>((done) => {
+    child.once('error', done);
+    child.once('spawn', () => done(undefined));
+  });
+  if (spawnError || child.pid === undefined) {
+    throw new LocalNeo4jError(`Could not start Java (${javaBinary()}): ${spawnError?.message ?? 'no process'}. Java 17 or newer is needed.`);
+  }
+  writeFileSync(paths.pidFile, String(child.pid));
+  child.unref();
+  log(`Starting Neo4j Community ${NEO4J_VERSION} (pid ${child.pid}) on ${uri}, data in ${paths.home}…`);
+  await waitForBolt(uri, child.pid, deadline, paths.console);
+  return { uri, started: true, version: NEO4J_VERSION };
+}
+
+async function waitForBolt(uri: string, pid: number, deadline: number, consoleLog: string): Promise<void> {
+  while (Date.now() < deadline) {
+    if (await boltAnswers(uri)) return;
+    if (!isAlive(pid)) {
+      throw new LocalNeo4jError(`Neo4j exited during start-up. Last lines of ${consoleLog}:\n${tail(consoleLog)}`);
+    }
+    await sleep(500);
+  }
+  throw new LocalNeo4jError(`Neo4j did not answer on ${uri} in time. Last lines of ${consoleLog}:\n${tail(consoleLog)}`);
+}
+
+/** Stops the local Neo4j of this instance folder, if running; waits for a clean shutdown. */
+export async function stopLocalNeo4j(opts: Pick<LocalNeo4jOptions, 'dir' | 'log'>, timeoutSeconds = 60): Promise<boolean> {
+  const paths = instancePaths({ ...opts, port: 0 });
+  const pid = readPid(paths.pidFile);
+  if (pid === undefined || !isAlive(pid)) {
+    rmSync(paths.pidFile, { force: true });
+    return false;
+  }
+  opts.log?.(`Stopping local Neo4j (pid ${pid})…`);
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(200);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  rmSync(paths.pidFile, { force: true });
+  return true;
+}
+
+export async function localNeo4jStatus(opts: Pick<LocalNeo4jOptions, 'dir' | 'port'>): Promise<{ pid?: number; running: boolean; answering: boolean }> {
+  const paths = instancePaths(opts);
+  const pid = readPid(paths.pidFile);
+  const running = pid !== undefined && isAlive(pid);
+  return { ...(running ? { pid } : {}), running, answering: await boltAnswers(`bolt://127.0.0.1:${opts.port}`) };
+}

@@ -1,0 +1,81 @@
+// Versioned schema migrations, applied in order at start-up and recorded in
+// the graph as (:Migration {version}). Every statement is idempotent
+// (IF NOT EXISTS), so two API replicas starting at once do no harm.
+import { cypher, type Statement } from './cypher.js';
+import type { Database } from './database.js';
+
+interface Migration {
+  version: number;
+  description: string;
+  statements: Statement[];
+}
+
+const s = (name: string, text: string) => cypher(`migration.${name}`, text);
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'uniqueness of every key',
+    statements: [
+      s('migration_version', 'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:Migration) REQUIRE m.version IS UNIQUE'),
+      s('municipality_ags', 'CREATE CONSTRAINT municipality_ags IF NOT EXISTS FOR (m:Municipality) REQUIRE m.ags IS UNIQUE'),
+      s('project_id', 'CREATE CONSTRAINT project_id IF NOT EXISTS FOR (p:Project) REQUIRE p.id IS UNIQUE'),
+      s('topic_slug', 'CREATE CONSTRAINT topic_slug IF NOT EXISTS FOR (t:Topic) REQUIRE t.slug IS UNIQUE'),
+      s('contact_id', 'CREATE CONSTRAINT contact_id IF NOT EXISTS FOR (c:Contact) REQUIRE c.id IS UNIQUE'),
+      s('organization_id', 'CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE'),
+      s('event_id', 'CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE'),
+    ],
+  },
+  {
+    version: 2,
+    description: 'full-text index over names, titles, summaries and descriptions',
+    statements: [
+      s(
+        'search_fulltext',
+        `CREATE FULLTEXT INDEX search IF NOT EXISTS
+         FOR (n:Municipality|Project|Topic|Contact|Organization|Event)
+         ON EACH [n.name, n.nameEn, n.title, n.summary, n.description]`,
+      ),
+    ],
+  },
+  {
+    version: 3,
+    description: 'point index on municipality locations',
+    statements: [s('municipality_location', 'CREATE POINT INDEX municipality_location IF NOT EXISTS FOR (m:Municipality) ON (m.location)')],
+  },
+  {
+    version: 4,
+    description: 'range indexes behind the list filters and sort orders',
+    statements: [
+      s('municipality_name_key', 'CREATE INDEX municipality_name_key IF NOT EXISTS FOR (m:Municipality) ON (m.nameKey)'),
+      s('municipality_state', 'CREATE INDEX municipality_state IF NOT EXISTS FOR (m:Municipality) ON (m.state)'),
+      s('municipality_kind', 'CREATE INDEX municipality_kind IF NOT EXISTS FOR (m:Municipality) ON (m.kind)'),
+      s('municipality_population', 'CREATE INDEX municipality_population IF NOT EXISTS FOR (m:Municipality) ON (m.population)'),
+      s('project_name_key', 'CREATE INDEX project_name_key IF NOT EXISTS FOR (p:Project) ON (p.nameKey)'),
+      s('contact_name_key', 'CREATE INDEX contact_name_key IF NOT EXISTS FOR (c:Contact) ON (c.nameKey)'),
+      s('organization_name_key', 'CREATE INDEX organization_name_key IF NOT EXISTS FOR (o:Organization) ON (o.nameKey)'),
+      s('event_starts_at', 'CREATE INDEX event_starts_at IF NOT EXISTS FOR (e:Event) ON (e.startsAt)'),
+    ],
+  },
+];
+
+const APPLIED = cypher('migration.applied', 'MATCH (m:Migration) RETURN m.version AS version');
+const RECORD = cypher(
+  'migration.record',
+  'MERGE (m:Migration {version: $version}) ON CREATE SET m.description = $description, m.appliedAt = datetime()',
+);
+
+/** Applies what is missing; returns the versions applied by this call. */
+export async function migrate(db: Database): Promise<number[]> {
+  const applied = new Set((await db.read('migration.applied', (tx) => tx.run<{ version: number }>(APPLIED))).map((r) => r.version));
+  const done: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    for (const statement of migration.statements) await db.runSchema(statement);
+    await db.write('migration.record', (tx) => tx.run(RECORD, { version: migration.version, description: migration.description }));
+    done.push(migration.version);
+  }
+  return done;
+}
+
+export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -1,0 +1,37 @@
+// Driver types stop here: Integer → number, temporal → ISO string,
+// Point → { lat, lon }, Node/Relationship → their properties.
+import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isNode, isPoint, isRelationship, isTime } from 'neo4j-driver';
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+export function fromDb(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return value.toNumber();
+  if (typeof value === 'bigint') return Number(value);
+  if (isDateTime(value)) return value.toStandardDate().toISOString();
+  if (isDate(value) || isLocalDateTime(value) || isLocalTime(value) || isTime(value) || isDuration(value)) return value.toString();
+  if (isPoint(value)) return { lat: value.y, lon: value.x } satisfies GeoPoint;
+  if (isNode(value) || isRelationship(value)) return fromDb(value.properties);
+  if (Array.isArray(value)) return value.map(fromDb);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromDb(v)]));
+  }
+  return value;
+}
+
+/**
+ * JavaScript has one number type; Cypher has two. Whole numbers go to the
+ * database as integers (so LIMIT, SKIP and counts work and stored counts stay
+ * integers); everything else as is.
+ */
+export function toDb(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toDb);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toDb(v)]));
+  }
+  return value;
+}

@@ -1,0 +1,63 @@
+// The error codes clients can rely on, and the one place that decides what
+// of an error reaches a client. Anything without a public code is masked.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes Apollo Server and graphql-js assign to request-level problems; their messages are safe. */
+const PROTOCOL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...PROTOCOL_CODES]);
+
+/** An error whose message is written for the client. */
+export class ApiError extends GraphQLError {
+  constructor(code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extra, code } });
+  }
+}
+
+export const badInput = (message: string, extra?: Record<string, unknown>) => new ApiError('BAD_USER_INPUT', message, extra);
+export const notFound = (what: string, key: string) => new ApiError('NOT_FOUND', `${what} '${key}' does not exist.`, { what, key });
+export const conflict = (message: string, extra?: Record<string, unknown>) => new ApiError('CONFLICT', message, extra);
+
+/** True when the error (or what a resolver threw) should be logged as an internal failure. */
+export function isInternal(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof ApiError) return false;
+  if (original instanceof GraphQLError) {
+    const code = original.extensions.code;
+    return !(typeof code === 'string' && PUBLIC_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR');
+  }
+  return true;
+}
+
+/** Apollo's formatError: public errors pass, everything else becomes a bare INTERNAL_SERVER_ERROR. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (!isInternal(error)) {
+    // Never a stack trace, whatever the server's settings.
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

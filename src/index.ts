@@ -1,0 +1,83 @@
+// Entry: config → Neo4j (the given one, or the project's local server) →
+// migrations → sample data on an empty database → HTTP → graceful shutdown.
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig } from './config.js';
+import { createDriver, Database } from './db/database.js';
+import { LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from './db/local-neo4j.js';
+import { migrate } from './db/migrations.js';
+import { loadSampleIfEmpty } from './import/sample.js';
+import { createLogger } from './logger.js';
+import { createApp } from './server.js';
+
+/** A start-up failure with a message for a person: printed alone, without a stack trace. */
+class StartupError extends Error {}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+
+  let uri = config.neo4j.uri;
+  let ownsNeo4j = false;
+  if (uri === undefined) {
+    const local = await startLocalNeo4j({ ...config.localNeo4j, log: (line) => log.info(line) });
+    uri = local.uri;
+    ownsNeo4j = local.started;
+  }
+
+  const driver = createDriver(uri, config.neo4j.user, config.neo4j.password);
+  try {
+    await driver.getServerInfo({ database: config.neo4j.database });
+  } catch (error) {
+    await driver.close();
+    throw new StartupError(
+      `Cannot reach Neo4j at ${uri} (database "${config.neo4j.database}"): ${(error as Error).message}\n` +
+        'Check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE, or unset NEO4J_URI to use the local Neo4j.',
+    );
+  }
+  const db = new Database(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
+
+  const applied = await migrate(db);
+  log.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
+  if (config.loadSampleData && (await loadSampleIfEmpty(db))) {
+    log.info('Empty database: loaded the built-in SAMPLE dataset (data/sample.json), not the full register.');
+  }
+
+  const { app, apollo } = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes });
+  const server = await new Promise<Server>((done, fail) => {
+    const s = app.listen(config.http.port, config.http.host, () => done(s));
+    s.once('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`Port ${config.http.port} is already in use (is the API already running?). Set PORT to another port.`)
+          : error,
+      ),
+    );
+  });
+  const url = `http://${config.http.host}:${config.http.port}/graphql`;
+  log.info({ url }, 'ready');
+  console.log(`\n  smart-city-graph is ready: open ${url} for the Apollo Sandbox explorer.\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    // Stop accepting, let in-flight requests finish, then close the database.
+    await new Promise<void>((done) => server.close(() => done()));
+    await apollo.stop();
+    await driver.close();
+    if (ownsNeo4j) await stopLocalNeo4j({ dir: config.localNeo4j.dir, log: (line) => log.info(line) });
+    process.exit(0);
+  };
+  process.on('SIGINT', (s) => void shutdown(s));
+  process.on('SIGTERM', (s) => void shutdown(s));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof LocalNeo4jError || error instanceof StartupError) {
+    console.error(`smart-city-graph could not start. ${error.message}`);
+  } else {
+    console.error('smart-city-graph could not start:', error);
+  }
+  process.exit(1);
+});

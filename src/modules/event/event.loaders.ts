@@ -1,0 +1,12 @@
+import DataLoader from 'dataloader';
+import type { EventRepository } from './event.repository.js';
+
+/** Per-request loaders: one batched statement per relation and nesting level. */
+export function eventLoaders(repo: EventRepository) {
+  return {
+    event: new DataLoader(repo.bySlug),
+    eventHost: new DataLoader(repo.host),
+    eventTopics: new DataLoader(repo.topics),
+    eventAttendees: new DataLoader(repo.attendees, { cacheKeyFn: (key: object) => JSON.stringify(key) }),
+  };
+}

@@ -1,0 +1,21 @@
+import DataLoader from 'dataloader';
+import type { MunicipalityRepository } from './municipality.repository.js';
+
+/** Per-request loaders: one batched statement per relation and nesting level. */
+export function municipalityLoaders(repo: MunicipalityRepository) {
+  const byArgs = { cacheKeyFn: (key: object) => JSON.stringify(key) };
+  return {
+    municipality: new DataLoader(repo.byAgs),
+    municipalityParent: new DataLoader(repo.parent),
+    municipalityKreis: new DataLoader(repo.kreis),
+    municipalityLand: new DataLoader(repo.land),
+    municipalityParts: new DataLoader(repo.parts, byArgs),
+    municipalityProjects: new DataLoader(repo.projects, byArgs),
+    municipalityTopics: new DataLoader(repo.topics),
+    municipalityInterests: new DataLoader(repo.interests),
+    municipalityContacts: new DataLoader(repo.contacts),
+    municipalityEventsAttended: new DataLoader(repo.eventsAttended),
+    municipalityEventsHosted: new DataLoader(repo.eventsHosted),
+    municipalityExchanges: new DataLoader(repo.exchanges, byArgs),
+  };
+}

@@ -1,0 +1,337 @@
+// Cypher for municipalities: lookups, lists, their relations, and their writes.
+import { cypher } from '../../db/cypher.js';
+import type { Database, Row } from '../../db/database.js';
+import type { GeoPoint } from '../../db/values.js';
+import type { ExchangeDirection, ExchangeKind, MunicipalityKind, MunicipalityOrder, RunnerRole, SizeClass, State } from '../../generated/graphql.js';
+import { afterKeyset, emptyPage, pageOf, type PageRequest, type PageRow } from '../shared/connection.js';
+import { ensureExist, perKey, UNWIND_KEYS } from '../shared/batch.js';
+import { nameKey } from '../shared/text.js';
+import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
+import { toEvent, type EventRecord } from '../event/event.record.js';
+import { toProject, type ProjectRecord } from '../project/project.record.js';
+import { toTopic } from '../topic/topic.record.js';
+import { parentCandidates, sizeClassOf, stateOfAgs } from './municipality.model.js';
+import { toMunicipality, type ExchangeRecord, type InterestRecord, type MunicipalityRecord } from './municipality.record.js';
+
+export interface MunicipalityFilterParams {
+  state: State | null;
+  kinds: MunicipalityKind[] | null;
+  sizeClasses: SizeClass[] | null;
+  namePrefix: string | null;
+}
+
+// --- reads --------------------------------------------------------------------
+
+// Unique-constraint index seek per key.
+const BY_AGS = cypher('municipality.byAgs', 'MATCH (m:Municipality) WHERE m.ags IN $keys RETURN m {.*} AS m');
+
+// Each filter is optional ($x IS NULL); nameKey STARTS WITH uses the range index on nameKey.
+const FILTER = `($state IS NULL OR m.state = $state)
+  AND ($kinds IS NULL OR m.kind IN $kinds)
+  AND ($sizeClasses IS NULL OR m.sizeClass IN $sizeClasses)
+  AND ($namePrefix IS NULL OR m.nameKey STARTS WITH $namePrefix)`;
+
+const ORDERS: Record<MunicipalityOrder, { sort: string; direction: 'ASC' | 'DESC'; type: 'string' | 'number' }> = {
+  NAME: { sort: 'm.nameKey', direction: 'ASC', type: 'string' },
+  AGS: { sort: 'm.ags', direction: 'ASC', type: 'string' },
+  // Units without population sort last: -1 is below every real population.
+  POPULATION_DESC: { sort: 'coalesce(m.population, -1)', direction: 'DESC', type: 'number' },
+};
+export const municipalityOrderType = (order: MunicipalityOrder) => ORDERS[order].type;
+
+// One statement per sort order, built once: the total over the filter, and one page after the keyset.
+const LIST = Object.fromEntries(
+  Object.entries(ORDERS).map(([order, { sort, direction }]) => [
+    order,
+    cypher(
+      `municipality.list.${order}`,
+      `CALL () { MATCH (m:Municipality) WHERE ${FILTER} RETURN count(m) AS total }
+       CALL () {
+         MATCH (m:Municipality) WHERE ${FILTER} AND ${afterKeyset(sort, 'm.ags', direction)}
+         WITH m ORDER BY ${sort} ${direction}, m.ags LIMIT $limit
+         RETURN collect({node: m {.*}, sort: ${sort}, key: m.ags}) AS rows
+       }
+       RETURN total, rows`,
+    ),
+  ]),
+) as Record<MunicipalityOrder, ReturnType<typeof cypher>>;
+
+const PARENT = cypher(
+  'municipality.parent',
+  `${UNWIND_KEYS} MATCH (:Municipality {ags: key})-[:PART_OF]->(p:Municipality) RETURN i, p {.*} AS node`,
+);
+const KREIS = cypher(
+  'municipality.kreis',
+  `${UNWIND_KEYS} MATCH (:Municipality {ags: key})-[:PART_OF*1..2]->(k:Municipality {kind: 'LANDKREIS'}) RETURN i, k {.*} AS node`,
+);
+const LAND = cypher(
+  'municipality.land',
+  `${UNWIND_KEYS} MATCH (:Municipality {ags: key})-[:PART_OF*1..3]->(l:Municipality {kind: 'LAND'}) RETURN i, l {.*} AS node`,
+);
+
+const PARTS = cypher(
+  'municipality.parts',
+  `${UNWIND_KEYS}
+   MATCH (m:Municipality {ags: key.ags})
+   CALL (m, key) {
+     MATCH (c:Municipality)-[:PART_OF]->(m)
+     WHERE (key.kind IS NULL OR c.kind = key.kind) AND ${afterKeyset('c.nameKey', 'c.ags', 'ASC', 'key.after')}
+     WITH c ORDER BY c.nameKey, c.ags
+     RETURN collect({node: c {.*}, sort: c.nameKey, key: c.ags}) AS rows
+   }
+   RETURN i, rows[..key.limit] AS rows, COUNT { MATCH (c:Municipality)-[:PART_OF]->(m) WHERE key.kind IS NULL OR c.kind = key.kind } AS total`,
+);
+
+const PROJECTS = cypher(
+  'municipality.projects',
+  `${UNWIND_KEYS}
+   MATCH (m:Municipality {ags: key.ags})
+   CALL (m, key) {
+     MATCH (m)-[r:RUNS]->(p:Project)
+     WHERE (key.role IS NULL OR r.role = key.role) AND ${afterKeyset('p.nameKey', 'p.id', 'ASC', 'key.after')}
+     WITH r, p ORDER BY p.nameKey, p.id
+     RETURN collect({node: p {.*}, role: r.role, sort: p.nameKey, key: p.id}) AS rows
+   }
+   RETURN i, rows[..key.limit] AS rows, COUNT { MATCH (m)-[r:RUNS]->(:Project) WHERE key.role IS NULL OR r.role = key.role } AS total`,
+);
+
+// The topic profile's plain form: project topics and declared interests, without repeats.
+const TOPICS = cypher(
+  'municipality.topics',
+  `${UNWIND_KEYS}
+   MATCH (m:Municipality {ags: key})
+   CALL (m) {
+     MATCH (m)-[:RUNS]->(:Project)-[:ADDRESSES]->(t:Topic) RETURN t
+     UNION
+     MATCH (m)-[:INTERESTED_IN]->(t:Topic) RETURN t
+   }
+   WITH i, t ORDER BY t.slug
+   RETURN i, collect(t {.*}) AS items`,
+);
+
+const INTERESTS = cypher(
+  'municipality.interests',
+  `${UNWIND_KEYS}
+   MATCH (:Municipality {ags: key})-[r:INTERESTED_IN]->(t:Topic)
+   WITH i, r, t ORDER BY t.slug
+   RETURN i, collect({topic: t {.*}, since: r.since}) AS items`,
+);
+
+const CONTACTS = cypher(
+  'municipality.contacts',
+  `${UNWIND_KEYS}
+   MATCH (c:Contact)-[:WORKS_FOR]->(:Municipality {ags: key})
+   WITH i, c ORDER BY c.nameKey, c.id
+   RETURN i, collect(${CONTACT_FIELDS('c')}) AS items`,
+);
+
+const EVENTS_ATTENDED = cypher(
+  'municipality.eventsAttended',
+  `${UNWIND_KEYS}
+   MATCH (:Municipality {ags: key})-[:ATTENDED]->(e:Event)
+   WITH i, e ORDER BY e.startsAt, e.id
+   RETURN i, collect(e {.*}) AS items`,
+);
+
+const EVENTS_HOSTED = cypher(
+  'municipality.eventsHosted',
+  `${UNWIND_KEYS}
+   MATCH (e:Event)-[:HOSTED_BY]->(:Municipality {ags: key})
+   WITH i, e ORDER BY e.startsAt, e.id
+   RETURN i, collect(e {.*}) AS items`,
+);
+
+const EXCHANGES = cypher(
+  'municipality.exchanges',
+  `${UNWIND_KEYS}
+   MATCH (m:Municipality {ags: key.ags})
+   CALL (m, key) {
+     MATCH (m)-[x:EXCHANGES_WITH]->(p:Municipality) WHERE key.kind IS NULL OR x.kind = key.kind
+     RETURN x, p, 'OUTGOING' AS direction
+     UNION
+     MATCH (m)<-[x:EXCHANGES_WITH]-(p:Municipality) WHERE key.kind IS NULL OR x.kind = key.kind
+     RETURN x, p, 'INCOMING' AS direction
+   }
+   WITH i, x, p, direction ORDER BY x.since, p.ags, x.kind
+   RETURN i, collect({kind: x.kind, direction: direction, since: x.since, topicSlugs: x.topics, partner: p {.*}}) AS items`,
+);
+
+// --- writes -------------------------------------------------------------------
+
+const FIND_PARENT = cypher(
+  'municipality.findParent',
+  'UNWIND $candidates AS ags MATCH (p:Municipality {ags: ags}) RETURN p.ags AS ags',
+);
+
+// SET m = $props replaces every property: a field left out of the input is cleared.
+const UPSERT = cypher(
+  'municipality.upsert',
+  `MERGE (m:Municipality {ags: $props.ags})
+   SET m = $props,
+       m.location = CASE WHEN $location IS NULL THEN null ELSE point({latitude: $location.lat, longitude: $location.lon}) END
+   WITH m
+   OPTIONAL MATCH (m)-[old:PART_OF]->()
+   DELETE old
+   WITH DISTINCT m
+   OPTIONAL MATCH (parent:Municipality {ags: $parentAgs})
+   FOREACH (_ IN CASE WHEN parent IS NULL THEN [] ELSE [1] END | MERGE (m)-[:PART_OF]->(parent))
+   RETURN m {.*} AS m`,
+);
+
+const ADD_INTEREST = cypher(
+  'municipality.addInterest',
+  `MATCH (m:Municipality {ags: $ags}), (t:Topic {slug: $topic})
+   MERGE (m)-[r:INTERESTED_IN]->(t)
+   SET r.since = date($since)`,
+);
+const REMOVE_INTEREST = cypher(
+  'municipality.removeInterest',
+  `MATCH (:Municipality {ags: $ags})-[r:INTERESTED_IN]->(:Topic {slug: $topic}) DELETE r RETURN count(*) AS removed`,
+);
+
+// One link per (from, to, kind): MERGE on the kind, then the other properties.
+const LINK_EXCHANGE = cypher(
+  'municipality.linkExchange',
+  `MATCH (a:Municipality {ags: $from}), (b:Municipality {ags: $to})
+   MERGE (a)-[x:EXCHANGES_WITH {kind: $kind}]->(b)
+   SET x.since = date($since), x.topics = $topics`,
+);
+const UNLINK_EXCHANGE = cypher(
+  'municipality.unlinkExchange',
+  `MATCH (:Municipality {ags: $from})-[x:EXCHANGES_WITH {kind: $kind}]->(:Municipality {ags: $to}) DELETE x RETURN count(*) AS removed`,
+);
+
+export interface MunicipalityWrite {
+  ags: string;
+  name: string;
+  kind: MunicipalityKind;
+  population: number | null;
+  areaKm2: number | null;
+  postcode: string | null;
+  location: GeoPoint | null;
+  parentAgs: string | null;
+}
+
+type ProjectRow = PageRow<ProjectRecord> & { role: RunnerRole };
+
+export function municipalityRepository(db: Database) {
+  return {
+    byAgs: (keys: readonly string[]) =>
+      db.read('municipality.byAgs', async (tx) => {
+        const found = new Map((await tx.run<{ m: Row }>(BY_AGS, { keys })).map(({ m }) => [m.ags as string, toMunicipality(m)]));
+        return keys.map((k) => found.get(k) ?? null);
+      }),
+
+    list: (filter: MunicipalityFilterParams, order: MunicipalityOrder, page: PageRequest) =>
+      db.read('municipality.list', async (tx) => {
+        const [row] = await tx.run(LIST[order], { ...filter, limit: page.limit, after: page.after });
+        return row ? pageOf(toMunicipality)(row) : emptyPage<MunicipalityRecord>();
+      }),
+
+    parent: (keys: readonly string[]) => db.read('municipality.parent', (tx) => perKey(tx, PARENT, keys, (r) => toMunicipality(r.node as Row), () => null)),
+    kreis: (keys: readonly string[]) => db.read('municipality.kreis', (tx) => perKey(tx, KREIS, keys, (r) => toMunicipality(r.node as Row), () => null)),
+    land: (keys: readonly string[]) => db.read('municipality.land', (tx) => perKey(tx, LAND, keys, (r) => toMunicipality(r.node as Row), () => null)),
+
+    parts: (keys: readonly { ags: string; kind: MunicipalityKind | null; limit: number; after: PageRequest['after'] }[]) =>
+      db.read('municipality.parts', (tx) => perKey(tx, PARTS, keys, pageOf(toMunicipality), emptyPage<MunicipalityRecord>)),
+
+    projects: (keys: readonly { ags: string; role: RunnerRole | null; limit: number; after: PageRequest['after'] }[]) =>
+      db.read('municipality.projects', (tx) =>
+        perKey(tx, PROJECTS, keys, pageOf<ProjectRecord, ProjectRow>(toProject), emptyPage<ProjectRecord, ProjectRow>),
+      ),
+
+    topics: (keys: readonly string[]) =>
+      db.read('municipality.topics', (tx) => perKey(tx, TOPICS, keys, (r) => (r.items as Row[]).map(toTopic), () => [])),
+
+    interests: (keys: readonly string[]) =>
+      db.read('municipality.interests', (tx) =>
+        perKey(
+          tx,
+          INTERESTS,
+          keys,
+          (r) => (r.items as Row[]).map((x): InterestRecord => ({ topic: toTopic(x.topic as Row), since: (x.since as string | null) ?? null })),
+          () => [],
+        ),
+      ),
+
+    contacts: (keys: readonly string[]) =>
+      db.read('municipality.contacts', (tx) => perKey(tx, CONTACTS, keys, (r) => (r.items as Row[]).map(toContact), (): ContactRecord[] => [])),
+
+    eventsAttended: (keys: readonly string[]) =>
+      db.read('municipality.eventsAttended', (tx) => perKey(tx, EVENTS_ATTENDED, keys, (r) => (r.items as Row[]).map(toEvent), (): EventRecord[] => [])),
+
+    eventsHosted: (keys: readonly string[]) =>
+      db.read('municipality.eventsHosted', (tx) => perKey(tx, EVENTS_HOSTED, keys, (r) => (r.items as Row[]).map(toEvent), (): EventRecord[] => [])),
+
+    exchanges: (keys: readonly { ags: string; kind: ExchangeKind | null }[]) =>
+      db.read('municipality.exchanges', (tx) =>
+        perKey(
+          tx,
+          EXCHANGES,
+          keys,
+          (r) =>
+            (r.items as Row[]).map(
+              (x): ExchangeRecord => ({
+                kind: x.kind as ExchangeKind,
+                direction: x.direction as ExchangeDirection,
+                since: (x.since as string | null) ?? null,
+                topicSlugs: (x.topicSlugs as string[] | null) ?? [],
+                partner: toMunicipality(x.partner as Row),
+              }),
+            ),
+          (): ExchangeRecord[] => [],
+        ),
+      ),
+
+    upsert: (input: MunicipalityWrite) =>
+      db.write('municipality.upsert', async (tx) => {
+        let parentAgs = input.parentAgs;
+        if (parentAgs !== null) {
+          await ensureExist(tx, { Municipality: [parentAgs] });
+        } else {
+          // The nearest existing unit by AGS prefix: the Kreis, else the Land.
+          const candidates = parentCandidates(input.ags);
+          const found = new Set((await tx.run<{ ags: string }>(FIND_PARENT, { candidates })).map((r) => r.ags));
+          parentAgs = candidates.find((c) => found.has(c)) ?? null;
+        }
+        const { location, parentAgs: _given, ...fields } = input;
+        const props = {
+          ...fields,
+          nameKey: nameKey(input.name),
+          state: stateOfAgs(input.ags),
+          sizeClass: sizeClassOf(input.population),
+        };
+        const [row] = await tx.run<{ m: Row }>(UPSERT, { props, location, parentAgs });
+        return toMunicipality(row!.m);
+      }),
+
+    addInterest: (ags: string, topic: string, since: string) =>
+      db.write('municipality.addInterest', async (tx) => {
+        await ensureExist(tx, { Municipality: [ags], Topic: [topic] });
+        await tx.run(ADD_INTEREST, { ags, topic, since });
+      }),
+
+    /** False when there was no such interest. */
+    removeInterest: (ags: string, topic: string) =>
+      db.write('municipality.removeInterest', async (tx) => {
+        await ensureExist(tx, { Municipality: [ags], Topic: [topic] });
+        const [row] = await tx.run<{ removed: number }>(REMOVE_INTEREST, { ags, topic });
+        return (row?.removed ?? 0) > 0;
+      }),
+
+    linkExchange: (link: { from: string; to: string; kind: ExchangeKind; since: string; topics: string[] }) =>
+      db.write('municipality.linkExchange', async (tx) => {
+        await ensureExist(tx, { Municipality: [link.from, link.to], Topic: link.topics });
+        await tx.run(LINK_EXCHANGE, link);
+      }),
+
+    unlinkExchange: (link: { from: string; to: string; kind: ExchangeKind }) =>
+      db.write('municipality.unlinkExchange', async (tx) => {
+        await ensureExist(tx, { Municipality: [link.from, link.to] });
+        const [row] = await tx.run<{ removed: number }>(UNLINK_EXCHANGE, link);
+        return (row?.removed ?? 0) > 0;
+      }),
+  };
+}
+
+export type MunicipalityRepository = ReturnType<typeof municipalityRepository>;

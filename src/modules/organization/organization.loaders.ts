@@ -1,0 +1,14 @@
+import DataLoader from 'dataloader';
+import type { OrganizationRepository } from './organization.repository.js';
+
+/** Per-request loaders: one batched statement per relation and nesting level. */
+export function organizationLoaders(repo: OrganizationRepository) {
+  return {
+    organization: new DataLoader(repo.bySlug),
+    organizationContacts: new DataLoader(repo.contacts),
+    organizationFundedProjects: new DataLoader(repo.fundedProjects),
+    organizationSupportedProjects: new DataLoader(repo.supportedProjects),
+    organizationEventsHosted: new DataLoader(repo.eventsHosted),
+    organizationEventsAttended: new DataLoader(repo.eventsAttended),
+  };
+}

@@ -1,0 +1,90 @@
+// Cypher for organizations: ministries, transfer offices, universities, companies, associations.
+import { cypher } from '../../db/cypher.js';
+import type { Database, Row } from '../../db/database.js';
+import type { OrganizationKind } from '../../generated/graphql.js';
+import { afterKeyset, emptyPage, pageOf, type PageRequest } from '../shared/connection.js';
+import { ensureExist, listStatement, readLists } from '../shared/batch.js';
+import { nameKey } from '../shared/text.js';
+import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
+import { toEvent, type EventRecord } from '../event/event.record.js';
+import { toProject, type ProjectRecord } from '../project/project.record.js';
+import { toOrganization, type OrganizationRecord } from './organization.record.js';
+
+const BY_SLUG = cypher('organization.bySlug', 'MATCH (o:Organization) WHERE o.id IN $keys RETURN o {.*} AS o');
+
+const LIST = cypher(
+  'organization.list',
+  `CALL () { MATCH (o:Organization) WHERE $kind IS NULL OR o.kind = $kind RETURN count(o) AS total }
+   CALL () {
+     MATCH (o:Organization) WHERE ($kind IS NULL OR o.kind = $kind) AND ${afterKeyset('o.nameKey', 'o.id', 'ASC')}
+     WITH o ORDER BY o.nameKey, o.id LIMIT $limit
+     RETURN collect({node: o {.*}, sort: o.nameKey, key: o.id}) AS rows
+   }
+   RETURN total, rows`,
+);
+
+const CONTACTS = listStatement('organization.contacts', '(x:Contact)-[:WORKS_FOR]->(:Organization {id: key})', 'x.nameKey, x.id', CONTACT_FIELDS('x'));
+const FUNDED = listStatement('organization.fundedProjects', '(:Organization {id: key})-[:FUNDS]->(x:Project)', 'x.nameKey, x.id', 'x {.*}');
+const SUPPORTED = listStatement('organization.supportedProjects', '(:Organization {id: key})-[:SUPPORTS]->(x:Project)', 'x.nameKey, x.id', 'x {.*}');
+const HOSTED = listStatement('organization.eventsHosted', '(x:Event)-[:HOSTED_BY]->(:Organization {id: key})', 'x.startsAt, x.id', 'x {.*}');
+const ATTENDED = listStatement('organization.eventsAttended', '(:Organization {id: key})-[:ATTENDED]->(x:Event)', 'x.startsAt, x.id', 'x {.*}');
+
+const CREATE = cypher('organization.create', 'CREATE (o:Organization) SET o = $props RETURN o {.*} AS o');
+const UPDATE = cypher('organization.update', 'MATCH (o:Organization {id: $id}) SET o += $changes RETURN o {.*} AS o');
+const DELETE = cypher('organization.delete', 'MATCH (o:Organization {id: $id}) DETACH DELETE o');
+
+export interface OrganizationWrite {
+  slug: string;
+  name: string;
+  kind: OrganizationKind;
+  url: string | null;
+}
+
+const toProps = ({ slug, ...rest }: Partial<OrganizationWrite>) => ({
+  ...(slug === undefined ? {} : { id: slug }),
+  ...rest,
+  ...(rest.name === undefined ? {} : { nameKey: nameKey(rest.name) }),
+});
+
+export function organizationRepository(db: Database) {
+  return {
+    bySlug: (keys: readonly string[]) =>
+      db.read('organization.bySlug', async (tx) => {
+        const found = new Map((await tx.run<{ o: Row }>(BY_SLUG, { keys })).map(({ o }) => [o.id as string, toOrganization(o)]));
+        return keys.map((k) => found.get(k) ?? null);
+      }),
+
+    list: (kind: OrganizationKind | null, page: PageRequest) =>
+      db.read('organization.list', async (tx) => {
+        const [row] = await tx.run(LIST, { kind, limit: page.limit, after: page.after });
+        return row ? pageOf(toOrganization)(row) : emptyPage<OrganizationRecord>();
+      }),
+
+    contacts: readLists<ContactRecord>(db, CONTACTS, toContact),
+    fundedProjects: readLists<ProjectRecord>(db, FUNDED, toProject),
+    supportedProjects: readLists<ProjectRecord>(db, SUPPORTED, toProject),
+    eventsHosted: readLists<EventRecord>(db, HOSTED, toEvent),
+    eventsAttended: readLists<EventRecord>(db, ATTENDED, toEvent),
+
+    create: (input: OrganizationWrite) =>
+      db.write('organization.create', async (tx) => {
+        const [row] = await tx.run<{ o: Row }>(CREATE, { props: toProps(input) });
+        return toOrganization(row!.o);
+      }),
+
+    update: (slug: string, changes: Partial<Omit<OrganizationWrite, 'slug'>>) =>
+      db.write('organization.update', async (tx) => {
+        await ensureExist(tx, { Organization: [slug] });
+        const [row] = await tx.run<{ o: Row }>(UPDATE, { id: slug, changes: toProps(changes) });
+        return toOrganization(row!.o);
+      }),
+
+    delete: (slug: string) =>
+      db.write('organization.delete', async (tx) => {
+        await ensureExist(tx, { Organization: [slug] });
+        await tx.run(DELETE, { id: slug });
+      }),
+  };
+}
+
+export type OrganizationRepository = ReturnType<typeof organizationRepository>;

@@ -1,0 +1,37 @@
+// The project records the API hands around: plain values, no driver types.
+import type { Row } from '../../db/database.js';
+import type { ProjectStatus, RunnerRole } from '../../generated/graphql.js';
+import type { MunicipalityRecord } from '../municipality/municipality.record.js';
+
+export interface ProjectRecord {
+  __typename: 'Project';
+  slug: string;
+  name: string;
+  summary: string | null;
+  status: ProjectStatus | null;
+  startDate: string | null;
+  endDate: string | null;
+  programme: string | null;
+  cohort: number | null;
+  fundingEur: number | null;
+  url: string | null;
+}
+
+export interface RunnerRecord {
+  role: RunnerRole;
+  municipality: MunicipalityRecord;
+}
+
+export const toProject = (p: Row): ProjectRecord => ({
+  __typename: 'Project',
+  slug: p.id as string,
+  name: p.name as string,
+  summary: (p.summary as string | null) ?? null,
+  status: (p.status as ProjectStatus | null) ?? null,
+  startDate: (p.startDate as string | null) ?? null,
+  endDate: (p.endDate as string | null) ?? null,
+  programme: (p.programme as string | null) ?? null,
+  cohort: (p.cohort as number | null) ?? null,
+  fundingEur: (p.fundingEur as number | null) ?? null,
+  url: (p.url as string | null) ?? null,
+});

@@ -1,0 +1,119 @@
+// Relay connections with keyset pagination. A cursor carries the sort value
+// and the key of the last item seen, so a page never repeats or skips items
+// even when others are added meanwhile. Cursors are opaque to clients and
+// checked on the way in: a forged or foreign cursor is BAD_USER_INPUT.
+import type { Row } from '../../db/database.js';
+import { badInput } from '../../errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export type SortValue = string | number;
+
+/** Where to continue: the last item's sort value and key. */
+export interface Keyset {
+  v: SortValue;
+  k: string;
+}
+
+/** What a repository needs to fetch one page. `limit` is one more than asked, to see whether more follow. */
+export interface PageRequest {
+  order: string;
+  first: number;
+  limit: number;
+  after: Keyset | null;
+}
+
+/** One row of a page as a repository returns it. */
+export interface PageRow<T> {
+  node: T;
+  sort: SortValue;
+  key: string;
+}
+
+export interface Page<T, R extends PageRow<T> = PageRow<T>> {
+  rows: R[];
+  total: number;
+}
+
+export interface Connection<E> {
+  edges: E[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+}
+
+const encodeCursor = (order: string, row: { sort: SortValue; key: string }) =>
+  Buffer.from(JSON.stringify([order, row.sort, row.key]), 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string, order: string, sortType: 'string' | 'number'): Keyset {
+  const invalid = () => badInput('The cursor in `after` is not valid for this list. Use an `endCursor` returned by the same field.', { argument: 'after' });
+  if (cursor.length > 1000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid();
+  const [o, v, k] = parsed as unknown[];
+  if (o !== order || typeof v !== sortType || typeof k !== 'string') throw invalid();
+  if (typeof v === 'number' && !Number.isFinite(v)) throw invalid();
+  return { v: v as SortValue, k };
+}
+
+/** Validates `first`/`after` of a list field. */
+export function pageRequest(
+  order: string,
+  args: { first?: number | null; after?: string | null },
+  sortType: 'string' | 'number' = 'string',
+): PageRequest {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, { argument: 'first' });
+  }
+  const after = args.after === undefined || args.after === null ? null : decodeCursor(args.after, order, sortType);
+  return { order, first, limit: first + 1, after };
+}
+
+/** Builds the connection from the rows fetched with `request.limit`. `toEdge` adds per-edge fields (e.g. a role). */
+export function toConnection<T, R extends PageRow<T>, E>(
+  request: PageRequest,
+  page: Page<T, R>,
+  toEdge: (row: R, cursor: string) => E,
+): Connection<E> {
+  const rows = page.rows.slice(0, request.first);
+  const cursors = rows.map((row) => encodeCursor(request.order, row));
+  return {
+    edges: rows.map((row, i) => toEdge(row, cursors[i]!)),
+    pageInfo: {
+      hasNextPage: page.rows.length > request.first,
+      hasPreviousPage: request.after !== null,
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.at(-1) ?? null,
+    },
+    totalCount: page.total,
+  };
+}
+
+/** The common edge shape `{ cursor, node }`. */
+export const nodeEdge = <T>(row: PageRow<T>, cursor: string) => ({ cursor, node: row.node });
+
+/**
+ * The Cypher condition "comes after the keyset in `param`" for an order by
+ * `sort` (ASC or DESC), ties broken by `key` ascending. Used when the
+ * statement constants are built at module load; values stay parameters.
+ */
+export function afterKeyset(sort: string, key: string, direction: 'ASC' | 'DESC', param = '$after'): string {
+  const op = direction === 'ASC' ? '>' : '<';
+  return `(${param} IS NULL OR ${sort} ${op} ${param}.v OR (${sort} = ${param}.v AND ${key} > ${param}.k))`;
+}
+
+export const emptyPage = <T, R extends PageRow<T> = PageRow<T>>(): Page<T, R> => ({ rows: [], total: 0 });
+
+/** Maps a `{total, rows}` row of a list statement, turning each `node` into a record. */
+export const pageOf =
+  <T, R extends PageRow<T> = PageRow<T>>(map: (row: Row) => T) =>
+  (r: Row): Page<T, R> => ({
+    total: r.total as number,
+    rows: (r.rows as Row[]).map((row) => ({ ...row, node: map(row.node as Row) })) as unknown as R[],
+  });

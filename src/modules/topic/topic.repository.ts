@@ -1,0 +1,189 @@
+// Cypher for topics: the two-level taxonomy, its projects, interested municipalities and experts.
+import { cypher } from '../../db/cypher.js';
+import type { Database, Row, Tx } from '../../db/database.js';
+import { badInput, conflict, notFound } from '../../errors.js';
+import { afterKeyset, emptyPage, pageOf, type PageRequest } from '../shared/connection.js';
+import { perKey, UNWIND_KEYS } from '../shared/batch.js';
+import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
+import { toEvent, type EventRecord } from '../event/event.record.js';
+import { toMunicipality, type MunicipalityRecord } from '../municipality/municipality.record.js';
+import { toProject, type ProjectRecord } from '../project/project.record.js';
+import { toTopic, type TopicRecord } from './topic.record.js';
+
+const BY_SLUG = cypher('topic.bySlug', 'MATCH (t:Topic) WHERE t.slug IN $keys RETURN t {.*} AS t');
+
+const FILTER = `($fieldsOfAction IS NULL OR $fieldsOfAction = NOT EXISTS { (t)-[:SUBTOPIC_OF]->(:Topic) })
+  AND ($parent IS NULL OR EXISTS { (t)-[:SUBTOPIC_OF]->(:Topic {slug: $parent}) })`;
+
+const LIST = cypher(
+  'topic.list',
+  `CALL () { MATCH (t:Topic) WHERE ${FILTER} RETURN count(t) AS total }
+   CALL () {
+     MATCH (t:Topic) WHERE ${FILTER} AND ${afterKeyset('t.slug', 't.slug', 'ASC')}
+     WITH t ORDER BY t.slug LIMIT $limit
+     RETURN collect({node: t {.*}, sort: t.slug, key: t.slug}) AS rows
+   }
+   RETURN total, rows`,
+);
+
+const PARENT = cypher('topic.parent', `${UNWIND_KEYS} MATCH (:Topic {slug: key})-[:SUBTOPIC_OF]->(p:Topic) RETURN i, p {.*} AS node`);
+
+const SUBTOPICS = cypher(
+  'topic.subtopics',
+  `${UNWIND_KEYS} MATCH (s:Topic)-[:SUBTOPIC_OF]->(:Topic {slug: key}) WITH i, s ORDER BY s.slug RETURN i, collect(s {.*}) AS items`,
+);
+
+// A field of action's projects include those of its sub-topics unless asked otherwise; DISTINCT because a project may address both.
+const PROJECTS = cypher(
+  'topic.projects',
+  `${UNWIND_KEYS}
+   MATCH (t:Topic {slug: key.slug})
+   CALL (t, key) {
+     MATCH (p:Project)-[:ADDRESSES]->(x:Topic)
+     WHERE (x = t OR (key.includeSubtopics AND (x)-[:SUBTOPIC_OF]->(t))) AND ${afterKeyset('p.nameKey', 'p.id', 'ASC', 'key.after')}
+     WITH DISTINCT p ORDER BY p.nameKey, p.id
+     RETURN collect({node: p {.*}, sort: p.nameKey, key: p.id}) AS rows
+   }
+   CALL (t, key) {
+     MATCH (p:Project)-[:ADDRESSES]->(x:Topic)
+     WHERE x = t OR (key.includeSubtopics AND (x)-[:SUBTOPIC_OF]->(t))
+     RETURN count(DISTINCT p) AS total
+   }
+   RETURN i, rows[..key.limit] AS rows, total`,
+);
+
+const INTERESTED = cypher(
+  'topic.interestedMunicipalities',
+  `${UNWIND_KEYS}
+   MATCH (t:Topic {slug: key.slug})
+   CALL (t, key) {
+     MATCH (m:Municipality)-[:INTERESTED_IN]->(t) WHERE ${afterKeyset('m.nameKey', 'm.ags', 'ASC', 'key.after')}
+     WITH m ORDER BY m.nameKey, m.ags
+     RETURN collect({node: m {.*}, sort: m.nameKey, key: m.ags}) AS rows
+   }
+   RETURN i, rows[..key.limit] AS rows, COUNT { (:Municipality)-[:INTERESTED_IN]->(t) } AS total`,
+);
+
+const EXPERTS = cypher(
+  'topic.experts',
+  `${UNWIND_KEYS}
+   MATCH (c:Contact)-[:EXPERT_IN]->(:Topic {slug: key})
+   WITH i, c ORDER BY c.nameKey, c.id
+   RETURN i, collect(${CONTACT_FIELDS('c')}) AS items`,
+);
+
+const EVENTS = cypher(
+  'topic.events',
+  `${UNWIND_KEYS} MATCH (e:Event)-[:COVERS]->(:Topic {slug: key}) WITH i, e ORDER BY e.startsAt, e.id RETURN i, collect(e {.*}) AS items`,
+);
+
+const CREATE = cypher(
+  'topic.create',
+  `CREATE (t:Topic {slug: $slug, name: $name, nameEn: $nameEn, description: $description})
+   WITH t
+   OPTIONAL MATCH (p:Topic {slug: $parent})
+   FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (t)-[:SUBTOPIC_OF]->(p))
+   RETURN t {.*} AS t`,
+);
+
+const SHAPE = cypher(
+  'topic.shape',
+  `MATCH (t:Topic {slug: $slug})
+   RETURN EXISTS { (t)-[:SUBTOPIC_OF]->() } AS isSubtopic, EXISTS { ()-[:SUBTOPIC_OF]->(t) } AS hasSubtopics`,
+);
+
+const UPDATE = cypher('topic.update', 'MATCH (t:Topic {slug: $slug}) SET t += $changes RETURN t {.*} AS t');
+
+const SET_PARENT = cypher(
+  'topic.setParent',
+  `MATCH (t:Topic {slug: $slug})
+   OPTIONAL MATCH (t)-[old:SUBTOPIC_OF]->()
+   DELETE old
+   WITH DISTINCT t
+   OPTIONAL MATCH (p:Topic {slug: $parent})
+   FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (t)-[:SUBTOPIC_OF]->(p))`,
+);
+
+const DELETE = cypher('topic.delete', 'MATCH (t:Topic {slug: $slug}) DETACH DELETE t');
+
+// Exchange links keep their topics as a list of slugs on the relationship: drop the deleted one there too.
+const FORGET_IN_EXCHANGES = cypher(
+  'topic.forgetInExchanges',
+  `MATCH ()-[x:EXCHANGES_WITH]->() WHERE $slug IN x.topics SET x.topics = [s IN x.topics WHERE s <> $slug]`,
+);
+
+export interface TopicWrite {
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  description: string | null;
+  parent: string | null;
+}
+
+export function topicRepository(db: Database) {
+  /** A parent must exist and be a field of action itself: the taxonomy has two levels. */
+  async function checkParent(tx: Tx, parent: string) {
+    const [shape] = await tx.run<{ isSubtopic: boolean }>(SHAPE, { slug: parent });
+    if (!shape) throw notFound('Topic', parent);
+    if (shape.isSubtopic) throw badInput(`Topic '${parent}' is a sub-topic; a parent must be a field of action.`, { argument: 'parent' });
+  }
+
+  return {
+    bySlug: (keys: readonly string[]) =>
+      db.read('topic.bySlug', async (tx) => {
+        const found = new Map((await tx.run<{ t: Row }>(BY_SLUG, { keys })).map(({ t }) => [t.slug as string, toTopic(t)]));
+        return keys.map((k) => found.get(k) ?? null);
+      }),
+
+    list: (filter: { fieldsOfAction: boolean | null; parent: string | null }, page: PageRequest) =>
+      db.read('topic.list', async (tx) => {
+        const [row] = await tx.run(LIST, { ...filter, limit: page.limit, after: page.after });
+        return row ? pageOf(toTopic)(row) : emptyPage<TopicRecord>();
+      }),
+
+    parent: (keys: readonly string[]) => db.read('topic.parent', (tx) => perKey(tx, PARENT, keys, (r) => toTopic(r.node as Row), () => null)),
+    subtopics: (keys: readonly string[]) =>
+      db.read('topic.subtopics', (tx) => perKey(tx, SUBTOPICS, keys, (r) => (r.items as Row[]).map(toTopic), (): TopicRecord[] => [])),
+    projects: (keys: readonly { slug: string; includeSubtopics: boolean; limit: number; after: PageRequest['after'] }[]) =>
+      db.read('topic.projects', (tx) => perKey(tx, PROJECTS, keys, pageOf(toProject), emptyPage<ProjectRecord>)),
+    interestedMunicipalities: (keys: readonly { slug: string; limit: number; after: PageRequest['after'] }[]) =>
+      db.read('topic.interestedMunicipalities', (tx) => perKey(tx, INTERESTED, keys, pageOf(toMunicipality), emptyPage<MunicipalityRecord>)),
+    experts: (keys: readonly string[]) =>
+      db.read('topic.experts', (tx) => perKey(tx, EXPERTS, keys, (r) => (r.items as Row[]).map(toContact), (): ContactRecord[] => [])),
+    events: (keys: readonly string[]) =>
+      db.read('topic.events', (tx) => perKey(tx, EVENTS, keys, (r) => (r.items as Row[]).map(toEvent), (): EventRecord[] => [])),
+
+    create: (input: TopicWrite) =>
+      db.write('topic.create', async (tx) => {
+        if (input.parent !== null) await checkParent(tx, input.parent);
+        const [row] = await tx.run<{ t: Row }>(CREATE, { ...input });
+        return toTopic(row!.t);
+      }),
+
+    /** `changes` holds only the fields to change; `parent` undefined means "leave as is". */
+    update: (slug: string, changes: { name?: string; nameEn?: string | null; description?: string | null }, parent: string | null | undefined) =>
+      db.write('topic.update', async (tx) => {
+        const [shape] = await tx.run<{ isSubtopic: boolean; hasSubtopics: boolean }>(SHAPE, { slug });
+        if (!shape) throw notFound('Topic', slug);
+        if (parent !== undefined && parent !== null) {
+          if (parent === slug) throw badInput('A topic cannot be its own parent.', { argument: 'input.parent' });
+          if (shape.hasSubtopics) throw conflict(`Topic '${slug}' has sub-topics, so it cannot become a sub-topic itself.`);
+          await checkParent(tx, parent);
+        }
+        const [row] = await tx.run<{ t: Row }>(UPDATE, { slug, changes });
+        if (parent !== undefined) await tx.run(SET_PARENT, { slug, parent });
+        return toTopic(row!.t);
+      }),
+
+    delete: (slug: string) =>
+      db.write('topic.delete', async (tx) => {
+        const [shape] = await tx.run<{ hasSubtopics: boolean }>(SHAPE, { slug });
+        if (!shape) throw notFound('Topic', slug);
+        if (shape.hasSubtopics) throw conflict(`Topic '${slug}' has sub-topics; delete or move them first.`);
+        await tx.run(FORGET_IN_EXCHANGES, { slug });
+        await tx.run(DELETE, { slug });
+      }),
+  };
+}
+
+export type TopicRepository = ReturnType<typeof topicRepository>;

@@ -1,0 +1,73 @@
+// The executable schema: schema/*.graphql (the contract) plus every module's resolvers.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GraphQLScalarType, type GraphQLFieldResolver } from 'graphql';
+import { DateTimeISOResolver, EmailAddressResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
+import { forgetCached, type Context } from './context.js';
+import type { Resolvers } from './generated/graphql.js';
+import { contactResolvers } from './modules/contact/contact.resolvers.js';
+import { eventResolvers } from './modules/event/event.resolvers.js';
+import { municipalityResolvers } from './modules/municipality/municipality.resolvers.js';
+import { organizationResolvers } from './modules/organization/organization.resolvers.js';
+import { projectResolvers } from './modules/project/project.resolvers.js';
+import { nodeResolvers } from './modules/shared/node.resolvers.js';
+import { topicResolvers } from './modules/topic/topic.resolvers.js';
+
+// src/ when run from source, dist/ when built: schema/ is beside either's parent.
+export const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'schema');
+
+export function loadTypeDefs(): string[] {
+  return readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8'));
+}
+
+/** A library scalar under the name our schema uses for it. */
+const renamed = (scalar: GraphQLScalarType, name: string) => new GraphQLScalarType({ ...scalar.toConfig(), name });
+
+const scalars = {
+  Date: renamed(LocalDateResolver, 'Date'),
+  DateTime: renamed(DateTimeISOResolver, 'DateTime'),
+  URL: renamed(URLResolver, 'URL'),
+  EmailAddress: EmailAddressResolver,
+};
+
+type ResolverMap = Record<string, unknown>;
+
+/**
+ * Each mutation starts with empty loader caches: what an earlier mutation of
+ * the same request loaded may have changed since.
+ */
+function freshLoaders(mutations: ResolverMap): ResolverMap {
+  return Object.fromEntries(
+    Object.entries(mutations).map(([name, resolve]) => [
+      name,
+      ((parent, args, context: Context, info) => {
+        forgetCached(context);
+        return (resolve as GraphQLFieldResolver<unknown, Context>)(parent, args, context, info);
+      }) satisfies GraphQLFieldResolver<unknown, Context>,
+    ]),
+  );
+}
+
+export function buildResolvers(): Resolvers {
+  const modules: Resolvers[] = [
+    nodeResolvers,
+    municipalityResolvers,
+    projectResolvers,
+    topicResolvers,
+    contactResolvers,
+    organizationResolvers,
+    eventResolvers,
+  ];
+  const merged: Record<string, ResolverMap> = {};
+  for (const module of modules) {
+    for (const [type, fields] of Object.entries(module)) {
+      merged[type] = { ...merged[type], ...(fields as ResolverMap) };
+    }
+  }
+  if (merged.Mutation) merged.Mutation = freshLoaders(merged.Mutation);
+  return { ...(merged as Resolvers), ...scalars };
+}
