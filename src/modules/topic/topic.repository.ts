@@ -12,7 +12,7 @@ import { toTopic, type TopicRecord } from './topic.record.js';
 
 const BY_SLUG = cypher('topic.bySlug', 'MATCH (t:Topic) WHERE t.slug IN $keys RETURN t {.*} AS t');
 
-const FILTER = `($fieldsOfAction IS NULL OR $fieldsOfAction = NOT EXISTS { (t)-[:SUBTOPIC_OF]->(:Topic) })
+const FILTER = `($fieldsOfAction IS NULL OR $fieldsOfAction = (NOT EXISTS { (t)-[:SUBTOPIC_OF]->(:Topic) }))
   AND ($parent IS NULL OR EXISTS { (t)-[:SUBTOPIC_OF]->(:Topic {slug: $parent}) })`;
 
 const LIST = cypher(
