@@ -37,21 +37,24 @@ export const badInput = (message: string, extra?: Record<string, unknown>) => ne
 export const notFound = (what: string, key: string) => new ApiError('NOT_FOUND', `${what} '${key}' does not exist.`, { what, key });
 export const conflict = (message: string, extra?: Record<string, unknown>) => new ApiError('CONFLICT', message, extra);
 
-/** True when the error (or what a resolver threw) should be logged as an internal failure. */
+/**
+ * True when an error must be masked and logged: anything a resolver threw
+ * that is not one of ours. Errors without a path are about the request as a
+ * whole (syntax, validation, variable values) and are described by graphql-js
+ * for the client; they are never internal.
+ */
 export function isInternal(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return true;
+  if (error.path === undefined) return false;
   const original = unwrapResolverError(error);
   if (original instanceof ApiError) return false;
-  if (original instanceof GraphQLError) {
-    const code = original.extensions.code;
-    return !(typeof code === 'string' && PUBLIC_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR');
-  }
-  return true;
+  const code = original instanceof GraphQLError ? original.extensions.code : undefined;
+  return !(typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR);
 }
 
-/** Apollo's formatError: public errors pass, everything else becomes a bare INTERNAL_SERVER_ERROR. */
+/** Apollo's formatError: public errors pass (without stack traces), everything else becomes a bare INTERNAL_SERVER_ERROR. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (!isInternal(error)) {
-    // Never a stack trace, whatever the server's settings.
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
