@@ -42,6 +42,7 @@ function instancePaths(opts: LocalNeo4jOptions) {
     conf: join(home, 'conf'),
     logs: join(home, 'logs'),
     pidFile: join(home, 'neo4j.pid'),
+    lockFile: join(home, 'start.lock'),
     console: join(home, 'logs', 'console.log'),
   };
 }
@@ -110,31 +111,63 @@ function tail(file: string, lines = 15): string {
 
 /**
  * Starts the local Neo4j unless one already answers on the port, and waits
- * until Bolt accepts sessions. Safe to call from several processes: a second
- * caller finds the running server and reuses it.
+ * until Bolt accepts sessions. Safe to call from several processes at once:
+ * a lock file lets one of them start the server, the others wait for it and
+ * reuse it, so there is never a second server on the same data.
  */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4jHandle> {
   const log = opts.log ?? (() => {});
   const uri = `bolt://127.0.0.1:${opts.port}`;
   const paths = instancePaths(opts);
   const deadline = Date.now() + (opts.startTimeoutSeconds ?? 120) * 1000;
+  mkdirSync(paths.logs, { recursive: true });
 
-  if (await boltAnswers(uri)) return { uri, started: false, version: NEO4J_VERSION };
-
-  const pid = readPid(paths.pidFile);
-  if (pid !== undefined && isAlive(pid)) {
-    // Started by another command a moment ago: wait for it rather than start a second one.
-    log(`Local Neo4j (pid ${pid}) is starting; waiting for Bolt on ${uri}…`);
-    await waitForBolt(uri, pid, deadline, paths.console);
-    return { uri, started: false, version: NEO4J_VERSION };
+  for (;;) {
+    if (await boltAnswers(uri)) return { uri, started: false, version: NEO4J_VERSION };
+    const startingElsewhere = () => [readPid(paths.pidFile), readPid(paths.lockFile)].some((p) => p !== undefined && isAlive(p));
+    if (startingElsewhere()) {
+      // Another command is starting it: wait for that one rather than start a second server.
+      log(`Local Neo4j is starting in another process; waiting for Bolt on ${uri}…`);
+      await waitForBolt(uri, startingElsewhere, deadline, paths.console);
+      continue;
+    }
+    const lockOwner = readPid(paths.lockFile);
+    if (lockOwner !== undefined) rmSync(paths.lockFile, { force: true }); // left by a start that died
+    if (!takeLock(paths.lockFile)) continue; // lost the race: go round and wait for the winner
+    try {
+      if (await boltAnswers(uri)) return { uri, started: false, version: NEO4J_VERSION };
+      return await spawnServer(opts, uri, paths, deadline, log);
+    } finally {
+      rmSync(paths.lockFile, { force: true });
+    }
   }
+}
+
+/** Creates the lock file atomically; false when another process holds it. */
+function takeLock(lockFile: string): boolean {
+  try {
+    const fd = openSync(lockFile, 'wx');
+    writeFileSync(fd, String(process.pid));
+    closeSync(fd);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+async function spawnServer(
+  opts: LocalNeo4jOptions,
+  uri: string,
+  paths: ReturnType<typeof instancePaths>,
+  deadline: number,
+  log: (line: string) => void,
+): Promise<LocalNeo4jHandle> {
   if (await portOpen(opts.port)) {
     throw new LocalNeo4jError(`Port ${opts.port} is taken by something that does not speak Bolt; set LOCAL_NEO4J_PORT to a free port.`);
   }
-
   const classpath = ensureClasspath(log);
   mkdirSync(paths.conf, { recursive: true });
-  mkdirSync(paths.logs, { recursive: true });
   copyFileSync(join(RECIPE_DIR, 'neo4j.conf'), join(paths.conf, 'neo4j.conf'));
   appendFileSync(
     join(paths.conf, 'neo4j.conf'),
@@ -181,17 +214,18 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   if (spawnError || child.pid === undefined) {
     throw new LocalNeo4jError(`Could not start Java (${javaBinary()}): ${spawnError?.message ?? 'no process'}. Java 17 or newer is needed.`);
   }
-  writeFileSync(paths.pidFile, String(child.pid));
+  const pid = child.pid;
+  writeFileSync(paths.pidFile, String(pid));
   child.unref();
-  log(`Starting Neo4j Community ${NEO4J_VERSION} (pid ${child.pid}) on ${uri}, data in ${paths.home}…`);
-  await waitForBolt(uri, child.pid, deadline, paths.console);
+  log(`Starting Neo4j Community ${NEO4J_VERSION} (pid ${pid}) on ${uri}, data in ${paths.home}…`);
+  await waitForBolt(uri, () => isAlive(pid), deadline, paths.console);
   return { uri, started: true, version: NEO4J_VERSION };
 }
 
-async function waitForBolt(uri: string, pid: number, deadline: number, consoleLog: string): Promise<void> {
+async function waitForBolt(uri: string, starterAlive: () => boolean, deadline: number, consoleLog: string): Promise<void> {
   while (Date.now() < deadline) {
     if (await boltAnswers(uri)) return;
-    if (!isAlive(pid)) {
+    if (!starterAlive()) {
       throw new LocalNeo4jError(`Neo4j exited during start-up. Last lines of ${consoleLog}:\n${tail(consoleLog)}`);
     }
     await sleep(500);

@@ -75,8 +75,11 @@ export async function createHarness(): Promise<Harness> {
 }
 
 /** The product's HTTP app on a free loopback port. */
-export async function startHttp(db: Database): Promise<{ url: string; server: Server; close(): Promise<void> }> {
-  const { app, apollo } = await createApp({ db, log: silentLog, maxBodyBytes: 100_000 });
+export async function startHttp(
+  db: Database,
+  deps: Partial<ServerDeps> = {},
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const { app, apollo } = await createApp({ db, log: silentLog, maxBodyBytes: 100_000, ...deps });
   const server = await new Promise<Server>((done) => {
     const s = app.listen(0, '127.0.0.1', () => done(s));
   });

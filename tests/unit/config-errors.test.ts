@@ -1,0 +1,61 @@
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { badInput, formatError } from '../../src/errors.js';
+import { parse, slugSchema } from '../../src/modules/shared/validation.js';
+
+describe('config', () => {
+  it('uses the local defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.http).toEqual({ port: 4000, host: '127.0.0.1', maxBodyBytes: 100_000 });
+    expect(config.localNeo4j).toEqual({ port: 7687, dir: '.neo4j', heap: '1g' });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads a remote Neo4j, treating empty variables as unset', () => {
+    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 'pw', NEO4J_DATABASE: 'graph', PORT: '' });
+    expect(config.neo4j).toMatchObject({ uri: 'neo4j+s://abc.databases.neo4j.io', user: 'neo4j', password: 'pw', database: 'graph' });
+    expect(config.http.port).toBe(4000);
+  });
+
+  it('names every wrong value at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^PORT: /m);
+    expect(problems).toMatch(/^NEO4J_URI: must be a neo4j:\/\/ or bolt:\/\/ URI/m);
+    expect(problems).toMatch(/^LOG_LEVEL: /m);
+  });
+});
+
+describe('errors', () => {
+  it('passes our own errors and request-level errors, masks everything else', () => {
+    const ours = new GraphQLError('wrapped', { path: ['x'], originalError: badInput('Bad AGS') });
+    expect(formatError({ message: 'Bad AGS', extensions: { code: 'BAD_USER_INPUT', stacktrace: ['at …'] } }, ours)).toEqual({ message: 'Bad AGS', extensions: { code: 'BAD_USER_INPUT' } });
+
+    const syntax = new GraphQLError('Syntax Error: Expected Name');
+    expect(formatError({ message: 'Syntax Error: Expected Name', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, syntax).message).toBe('Syntax Error: Expected Name');
+
+    const leak = new GraphQLError('Neo.ClientError.Statement.SyntaxError: MATCH (secret)', { path: ['project'], originalError: new Error('MATCH (secret)') });
+    expect(formatError({ message: leak.message, path: ['project'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, leak)).toEqual({
+      message: 'Internal server error',
+      path: ['project'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+
+  it('lists every invalid field of an input', () => {
+    try {
+      parse(slugSchema, 'Not A Slug!', 'input.slug');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', invalidArgs: [{ path: 'input.slug' }] });
+    }
+  });
+});
