@@ -89,15 +89,20 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-/** True when a Neo4j server answers Bolt on the port (not just any listener). */
+/** True when a Neo4j server answers Bolt on the port (not just any listener that accepts and stays silent). */
 async function boltAnswers(uri: string): Promise<boolean> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { connectionTimeout: 2000, maxConnectionPoolSize: 1 });
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await driver.verifyConnectivity();
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([
+      driver.verifyConnectivity().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((done) => (timer = setTimeout(() => done(false), 3000))),
+    ]);
   } finally {
+    clearTimeout(timer);
     await driver.close();
   }
 }

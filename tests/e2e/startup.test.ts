@@ -1,0 +1,86 @@
+// Start-up as an operator meets it: wrong settings and an unreachable Neo4j end
+// with one clear message; a second start never starts a second Neo4j.
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { localNeo4jStatus, LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
+
+const run = promisify(execFile);
+
+/** Runs the service's entry point from source with the given environment; resolves with its exit code and output. */
+async function startService(env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/index.ts'], { env: { ...process.env, ...env }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('start-up failures', () => {
+  it('an unreachable Neo4j: exit 1 with one clear message, no stack trace', async () => {
+    const result = await startService({ NEO4J_URI: 'bolt://127.0.0.1:1', PORT: '4999', LOG_LEVEL: 'silent' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^smart-city-graph could not start\. Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1/);
+    expect(result.stderr).toMatch(/Check NEO4J_URI/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('wrong configuration values: exit 1 naming each of them', async () => {
+    const result = await startService({ PORT: '99999', NEO4J_URI: 'localhost:7687', LOG_LEVEL: 'silent' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Invalid configuration:/);
+    expect(result.stderr).toMatch(/- PORT: /);
+    expect(result.stderr).toMatch(/- NEO4J_URI: must be a neo4j:\/\/ or bolt:\/\/ URI/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('the local Neo4j', () => {
+  const DIR = '.neo4j-test-second';
+  const PORT = 7699;
+  afterAll(async () => {
+    await stopLocalNeo4j({ dir: DIR });
+    rmSync(DIR, { recursive: true, force: true });
+  });
+
+  it('is reused, not started again, when it already answers', async () => {
+    const uri = inject('neo4jUri');
+    if (!uri.startsWith('bolt://127.0.0.1:')) return; // an external TEST_NEO4J_URI: nothing local to check
+    const port = Number(uri.split(':').at(-1));
+    const before = readFileSync('.neo4j-test/neo4j.pid', 'utf8');
+    const again = await startLocalNeo4j({ port, dir: '.neo4j-test' });
+    expect(again).toMatchObject({ uri, started: false });
+    expect(readFileSync('.neo4j-test/neo4j.pid', 'utf8')).toBe(before);
+  });
+
+  it('two starts at once start one server; stop stops it', async () => {
+    const [a, b] = await Promise.all([
+      startLocalNeo4j({ port: PORT, dir: DIR, heap: '512m' }),
+      startLocalNeo4j({ port: PORT, dir: DIR, heap: '512m' }),
+    ]);
+    expect([a.started, b.started].sort()).toEqual([false, true]);
+    const status = await localNeo4jStatus({ dir: DIR, port: PORT });
+    expect(status).toMatchObject({ running: true, answering: true });
+    expect(existsSync(`${DIR}/start.lock`)).toBe(false);
+    expect(await stopLocalNeo4j({ dir: DIR })).toBe(true);
+    expect(await localNeo4jStatus({ dir: DIR, port: PORT })).toMatchObject({ running: false, answering: false });
+  }, 180_000);
+
+  it('refuses a port held by something that is not Neo4j', async () => {
+    const squatter = createServer(() => {}).listen(PORT + 1, '127.0.0.1');
+    await new Promise((done) => squatter.once('listening', done));
+    try {
+      const failure = await startLocalNeo4j({ port: PORT + 1, dir: `${DIR}-squat`, startTimeoutSeconds: 10 }).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(LocalNeo4jError);
+      expect((failure as Error).message).toMatch(/Port 7700 is taken by something that does not speak Bolt/);
+    } finally {
+      squatter.close();
+      rmSync(`${DIR}-squat`, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_MIGRATION, migrate } from '../../src/db/migrations.js';
+import { createHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness(); // runs migrate() once
+});
+afterAll(() => h.close());
+
+describe('migrations', () => {
+  it('are recorded in the graph, and a second run applies nothing', async () => {
+    const recorded = await h.cypher<{ version: number }>('MATCH (m:Migration) RETURN m.version AS version ORDER BY version');
+    expect(recorded.map((r) => r.version)).toEqual(Array.from({ length: LATEST_MIGRATION }, (_, i) => i + 1));
+    expect(await migrate(h.db)).toEqual([]);
+  });
+
+  it('created a uniqueness constraint per key, the full-text index and the point index', async () => {
+    const constraints = await h.db.read('test', (tx) =>
+      tx.run<{ labels: string[]; properties: string[]; type: string }>({ name: 'test.constraints', text: 'SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties, type' }),
+    );
+    const unique = constraints.filter((c) => c.type === 'UNIQUENESS').map((c) => `${c.labels[0]}.${c.properties[0]}`).sort();
+    expect(unique).toEqual(['Contact.id', 'Event.id', 'Migration.version', 'Municipality.ags', 'Organization.id', 'Project.id', 'Topic.slug']);
+    const indexes = await h.db.read('test', (tx) =>
+      tx.run<{ name: string; type: string; state: string; labels: string[]; properties: string[] }>({
+        name: 'test.indexes',
+        text: 'SHOW INDEXES YIELD name, type, state, labelsOrTypes AS labels, properties',
+      }),
+    );
+    const byName = Object.fromEntries(indexes.map((i) => [i.name, i]));
+    expect(byName.search).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE', labels: ['Municipality', 'Project', 'Topic', 'Contact', 'Organization', 'Event'] });
+    expect(byName.search!.properties).toEqual(['name', 'nameEn', 'title', 'summary', 'description']);
+    expect(byName.municipality_location).toMatchObject({ type: 'POINT', state: 'ONLINE', properties: ['location'] });
+  });
+
+  it('a duplicate key is refused by the database itself, not only by the API', async () => {
+    await h.reset();
+    await h.cypher("CREATE (:Topic {slug: 'once', name: 'A'})");
+    await expect(h.cypher("CREATE (:Topic {slug: 'once', name: 'B'})")).rejects.toThrow(/already exists/);
+  });
+});
