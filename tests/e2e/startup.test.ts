@@ -1,8 +1,8 @@
 // Start-up as an operator meets it: wrong settings and an unreachable Neo4j end
 // with one clear message; a second start never starts a second Neo4j.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -52,10 +52,11 @@ describe('the local Neo4j', () => {
     const uri = inject('neo4jUri');
     if (!uri.startsWith('bolt://127.0.0.1:')) return; // an external TEST_NEO4J_URI: nothing local to check
     const port = Number(uri.split(':').at(-1));
-    const before = readFileSync('.neo4j-test/neo4j.pid', 'utf8');
+    const servers = () => execFileSync('pgrep', ['-f', 'org.neo4j.server.CommunityEntryPoint']).toString().trim().split('\n').sort();
+    const before = servers();
     const again = await startLocalNeo4j({ port, dir: '.neo4j-test' });
     expect(again).toMatchObject({ uri, started: false });
-    expect(readFileSync('.neo4j-test/neo4j.pid', 'utf8')).toBe(before);
+    expect(servers()).toEqual(before);
   });
 
   it('two starts at once start one server; stop stops it', async () => {
