@@ -1,6 +1,6 @@
 // Entry: config → Neo4j (the given one, or the project's local server) →
 // migrations → sample data on an empty database → HTTP → graceful shutdown.
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { createDriver, Database } from './db/database.js';
 import { LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from './db/local-neo4j.js';
@@ -25,10 +25,15 @@ async function main(): Promise<void> {
   }
 
   const driver = createDriver(uri, config.neo4j.user, config.neo4j.password);
+  // A start that fails from here on leaves nothing behind: no open driver, no local Neo4j it started.
+  const abandon = async () => {
+    await driver.close();
+    if (ownsNeo4j) await stopLocalNeo4j({ dir: config.localNeo4j.dir, log: (line) => log.info(line) });
+  };
   try {
     await driver.getServerInfo({ database: config.neo4j.database });
   } catch (error) {
-    await driver.close();
+    await abandon();
     throw new StartupError(
       `Cannot reach Neo4j at ${uri} (database "${config.neo4j.database}"): ${(error as Error).message}\n` +
         'Check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE, or unset NEO4J_URI to use the local Neo4j.',
@@ -36,23 +41,21 @@ async function main(): Promise<void> {
   }
   const db = new Database(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
 
-  const applied = await migrate(db);
-  log.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
-  if (config.loadSampleData && (await loadSampleIfEmpty(db))) {
-    log.info('Empty database: loaded the built-in SAMPLE dataset (data/sample.json), not the full register.');
+  let server: Server;
+  let apollo: Awaited<ReturnType<typeof createApp>>['apollo'];
+  try {
+    const applied = await migrate(db);
+    log.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
+    if (config.loadSampleData && (await loadSampleIfEmpty(db))) {
+      log.info('Empty database: loaded the built-in SAMPLE dataset (data/sample.json), not the full register.');
+    }
+    const built = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes });
+    apollo = built.apollo;
+    server = await listen(built.app, config.http.port, config.http.host);
+  } catch (error) {
+    await abandon();
+    throw error;
   }
-
-  const { app, apollo } = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes });
-  const server = await new Promise<Server>((done, fail) => {
-    const s = app.listen(config.http.port, config.http.host, () => done(s));
-    s.once('error', (error: NodeJS.ErrnoException) =>
-      fail(
-        error.code === 'EADDRINUSE'
-          ? new StartupError(`Port ${config.http.port} is already in use (is the API already running?). Set PORT to another port.`)
-          : error,
-      ),
-    );
-  });
   const url = `http://${config.http.host}:${config.http.port}/graphql`;
   log.info({ url }, 'ready');
   console.log(`\n  smart-city-graph is ready: open ${url} for the Apollo Sandbox explorer.\n`);
@@ -71,6 +74,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', (s) => void shutdown(s));
   process.on('SIGTERM', (s) => void shutdown(s));
+}
+
+/** Listens, and fails with a clear message when the port is taken. */
+function listen(app: RequestListener, port: number, host: string): Promise<Server> {
+  const server = createServer(app);
+  return new Promise((done, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(error.code === 'EADDRINUSE' ? new StartupError(`Port ${port} is already in use (is the API already running?). Set PORT to another port.`) : error),
+    );
+    server.listen(port, host, () => done(server));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 // Start-up as an operator meets it: wrong settings and an unreachable Neo4j end
 // with one clear message; a second start never starts a second Neo4j.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -37,6 +37,40 @@ describe('start-up failures', () => {
     expect(result.stderr).toMatch(/- PORT: /);
     expect(result.stderr).toMatch(/- NEO4J_URI: must be a neo4j:\/\/ or bolt:\/\/ URI/);
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('a running service', () => {
+  it('serves, then shuts down cleanly on SIGTERM', async () => {
+    const child = spawn('node_modules/.bin/tsx', ['src/index.ts'], {
+      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: '4998', LOAD_SAMPLE_DATA: 'never', LOG_LEVEL: 'info' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += String(chunk)));
+    const exited = new Promise<number | null>((done) => child.once('exit', done));
+    for (let i = 0; i < 120 && !output.includes('is ready'); i++) await new Promise((r) => setTimeout(r, 250));
+    expect(output).toMatch(/ready: open http:\/\/127\.0\.0\.1:4998\/graphql/);
+    const response = await fetch('http://127.0.0.1:4998/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/"msg":"shutting down"/);
+  });
+
+  it('a port already in use: exit 1 with one clear message', async () => {
+    const squatter = createServer(() => {}).listen(4997, '127.0.0.1');
+    await new Promise((done) => squatter.once('listening', done));
+    try {
+      const result = await startService({ NEO4J_URI: inject('neo4jUri'), PORT: '4997', LOAD_SAMPLE_DATA: 'never', LOG_LEVEL: 'silent' });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^smart-city-graph could not start\. Port 4997 is already in use/);
+    } finally {
+      squatter.close();
+    }
   });
 });
 
