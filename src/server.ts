@@ -51,6 +51,8 @@ export function createApollo(): ApolloServer<Context> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // index.ts owns shutdown (stop accepting, drain, close the driver); Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }), errorPlugin],
   });
 }

@@ -43,22 +43,28 @@ describe('start-up failures', () => {
 describe('a running service', () => {
   it('serves, then shuts down cleanly on SIGTERM', async () => {
     const child = spawn('node_modules/.bin/tsx', ['src/index.ts'], {
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: '4998', LOAD_SAMPLE_DATA: 'never', LOG_LEVEL: 'info' },
+      // NODE_ENV as in production: Vitest sets "test", which changes Apollo Server's signal handling.
+      env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: inject('neo4jUri'), PORT: '4998', LOAD_SAMPLE_DATA: 'never', LOG_LEVEL: 'info' },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += String(chunk)));
     const exited = new Promise<number | null>((done) => child.once('exit', done));
-    for (let i = 0; i < 120 && !output.includes('is ready'); i++) await new Promise((r) => setTimeout(r, 250));
-    expect(output).toMatch(/ready: open http:\/\/127\.0\.0\.1:4998\/graphql/);
-    const response = await fetch('http://127.0.0.1:4998/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    });
-    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(output).toMatch(/"msg":"shutting down"/);
+    try {
+      for (let i = 0; i < 120 && !output.includes('is ready'); i++) await new Promise((r) => setTimeout(r, 250));
+      expect(output).toMatch(/ready: open http:\/\/127\.0\.0\.1:4998\/graphql/);
+      const response = await fetch('http://127.0.0.1:4998/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+      child.kill('SIGTERM');
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running after 15 s'), 15_000))]);
+      expect(code).toBe(0);
+      expect(output).toMatch(/"msg":"shutting down"/);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   });
 
   it('a port already in use: exit 1 with one clear message', async () => {
