@@ -1,8 +1,6 @@
 // The contact records, and the one Cypher projection through which contacts leave the database.
 import type { Row } from '../../db/database.js';
 import type { Visibility } from '../../generated/graphql.js';
-import { toMunicipality, type MunicipalityRecord } from '../municipality/municipality.record.js';
-import { toOrganization, type OrganizationRecord } from '../organization/organization.record.js';
 
 export interface ContactRecord {
   __typename: 'Contact';
@@ -37,9 +35,3 @@ export const toContact = (p: Row): ContactRecord => ({
   visibility: p.visibility as Visibility,
   consentAt: (p.consentAt as string | null) ?? null,
 });
-
-/** A municipality or organization row returned as `{type, node}`. */
-export const toActor = (r: Row): MunicipalityRecord | OrganizationRecord =>
-  r.type === 'Municipality' ? toMunicipality(r.node as Row) : toOrganization(r.node as Row);
-
-export const ACTOR_TYPE = (a: string) => `CASE WHEN ${a}:Municipality THEN 'Municipality' ELSE 'Organization' END`;

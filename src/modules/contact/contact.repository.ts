@@ -2,46 +2,39 @@
 // the database only through CONTACT_FIELDS, which applies the privacy rule.
 import { randomUUID } from 'node:crypto';
 import { cypher } from '../../db/cypher.js';
-import type { Database, Row, Tx } from '../../db/database.js';
-import type { Visibility } from '../../generated/graphql.js';
-import { afterKeyset, emptyPage, pageOf, type PageRequest } from '../shared/connection.js';
-import { ensureExist, perKey, UNWIND_KEYS } from '../shared/batch.js';
+import type { Database, Tx } from '../../db/database.js';
+import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../shared/connection.js';
+import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
 import type { ActorRef } from '../shared/validation.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
-import { ACTOR_TYPE, CONTACT_FIELDS, toActor, toContact, type ContactRecord } from './contact.record.js';
+import { CONTACT_FIELDS, toContact, type ContactRecord } from './contact.record.js';
+import { ACTOR_TYPE, actorParams, ensureActor, replaceActorLink, toActor } from '../shared/actor.js';
 
-const BY_ID = cypher('contact.byId', `MATCH (c:Contact) WHERE c.id IN $keys RETURN ${CONTACT_FIELDS('c')} AS c`);
+const BY_ID = cypher('contact.byId', `MATCH (c:Contact) WHERE c.id IN $keys RETURN c.id AS key, ${CONTACT_FIELDS('c')} AS node`);
 
 const FILTER = `($ags IS NULL OR EXISTS { (c)-[:WORKS_FOR]->(:Municipality {ags: $ags}) })
   AND ($organization IS NULL OR EXISTS { (c)-[:WORKS_FOR]->(:Organization {id: $organization}) })
   AND ($expertIn IS NULL OR EXISTS { (c)-[:EXPERT_IN]->(:Topic {slug: $expertIn}) })`;
 
-const LIST = cypher(
-  'contact.list',
-  `CALL () { MATCH (c:Contact) WHERE ${FILTER} RETURN count(c) AS total }
-   CALL () {
-     MATCH (c:Contact) WHERE ${FILTER} AND ${afterKeyset('c.nameKey', 'c.id', 'ASC')}
-     WITH c ORDER BY c.nameKey, c.id LIMIT $limit
-     RETURN collect({node: ${CONTACT_FIELDS('c')}, sort: c.nameKey, key: c.id}) AS rows
-   }
-   RETURN total, rows`,
-);
+const LIST = listPageStatement('contact.list', {
+  node: 'c',
+  pattern: '(c:Contact)',
+  where: FILTER,
+  sort: 'c.nameKey',
+  direction: 'ASC',
+  key: 'c.id',
+  projection: CONTACT_FIELDS('c'),
+});
 
 const EMPLOYER = cypher(
   'contact.employer',
   `${UNWIND_KEYS} MATCH (:Contact {id: key})-[:WORKS_FOR]->(a) WHERE a:Municipality OR a:Organization
    RETURN i, ${ACTOR_TYPE('a')} AS type, a {.*} AS node`,
 );
-const PROJECTS = cypher(
-  'contact.projects',
-  `${UNWIND_KEYS} MATCH (:Contact {id: key})-[:CONTACT_FOR]->(p:Project) WITH i, p ORDER BY p.nameKey, p.id RETURN i, collect(p {.*}) AS items`,
-);
-const EXPERTISE = cypher(
-  'contact.expertise',
-  `${UNWIND_KEYS} MATCH (:Contact {id: key})-[:EXPERT_IN]->(t:Topic) WITH i, t ORDER BY t.slug RETURN i, collect(t {.*}) AS items`,
-);
+const PROJECTS = listStatement('contact.projects', '(:Contact {id: key})-[:CONTACT_FOR]->(x:Project)', 'x.nameKey, x.id');
+const EXPERTISE = listStatement('contact.expertise', '(:Contact {id: key})-[:EXPERT_IN]->(x:Topic)', 'x.slug');
 
 const CREATE = cypher(
   'contact.create',
@@ -60,18 +53,7 @@ const UPDATE = cypher(
        c.consentAt = CASE WHEN $setConsent THEN datetime($consentAt) ELSE c.consentAt END`,
 );
 
-// Employer: remove the old link, then link to the municipality or organization given (if any).
-const SET_EMPLOYER = cypher(
-  'contact.setEmployer',
-  `MATCH (c:Contact {id: $id})
-   OPTIONAL MATCH (c)-[old:WORKS_FOR]->()
-   DELETE old
-   WITH DISTINCT c
-   OPTIONAL MATCH (m:Municipality {ags: $ags})
-   OPTIONAL MATCH (o:Organization {id: $organization})
-   FOREACH (e IN [x IN [m, o] WHERE x IS NOT NULL] | CREATE (c)-[:WORKS_FOR]->(e))`,
-);
-
+const SET_EMPLOYER = replaceActorLink('contact.setEmployer', 'Contact', 'WORKS_FOR');
 const DELETE = cypher('contact.delete', 'MATCH (c:Contact {id: $id}) DETACH DELETE c');
 const ADD_EXPERTISE = cypher('contact.addExpertise', 'MATCH (c:Contact {id: $id}), (t:Topic {slug: $topic}) MERGE (c)-[:EXPERT_IN]->(t)');
 const REMOVE_EXPERTISE = cypher(
@@ -79,32 +61,19 @@ const REMOVE_EXPERTISE = cypher(
   'MATCH (:Contact {id: $id})-[r:EXPERT_IN]->(:Topic {slug: $topic}) DELETE r RETURN count(*) AS removed',
 );
 
-export interface ContactWrite {
-  name: string;
-  role: string | null;
-  email: string | null;
-  phone: string | null;
-  visibility: Visibility;
-  consentAt: string | null;
-  employer: ActorRef | null;
-  expertise: string[];
-}
+/** A new contact (the UUID is made here): its own fields plus employer and expertise to link. */
+export type ContactWrite = Omit<ContactRecord, '__typename' | 'uuid'> & { employer: ActorRef | null; expertise: string[] };
 
 export type ContactChanges = Partial<Pick<ContactWrite, 'name' | 'role' | 'email' | 'phone' | 'visibility' | 'consentAt'>>;
 
 async function setEmployer(tx: Tx, id: string, employer: ActorRef | null) {
-  if (employer?.ags !== undefined) await ensureExist(tx, { Municipality: [employer.ags] });
-  if (employer?.organization !== undefined) await ensureExist(tx, { Organization: [employer.organization] });
-  await tx.run(SET_EMPLOYER, { id, ags: employer?.ags ?? null, organization: employer?.organization ?? null });
+  await ensureActor(tx, employer);
+  await tx.run(SET_EMPLOYER, { id, ...actorParams(employer) });
 }
 
 export function contactRepository(db: Database) {
   return {
-    byUuid: (keys: readonly string[]) =>
-      db.read('contact.byId', async (tx) => {
-        const found = new Map((await tx.run<{ c: Row }>(BY_ID, { keys })).map(({ c }) => [c.id as string, toContact(c)]));
-        return keys.map((k) => found.get(k) ?? null);
-      }),
+    byUuid: readByKeys(db, BY_ID, toContact),
 
     list: (filter: { ags: string | null; organization: string | null; expertIn: string | null }, page: PageRequest) =>
       db.read('contact.list', async (tx) => {
@@ -113,10 +82,8 @@ export function contactRepository(db: Database) {
       }),
 
     employer: (keys: readonly string[]) => db.read('contact.employer', (tx) => perKey(tx, EMPLOYER, keys, toActor, () => null)),
-    projects: (keys: readonly string[]) =>
-      db.read('contact.projects', (tx) => perKey(tx, PROJECTS, keys, (r) => (r.items as Row[]).map(toProject), (): ProjectRecord[] => [])),
-    expertise: (keys: readonly string[]) =>
-      db.read('contact.expertise', (tx) => perKey(tx, EXPERTISE, keys, (r) => (r.items as Row[]).map(toTopic), (): TopicRecord[] => [])),
+    projects: readLists<ProjectRecord>(db, PROJECTS, toProject),
+    expertise: readLists<TopicRecord>(db, EXPERTISE, toTopic),
 
     /** Returns the new contact's UUID. */
     create: (input: ContactWrite) =>
@@ -153,8 +120,7 @@ export function contactRepository(db: Database) {
     removeExpertise: (id: string, topic: string) =>
       db.write('contact.removeExpertise', async (tx) => {
         await ensureExist(tx, { Contact: [id], Topic: [topic] });
-        const [row] = await tx.run<{ removed: number }>(REMOVE_EXPERTISE, { id, topic });
-        return (row?.removed ?? 0) > 0;
+        return removedAny(tx, REMOVE_EXPERTISE, { id, topic });
       }),
   };
 }

@@ -1,51 +1,36 @@
 // Cypher for events: conferences, congresses, webinars; their hosts, topics and attendees.
-import { cypher } from '../../db/cypher.js';
-import type { Database, Row, Tx } from '../../db/database.js';
-import type { EventFormat, EventKind, EventOrder } from '../../generated/graphql.js';
-import { afterKeyset, emptyPage, pageOf, type PageRequest } from '../shared/connection.js';
-import { ensureExist, perKey, UNWIND_KEYS } from '../shared/batch.js';
+import { cypher, type Statement } from '../../db/cypher.js';
+import type { Database } from '../../db/database.js';
+import type { EventKind, EventOrder } from '../../generated/graphql.js';
+import { afterKeyset, emptyPage, listPageStatement, pageOf, type PageRequest } from '../shared/connection.js';
+import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
 import type { ActorRef } from '../shared/validation.js';
-import { ACTOR_TYPE, toActor } from '../contact/contact.record.js';
+import { ACTOR_TYPE, actorParams, addActorLink, ensureActor, replaceActorLink, toActor, type ActorRecord } from '../shared/actor.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
-import type { MunicipalityRecord } from '../municipality/municipality.record.js';
-import type { OrganizationRecord } from '../organization/organization.record.js';
 import { toEvent, type EventRecord } from './event.record.js';
 
-const BY_SLUG = cypher('event.bySlug', 'MATCH (e:Event) WHERE e.id IN $keys RETURN e {.*} AS e');
+const BY_SLUG = cypher('event.bySlug', 'MATCH (e:Event) WHERE e.id IN $keys RETURN e.id AS key, e {.*} AS node');
 
 const FILTER = `($kinds IS NULL OR e.kind IN $kinds)
   AND ($from IS NULL OR e.startsAt >= datetime($from))
   AND ($to IS NULL OR e.startsAt < datetime($to))`;
 
-// The cursor keeps startsAt as ISO text in UTC, which compares like the instant itself.
-const SORT = 'toString(e.startsAt)';
+// Ordered by the instant (epoch milliseconds), whatever offset each event was entered with.
 const ORDERS: Record<EventOrder, 'ASC' | 'DESC'> = { STARTS_AT: 'ASC', STARTS_AT_DESC: 'DESC' };
 
 const LIST = Object.fromEntries(
   Object.entries(ORDERS).map(([order, direction]) => [
     order,
-    cypher(
-      `event.list.${order}`,
-      `CALL () { MATCH (e:Event) WHERE ${FILTER} RETURN count(e) AS total }
-       CALL () {
-         MATCH (e:Event) WHERE ${FILTER} AND ${afterKeyset(SORT, 'e.id', direction)}
-         WITH e ORDER BY e.startsAt ${direction}, e.id LIMIT $limit
-         RETURN collect({node: e {.*}, sort: ${SORT}, key: e.id}) AS rows
-       }
-       RETURN total, rows`,
-    ),
+    listPageStatement(`event.list.${order}`, { node: 'e', pattern: '(e:Event)', where: FILTER, sort: 'e.startsAt.epochMillis', direction, key: 'e.id' }),
   ]),
-) as Record<EventOrder, ReturnType<typeof cypher>>;
+) as Record<EventOrder, Statement>;
 
 const HOST = cypher(
   'event.host',
   `${UNWIND_KEYS} MATCH (:Event {id: key})-[:HOSTED_BY]->(a) WHERE a:Municipality OR a:Organization RETURN i, ${ACTOR_TYPE('a')} AS type, a {.*} AS node`,
 );
 
-const TOPICS = cypher(
-  'event.topics',
-  `${UNWIND_KEYS} MATCH (:Event {id: key})-[:COVERS]->(t:Topic) WITH i, t ORDER BY t.slug RETURN i, collect(t {.*}) AS items`,
-);
+const TOPICS = listStatement('event.topics', '(:Event {id: key})-[:COVERS]->(x:Topic)', 'x.slug');
 
 // Attendees of both labels in one order: by name, then by their key (AGS or slug).
 const ATTENDEES = cypher(
@@ -75,25 +60,10 @@ const UPDATE = cypher(
   `MATCH (e:Event {id: $id})
    SET e += $changes, e.startsAt = CASE WHEN $startsAt IS NULL THEN e.startsAt ELSE datetime($startsAt) END`,
 );
-const SET_HOST = cypher(
-  'event.setHost',
-  `MATCH (e:Event {id: $id})
-   OPTIONAL MATCH (e)-[old:HOSTED_BY]->()
-   DELETE old
-   WITH DISTINCT e
-   OPTIONAL MATCH (m:Municipality {ags: $ags})
-   OPTIONAL MATCH (o:Organization {id: $organization})
-   FOREACH (h IN [x IN [m, o] WHERE x IS NOT NULL] | CREATE (e)-[:HOSTED_BY]->(h))`,
-);
+const SET_HOST = replaceActorLink('event.setHost', 'Event', 'HOSTED_BY');
 const DELETE = cypher('event.delete', 'MATCH (e:Event {id: $id}) DETACH DELETE e');
 
-const RECORD_ATTENDANCE = cypher(
-  'event.recordAttendance',
-  `MATCH (e:Event {id: $id})
-   OPTIONAL MATCH (m:Municipality {ags: $ags})
-   OPTIONAL MATCH (o:Organization {id: $organization})
-   FOREACH (a IN [x IN [m, o] WHERE x IS NOT NULL] | MERGE (a)-[:ATTENDED]->(e))`,
-);
+const RECORD_ATTENDANCE = addActorLink('event.recordAttendance', 'ATTENDED', 'Event');
 const REMOVE_ATTENDANCE = cypher(
   'event.removeAttendance',
   `MATCH (a)-[r:ATTENDED]->(:Event {id: $id})
@@ -103,33 +73,14 @@ const REMOVE_ATTENDANCE = cypher(
 const ADD_TOPIC = cypher('event.addTopic', 'MATCH (e:Event {id: $id}), (t:Topic {slug: $topic}) MERGE (e)-[:COVERS]->(t)');
 const REMOVE_TOPIC = cypher('event.removeTopic', 'MATCH (:Event {id: $id})-[r:COVERS]->(:Topic {slug: $topic}) DELETE r RETURN count(*) AS removed');
 
-export interface EventWrite {
-  slug: string;
-  title: string;
-  kind: EventKind;
-  startsAt: string;
-  format: EventFormat | null;
-  participantCount: number | null;
-  url: string | null;
-  host: ActorRef | null;
-  topics: string[];
-}
+/** A new event: its own fields plus host and topics to link. */
+export type EventWrite = Omit<EventRecord, '__typename'> & { host: ActorRef | null; topics: string[] };
 
 export type EventChanges = Partial<Omit<EventWrite, 'slug' | 'host' | 'topics'>>;
 
-async function ensureActor(tx: Tx, actor: ActorRef | null) {
-  if (actor?.ags !== undefined) await ensureExist(tx, { Municipality: [actor.ags] });
-  if (actor?.organization !== undefined) await ensureExist(tx, { Organization: [actor.organization] });
-}
-const actorParams = (actor: ActorRef | null) => ({ ags: actor?.ags ?? null, organization: actor?.organization ?? null });
-
 export function eventRepository(db: Database) {
   return {
-    bySlug: (keys: readonly string[]) =>
-      db.read('event.bySlug', async (tx) => {
-        const found = new Map((await tx.run<{ e: Row }>(BY_SLUG, { keys })).map(({ e }) => [e.id as string, toEvent(e)]));
-        return keys.map((k) => found.get(k) ?? null);
-      }),
+    bySlug: readByKeys(db, BY_SLUG, toEvent),
 
     list: (filter: { kinds: EventKind[] | null; from: string | null; to: string | null }, order: EventOrder, page: PageRequest) =>
       db.read('event.list', async (tx) => {
@@ -138,10 +89,9 @@ export function eventRepository(db: Database) {
       }),
 
     host: (keys: readonly string[]) => db.read('event.host', (tx) => perKey(tx, HOST, keys, toActor, () => null)),
-    topics: (keys: readonly string[]) =>
-      db.read('event.topics', (tx) => perKey(tx, TOPICS, keys, (r) => (r.items as Row[]).map(toTopic), (): TopicRecord[] => [])),
+    topics: readLists<TopicRecord>(db, TOPICS, toTopic),
     attendees: (keys: readonly { slug: string; limit: number; after: PageRequest['after'] }[]) =>
-      db.read('event.attendees', (tx) => perKey(tx, ATTENDEES, keys, pageOf(toActor), emptyPage<MunicipalityRecord | OrganizationRecord>)),
+      db.read('event.attendees', (tx) => perKey(tx, ATTENDEES, keys, pageOf(toActor), emptyPage<ActorRecord>)),
 
     create: (input: EventWrite) =>
       db.write('event.create', async (tx) => {
@@ -178,8 +128,7 @@ export function eventRepository(db: Database) {
       db.write('event.removeAttendance', async (tx) => {
         await ensureExist(tx, { Event: [slug] });
         await ensureActor(tx, attendee);
-        const [row] = await tx.run<{ removed: number }>(REMOVE_ATTENDANCE, { id: slug, ...actorParams(attendee) });
-        return (row?.removed ?? 0) > 0;
+        return removedAny(tx, REMOVE_ATTENDANCE, { id: slug, ...actorParams(attendee) });
       }),
 
     addTopic: (slug: string, topic: string) =>
@@ -191,8 +140,7 @@ export function eventRepository(db: Database) {
     removeTopic: (slug: string, topic: string) =>
       db.write('event.removeTopic', async (tx) => {
         await ensureExist(tx, { Event: [slug], Topic: [topic] });
-        const [row] = await tx.run<{ removed: number }>(REMOVE_TOPIC, { id: slug, topic });
-        return (row?.removed ?? 0) > 0;
+        return removedAny(tx, REMOVE_TOPIC, { id: slug, topic });
       }),
   };
 }

@@ -37,7 +37,7 @@ export const eventResolvers: Resolvers = {
     events: async (_, args, { repos }) => {
       const f = parse(filterSchema, args.filter ?? {}, 'filter');
       const order = args.orderBy ?? 'STARTS_AT';
-      const page = pageRequest(`events.${order}`, args);
+      const page = pageRequest(`events.${order}`, args, 'number');
       const filter = { kinds: args.filter?.kinds ?? null, from: f.from ?? null, to: f.to ?? null };
       return toConnection(page, await repos.events.list(filter, order, page), nodeEdge);
     },

@@ -1,10 +1,9 @@
 // Cypher for municipalities: lookups, lists, their relations, and their writes.
-import { cypher } from '../../db/cypher.js';
+import { cypher, type Statement } from '../../db/cypher.js';
 import type { Database, Row } from '../../db/database.js';
-import type { GeoPoint } from '../../db/values.js';
 import type { ExchangeDirection, ExchangeKind, MunicipalityKind, MunicipalityOrder, RunnerRole, SizeClass, State } from '../../generated/graphql.js';
-import { afterKeyset, emptyPage, pageOf, type PageRequest, type PageRow } from '../shared/connection.js';
-import { ensureExist, perKey, UNWIND_KEYS } from '../shared/batch.js';
+import { afterKeyset, emptyPage, listPageStatement, pageOf, type PageRequest, type PageRow } from '../shared/connection.js';
+import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
 import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toEvent, type EventRecord } from '../event/event.record.js';
@@ -23,7 +22,7 @@ export interface MunicipalityFilterParams {
 // --- reads --------------------------------------------------------------------
 
 // Unique-constraint index seek per key.
-const BY_AGS = cypher('municipality.byAgs', 'MATCH (m:Municipality) WHERE m.ags IN $keys RETURN m {.*} AS m');
+const BY_AGS = cypher('municipality.byAgs', 'MATCH (m:Municipality) WHERE m.ags IN $keys RETURN m.ags AS key, m {.*} AS node');
 
 // Each filter is optional ($x IS NULL); nameKey STARTS WITH uses the range index on nameKey.
 const FILTER = `($state IS NULL OR m.state = $state)
@@ -39,22 +38,13 @@ const ORDERS: Record<MunicipalityOrder, { sort: string; direction: 'ASC' | 'DESC
 };
 export const municipalityOrderType = (order: MunicipalityOrder) => ORDERS[order].type;
 
-// One statement per sort order, built once: the total over the filter, and one page after the keyset.
+// One statement per sort order.
 const LIST = Object.fromEntries(
   Object.entries(ORDERS).map(([order, { sort, direction }]) => [
     order,
-    cypher(
-      `municipality.list.${order}`,
-      `CALL () { MATCH (m:Municipality) WHERE ${FILTER} RETURN count(m) AS total }
-       CALL () {
-         MATCH (m:Municipality) WHERE ${FILTER} AND ${afterKeyset(sort, 'm.ags', direction)}
-         WITH m ORDER BY ${sort} ${direction}, m.ags LIMIT $limit
-         RETURN collect({node: m {.*}, sort: ${sort}, key: m.ags}) AS rows
-       }
-       RETURN total, rows`,
-    ),
+    listPageStatement(`municipality.list.${order}`, { node: 'm', pattern: '(m:Municipality)', where: FILTER, sort, direction, key: 'm.ags' }),
   ]),
-) as Record<MunicipalityOrder, ReturnType<typeof cypher>>;
+) as Record<MunicipalityOrder, Statement>;
 
 const PARENT = cypher(
   'municipality.parent',
@@ -117,29 +107,11 @@ const INTERESTS = cypher(
    RETURN i, collect({topic: t {.*}, since: r.since}) AS items`,
 );
 
-const CONTACTS = cypher(
-  'municipality.contacts',
-  `${UNWIND_KEYS}
-   MATCH (c:Contact)-[:WORKS_FOR]->(:Municipality {ags: key})
-   WITH i, c ORDER BY c.nameKey, c.id
-   RETURN i, collect(${CONTACT_FIELDS('c')}) AS items`,
-);
+const CONTACTS = listStatement('municipality.contacts', '(x:Contact)-[:WORKS_FOR]->(:Municipality {ags: key})', 'x.nameKey, x.id', CONTACT_FIELDS('x'));
 
-const EVENTS_ATTENDED = cypher(
-  'municipality.eventsAttended',
-  `${UNWIND_KEYS}
-   MATCH (:Municipality {ags: key})-[:ATTENDED]->(e:Event)
-   WITH i, e ORDER BY e.startsAt, e.id
-   RETURN i, collect(e {.*}) AS items`,
-);
+const EVENTS_ATTENDED = listStatement('municipality.eventsAttended', '(:Municipality {ags: key})-[:ATTENDED]->(x:Event)', 'x.startsAt, x.id');
 
-const EVENTS_HOSTED = cypher(
-  'municipality.eventsHosted',
-  `${UNWIND_KEYS}
-   MATCH (e:Event)-[:HOSTED_BY]->(:Municipality {ags: key})
-   WITH i, e ORDER BY e.startsAt, e.id
-   RETURN i, collect(e {.*}) AS items`,
-);
+const EVENTS_HOSTED = listStatement('municipality.eventsHosted', '(x:Event)-[:HOSTED_BY]->(:Municipality {ags: key})', 'x.startsAt, x.id');
 
 const EXCHANGES = cypher(
   'municipality.exchanges',
@@ -201,26 +173,14 @@ const UNLINK_EXCHANGE = cypher(
   `MATCH (:Municipality {ags: $from})-[x:EXCHANGES_WITH {kind: $kind}]->(:Municipality {ags: $to}) DELETE x RETURN count(*) AS removed`,
 );
 
-export interface MunicipalityWrite {
-  ags: string;
-  name: string;
-  kind: MunicipalityKind;
-  population: number | null;
-  areaKm2: number | null;
-  postcode: string | null;
-  location: GeoPoint | null;
-  parentAgs: string | null;
-}
+/** What a caller gives; the Land and the size class follow from AGS and population. */
+export type MunicipalityWrite = Omit<MunicipalityRecord, '__typename' | 'state' | 'sizeClass'> & { parentAgs: string | null };
 
 type ProjectRow = PageRow<ProjectRecord> & { role: RunnerRole };
 
 export function municipalityRepository(db: Database) {
   return {
-    byAgs: (keys: readonly string[]) =>
-      db.read('municipality.byAgs', async (tx) => {
-        const found = new Map((await tx.run<{ m: Row }>(BY_AGS, { keys })).map(({ m }) => [m.ags as string, toMunicipality(m)]));
-        return keys.map((k) => found.get(k) ?? null);
-      }),
+    byAgs: readByKeys(db, BY_AGS, toMunicipality),
 
     list: (filter: MunicipalityFilterParams, order: MunicipalityOrder, page: PageRequest) =>
       db.read('municipality.list', async (tx) => {
@@ -240,28 +200,13 @@ export function municipalityRepository(db: Database) {
         perKey(tx, PROJECTS, keys, pageOf<ProjectRecord, ProjectRow>(toProject), emptyPage<ProjectRecord, ProjectRow>),
       ),
 
-    topics: (keys: readonly string[]) =>
-      db.read('municipality.topics', (tx) => perKey(tx, TOPICS, keys, (r) => (r.items as Row[]).map(toTopic), () => [])),
+    topics: readLists(db, TOPICS, toTopic),
 
-    interests: (keys: readonly string[]) =>
-      db.read('municipality.interests', (tx) =>
-        perKey(
-          tx,
-          INTERESTS,
-          keys,
-          (r) => (r.items as Row[]).map((x): InterestRecord => ({ topic: toTopic(x.topic as Row), since: (x.since as string | null) ?? null })),
-          () => [],
-        ),
-      ),
+    interests: readLists(db, INTERESTS, (x): InterestRecord => ({ topic: toTopic(x.topic as Row), since: (x.since as string | null) ?? null })),
 
-    contacts: (keys: readonly string[]) =>
-      db.read('municipality.contacts', (tx) => perKey(tx, CONTACTS, keys, (r) => (r.items as Row[]).map(toContact), (): ContactRecord[] => [])),
-
-    eventsAttended: (keys: readonly string[]) =>
-      db.read('municipality.eventsAttended', (tx) => perKey(tx, EVENTS_ATTENDED, keys, (r) => (r.items as Row[]).map(toEvent), (): EventRecord[] => [])),
-
-    eventsHosted: (keys: readonly string[]) =>
-      db.read('municipality.eventsHosted', (tx) => perKey(tx, EVENTS_HOSTED, keys, (r) => (r.items as Row[]).map(toEvent), (): EventRecord[] => [])),
+    contacts: readLists<ContactRecord>(db, CONTACTS, toContact),
+    eventsAttended: readLists<EventRecord>(db, EVENTS_ATTENDED, toEvent),
+    eventsHosted: readLists<EventRecord>(db, EVENTS_HOSTED, toEvent),
 
     exchanges: (keys: readonly { ags: string; kind: ExchangeKind | null }[]) =>
       db.read('municipality.exchanges', (tx) =>
@@ -315,8 +260,7 @@ export function municipalityRepository(db: Database) {
     removeInterest: (ags: string, topic: string) =>
       db.write('municipality.removeInterest', async (tx) => {
         await ensureExist(tx, { Municipality: [ags], Topic: [topic] });
-        const [row] = await tx.run<{ removed: number }>(REMOVE_INTEREST, { ags, topic });
-        return (row?.removed ?? 0) > 0;
+        return removedAny(tx, REMOVE_INTEREST, { ags, topic });
       }),
 
     linkExchange: (link: { from: string; to: string; kind: ExchangeKind; since: string; topics: string[] }) =>
@@ -328,8 +272,7 @@ export function municipalityRepository(db: Database) {
     unlinkExchange: (link: { from: string; to: string; kind: ExchangeKind }) =>
       db.write('municipality.unlinkExchange', async (tx) => {
         await ensureExist(tx, { Municipality: [link.from, link.to] });
-        const [row] = await tx.run<{ removed: number }>(UNLINK_EXCHANGE, link);
-        return (row?.removed ?? 0) > 0;
+        return removedAny(tx, UNLINK_EXCHANGE, link);
       }),
   };
 }

@@ -2,26 +2,24 @@
 import { cypher } from '../../db/cypher.js';
 import type { Database, Row } from '../../db/database.js';
 import type { OrganizationKind } from '../../generated/graphql.js';
-import { afterKeyset, emptyPage, pageOf, type PageRequest } from '../shared/connection.js';
-import { ensureExist, listStatement, readLists } from '../shared/batch.js';
+import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../shared/connection.js';
+import { ensureExist, listStatement, readByKeys, readLists } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
 import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toOrganization, type OrganizationRecord } from './organization.record.js';
 
-const BY_SLUG = cypher('organization.bySlug', 'MATCH (o:Organization) WHERE o.id IN $keys RETURN o {.*} AS o');
+const BY_SLUG = cypher('organization.bySlug', 'MATCH (o:Organization) WHERE o.id IN $keys RETURN o.id AS key, o {.*} AS node');
 
-const LIST = cypher(
-  'organization.list',
-  `CALL () { MATCH (o:Organization) WHERE $kind IS NULL OR o.kind = $kind RETURN count(o) AS total }
-   CALL () {
-     MATCH (o:Organization) WHERE ($kind IS NULL OR o.kind = $kind) AND ${afterKeyset('o.nameKey', 'o.id', 'ASC')}
-     WITH o ORDER BY o.nameKey, o.id LIMIT $limit
-     RETURN collect({node: o {.*}, sort: o.nameKey, key: o.id}) AS rows
-   }
-   RETURN total, rows`,
-);
+const LIST = listPageStatement('organization.list', {
+  node: 'o',
+  pattern: '(o:Organization)',
+  where: '$kind IS NULL OR o.kind = $kind',
+  sort: 'o.nameKey',
+  direction: 'ASC',
+  key: 'o.id',
+});
 
 const CONTACTS = listStatement('organization.contacts', '(x:Contact)-[:WORKS_FOR]->(:Organization {id: key})', 'x.nameKey, x.id', CONTACT_FIELDS('x'));
 const FUNDED = listStatement('organization.fundedProjects', '(:Organization {id: key})-[:FUNDS]->(x:Project)', 'x.nameKey, x.id', 'x {.*}');
@@ -33,12 +31,7 @@ const CREATE = cypher('organization.create', 'CREATE (o:Organization) SET o = $p
 const UPDATE = cypher('organization.update', 'MATCH (o:Organization {id: $id}) SET o += $changes RETURN o {.*} AS o');
 const DELETE = cypher('organization.delete', 'MATCH (o:Organization {id: $id}) DETACH DELETE o');
 
-export interface OrganizationWrite {
-  slug: string;
-  name: string;
-  kind: OrganizationKind;
-  url: string | null;
-}
+export type OrganizationWrite = Omit<OrganizationRecord, '__typename'>;
 
 const toProps = ({ slug, ...rest }: Partial<OrganizationWrite>) => ({
   ...(slug === undefined ? {} : { id: slug }),
@@ -48,11 +41,7 @@ const toProps = ({ slug, ...rest }: Partial<OrganizationWrite>) => ({
 
 export function organizationRepository(db: Database) {
   return {
-    bySlug: (keys: readonly string[]) =>
-      db.read('organization.bySlug', async (tx) => {
-        const found = new Map((await tx.run<{ o: Row }>(BY_SLUG, { keys })).map(({ o }) => [o.id as string, toOrganization(o)]));
-        return keys.map((k) => found.get(k) ?? null);
-      }),
+    bySlug: readByKeys(db, BY_SLUG, toOrganization),
 
     list: (kind: OrganizationKind | null, page: PageRequest) =>
       db.read('organization.list', async (tx) => {

@@ -1,10 +1,10 @@
 // Cypher for projects: lookups, the filtered list, their runners, topics, contacts and backers.
-import { cypher } from '../../db/cypher.js';
+import { cypher, type Statement } from '../../db/cypher.js';
 import type { Database, Row } from '../../db/database.js';
 import { badInput } from '../../errors.js';
 import type { BackingKind, ProjectOrder, ProjectStatus, RunnerRole, State } from '../../generated/graphql.js';
-import { afterKeyset, emptyPage, pageOf, type PageRequest } from '../shared/connection.js';
-import { ensureExist, listStatement, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
+import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../shared/connection.js';
+import { ensureExist, listStatement, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
 import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toMunicipality } from '../municipality/municipality.record.js';
@@ -20,7 +20,7 @@ export interface ProjectFilterParams {
   state: State | null;
 }
 
-const BY_SLUG = cypher('project.bySlug', 'MATCH (p:Project) WHERE p.id IN $keys RETURN p {.*} AS p');
+const BY_SLUG = cypher('project.bySlug', 'MATCH (p:Project) WHERE p.id IN $keys RETURN p.id AS key, p {.*} AS node');
 
 // A topic filter matches the topic itself and its sub-topics.
 const FILTER = `($status IS NULL OR p.status = $status)
@@ -38,18 +38,9 @@ const ORDERS: Record<ProjectOrder, { sort: string; direction: 'ASC' | 'DESC' }> 
 const LIST = Object.fromEntries(
   Object.entries(ORDERS).map(([order, { sort, direction }]) => [
     order,
-    cypher(
-      `project.list.${order}`,
-      `CALL () { MATCH (p:Project) WHERE ${FILTER} RETURN count(p) AS total }
-       CALL () {
-         MATCH (p:Project) WHERE ${FILTER} AND ${afterKeyset(sort, 'p.id', direction)}
-         WITH p ORDER BY ${sort} ${direction}, p.id LIMIT $limit
-         RETURN collect({node: p {.*}, sort: ${sort}, key: p.id}) AS rows
-       }
-       RETURN total, rows`,
-    ),
+    listPageStatement(`project.list.${order}`, { node: 'p', pattern: '(p:Project)', where: FILTER, sort, direction, key: 'p.id' }),
   ]),
-) as Record<ProjectOrder, ReturnType<typeof cypher>>;
+) as Record<ProjectOrder, Statement>;
 
 const RUNNERS = cypher(
   'project.runners',
@@ -120,30 +111,14 @@ const REMOVE_BACKER: Record<BackingKind, ReturnType<typeof cypher>> = {
   ),
 };
 
-export interface ProjectWrite {
-  slug: string;
-  name: string;
-  summary: string | null;
-  status: ProjectStatus | null;
-  startDate: string | null;
-  endDate: string | null;
-  programme: string | null;
-  cohort: number | null;
-  fundingEur: number | null;
-  url: string | null;
-  topics: string[];
-  runners: { ags: string; role: RunnerRole }[];
-}
+/** A new project: its own fields plus the topics and runners to link. */
+export type ProjectWrite = Omit<ProjectRecord, '__typename'> & { topics: string[]; runners: { ags: string; role: RunnerRole }[] };
 
 export type ProjectChanges = Partial<Omit<ProjectWrite, 'slug' | 'topics' | 'runners'>>;
 
 export function projectRepository(db: Database) {
   return {
-    bySlug: (keys: readonly string[]) =>
-      db.read('project.bySlug', async (tx) => {
-        const found = new Map((await tx.run<{ p: Row }>(BY_SLUG, { keys })).map(({ p }) => [p.id as string, toProject(p)]));
-        return keys.map((k) => found.get(k) ?? null);
-      }),
+    bySlug: readByKeys(db, BY_SLUG, toProject),
 
     list: (filter: ProjectFilterParams, order: ProjectOrder, page: PageRequest) =>
       db.read('project.list', async (tx) => {

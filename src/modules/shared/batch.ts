@@ -75,3 +75,15 @@ export async function removedAny(tx: Tx, statement: Statement, params: Record<st
   const [row] = await tx.run<{ removed: number }>(statement, params);
   return (row?.removed ?? 0) > 0;
 }
+
+/**
+ * The batch function of an entity loader: one record (or null) per key, in
+ * key order. The statement takes `$keys` and returns `key` and `node` columns.
+ */
+export const readByKeys =
+  <T>(db: Database, statement: Statement, map: (row: Row) => T) =>
+  (keys: readonly string[]) =>
+    db.read(statement.name, async (tx) => {
+      const found = new Map((await tx.run<{ key: string; node: Row }>(statement, { keys })).map((r) => [r.key, map(r.node)]));
+      return keys.map((k) => found.get(k) ?? null);
+    });

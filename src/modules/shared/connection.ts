@@ -2,6 +2,7 @@
 // and the key of the last item seen, so a page never repeats or skips items
 // even when others are added meanwhile. Cursors are opaque to clients and
 // checked on the way in: a forged or foreign cursor is BAD_USER_INPUT.
+import { cypher, type Statement } from '../../db/cypher.js';
 import type { Row } from '../../db/database.js';
 import { badInput } from '../../errors.js';
 
@@ -117,3 +118,35 @@ export const pageOf =
     total: r.total as number,
     rows: (r.rows as Row[]).map((row) => ({ ...row, node: map(row.node as Row) })) as unknown as R[],
   });
+
+/** How a root list is found and ordered; `node` is the variable `pattern` binds. */
+export interface ListShape {
+  node: string;
+  pattern: string;
+  /** The filter, with optional parameters written as `($x IS NULL OR …)`. */
+  where: string;
+  sort: string;
+  direction: 'ASC' | 'DESC';
+  /** The unique tie-breaker, so the order is total. */
+  key: string;
+  projection?: string;
+}
+
+/**
+ * The statement of one root list, built once at module load: the total over
+ * the filter, and one page after the keyset ($after, $limit).
+ */
+export function listPageStatement(name: string, shape: ListShape): Statement {
+  const { node, pattern, where, sort, direction, key } = shape;
+  const projection = shape.projection ?? `${node} {.*}`;
+  return cypher(
+    name,
+    `CALL () { MATCH ${pattern} WHERE ${where} RETURN count(${node}) AS total }
+     CALL () {
+       MATCH ${pattern} WHERE (${where}) AND ${afterKeyset(sort, key, direction)}
+       WITH ${node} ORDER BY ${sort} ${direction}, ${key} LIMIT $limit
+       RETURN collect({node: ${projection}, sort: ${sort}, key: ${key}}) AS rows
+     }
+     RETURN total, rows`,
+  );
+}

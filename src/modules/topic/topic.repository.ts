@@ -2,36 +2,24 @@
 import { cypher } from '../../db/cypher.js';
 import type { Database, Row, Tx } from '../../db/database.js';
 import { badInput, conflict, notFound } from '../../errors.js';
-import { afterKeyset, emptyPage, pageOf, type PageRequest } from '../shared/connection.js';
-import { perKey, UNWIND_KEYS } from '../shared/batch.js';
+import { afterKeyset, emptyPage, listPageStatement, pageOf, type PageRequest } from '../shared/connection.js';
+import { listStatement, perKey, readByKeys, readLists, UNWIND_KEYS } from '../shared/batch.js';
 import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toMunicipality, type MunicipalityRecord } from '../municipality/municipality.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toTopic, type TopicRecord } from './topic.record.js';
 
-const BY_SLUG = cypher('topic.bySlug', 'MATCH (t:Topic) WHERE t.slug IN $keys RETURN t {.*} AS t');
+const BY_SLUG = cypher('topic.bySlug', 'MATCH (t:Topic) WHERE t.slug IN $keys RETURN t.slug AS key, t {.*} AS node');
 
 const FILTER = `($fieldsOfAction IS NULL OR $fieldsOfAction = (NOT EXISTS { (t)-[:SUBTOPIC_OF]->(:Topic) }))
   AND ($parent IS NULL OR EXISTS { (t)-[:SUBTOPIC_OF]->(:Topic {slug: $parent}) })`;
 
-const LIST = cypher(
-  'topic.list',
-  `CALL () { MATCH (t:Topic) WHERE ${FILTER} RETURN count(t) AS total }
-   CALL () {
-     MATCH (t:Topic) WHERE ${FILTER} AND ${afterKeyset('t.slug', 't.slug', 'ASC')}
-     WITH t ORDER BY t.slug LIMIT $limit
-     RETURN collect({node: t {.*}, sort: t.slug, key: t.slug}) AS rows
-   }
-   RETURN total, rows`,
-);
+const LIST = listPageStatement('topic.list', { node: 't', pattern: '(t:Topic)', where: FILTER, sort: 't.slug', direction: 'ASC', key: 't.slug' });
 
 const PARENT = cypher('topic.parent', `${UNWIND_KEYS} MATCH (:Topic {slug: key})-[:SUBTOPIC_OF]->(p:Topic) RETURN i, p {.*} AS node`);
 
-const SUBTOPICS = cypher(
-  'topic.subtopics',
-  `${UNWIND_KEYS} MATCH (s:Topic)-[:SUBTOPIC_OF]->(:Topic {slug: key}) WITH i, s ORDER BY s.slug RETURN i, collect(s {.*}) AS items`,
-);
+const SUBTOPICS = listStatement('topic.subtopics', '(x:Topic)-[:SUBTOPIC_OF]->(:Topic {slug: key})', 'x.slug');
 
 // A field of action's projects include those of its sub-topics unless asked otherwise; DISTINCT because a project may address both.
 const PROJECTS = cypher(
@@ -64,18 +52,9 @@ const INTERESTED = cypher(
    RETURN i, rows[..key.limit] AS rows, COUNT { (:Municipality)-[:INTERESTED_IN]->(t) } AS total`,
 );
 
-const EXPERTS = cypher(
-  'topic.experts',
-  `${UNWIND_KEYS}
-   MATCH (c:Contact)-[:EXPERT_IN]->(:Topic {slug: key})
-   WITH i, c ORDER BY c.nameKey, c.id
-   RETURN i, collect(${CONTACT_FIELDS('c')}) AS items`,
-);
+const EXPERTS = listStatement('topic.experts', '(x:Contact)-[:EXPERT_IN]->(:Topic {slug: key})', 'x.nameKey, x.id', CONTACT_FIELDS('x'));
 
-const EVENTS = cypher(
-  'topic.events',
-  `${UNWIND_KEYS} MATCH (e:Event)-[:COVERS]->(:Topic {slug: key}) WITH i, e ORDER BY e.startsAt, e.id RETURN i, collect(e {.*}) AS items`,
-);
+const EVENTS = listStatement('topic.events', '(x:Event)-[:COVERS]->(:Topic {slug: key})', 'x.startsAt, x.id');
 
 const CREATE = cypher(
   'topic.create',
@@ -112,13 +91,7 @@ const FORGET_IN_EXCHANGES = cypher(
   `MATCH ()-[x:EXCHANGES_WITH]->() WHERE $slug IN x.topics SET x.topics = [s IN x.topics WHERE s <> $slug]`,
 );
 
-export interface TopicWrite {
-  slug: string;
-  name: string;
-  nameEn: string | null;
-  description: string | null;
-  parent: string | null;
-}
+export type TopicWrite = Omit<TopicRecord, '__typename'> & { parent: string | null };
 
 export function topicRepository(db: Database) {
   /** A parent must exist and be a field of action itself: the taxonomy has two levels. */
@@ -129,11 +102,7 @@ export function topicRepository(db: Database) {
   }
 
   return {
-    bySlug: (keys: readonly string[]) =>
-      db.read('topic.bySlug', async (tx) => {
-        const found = new Map((await tx.run<{ t: Row }>(BY_SLUG, { keys })).map(({ t }) => [t.slug as string, toTopic(t)]));
-        return keys.map((k) => found.get(k) ?? null);
-      }),
+    bySlug: readByKeys(db, BY_SLUG, toTopic),
 
     list: (filter: { fieldsOfAction: boolean | null; parent: string | null }, page: PageRequest) =>
       db.read('topic.list', async (tx) => {
@@ -142,16 +111,13 @@ export function topicRepository(db: Database) {
       }),
 
     parent: (keys: readonly string[]) => db.read('topic.parent', (tx) => perKey(tx, PARENT, keys, (r) => toTopic(r.node as Row), () => null)),
-    subtopics: (keys: readonly string[]) =>
-      db.read('topic.subtopics', (tx) => perKey(tx, SUBTOPICS, keys, (r) => (r.items as Row[]).map(toTopic), (): TopicRecord[] => [])),
+    subtopics: readLists<TopicRecord>(db, SUBTOPICS, toTopic),
     projects: (keys: readonly { slug: string; includeSubtopics: boolean; limit: number; after: PageRequest['after'] }[]) =>
       db.read('topic.projects', (tx) => perKey(tx, PROJECTS, keys, pageOf(toProject), emptyPage<ProjectRecord>)),
     interestedMunicipalities: (keys: readonly { slug: string; limit: number; after: PageRequest['after'] }[]) =>
       db.read('topic.interestedMunicipalities', (tx) => perKey(tx, INTERESTED, keys, pageOf(toMunicipality), emptyPage<MunicipalityRecord>)),
-    experts: (keys: readonly string[]) =>
-      db.read('topic.experts', (tx) => perKey(tx, EXPERTS, keys, (r) => (r.items as Row[]).map(toContact), (): ContactRecord[] => [])),
-    events: (keys: readonly string[]) =>
-      db.read('topic.events', (tx) => perKey(tx, EVENTS, keys, (r) => (r.items as Row[]).map(toEvent), (): EventRecord[] => [])),
+    experts: readLists<ContactRecord>(db, EXPERTS, toContact),
+    events: readLists<EventRecord>(db, EVENTS, toEvent),
 
     create: (input: TopicWrite) =>
       db.write('topic.create', async (tx) => {
