@@ -43,9 +43,14 @@ export const conflict = (message: string, extra?: Record<string, unknown>) => ne
  * whole (syntax, validation, variable values) and are described by graphql-js
  * for the client; they are never internal.
  */
-export function isInternal(error: unknown): boolean {
+export function isInternal(error: unknown, formattedCode?: unknown): boolean {
   if (!(error instanceof GraphQLError)) return true;
-  if (error.path === undefined) return false;
+  if (error.path === undefined) {
+    // Request-level: graphql-js' own errors carry no code until Apollo formats them; Apollo marks
+    // failures of its own (e.g. the context function) as INTERNAL_SERVER_ERROR.
+    const code = formattedCode ?? error.extensions.code;
+    return code !== undefined && (code === ErrorCode.INTERNAL_SERVER_ERROR || typeof code !== 'string' || !PUBLIC_CODES.has(code));
+  }
   const original = unwrapResolverError(error);
   if (original instanceof ApiError) return false;
   const code = original instanceof GraphQLError ? original.extensions.code : undefined;
@@ -54,7 +59,7 @@ export function isInternal(error: unknown): boolean {
 
 /** Apollo's formatError: public errors pass (without stack traces), everything else becomes a bare INTERNAL_SERVER_ERROR. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (!isInternal(error)) {
+  if (!isInternal(error, formatted.extensions?.code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

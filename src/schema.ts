@@ -1,10 +1,10 @@
 // The executable schema: schema/*.graphql (the contract) plus every module's resolvers.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { GraphQLScalarType, type GraphQLFieldResolver } from 'graphql';
 import { DateTimeISOResolver, EmailAddressResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
 import { forgetCached, type Context } from './context.js';
+import { PROJECT_ROOT } from './paths.js';
 import type { Resolvers } from './generated/graphql.js';
 import { contactResolvers } from './modules/contact/contact.resolvers.js';
 import { eventResolvers } from './modules/event/event.resolvers.js';
@@ -14,8 +14,7 @@ import { projectResolvers } from './modules/project/project.resolvers.js';
 import { nodeResolvers } from './modules/shared/node.resolvers.js';
 import { topicResolvers } from './modules/topic/topic.resolvers.js';
 
-// src/ when run from source, dist/ when built: schema/ is beside either's parent.
-export const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'schema');
+export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
 
 export function loadTypeDefs(): string[] {
   return readdirSync(SCHEMA_DIR)

@@ -49,8 +49,9 @@ export class Database {
     return this.transaction('READ', txName, work);
   }
 
-  write<T>(txName: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.transaction('WRITE', txName, work);
+  /** `timeoutMs` overrides the configured timeout, for the few long jobs (the data import). */
+  write<T>(txName: string, work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.transaction('WRITE', txName, work, options.timeoutMs);
   }
 
   /** One schema statement in a transaction of its own: Neo4j does not mix schema and data changes in one. */
@@ -58,13 +59,13 @@ export class Database {
     await this.write(statement.name, (tx) => tx.run(statement));
   }
 
-  private async transaction<T>(mode: 'READ' | 'WRITE', txName: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  private async transaction<T>(mode: 'READ' | 'WRITE', txName: string, work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarkManager,
     });
-    const config = { timeout: this.options.timeoutMs, metadata: { app: 'smart-city-graph', tx: txName } };
+    const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: 'smart-city-graph', tx: txName } };
     const body = (managed: ManagedTransaction) => work(this.wrap(managed, mode));
     try {
       return await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
@@ -89,7 +90,8 @@ export class Database {
 
 function mapDriverError(error: unknown): unknown {
   if (error instanceof ApiError || !(error instanceof Neo4jError)) return error;
-  if (UNAVAILABLE.has(error.code)) {
+  // Unreachable, or still failing after the driver's retries (pool exhausted, leader switch, deadlock): try again later.
+  if (UNAVAILABLE.has(error.code) || error.retriable || /acquisition timed out/i.test(error.message)) {
     return new ApiError('SERVICE_UNAVAILABLE', 'The database is not reachable right now. Please try again shortly.');
   }
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {

@@ -2,14 +2,12 @@
 // started as a separate JVM process with the settings in neo4j/neo4j.conf.
 // Used when NEO4J_URI is not set (npm start) and by the test suite.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, appendFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
+import { PROJECT_ROOT } from '../paths.js';
 
-// src/db/ when run from source, dist/db/ when built: the project root is two levels up either way.
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RECIPE_DIR = join(PROJECT_ROOT, 'neo4j');
 const CLASSPATH_FILE = join(RECIPE_DIR, 'target', 'classpath.txt');
 const NEO4J_VERSION = /<neo4j\.version>([^<]+)</.exec(readFileSync(join(RECIPE_DIR, 'pom.xml'), 'utf8'))?.[1] ?? 'unknown';
@@ -73,8 +71,19 @@ function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True when `pid` is a Neo4j server of this instance folder, not a process that reused the number. */
+function isOurServer(pid: number, home: string): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('org.neo4j.server.CommunityEntryPoint') && cmdline.includes(`--home-dir=${home}`);
   } catch {
-    return false;
+    // No /proc (not Linux): fall back to "some process has this pid".
+    return isAlive(pid) && !existsSync('/proc/self');
   }
 }
 
@@ -124,28 +133,55 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   const log = opts.log ?? (() => {});
   const uri = `bolt://127.0.0.1:${opts.port}`;
   const paths = instancePaths(opts);
-  const deadline = Date.now() + (opts.startTimeoutSeconds ?? 120) * 1000;
   mkdirSync(paths.logs, { recursive: true });
+  const timeoutMs = (opts.startTimeoutSeconds ?? 120) * 1000;
+  let deadline = Date.now() + timeoutMs;
 
   for (;;) {
     if (await boltAnswers(uri)) return { uri, started: false, version: NEO4J_VERSION };
-    const startingElsewhere = () => [readPid(paths.pidFile), readPid(paths.lockFile)].some((p) => p !== undefined && isAlive(p));
+    const startingElsewhere = () => {
+      const server = readPid(paths.pidFile);
+      const starter = readPid(paths.lockFile);
+      return (server !== undefined && isOurServer(server, paths.home)) || (starter !== undefined && isAlive(starter));
+    };
     if (startingElsewhere()) {
       // Another command is starting it: wait for that one rather than start a second server.
       log(`Local Neo4j is starting in another process; waiting for Bolt on ${uri}…`);
       await waitForBolt(uri, startingElsewhere, deadline, paths.console);
       continue;
     }
-    const lockOwner = readPid(paths.lockFile);
-    if (lockOwner !== undefined) rmSync(paths.lockFile, { force: true }); // left by a start that died
+    breakStaleLock(paths.lockFile);
     if (!takeLock(paths.lockFile)) continue; // lost the race: go round and wait for the winner
     try {
       if (await boltAnswers(uri)) return { uri, started: false, version: NEO4J_VERSION };
-      return await spawnServer(opts, uri, paths, deadline, log);
+      // The first start downloads Neo4j through Maven; that does not count against the start timeout.
+      const classpath = ensureClasspath(log);
+      deadline = Date.now() + timeoutMs;
+      return await spawnServer(opts, classpath, uri, paths, deadline, log);
     } finally {
       rmSync(paths.lockFile, { force: true });
     }
   }
+}
+
+/**
+ * Removes a lock left by a start that died. Renaming is atomic: of several
+ * processes that found the same dead lock, one moves it away; the others find
+ * it gone (or find the new owner's live lock on their next round).
+ */
+function breakStaleLock(lockFile: string): void {
+  const owner = readPid(lockFile);
+  if (owner === undefined || isAlive(owner)) return;
+  const aside = `${lockFile}.${process.pid}.stale`;
+  try {
+    renameSync(lockFile, aside);
+  } catch {
+    return; // someone else moved it first
+  }
+  // If what we moved was a live lock taken meanwhile, put it back.
+  const moved = readPid(aside);
+  if (moved !== undefined && moved !== owner && isAlive(moved)) renameSync(aside, lockFile);
+  else rmSync(aside, { force: true });
 }
 
 /** Creates the lock file atomically; false when another process holds it. */
@@ -163,6 +199,7 @@ function takeLock(lockFile: string): boolean {
 
 async function spawnServer(
   opts: LocalNeo4jOptions,
+  classpath: string,
   uri: string,
   paths: ReturnType<typeof instancePaths>,
   deadline: number,
@@ -171,7 +208,6 @@ async function spawnServer(
   if (await portOpen(opts.port)) {
     throw new LocalNeo4jError(`Port ${opts.port} is taken by something that does not speak Bolt; set LOCAL_NEO4J_PORT to a free port.`);
   }
-  const classpath = ensureClasspath(log);
   mkdirSync(paths.conf, { recursive: true });
   copyFileSync(join(RECIPE_DIR, 'neo4j.conf'), join(paths.conf, 'neo4j.conf'));
   appendFileSync(
@@ -223,7 +259,14 @@ async function spawnServer(
   writeFileSync(paths.pidFile, String(pid));
   child.unref();
   log(`Starting Neo4j Community ${NEO4J_VERSION} (pid ${pid}) on ${uri}, data in ${paths.home}…`);
-  await waitForBolt(uri, () => isAlive(pid), deadline, paths.console);
+  try {
+    await waitForBolt(uri, () => isAlive(pid), deadline, paths.console);
+  } catch (error) {
+    // A server that did not come up in time must not linger, holding the port and the data.
+    await terminate(pid, 30);
+    rmSync(paths.pidFile, { force: true });
+    throw error;
+  }
   return { uri, started: true, version: NEO4J_VERSION };
 }
 
@@ -238,19 +281,25 @@ async function waitForBolt(uri: string, starterAlive: () => boolean, deadline: n
   throw new LocalNeo4jError(`Neo4j did not answer on ${uri} in time. Last lines of ${consoleLog}:\n${tail(consoleLog)}`);
 }
 
+/** SIGTERM, wait up to `seconds` for a clean shutdown, then SIGKILL. */
+async function terminate(pid: number, seconds: number): Promise<void> {
+  if (!isAlive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + seconds * 1000;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(200);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
 /** Stops the local Neo4j of this instance folder, if running; waits for a clean shutdown. */
 export async function stopLocalNeo4j(opts: Pick<LocalNeo4jOptions, 'dir' | 'log'>, timeoutSeconds = 60): Promise<boolean> {
   const paths = instancePaths({ ...opts, port: 0 });
   const pid = readPid(paths.pidFile);
-  if (pid === undefined || !isAlive(pid)) {
+  if (pid === undefined || !isOurServer(pid, paths.home)) {
     rmSync(paths.pidFile, { force: true });
     return false;
   }
   opts.log?.(`Stopping local Neo4j (pid ${pid})…`);
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + timeoutSeconds * 1000;
-  while (isAlive(pid) && Date.now() < deadline) await sleep(200);
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  await terminate(pid, timeoutSeconds);
   rmSync(paths.pidFile, { force: true });
   return true;
 }
@@ -258,6 +307,6 @@ export async function stopLocalNeo4j(opts: Pick<LocalNeo4jOptions, 'dir' | 'log'
 export async function localNeo4jStatus(opts: Pick<LocalNeo4jOptions, 'dir' | 'port'>): Promise<{ pid?: number; running: boolean; answering: boolean }> {
   const paths = instancePaths(opts);
   const pid = readPid(paths.pidFile);
-  const running = pid !== undefined && isAlive(pid);
+  const running = pid !== undefined && isOurServer(pid, paths.home);
   return { ...(running ? { pid } : {}), running, answering: await boltAnswers(`bolt://127.0.0.1:${opts.port}`) };
 }

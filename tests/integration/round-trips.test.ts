@@ -1,6 +1,7 @@
 // One database round-trip per nesting level, never one per item: counted by
 // the statement observer the product's Database offers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { municipalityRepository } from '../../src/modules/municipality/municipality.repository.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -69,10 +70,14 @@ describe('round-trips per request', () => {
     );
   });
 
-  it('the counter counts: asking for one relation per item without a loader would show up here', async () => {
-    // Two separate requests for two municipalities' projects cost two statements; one request batches them into one.
-    const one = await h.gql(`{ a: municipality(ags: "10041001") { projects { totalCount } } b: municipality(ags: "10041002") { projects { totalCount } } }`);
-    expect(one.statements).toEqual(['municipality.byAgs', 'municipality.projects']);
-    expect(one.data).toEqual({ a: { projects: { totalCount: 3 } }, b: { projects: { totalCount: 3 } } });
+  it('the counter counts: one batched load is one statement, one load per item is one per item', async () => {
+    const batched = await h.gql(`{ a: municipality(ags: "10041001") { projects { totalCount } } b: municipality(ags: "10041002") { projects { totalCount } } }`);
+    expect(batched.statements).toEqual(['municipality.byAgs', 'municipality.projects']);
+    expect(batched.data).toEqual({ a: { projects: { totalCount: 3 } }, b: { projects: { totalCount: 3 } } });
+    // The same lookups without a loader, one call per item, as a resolver without DataLoader would make them.
+    const seen: string[] = [];
+    const repo = municipalityRepository(h.db.observed((s) => seen.push(s.name)));
+    for (const ags of ['10041001', '10041002', '10041003']) await repo.byAgs([ags]);
+    expect(seen).toEqual(['municipality.byAgs', 'municipality.byAgs', 'municipality.byAgs']);
   });
 });
