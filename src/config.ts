@@ -19,7 +19,8 @@ const EnvSchema = z.object({
   LOCAL_NEO4J_PORT: port.default(7687),
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
   LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 2g').default('1g'),
-  LOAD_SAMPLE_DATA: z.enum(['auto', 'never']).default('auto'),
+  IMPORT_ON_EMPTY: z.enum(['auto', 'never']).default('auto'),
+  DATA_DIR: z.string().min(1).default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: positiveInt.default(100_000),
 });
@@ -35,7 +36,9 @@ export interface Config {
     readonly queryTimeoutMs: number;
   };
   readonly localNeo4j: { readonly port: number; readonly dir: string; readonly heap: string };
-  readonly loadSampleData: boolean;
+  /** Import the bundled real data (DATA_DIR) when the database holds no municipality yet. */
+  readonly importOnEmpty: boolean;
+  readonly dataDir: string;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -63,7 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
     }),
     localNeo4j: Object.freeze({ port: e.LOCAL_NEO4J_PORT, dir: e.LOCAL_NEO4J_DIR, heap: e.LOCAL_NEO4J_HEAP }),
-    loadSampleData: e.LOAD_SAMPLE_DATA === 'auto',
+    importOnEmpty: e.IMPORT_ON_EMPTY === 'auto',
+    dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
   });
 }

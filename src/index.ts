@@ -1,12 +1,14 @@
 // Entry: config → Neo4j (the given one, or the project's local server) →
-// migrations → sample data on an empty database → HTTP → graceful shutdown.
+// migrations → the real data import on an empty database → HTTP → graceful shutdown.
 import { createServer, type RequestListener, type Server } from 'node:http';
+import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { createDriver, Database } from './db/database.js';
 import { LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from './db/local-neo4j.js';
 import { migrate } from './db/migrations.js';
-import { loadSampleIfEmpty } from './import/sample.js';
+import { isEmpty, runImport, type Progress } from './import/import.js';
 import { createLogger } from './logger.js';
+import { fromProject } from './paths.js';
 import { createApp } from './server.js';
 
 /** A start-up failure with a message for a person: printed alone, without a stack trace. */
@@ -46,8 +48,12 @@ async function main(): Promise<void> {
   try {
     const applied = await migrate(db);
     log.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
-    if (config.loadSampleData && (await loadSampleIfEmpty(db))) {
-      log.info('Empty database: loaded the built-in SAMPLE dataset (data/sample.json), not the full register.');
+    if (config.importOnEmpty && (await isEmpty(db))) {
+      log.info(`Empty database: importing the bundled real data from ${config.dataDir}/ …`);
+      const report = await runImport(db, { dataDir: fromProject(config.dataDir), progress: phaseLog(log) });
+      if (!report.ok) throw new StartupError(`The data import failed; nothing was written.\n${report.summary()}`);
+      log.info({ written: report.written, seconds: report.seconds }, 'real data imported');
+      console.log(`\n${report.summary()}\n`);
     }
     const built = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes });
     apollo = built.apollo;
@@ -74,6 +80,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', (s) => void shutdown(s));
   process.on('SIGTERM', (s) => void shutdown(s));
+}
+
+/** Import progress as one log line per phase. */
+function phaseLog(log: Logger): Progress {
+  return { phase: (name, total) => log.info({ phase: name, total }, 'import'), advance: () => {}, end: () => {} };
 }
 
 /** Listens, and fails with a clear message when the port is taken. */

@@ -179,6 +179,8 @@ export type CreateOrganizationInput = {
 
 /** A new project. */
 export type CreateProjectInput = {
+  /** Competition category in the programme, at most 200 characters. */
+  category?: InputMaybe<Scalars['String']['input']>;
   /** Cohort year, 1990 to 2100. */
   cohort?: InputMaybe<Scalars['Int']['input']>;
   /** Last (planned) day; not before `startDate`. */
@@ -193,12 +195,16 @@ export type CreateProjectInput = {
   runners?: InputMaybe<Array<RunnerInput>>;
   /** Readable key: lower-case letters, digits and single hyphens, 2 to 80 characters; must be unused. */
   slug: Scalars['String']['input'];
+  /** Public sources of the project's facts (http or https), at most 20. */
+  sources?: InputMaybe<Array<Scalars['URL']['input']>>;
   /** First day. */
   startDate?: InputMaybe<Scalars['Date']['input']>;
   /** Where it stands. */
   status?: InputMaybe<ProjectStatus>;
   /** Short description, at most 5,000 characters. */
   summary?: InputMaybe<Scalars['String']['input']>;
+  /** The project's brand name, at most 200 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
   /** Slugs of the topics it addresses; each must exist. */
   topics?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The project's web page (http or https). */
@@ -233,8 +239,10 @@ export type Event = Node & {
   attendees: ActorConnection;
   /** Online, in person or both; null when not known. */
   format?: Maybe<EventFormat>;
-  /** Who hosted it. */
+  /** Who hosted it (the first host, when several hosted together). */
   host?: Maybe<Actor>;
+  /** Everyone who hosted it, the main host first. */
+  hosts: Array<Actor>;
   /** Global id (for `Query.node`). */
   id: Scalars['ID']['output'];
   /** What kind of event. */
@@ -385,7 +393,7 @@ export type Municipality = Node & {
   __typename?: 'Municipality';
   /** Amtlicher Gemeindeschlüssel: 2 digits for a Land, 5 for a Kreis or kreisfreie Stadt, 8 for a Gemeinde, 9 for a Gemeindeverband. */
   ags: Scalars['String']['output'];
-  /** Area in km²; null when not recorded. */
+  /** Area in km²; for larger units the sum over their Gemeinden. Null when not recorded. */
   areaKm2?: Maybe<Scalars['Float']['output']>;
   /** The people who work for this municipality and can be contacted, ordered by name. */
   contacts: Array<Contact>;
@@ -405,26 +413,32 @@ export type Municipality = Node & {
   kreis?: Maybe<Municipality>;
   /** The Land this municipality lies in; null for a Land itself. */
   land?: Maybe<Municipality>;
-  /** Position of the seat of administration; null when not recorded. */
+  /** Position of the seat of administration of a Gemeinde; for Länder, Kreise and Gemeindeverbände the population-weighted centre of their Gemeinden. Null when not recorded. */
   location?: Maybe<GeoPoint>;
+  /** The member Gemeinden of a Gemeindeverband, ordered by name; empty for other kinds. */
+  members: Array<Municipality>;
   /** Official name as in the register, e.g. `Mayen, Stadt`. */
   name: Scalars['String']['output'];
   /** The unit this one is directly part of: a Gemeinde's Kreis, a Kreis's Land. Null for a Land. */
   parent?: Maybe<Municipality>;
-  /** The units directly part of this one: the Kreise and kreisfreie Städte of a Land, the Gemeinden of a Kreis. Ordered by name. */
+  /** The units directly part of this one: the Kreise and kreisfreie Städte of a Land; the Gemeinden and Gemeindeverbände of a Kreis (filter by `kind`). Ordered by name. */
   parts: MunicipalityConnection;
-  /** Inhabitants, as of the register's reference date; null when not recorded. */
+  /** Inhabitants on the register's reference date (31 Dec 2019). For Länder, Kreise and Gemeindeverbände the sum over their Gemeinden. Null when not recorded. */
   population?: Maybe<Scalars['Int']['output']>;
   /** Postcode of the seat of administration. */
   postcode?: Maybe<Scalars['String']['output']>;
   /** The projects this municipality runs, lead or partner. Ordered by project name. */
   projects: MunicipalityProjectConnection;
-  /** Size class derived from the population; null when the population is unknown. */
+  /** Size class derived from the population: set for towns and Gemeinden (including kreisfreie Städte), null for Länder, Kreise and Gemeindeverbände. */
   sizeClass?: Maybe<SizeClass>;
   /** The Land it lies in. */
   state: State;
   /** The topics it works on: the topics of its projects and its declared interests, without repeats, ordered by slug. */
   topics: Array<Topic>;
+  /** Degree of urbanisation of a Gemeinde; null for larger units and where not recorded. */
+  urbanisation?: Maybe<Urbanisation>;
+  /** The Gemeindeverband (Amt, Verbandsgemeinde, Samtgemeinde, …) this Gemeinde belongs to; null when it belongs to none. */
+  verband?: Maybe<Municipality>;
 };
 
 
@@ -499,6 +513,8 @@ export type MunicipalityInput = {
   population?: InputMaybe<Scalars['Int']['input']>;
   /** Five-digit postcode of the seat. */
   postcode?: InputMaybe<Scalars['String']['input']>;
+  /** Degree of urbanisation. */
+  urbanisation?: InputMaybe<Urbanisation>;
 };
 
 /** What a territorial unit is in the official register. */
@@ -937,6 +953,8 @@ export type PageInfo = {
 /** A smart-city project, run by one or more municipalities. */
 export type Project = Node & {
   __typename?: 'Project';
+  /** The programme's competition category the project was selected in, e.g. `Kleinstadt/Landgemeinde` or `Interkommunale Kooperation/Landkreis` (a category, not a size class). */
+  category?: Maybe<Scalars['String']['output']>;
   /** The programme's cohort (Staffel) year, e.g. 2019; null when not part of a cohort. */
   cohort?: Maybe<Scalars['Int']['output']>;
   /** The people to contact about it, ordered by name. */
@@ -957,6 +975,8 @@ export type Project = Node & {
   runners: Array<Runner>;
   /** Stable readable key, e.g. `mpsc-2019-ulm`. */
   slug: Scalars['String']['output'];
+  /** Public sources the project's facts were taken from. */
+  sources: Array<Scalars['URL']['output']>;
   /** First day; null when not recorded. */
   startDate?: Maybe<Scalars['Date']['output']>;
   /** Where it stands; null when not recorded. */
@@ -965,6 +985,8 @@ export type Project = Node & {
   summary?: Maybe<Scalars['String']['output']>;
   /** Organizations that support it in other ways. */
   supporters: Array<Organization>;
+  /** The project's own brand name where it has one, e.g. `Smarte Region MYK10`. */
+  title?: Maybe<Scalars['String']['output']>;
   /** The topics it addresses, ordered by slug. */
   topics: Array<Topic>;
   /** The project's own web page. */
@@ -1335,6 +1357,8 @@ export type UpdateOrganizationInput = {
 
 /** Changes to a project's own fields. A field left out stays as it is; a field set to null is cleared. */
 export type UpdateProjectInput = {
+  /** Competition category in the programme. */
+  category?: InputMaybe<Scalars['String']['input']>;
   /** Cohort year, 1990 to 2100. */
   cohort?: InputMaybe<Scalars['Int']['input']>;
   /** Last (planned) day; not before the start date. */
@@ -1345,12 +1369,16 @@ export type UpdateProjectInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Funding programme. */
   programme?: InputMaybe<Scalars['String']['input']>;
+  /** Public sources of the project's facts; null clears them. */
+  sources?: InputMaybe<Array<Scalars['URL']['input']>>;
   /** First day. */
   startDate?: InputMaybe<Scalars['Date']['input']>;
   /** Where it stands. */
   status?: InputMaybe<ProjectStatus>;
   /** Short description, at most 5,000 characters. */
   summary?: InputMaybe<Scalars['String']['input']>;
+  /** The project's brand name. */
+  title?: InputMaybe<Scalars['String']['input']>;
   /** The project's web page. */
   url?: InputMaybe<Scalars['URL']['input']>;
 };
@@ -1366,6 +1394,15 @@ export type UpdateTopicInput = {
   /** Slug of the new field of action; null makes this topic a field of action. Only a topic without sub-topics can become a sub-topic. */
   parent?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Degree of urbanisation (EU DEGURBA) as the register records it for a Gemeinde. */
+export type Urbanisation =
+  /** Densely populated (cities). */
+  | 'DENSE'
+  /** Intermediate density (towns and suburbs). */
+  | 'INTERMEDIATE'
+  /** Thinly populated (rural areas). */
+  | 'THIN';
 
 /** Who may see a contact's e-mail address and phone number. */
 export type Visibility =
@@ -1542,6 +1579,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateOrganizationInput: UpdateOrganizationInput;
   UpdateProjectInput: UpdateProjectInput;
   UpdateTopicInput: UpdateTopicInput;
+  Urbanisation: Urbanisation;
   Visibility: Visibility;
 }>;
 
@@ -1670,6 +1708,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   attendees?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<EventAttendeesArgs, 'first'>>;
   format?: Resolver<Maybe<ResolversTypes['EventFormat']>, ParentType, ContextType>;
   host?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  hosts?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   participantCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1723,6 +1762,7 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   kreis?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   land?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   parts?: Resolver<ResolversTypes['MunicipalityConnection'], ParentType, ContextType, RequireFields<MunicipalityPartsArgs, 'first'>>;
@@ -1732,6 +1772,8 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   sizeClass?: Resolver<Maybe<ResolversTypes['SizeClass']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  urbanisation?: Resolver<Maybe<ResolversTypes['Urbanisation']>, ParentType, ContextType>;
+  verband?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1832,6 +1874,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type ProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = ResolversObject<{
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cohort?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1842,10 +1885,12 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   programme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   runners?: Resolver<Array<ResolversTypes['Runner']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['URL']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['ProjectStatus']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   supporters?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -1,8 +1,8 @@
 // Start-up as an operator meets it: wrong settings and an unreachable Neo4j end
 // with one clear message; a second start never starts a second Neo4j.
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -20,6 +20,10 @@ async function startService(env: Record<string, string>) {
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
+
+/** Command lines of the running Neo4j servers. */
+const servers = () =>
+  execFileSync('pgrep', ['-af', 'org.neo4j.server.CommunityEntryPoint']).toString().trim().split('\n').sort();
 
 describe('start-up failures', () => {
   it('an unreachable Neo4j: exit 1 with one clear message, no stack trace', async () => {
@@ -44,7 +48,7 @@ describe('a running service', () => {
   it('serves, then shuts down cleanly on SIGTERM', async () => {
     const child = spawn('node_modules/.bin/tsx', ['src/index.ts'], {
       // NODE_ENV as in production: Vitest sets "test", which changes Apollo Server's signal handling.
-      env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: inject('neo4jUri'), PORT: '4998', LOAD_SAMPLE_DATA: 'never', LOG_LEVEL: 'info' },
+      env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: inject('neo4jUri'), PORT: '4998', IMPORT_ON_EMPTY: 'never', LOG_LEVEL: 'info' },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += String(chunk)));
@@ -71,7 +75,7 @@ describe('a running service', () => {
     const squatter = createServer(() => {}).listen(4997, '127.0.0.1');
     await new Promise((done) => squatter.once('listening', done));
     try {
-      const result = await startService({ NEO4J_URI: inject('neo4jUri'), PORT: '4997', LOAD_SAMPLE_DATA: 'never', LOG_LEVEL: 'silent' });
+      const result = await startService({ NEO4J_URI: inject('neo4jUri'), PORT: '4997', IMPORT_ON_EMPTY: 'never', LOG_LEVEL: 'silent' });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^smart-city-graph could not start\. Port 4997 is already in use/);
     } finally {
@@ -92,21 +96,28 @@ describe('the local Neo4j', () => {
     const uri = inject('neo4jUri');
     if (!uri.startsWith('bolt://127.0.0.1:')) return; // an external TEST_NEO4J_URI: nothing local to check
     const port = Number(uri.split(':').at(-1));
-    const servers = () => execFileSync('pgrep', ['-f', 'org.neo4j.server.CommunityEntryPoint']).toString().trim().split('\n').sort();
     const before = servers();
     const again = await startLocalNeo4j({ port, dir: '.neo4j-test' });
     expect(again).toMatchObject({ uri, started: false });
     expect(servers()).toEqual(before);
   });
 
-  it('two starts at once start one server; stop stops it', async () => {
-    const [a, b] = await Promise.all([
-      startLocalNeo4j({ port: PORT, dir: DIR, heap: '512m' }),
+  it('two starts at once, from two processes and over a stale lock, start one server; stop stops it', async () => {
+    // A lock left by a start that died (its process is gone).
+    const dead = spawnSync('true').pid;
+    mkdirSync(DIR, { recursive: true });
+    writeFileSync(`${DIR}/start.lock`, String(dead));
+    const [child, here] = await Promise.all([
+      run('node_modules/.bin/tsx', ['src/scripts/neo4j.ts', 'start'], {
+        env: { ...process.env, LOCAL_NEO4J_PORT: String(PORT), LOCAL_NEO4J_DIR: DIR },
+        timeout: 150_000,
+      }),
       startLocalNeo4j({ port: PORT, dir: DIR, heap: '512m' }),
     ]);
-    expect([a.started, b.started].sort()).toEqual([false, true]);
-    const status = await localNeo4jStatus({ dir: DIR, port: PORT });
-    expect(status).toMatchObject({ running: true, answering: true });
+    const childStarted = /is up at/.test(child.stdout);
+    expect([childStarted, here.started].sort()).toEqual([false, true]);
+    expect(servers().filter((line) => line.includes(DIR)).length).toBe(1);
+    expect(await localNeo4jStatus({ dir: DIR, port: PORT })).toMatchObject({ running: true, answering: true });
     expect(existsSync(`${DIR}/start.lock`)).toBe(false);
     expect(await stopLocalNeo4j({ dir: DIR })).toBe(true);
     expect(await localNeo4jStatus({ dir: DIR, port: PORT })).toMatchObject({ running: false, answering: false });

@@ -5,7 +5,7 @@ import type { EventRepository } from './event.repository.js';
 export function eventLoaders(repo: EventRepository) {
   return {
     event: new DataLoader(repo.bySlug),
-    eventHost: new DataLoader(repo.host),
+    eventHosts: new DataLoader(repo.hosts),
     eventTopics: new DataLoader(repo.topics),
     eventAttendees: new DataLoader(repo.attendees, { cacheKeyFn: (key: object) => JSON.stringify(key) }),
   };

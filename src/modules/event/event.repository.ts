@@ -25,9 +25,13 @@ const LIST = Object.fromEntries(
   ]),
 ) as Record<EventOrder, Statement>;
 
-const HOST = cypher(
-  'event.host',
-  `${UNWIND_KEYS} MATCH (:Event {id: key})-[:HOSTED_BY]->(a) WHERE a:Municipality OR a:Organization RETURN i, ${ACTOR_TYPE('a')} AS type, a {.*} AS node`,
+// Several hosts are ordered by the rank on the link; a single host has none.
+const HOSTS = cypher(
+  'event.hosts',
+  `${UNWIND_KEYS}
+   MATCH (:Event {id: key})-[h:HOSTED_BY]->(a) WHERE a:Municipality OR a:Organization
+   WITH i, h, a ORDER BY coalesce(h.rank, 0), a.nameKey
+   RETURN i, collect({type: ${ACTOR_TYPE('a')}, node: a {.*}}) AS items`,
 );
 
 const TOPICS = listStatement('event.topics', '(:Event {id: key})-[:COVERS]->(x:Topic)', 'x.slug');
@@ -88,7 +92,7 @@ export function eventRepository(db: Database) {
         return row ? pageOf(toEvent)(row) : emptyPage<EventRecord>();
       }),
 
-    host: (keys: readonly string[]) => db.read('event.host', (tx) => perKey(tx, HOST, keys, toActor, () => null)),
+    hosts: readLists<ActorRecord>(db, HOSTS, toActor),
     topics: readLists<TopicRecord>(db, TOPICS, toTopic),
     attendees: (keys: readonly { slug: string; limit: number; after: PageRequest['after'] }[]) =>
       db.read('event.attendees', (tx) => perKey(tx, ATTENDEES, keys, pageOf(toActor), emptyPage<ActorRecord>)),

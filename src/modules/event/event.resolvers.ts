@@ -45,7 +45,8 @@ export const eventResolvers: Resolvers = {
 
   Event: {
     id: (e) => toGlobalId('Event', e.slug),
-    host: (e, _, { loaders }) => loaders.eventHost.load(e.slug),
+    host: async (e, _, { loaders }) => (await loaders.eventHosts.load(e.slug))[0] ?? null,
+    hosts: (e, _, { loaders }) => loaders.eventHosts.load(e.slug),
     topics: (e, _, { loaders }) => loaders.eventTopics.load(e.slug),
     attendees: async (e, args, { loaders }) => {
       const page = pageRequest('event.attendees', args);

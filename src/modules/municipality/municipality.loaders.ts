@@ -9,6 +9,8 @@ export function municipalityLoaders(repo: MunicipalityRepository) {
     municipalityParent: new DataLoader(repo.parent),
     municipalityKreis: new DataLoader(repo.kreis),
     municipalityLand: new DataLoader(repo.land),
+    municipalityVerband: new DataLoader(repo.verband),
+    municipalityMembers: new DataLoader(repo.members),
     municipalityParts: new DataLoader(repo.parts, byArgs),
     municipalityProjects: new DataLoader(repo.projects, byArgs),
     municipalityTopics: new DataLoader(repo.topics),

@@ -35,6 +35,11 @@ export function sizeClassOf(population: number | null | undefined): SizeClass | 
   return 'LANDGEMEINDE';
 }
 
+/** Size classes describe towns and Gemeinden; Länder, Kreise and associations have none. */
+export function sizeClassFor(kind: MunicipalityKind, population: number | null | undefined): SizeClass | null {
+  return kind === 'STADT' || kind === 'GEMEINDE' || kind === 'KREISFREIE_STADT' ? sizeClassOf(population) : null;
+}
+
 /** Which kinds an AGS of each length can denote. */
 const KINDS_BY_LENGTH: Record<number, readonly MunicipalityKind[]> = {
   2: ['LAND'],

@@ -1,7 +1,7 @@
 // The municipality records the API hands around: plain values, no driver types.
 import type { Row } from '../../db/database.js';
 import type { GeoPoint } from '../../db/values.js';
-import type { ExchangeDirection, ExchangeKind, MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
+import type { ExchangeDirection, ExchangeKind, MunicipalityKind, SizeClass, State, Urbanisation } from '../../generated/graphql.js';
 import type { TopicRecord } from '../topic/topic.record.js';
 
 export interface MunicipalityRecord {
@@ -15,6 +15,7 @@ export interface MunicipalityRecord {
   postcode: string | null;
   location: GeoPoint | null;
   sizeClass: SizeClass | null;
+  urbanisation: Urbanisation | null;
 }
 
 export interface InterestRecord {
@@ -41,4 +42,5 @@ export const toMunicipality = (p: Row): MunicipalityRecord => ({
   postcode: (p.postcode as string | null) ?? null,
   location: (p.location as GeoPoint | null) ?? null,
   sizeClass: (p.sizeClass as SizeClass | null) ?? null,
+  urbanisation: (p.urbanisation as Urbanisation | null) ?? null,
 });

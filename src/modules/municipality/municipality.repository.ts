@@ -9,7 +9,7 @@ import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contac
 import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toTopic } from '../topic/topic.record.js';
-import { parentCandidates, sizeClassOf, stateOfAgs } from './municipality.model.js';
+import { parentCandidates, sizeClassFor, stateOfAgs } from './municipality.model.js';
 import { toMunicipality, type ExchangeRecord, type InterestRecord, type MunicipalityRecord } from './municipality.record.js';
 
 export interface MunicipalityFilterParams {
@@ -107,6 +107,12 @@ const INTERESTS = cypher(
    RETURN i, collect({topic: t {.*}, since: r.since}) AS items`,
 );
 
+const VERBAND = cypher(
+  'municipality.verband',
+  `${UNWIND_KEYS} MATCH (:Municipality {ags: key})-[:MEMBER_OF]->(v:Municipality) RETURN i, v {.*} AS node`,
+);
+const MEMBERS = listStatement('municipality.members', '(x:Municipality)-[:MEMBER_OF]->(:Municipality {ags: key})', 'x.nameKey, x.ags');
+
 const CONTACTS = listStatement('municipality.contacts', '(x:Contact)-[:WORKS_FOR]->(:Municipality {ags: key})', 'x.nameKey, x.id', CONTACT_FIELDS('x'));
 
 const EVENTS_ATTENDED = listStatement('municipality.eventsAttended', '(:Municipality {ags: key})-[:ATTENDED]->(x:Event)', 'x.startsAt, x.id');
@@ -190,6 +196,9 @@ export function municipalityRepository(db: Database) {
 
     parent: (keys: readonly string[]) => db.read('municipality.parent', (tx) => perKey(tx, PARENT, keys, (r) => toMunicipality(r.node as Row), () => null)),
     kreis: (keys: readonly string[]) => db.read('municipality.kreis', (tx) => perKey(tx, KREIS, keys, (r) => toMunicipality(r.node as Row), () => null)),
+    verband: (keys: readonly string[]) =>
+      db.read('municipality.verband', (tx) => perKey(tx, VERBAND, keys, (r) => toMunicipality(r.node as Row), () => null)),
+    members: readLists<MunicipalityRecord>(db, MEMBERS, toMunicipality),
     land: (keys: readonly string[]) => db.read('municipality.land', (tx) => perKey(tx, LAND, keys, (r) => toMunicipality(r.node as Row), () => null)),
 
     parts: (keys: readonly { ags: string; kind: MunicipalityKind | null; limit: number; after: PageRequest['after'] }[]) =>
@@ -244,7 +253,7 @@ export function municipalityRepository(db: Database) {
           ...fields,
           nameKey: nameKey(input.name),
           state: stateOfAgs(input.ags),
-          sizeClass: sizeClassOf(input.population),
+          sizeClass: sizeClassFor(input.kind, input.population),
         };
         const [row] = await tx.run<{ m: Row }>(UPSERT, { props, location, parentAgs });
         return toMunicipality(row!.m);

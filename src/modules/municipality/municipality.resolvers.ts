@@ -25,6 +25,7 @@ const inputSchema = z
     areaKm2: z.number().positive('must be more than 0').max(1_000_000).nullish(),
     postcode: postcodeSchema.nullish(),
     location: z.object({ lat: latSchema, lon: lonSchema }).nullish(),
+    urbanisation: z.enum(['DENSE', 'INTERMEDIATE', 'THIN']).nullish(),
     parentAgs: agsSchema.nullish(),
   })
   .superRefine((m, ctx) => {
@@ -61,6 +62,8 @@ export const municipalityResolvers: Resolvers = {
     parent: (m, _, { loaders }) => loaders.municipalityParent.load(m.ags),
     kreis: (m, _, { loaders }) => loaders.municipalityKreis.load(m.ags),
     land: (m, _, { loaders }) => loaders.municipalityLand.load(m.ags),
+    verband: (m, _, { loaders }) => loaders.municipalityVerband.load(m.ags),
+    members: (m, _, { loaders }) => loaders.municipalityMembers.load(m.ags),
     parts: async (m, args, { loaders }) => {
       const page = pageRequest('municipality.parts', args);
       const result = await loaders.municipalityParts.load({ ags: m.ags, kind: args.kind ?? null, limit: page.limit, after: page.after });
@@ -94,6 +97,7 @@ export const municipalityResolvers: Resolvers = {
         areaKm2: m.areaKm2 ?? null,
         postcode: m.postcode ?? null,
         location: m.location ?? null,
+        urbanisation: m.urbanisation ?? null,
         parentAgs: m.parentAgs ?? null,
       });
     },

@@ -13,6 +13,9 @@ export interface ProjectRecord {
   endDate: string | null;
   programme: string | null;
   cohort: number | null;
+  category: string | null;
+  title: string | null;
+  sources: string[];
   fundingEur: number | null;
   url: string | null;
 }
@@ -32,6 +35,9 @@ export const toProject = (p: Row): ProjectRecord => ({
   endDate: (p.endDate as string | null) ?? null,
   programme: (p.programme as string | null) ?? null,
   cohort: (p.cohort as number | null) ?? null,
+  category: (p.category as string | null) ?? null,
+  title: (p.title as string | null) ?? null,
+  sources: (p.sources as string[] | null) ?? [],
   fundingEur: (p.fundingEur as number | null) ?? null,
   url: (p.url as string | null) ?? null,
 });

@@ -15,6 +15,9 @@ const fields = {
   endDate: isoDateSchema.nullish(),
   programme: nameSchema().nullish(),
   cohort: cohortSchema.nullish(),
+  category: nameSchema().nullish(),
+  title: nameSchema().nullish(),
+  sources: z.array(webUrlSchema).max(20).nullish(),
   fundingEur: fundingSchema.nullish(),
   url: webUrlSchema.nullish(),
 };
@@ -37,7 +40,16 @@ const createSchema = z
   });
 
 const updateSchema = z
-  .object({ name: nameSchema().optional(), ...fields })
+  .object({
+    name: nameSchema().optional(),
+    ...fields,
+    // Cleared sources are the empty list.
+    sources: z
+      .array(webUrlSchema)
+      .max(20)
+      .nullish()
+      .transform((v) => (v === null ? [] : v)),
+  })
   .refine(endNotBeforeStart, { path: ['endDate'], message: 'must not be before startDate' });
 
 const filterSchema = z.object({
@@ -85,6 +97,9 @@ export const projectResolvers: Resolvers = {
         endDate: p.endDate ?? null,
         programme: p.programme ?? null,
         cohort: p.cohort ?? null,
+        category: p.category ?? null,
+        title: p.title ?? null,
+        sources: p.sources ?? [],
         fundingEur: p.fundingEur ?? null,
         url: p.url ?? null,
         topics: [...new Set(p.topics ?? [])],

@@ -1,0 +1,131 @@
+// The 73 model projects (mpsc.csv): one Project per row, RUNS links resolved
+// against the register, every decision reported.
+import type { RunnerRole } from '../generated/graphql.js';
+import { nameKey } from '../modules/shared/text.js';
+import type { CsvRecord } from './csv.js';
+import { Matcher } from './matcher.js';
+import type { Unit } from './register.js';
+import type { ImportReport } from './report.js';
+import { mapTopics } from './taxonomy.js';
+
+export const PROJECTS_SOURCE = 'mpsc.csv';
+export const PROJECT_COLUMNS = ['name', 'municipality_kind', 'state', 'staffel_year', 'topics', 'source_url', 'project_title', 'partners', 'ags'] as const;
+export const PROGRAMME = 'Modellprojekte Smart Cities';
+
+const CATEGORIES = new Set(['Großstadt', 'Mittelstadt', 'Kleinstadt/Landgemeinde', 'Interkommunale Kooperation/Landkreis']);
+
+export interface ProjectImport {
+  slug: string;
+  name: string;
+  title: string | null;
+  cohort: number;
+  category: string;
+  sources: string[];
+  /** Topic slug → the source labels that led to it. */
+  topics: Map<string, string[]>;
+  runners: { ags: string; role: RunnerRole }[];
+}
+
+/** "Landkreis Mayen-Koblenz" → "landkreis-mayen-koblenz". */
+export const slugify = (text: string) =>
+  nameKey(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+
+const isWebUrl = (text: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+};
+
+export function parseProjects(
+  records: readonly CsvRecord[],
+  register: readonly Unit[],
+  mapping: ReadonlyMap<string, string[]>,
+  report: ImportReport,
+): ProjectImport[] {
+  const matcher = new Matcher(register);
+  const landCodes = new Map(register.filter((u) => u.kind === 'LAND').map((u) => [u.name, u.ags]));
+  const projects: ProjectImport[] = [];
+  const slugs = new Map<string, number>();
+
+  for (const { line, values: v } of records) {
+    const errors = report.errors.length;
+    const fail = (detail: string) => report.error(PROJECTS_SOURCE, line, 'invalid row', detail);
+    const name = (v.name ?? '').trim();
+    const year = Number(v.staffel_year);
+    const category = (v.municipality_kind ?? '').trim();
+    if (!name) fail('name is empty');
+    if (![2019, 2020, 2021].includes(year)) fail(`staffel_year must be 2019, 2020 or 2021, got "${v.staffel_year}"`);
+    if (!CATEGORIES.has(category)) fail(`unknown municipality_kind "${category}"`);
+    const hints = (v.ags ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+    for (const hint of hints) if (!/^(\d{5}|\d{8})$/.test(hint)) fail(`AGS hint "${hint}" is not 5 or 8 digits`);
+    const states = (v.state ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+    for (const state of states) if (!landCodes.has(state)) fail(`unknown Land "${state}"`);
+    const sources = (v.source_url ?? '').split('|').map((s) => s.trim()).filter(Boolean);
+    for (const url of sources) if (!isWebUrl(url)) fail(`source_url "${url}" is not a web address`);
+    const topics = mapTopics(v.topics ?? '', mapping, report, PROJECTS_SOURCE, line);
+    const slug = `mpsc-${year}-${slugify(name)}`;
+    if (slugs.has(slug)) fail(`gives the same key ${slug} as line ${slugs.get(slug)}`);
+    if (report.errors.length > errors) continue;
+    slugs.set(slug, line);
+
+    const lands = [...new Set([...states.map((s) => landCodes.get(s)!), ...hints.map((h) => h.slice(0, 2))])];
+    const partners = (v.partners ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+    const runners = resolveRunners({ line, name, hints, partners, lands }, matcher, report);
+    if (runners.length === 0) report.decide(PROJECTS_SOURCE, line, 'no municipality resolved', `${name}: imported without runners`);
+
+    projects.push({ slug, name, title: (v.project_title ?? '').trim() || null, cohort: year, category, sources, topics, runners });
+  }
+  return projects;
+}
+
+/**
+ * The municipalities a row names. AGS hints are taken when the register has
+ * them and their name fits the row; partners (or the row's own name) that no
+ * hint covers are matched by name within the row's Länder. Nothing is guessed:
+ * an ambiguous or unknown name is reported and left out.
+ */
+function resolveRunners(
+  row: { line: number; name: string; hints: string[]; partners: string[]; lands: string[] },
+  matcher: Matcher,
+  report: ImportReport,
+): { ags: string; role: RunnerRole }[] {
+  const taken: Unit[] = [];
+  const texts = [row.name, ...row.partners];
+  const decide = (reason: string, detail: string) => report.decide(PROJECTS_SOURCE, row.line, reason, `${row.name}: ${detail}`);
+
+  for (const hint of row.hints) {
+    const resolved = matcher.resolveHint(hint);
+    if (!resolved) {
+      decide('AGS hint not in the register', `${hint}; matching by name instead`);
+      continue;
+    }
+    if (!Matcher.named(resolved.unit, texts)) {
+      decide('AGS hint names another municipality', `${hint} is ${resolved.unit.name}; matching by name instead`);
+      continue;
+    }
+    if (resolved.mapped) decide('Kreis-level AGS of a kreisfreie Stadt', `${hint} → ${resolved.unit.ags} ${resolved.unit.name}`);
+    taken.push(resolved.unit);
+  }
+
+  // Names not covered by a hint: the partners, or, without partners, the row's own name.
+  const names = row.partners.length > 0 ? row.partners : [row.name.replace(/\s*\(.*\)$/, '')];
+  for (const text of names) {
+    if (taken.some((u) => Matcher.named(u, [text]))) continue;
+    const match = matcher.matchName(text, row.lands);
+    if ('unit' in match) {
+      if (!taken.includes(match.unit)) taken.push(match.unit);
+      decide('matched by name', `"${text}" → ${match.unit.ags} ${match.unit.name}`);
+    } else if ('ambiguous' in match) {
+      decide('ambiguous name, not linked', `"${text}" could be ${match.ambiguous.map((u) => `${u.ags} ${u.name}`).join(' or ')}`);
+    } else {
+      decide('name not in the register, not linked', `"${text}"`);
+    }
+  }
+  return taken.map((u, i) => ({ ags: u.ags, role: i === 0 ? 'LEAD' : 'PARTNER' }));
+}
