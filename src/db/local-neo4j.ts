@@ -50,7 +50,7 @@ function ensureClasspath(log: (line: string) => void): string {
   const pom = join(RECIPE_DIR, 'pom.xml');
   if (!existsSync(CLASSPATH_FILE) || statSync(CLASSPATH_FILE).mtimeMs < statSync(pom).mtimeMs) {
     log(`Fetching Neo4j Community ${NEO4J_VERSION} from Maven Central (first start only)…`);
-    const mvn = spawnSync('mvn', ['-B', '-q', '-f', pom, 'generate-resources'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const mvn = spawnSync('mvn', ['-B', '-q', '-Dstyle.color=never', '-f', pom, 'generate-resources'], { stdio: ['ignore', 'inherit', 'inherit'] });
     if (mvn.error) throw new LocalNeo4jError(`Could not run Maven (mvn) to fetch Neo4j: ${mvn.error.message}`);
     if (mvn.status !== 0) throw new LocalNeo4jError(`Maven could not resolve Neo4j ${NEO4J_VERSION} (exit ${mvn.status}); see the output above.`);
   }
