@@ -30,6 +30,8 @@ const config: CodegenConfig = {
           Contact: record('contact', 'Contact'),
           Organization: record('organization', 'Organization'),
           Event: record('event', 'Event'),
+          SharedTopic: '../modules/discovery/discovery.service.js#SharedTopicRecord',
+          ExpertReason: '../modules/discovery/discovery.service.js#ExpertReasonRecord',
         },
       },
     },

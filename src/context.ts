@@ -3,6 +3,8 @@
 import type { Logger } from 'pino';
 import type { Database } from './db/database.js';
 import { contactLoaders } from './modules/contact/contact.loaders.js';
+import { discoveryRepository } from './modules/discovery/discovery.repository.js';
+import { discoveryService } from './modules/discovery/discovery.service.js';
 import { contactRepository } from './modules/contact/contact.repository.js';
 import { eventLoaders } from './modules/event/event.loaders.js';
 import { eventRepository } from './modules/event/event.repository.js';
@@ -26,6 +28,7 @@ export function createRepositories(db: Database) {
     contacts: contactRepository(db),
     organizations: organizationRepository(db),
     events: eventRepository(db),
+    discovery: discoveryRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -49,11 +52,13 @@ export interface Context {
   log: Logger;
   repos: Repositories;
   loaders: Loaders;
+  /** Peers and similar projects: scoring over what the discovery statements return. */
+  discovery: ReturnType<typeof discoveryService>;
 }
 
 export function createContext(db: Database, requestId: string, log: Logger): Context {
   const repos = createRepositories(db);
-  return { requestId, viewer: { kind: 'anonymous' }, log, repos, loaders: createLoaders(repos) };
+  return { requestId, viewer: { kind: 'anonymous' }, log, repos, loaders: createLoaders(repos), discovery: discoveryService(repos.discovery) };
 }
 
 /** After a write, what the loaders cached in this request may be stale: forget it all. */

@@ -7,6 +7,7 @@ import { forgetCached, type Context } from './context.js';
 import { PROJECT_ROOT } from './paths.js';
 import type { Resolvers } from './generated/graphql.js';
 import { contactResolvers } from './modules/contact/contact.resolvers.js';
+import { discoveryResolvers } from './modules/discovery/discovery.resolvers.js';
 import { eventResolvers } from './modules/event/event.resolvers.js';
 import { municipalityResolvers } from './modules/municipality/municipality.resolvers.js';
 import { organizationResolvers } from './modules/organization/organization.resolvers.js';
@@ -60,6 +61,7 @@ export function buildResolvers(): Resolvers {
     contactResolvers,
     organizationResolvers,
     eventResolvers,
+    discoveryResolvers,
   ];
   const merged: Record<string, ResolverMap> = {};
   for (const module of modules) {

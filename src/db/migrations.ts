@@ -57,6 +57,20 @@ export const MIGRATIONS: readonly Migration[] = [
       s('event_starts_at', 'CREATE INDEX event_starts_at IF NOT EXISTS FOR (e:Event) ON (e.startsAt)'),
     ],
   },
+  {
+    version: 5,
+    description: 'full-text index with the German analyzer (umlauts, ß and ae/oe/ue spellings fold together; German stemming)',
+    statements: [
+      s('search_drop_standard', 'DROP INDEX search IF EXISTS'),
+      s(
+        'search_fulltext_german',
+        `CREATE FULLTEXT INDEX search IF NOT EXISTS
+         FOR (n:Municipality|Project|Topic|Contact|Organization|Event)
+         ON EACH [n.name, n.nameEn, n.title, n.summary, n.description]
+         OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'german'}}`,
+      ),
+    ],
+  },
 ];
 
 const APPLIED = cypher('migration.applied', 'MATCH (m:Migration) RETURN m.version AS version');

@@ -6,6 +6,7 @@ import type { TopicRecord } from '../modules/topic/topic.record.js';
 import type { ContactRecord } from '../modules/contact/contact.record.js';
 import type { OrganizationRecord } from '../modules/organization/organization.record.js';
 import type { EventRecord } from '../modules/event/event.record.js';
+import type { SharedTopicRecord, ExpertReasonRecord } from '../modules/discovery/discovery.service.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -362,6 +363,61 @@ export type ExchangeKind =
   /** A solution is transferred from one to the other. */
   | 'TRANSFER';
 
+/** A page of contacts for some topics, nearest first. */
+export type ExpertConnection = {
+  __typename?: 'ExpertConnection';
+  /** The contacts of this page. */
+  edges: Array<ExpertEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many contacts match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A contact suggested for the topics asked about. */
+export type ExpertEdge = {
+  __typename?: 'ExpertEdge';
+  /** Pass as `after` to continue after this contact. */
+  cursor: Scalars['String']['output'];
+  /** Distance in km from `near` to the person's employer; null without `near` or when the employer's position is unknown. */
+  distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** The person. E-mail and phone only as their visibility allows. */
+  node: Contact;
+  /** Why the person is suggested. */
+  reasons: Array<ExpertReason>;
+};
+
+/** One reason for suggesting a contact. */
+export type ExpertReason = {
+  __typename?: 'ExpertReason';
+  /** What connects the person to the topic. */
+  kind: ExpertReasonKind;
+  /** The topic (one of those asked for, or one of their sub-topics). */
+  topic: Topic;
+};
+
+/** Why a contact is suggested for a topic. */
+export type ExpertReasonKind =
+  /** The person works for a municipality that works on the topic. */
+  | 'EMPLOYER'
+  /** The person is an expert in the topic. */
+  | 'EXPERTISE'
+  /** The person is the contact for a project on the topic. */
+  | 'PROJECT';
+
+/** Why a result was found: what the two share, how far apart they are, and how large they are. */
+export type Explanation = {
+  __typename?: 'Explanation';
+  /** Distance in km between the two (for projects: between their lead runners); null when a position is unknown. */
+  distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** Size class of the asking municipality (for projects: of the asking project's lead runner). */
+  ownSizeClass?: Maybe<SizeClass>;
+  /** The topics both work on, heaviest first. Their weights add up to the score. */
+  sharedTopics: Array<SharedTopic>;
+  /** Size class of the result (for projects: of its lead runner). */
+  sizeClass?: Maybe<SizeClass>;
+};
+
 /** A position on the earth in WGS-84 degrees. */
 export type GeoPoint = {
   __typename?: 'GeoPoint';
@@ -423,6 +479,8 @@ export type Municipality = Node & {
   parent?: Maybe<Municipality>;
   /** The units directly part of this one: the Kreise and kreisfreie Städte of a Land; the Gemeinden and Gemeindeverbände of a Kreis (filter by `kind`). Ordered by name. */
   parts: MunicipalityConnection;
+  /** Municipalities that work on the same topics: the topics of the projects they run and their declared interests (a sub-topic also counts, at half weight, for its field of action). Each shared topic counts by its rarity; best first, ties by AGS. */
+  peers: PeerConnection;
   /** Inhabitants on the register's reference date (31 Dec 2019). For Länder, Kreise and Gemeindeverbände the sum over their Gemeinden. Null when not recorded. */
   population?: Maybe<Scalars['Int']['output']>;
   /** Postcode of the seat of administration. */
@@ -453,6 +511,14 @@ export type MunicipalityPartsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<MunicipalityKind>;
+};
+
+
+/** A Land, Kreis, town or Gemeinde of Germany, keyed by its Amtlicher Gemeindeschlüssel (AGS). */
+export type MunicipalityPeersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PeerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -950,6 +1016,48 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of peer municipalities, best first. */
+export type PeerConnection = {
+  __typename?: 'PeerConnection';
+  /** The peers of this page. */
+  edges: Array<PeerEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many peers pass the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A peer municipality with its score and the reasons for it. */
+export type PeerEdge = {
+  __typename?: 'PeerEdge';
+  /** Pass as `after` to continue after this peer. */
+  cursor: Scalars['String']['output'];
+  /** Why it is a peer. */
+  explanation: Explanation;
+  /** The peer. */
+  node: Municipality;
+  /** How much the two share, 0 (nothing) to 1 (the same topic profile). Comparable across requests. */
+  score: Scalars['Float']['output'];
+};
+
+/** Conditions on the municipalities a discovery result may contain (for similar projects: on at least one of a project's runners). All must hold. */
+export type PeerFilter = {
+  /** Leave out the asking municipality's own Kreis and everything in it (for a Gemeinde: its Kreis and the other Gemeinden there). */
+  excludeOwnKreis?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only of these kinds. */
+  kinds?: InputMaybe<Array<MunicipalityKind>>;
+  /** The centre for `radiusKm`. */
+  near?: InputMaybe<GeoPointInput>;
+  /** Only municipalities that run a project of the federal programme Modellprojekte Smart Cities. */
+  programmeMembersOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only within this many kilometres (more than 0, at most 1,000) of `near`, or of the asking municipality (for projects: its lead runner) when `near` is left out. */
+  radiusKm?: InputMaybe<Scalars['Float']['input']>;
+  /** Only of these size classes. */
+  sizeClasses?: InputMaybe<Array<SizeClass>>;
+  /** Only in this Land. */
+  state?: InputMaybe<State>;
+};
+
 /** A smart-city project, run by one or more municipalities. */
 export type Project = Node & {
   __typename?: 'Project';
@@ -973,6 +1081,8 @@ export type Project = Node & {
   programme?: Maybe<Scalars['String']['output']>;
   /** The municipalities that run it, lead first, then by name. */
   runners: Array<Runner>;
+  /** Projects that address the same topics, scored as for peer municipalities; best first, ties by slug. */
+  similar: SimilarProjectConnection;
   /** Stable readable key, e.g. `mpsc-2019-ulm`. */
   slug: Scalars['String']['output'];
   /** Public sources the project's facts were taken from. */
@@ -991,6 +1101,14 @@ export type Project = Node & {
   topics: Array<Topic>;
   /** The project's own web page. */
   url?: Maybe<Scalars['URL']['output']>;
+};
+
+
+/** A smart-city project, run by one or more municipalities. */
+export type ProjectSimilarArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PeerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of projects. */
@@ -1056,6 +1174,8 @@ export type Query = {
   event?: Maybe<Event>;
   /** Events, filtered and sorted. */
   events: EventConnection;
+  /** People to contact about some topics: experts in them, contacts of projects on them, and staff of municipalities that work on them. Nearest to `near` first, then by name. */
+  experts: ExpertConnection;
   /** Municipalities, filtered and sorted. */
   municipalities: MunicipalityConnection;
   /** The municipality with this AGS, or null. */
@@ -1066,10 +1186,14 @@ export type Query = {
   organization?: Maybe<Organization>;
   /** Organizations, ordered by name. */
   organizations: OrganizationConnection;
+  /** The peers of the municipality with this AGS (see `Municipality.peers`); NOT_FOUND when there is no such municipality. */
+  peers: PeerConnection;
   /** The project with this slug, or null. */
   project?: Maybe<Project>;
   /** Projects, filtered and sorted. */
   projects: ProjectConnection;
+  /** Finds municipalities, projects, topics, contacts, organizations and events by name, title or description. Tolerates typos, umlauts written as ae/oe/ue and ß as ss; best first. */
+  search: Array<SearchHit>;
   /** The topic with this slug, or null. */
   topic?: Maybe<Topic>;
   /** Topics, ordered by slug. */
@@ -1103,6 +1227,16 @@ export type QueryEventsArgs = {
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EventOrder>;
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QueryExpertsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  near?: InputMaybe<GeoPointInput>;
+  radiusKm?: InputMaybe<Scalars['Float']['input']>;
+  topics: Array<Scalars['String']['input']>;
 };
 
 
@@ -1142,6 +1276,15 @@ export type QueryOrganizationsArgs = {
 
 
 /** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QueryPeersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  ags: Scalars['String']['input'];
+  filter?: InputMaybe<PeerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
 export type QueryProjectArgs = {
   slug: Scalars['String']['input'];
 };
@@ -1153,6 +1296,14 @@ export type QueryProjectsArgs = {
   filter?: InputMaybe<ProjectFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ProjectOrder>;
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+  types?: InputMaybe<Array<SearchType>>;
 };
 
 
@@ -1192,6 +1343,70 @@ export type RunnerRole =
   | 'LEAD'
   /** Takes part as a partner. */
   | 'PARTNER';
+
+/** One search result. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** The field whose text matched: `name`, `nameEn`, `title`, `summary` or `description`. */
+  matchedField: Scalars['String']['output'];
+  /** What was found. */
+  node: SearchResult;
+  /** Relevance; higher is better. Only comparable within one search. */
+  score: Scalars['Float']['output'];
+};
+
+/** What a search result is. */
+export type SearchResult = Contact | Event | Municipality | Organization | Project | Topic;
+
+/** The kinds of things `search` can find. */
+export type SearchType =
+  /** Contact persons (e-mail and phone only as their visibility allows). */
+  | 'CONTACT'
+  /** Events. */
+  | 'EVENT'
+  /** Municipalities, Kreise, Länder and Gemeindeverbände. */
+  | 'MUNICIPALITY'
+  /** Organizations. */
+  | 'ORGANIZATION'
+  /** Projects. */
+  | 'PROJECT'
+  /** Topics. */
+  | 'TOPIC';
+
+/** A topic two profiles share, and how much it contributes. */
+export type SharedTopic = {
+  __typename?: 'SharedTopic';
+  /** How rare the topic is across all municipalities (or projects): inverse document frequency, 1 for a topic everybody has, higher for rarer ones. */
+  rarity: Scalars['Float']['output'];
+  /** The topic. */
+  topic: Topic;
+  /** Its part of the score, 0 to 1. */
+  weight: Scalars['Float']['output'];
+};
+
+/** A page of similar projects, best first. */
+export type SimilarProjectConnection = {
+  __typename?: 'SimilarProjectConnection';
+  /** The projects of this page. */
+  edges: Array<SimilarProjectEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many similar projects pass the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A similar project with its score and the reasons for it. */
+export type SimilarProjectEdge = {
+  __typename?: 'SimilarProjectEdge';
+  /** Pass as `after` to continue after this project. */
+  cursor: Scalars['String']['output'];
+  /** Why it is similar. */
+  explanation: Explanation;
+  /** The project. */
+  node: Project;
+  /** How much the two share, 0 to 1. Comparable across requests. */
+  score: Scalars['Float']['output'];
+};
 
 /** Size class by population, as the federal statistics use it. */
 export type SizeClass =
@@ -1489,6 +1704,14 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( MunicipalityRecord )
     | ( OrganizationRecord )
   ;
+  SearchResult:
+    | ( ContactRecord )
+    | ( EventRecord )
+    | ( MunicipalityRecord )
+    | ( OrganizationRecord )
+    | ( ProjectRecord )
+    | ( TopicRecord )
+  ;
 }>;
 
 /** Mapping of interface types */
@@ -1534,6 +1757,11 @@ export type ResolversTypes = ResolversObject<{
   Exchange: ResolverTypeWrapper<ExchangeRecord>;
   ExchangeDirection: ExchangeDirection;
   ExchangeKind: ExchangeKind;
+  ExpertConnection: ResolverTypeWrapper<Omit<ExpertConnection, 'edges'> & { edges: Array<ResolversTypes['ExpertEdge']> }>;
+  ExpertEdge: ResolverTypeWrapper<Omit<ExpertEdge, 'node' | 'reasons'> & { node: ResolversTypes['Contact'], reasons: Array<ResolversTypes['ExpertReason']> }>;
+  ExpertReason: ResolverTypeWrapper<ExpertReasonRecord>;
+  ExpertReasonKind: ExpertReasonKind;
+  Explanation: ResolverTypeWrapper<Omit<Explanation, 'sharedTopics'> & { sharedTopics: Array<ResolversTypes['SharedTopic']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
@@ -1556,6 +1784,9 @@ export type ResolversTypes = ResolversObject<{
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PeerConnection: ResolverTypeWrapper<Omit<PeerConnection, 'edges'> & { edges: Array<ResolversTypes['PeerEdge']> }>;
+  PeerEdge: ResolverTypeWrapper<Omit<PeerEdge, 'explanation' | 'node'> & { explanation: ResolversTypes['Explanation'], node: ResolversTypes['Municipality'] }>;
+  PeerFilter: PeerFilter;
   Project: ResolverTypeWrapper<ProjectRecord>;
   ProjectConnection: ResolverTypeWrapper<Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversTypes['ProjectEdge']> }>;
   ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
@@ -1566,6 +1797,12 @@ export type ResolversTypes = ResolversObject<{
   Runner: ResolverTypeWrapper<RunnerRecord>;
   RunnerInput: RunnerInput;
   RunnerRole: RunnerRole;
+  SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['SearchResult'] }>;
+  SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
+  SearchType: SearchType;
+  SharedTopic: ResolverTypeWrapper<SharedTopicRecord>;
+  SimilarProjectConnection: ResolverTypeWrapper<Omit<SimilarProjectConnection, 'edges'> & { edges: Array<ResolversTypes['SimilarProjectEdge']> }>;
+  SimilarProjectEdge: ResolverTypeWrapper<Omit<SimilarProjectEdge, 'explanation' | 'node'> & { explanation: ResolversTypes['Explanation'], node: ResolversTypes['Project'] }>;
   SizeClass: SizeClass;
   State: State;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1608,6 +1845,10 @@ export type ResolversParentTypes = ResolversObject<{
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventFilter: EventFilter;
   Exchange: ExchangeRecord;
+  ExpertConnection: Omit<ExpertConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExpertEdge']> };
+  ExpertEdge: Omit<ExpertEdge, 'node' | 'reasons'> & { node: ResolversParentTypes['Contact'], reasons: Array<ResolversParentTypes['ExpertReason']> };
+  ExpertReason: ExpertReasonRecord;
+  Explanation: Omit<Explanation, 'sharedTopics'> & { sharedTopics: Array<ResolversParentTypes['SharedTopic']> };
   Float: Scalars['Float']['output'];
   GeoPoint: GeoPoint;
   GeoPointInput: GeoPointInput;
@@ -1627,6 +1868,9 @@ export type ResolversParentTypes = ResolversObject<{
   OrganizationConnection: Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> };
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   PageInfo: PageInfo;
+  PeerConnection: Omit<PeerConnection, 'edges'> & { edges: Array<ResolversParentTypes['PeerEdge']> };
+  PeerEdge: Omit<PeerEdge, 'explanation' | 'node'> & { explanation: ResolversParentTypes['Explanation'], node: ResolversParentTypes['Municipality'] };
+  PeerFilter: PeerFilter;
   Project: ProjectRecord;
   ProjectConnection: Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProjectEdge']> };
   ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
@@ -1634,6 +1878,11 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Runner: RunnerRecord;
   RunnerInput: RunnerInput;
+  SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['SearchResult'] };
+  SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
+  SharedTopic: SharedTopicRecord;
+  SimilarProjectConnection: Omit<SimilarProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['SimilarProjectEdge']> };
+  SimilarProjectEdge: Omit<SimilarProjectEdge, 'explanation' | 'node'> & { explanation: ResolversParentTypes['Explanation'], node: ResolversParentTypes['Project'] };
   String: Scalars['String']['output'];
   Topic: TopicRecord;
   TopicConnection: Omit<TopicConnection, 'edges'> & { edges: Array<ResolversParentTypes['TopicEdge']> };
@@ -1739,6 +1988,31 @@ export type ExchangeResolvers<ContextType = Context, ParentType extends Resolver
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
 }>;
 
+export type ExpertConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpertConnection'] = ResolversParentTypes['ExpertConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ExpertEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExpertEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpertEdge'] = ResolversParentTypes['ExpertEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['ExpertReason']>, ParentType, ContextType>;
+}>;
+
+export type ExpertReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpertReason'] = ResolversParentTypes['ExpertReason']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['ExpertReasonKind'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+}>;
+
+export type ExplanationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Explanation'] = ResolversParentTypes['Explanation']> = ResolversObject<{
+  distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ownSizeClass?: Resolver<Maybe<ResolversTypes['SizeClass']>, ParentType, ContextType>;
+  sharedTopics?: Resolver<Array<ResolversTypes['SharedTopic']>, ParentType, ContextType>;
+  sizeClass?: Resolver<Maybe<ResolversTypes['SizeClass']>, ParentType, ContextType>;
+}>;
+
 export type GeoPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = ResolversObject<{
   lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   lon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1766,6 +2040,7 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   parts?: Resolver<ResolversTypes['MunicipalityConnection'], ParentType, ContextType, RequireFields<MunicipalityPartsArgs, 'first'>>;
+  peers?: Resolver<ResolversTypes['PeerConnection'], ParentType, ContextType, RequireFields<MunicipalityPeersArgs, 'first'>>;
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   postcode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   projects?: Resolver<ResolversTypes['MunicipalityProjectConnection'], ParentType, ContextType, RequireFields<MunicipalityProjectsArgs, 'first'>>;
@@ -1873,6 +2148,19 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PeerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeerConnection'] = ResolversParentTypes['PeerConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PeerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PeerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeerEdge'] = ResolversParentTypes['PeerEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type ProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = ResolversObject<{
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cohort?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1884,6 +2172,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   programme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   runners?: Resolver<Array<ResolversTypes['Runner']>, ParentType, ContextType>;
+  similar?: Resolver<ResolversTypes['SimilarProjectConnection'], ParentType, ContextType, RequireFields<ProjectSimilarArgs, 'first'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['URL']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1912,13 +2201,16 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   contacts?: Resolver<ResolversTypes['ContactConnection'], ParentType, ContextType, RequireFields<QueryContactsArgs, 'first'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'slug'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first' | 'orderBy'>>;
+  experts?: Resolver<ResolversTypes['ExpertConnection'], ParentType, ContextType, RequireFields<QueryExpertsArgs, 'first' | 'topics'>>;
   municipalities?: Resolver<ResolversTypes['MunicipalityConnection'], ParentType, ContextType, RequireFields<QueryMunicipalitiesArgs, 'first' | 'orderBy'>>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'ags'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'slug'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  peers?: Resolver<ResolversTypes['PeerConnection'], ParentType, ContextType, RequireFields<QueryPeersArgs, 'ags' | 'first'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'slug'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first' | 'orderBy'>>;
+  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'slug'>>;
   topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
 }>;
@@ -1926,6 +2218,35 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type RunnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Runner'] = ResolversParentTypes['Runner']> = ResolversObject<{
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['RunnerRole'], ParentType, ContextType>;
+}>;
+
+export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
+  matchedField?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchResult'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Contact' | 'Event' | 'Municipality' | 'Organization' | 'Project' | 'Topic', ParentType, ContextType>;
+}>;
+
+export type SharedTopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharedTopic'] = ResolversParentTypes['SharedTopic']> = ResolversObject<{
+  rarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SimilarProjectConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SimilarProjectConnection'] = ResolversParentTypes['SimilarProjectConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SimilarProjectEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SimilarProjectEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SimilarProjectEdge'] = ResolversParentTypes['SimilarProjectEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['Explanation'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = ResolversObject<{
@@ -1973,6 +2294,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Exchange?: ExchangeResolvers<ContextType>;
+  ExpertConnection?: ExpertConnectionResolvers<ContextType>;
+  ExpertEdge?: ExpertEdgeResolvers<ContextType>;
+  ExpertReason?: ExpertReasonResolvers<ContextType>;
+  Explanation?: ExplanationResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Interest?: InterestResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
@@ -1986,11 +2311,18 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PeerConnection?: PeerConnectionResolvers<ContextType>;
+  PeerEdge?: PeerEdgeResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Runner?: RunnerResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  SearchResult?: SearchResultResolvers<ContextType>;
+  SharedTopic?: SharedTopicResolvers<ContextType>;
+  SimilarProjectConnection?: SimilarProjectConnectionResolvers<ContextType>;
+  SimilarProjectEdge?: SimilarProjectEdgeResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;

@@ -10,7 +10,7 @@ import { mapTopics } from './taxonomy.js';
 
 export const PROJECTS_SOURCE = 'mpsc.csv';
 export const PROJECT_COLUMNS = ['name', 'municipality_kind', 'state', 'staffel_year', 'topics', 'source_url', 'project_title', 'partners', 'ags'] as const;
-export const PROGRAMME = 'Modellprojekte Smart Cities';
+export { MODEL_PROJECTS_PROGRAMME as PROGRAMME } from '../modules/project/project.model.js';
 
 const CATEGORIES = new Set(['Großstadt', 'Mittelstadt', 'Kleinstadt/Landgemeinde', 'Interkommunale Kooperation/Landkreis']);
 

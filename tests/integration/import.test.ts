@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_MIGRATION } from '../../src/db/migrations.js';
 import { runImport } from '../../src/import/import.js';
 import { fromProject } from '../../src/paths.js';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -190,7 +191,7 @@ describe('a corrupted source', () => {
 });
 
 /** After a reset only the migration records remain. */
-const LATEST_MIGRATION_NODES = 4;
+const LATEST_MIGRATION_NODES = LATEST_MIGRATION;
 
 function ImportReportCounts(notes: readonly { reason: string }[]): Record<string, number> {
   const out: Record<string, number> = {};
