@@ -14,7 +14,8 @@ const noFilter = { state: null, kinds: null, sizeClasses: null, center: null, ra
 const runs: [string, Statement, Record<string, unknown>][] = [
   ['peers of 07137 (Mayen-Koblenz)', PEERS, { ags: '07137', ...noFilter }],
   ['peers of 07137, own Kreis excluded, 200 km', PEERS, { ags: '07137', ...noFilter, excludeOwnKreis: true, radiusM: 200_000 }],
-  ['similar to mpsc-2019-grevesmuhlen', SIMILAR_PROJECTS, { slug: 'mpsc-2019-grevesmuhlen', ...noFilter }],
+  ['similar to mpsc-2019-zwonitz (Kleinstadt)', SIMILAR_PROJECTS, { slug: 'mpsc-2019-zwonitz', ...noFilter }],
+  ['peers of 14521710 (Zwönitz)', PEERS, { ags: '14521710', ...noFilter }],
   ['search "mayen koblenz"', SEARCH, { query: fullTextQuery('mayen koblenz'), labels: ['Municipality', 'Project', 'Topic', 'Contact', 'Organization', 'Event'], first: 10 }],
   ['experts for mobilitaet near Mayen', EXPERTS, { topics: ['mobilitaet'], center: { lat: 50.33, lon: 7.22 }, radiusKm: null }],
 ];
