@@ -102,6 +102,12 @@ describe('peers', () => {
     expect(seen).toEqual(['07137', '07137003', '07135101', '07135102', '09162000', '08421000']);
   });
 
+  it('costs one statement for the ranking and one batched lookup for all shared topics of the page', async () => {
+    const result = await h.gql(PEERS, { ags: '07137068', first: 20 });
+    expect(result.errors).toBeUndefined();
+    expect(result.statements).toEqual(['discovery.peers', 'topic.bySlug']);
+  });
+
   it('is reachable as a field of a municipality, and empty for one without a profile', async () => {
     const data = await ok(`{ municipality(ags: "07137003") { peers(first: 1) { edges { node { ags } } } } lonely: municipality(ags: "07") { peers { totalCount } } }`);
     expect(data.municipality.peers.edges).toEqual([{ node: { ags: '07137' } }]);
