@@ -32,6 +32,8 @@ const config: CodegenConfig = {
           Event: record('event', 'Event'),
           SharedTopic: '../modules/discovery/discovery.service.js#SharedTopicRecord',
           ExpertReason: '../modules/discovery/discovery.service.js#ExpertReasonRecord',
+          Reach: '../modules/reach/reach.service.js#ReachResult',
+          EventGrowth: '../modules/reach/reach.service.js#EventGrowthRecord',
         },
       },
     },

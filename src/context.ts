@@ -5,6 +5,8 @@ import type { Database } from './db/database.js';
 import { contactLoaders } from './modules/contact/contact.loaders.js';
 import { discoveryRepository } from './modules/discovery/discovery.repository.js';
 import { discoveryService } from './modules/discovery/discovery.service.js';
+import { reachRepository } from './modules/reach/reach.repository.js';
+import { reachService, type ReachSnapshots } from './modules/reach/reach.service.js';
 import { contactRepository } from './modules/contact/contact.repository.js';
 import { eventLoaders } from './modules/event/event.loaders.js';
 import { eventRepository } from './modules/event/event.repository.js';
@@ -29,6 +31,7 @@ export function createRepositories(db: Database) {
     organizations: organizationRepository(db),
     events: eventRepository(db),
     discovery: discoveryRepository(db),
+    reach: reachRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -54,11 +57,22 @@ export interface Context {
   loaders: Loaders;
   /** Peers and similar projects: scoring over what the discovery statements return. */
   discovery: ReturnType<typeof discoveryService>;
+  /** Network reach over the process's cached snapshot. */
+  reach: ReturnType<typeof reachService>;
 }
 
-export function createContext(db: Database, requestId: string, log: Logger): Context {
+export function createContext(db: Database, requestId: string, log: Logger, snapshots: ReachSnapshots): Context {
   const repos = createRepositories(db);
-  return { requestId, viewer: { kind: 'anonymous' }, log, repos, loaders: createLoaders(repos), discovery: discoveryService(repos.discovery) };
+  const loaders = createLoaders(repos);
+  return {
+    requestId,
+    viewer: { kind: 'anonymous' },
+    log,
+    repos,
+    loaders,
+    discovery: discoveryService(repos.discovery),
+    reach: reachService(repos.reach, snapshots, async (slug) => (await loaders.project.load(slug)) !== null),
+  };
 }
 
 /** After a write, what the loaders cached in this request may be stale: forget it all. */

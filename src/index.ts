@@ -9,6 +9,7 @@ import { migrate } from './db/migrations.js';
 import { isEmpty, runImport, type Progress } from './import/import.js';
 import { createLogger } from './logger.js';
 import { fromProject } from './paths.js';
+import { ReachSnapshots } from './modules/reach/reach.service.js';
 import { createApp } from './server.js';
 
 /** A start-up failure with a message for a person: printed alone, without a stack trace. */
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
       log.info({ written: report.written, seconds: report.seconds }, 'real data imported');
       console.log(`\n${report.summary()}\n`);
     }
-    const built = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes });
+    const built = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes, reachSnapshots: new ReachSnapshots() });
     apollo = built.apollo;
     server = await listen(built.app, config.http.port, config.http.host);
   } catch (error) {

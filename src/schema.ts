@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from './paths.js';
 import type { Resolvers } from './generated/graphql.js';
 import { contactResolvers } from './modules/contact/contact.resolvers.js';
 import { discoveryResolvers } from './modules/discovery/discovery.resolvers.js';
+import { reachResolvers } from './modules/reach/reach.resolvers.js';
 import { eventResolvers } from './modules/event/event.resolvers.js';
 import { municipalityResolvers } from './modules/municipality/municipality.resolvers.js';
 import { organizationResolvers } from './modules/organization/organization.resolvers.js';
@@ -62,6 +63,7 @@ export function buildResolvers(): Resolvers {
     organizationResolvers,
     eventResolvers,
     discoveryResolvers,
+    reachResolvers,
   ];
   const merged: Record<string, ResolverMap> = {};
   for (const module of modules) {

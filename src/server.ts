@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { createContext, type Context } from './context.js';
 import type { Database, QueryObserver } from './db/database.js';
 import { formatError, isInternal } from './errors.js';
+import type { ReachSnapshots } from './modules/reach/reach.service.js';
 import { buildResolvers, loadTypeDefs } from './schema.js';
 
 export interface ServerDeps {
@@ -17,6 +18,8 @@ export interface ServerDeps {
   maxBodyBytes: number;
   /** Sees every statement a request sends, with the request's id (round-trip counting in tests and benchmarks). */
   observeQueries?: (requestId: string) => QueryObserver;
+  /** The process's reach snapshot cache; one per API process. */
+  reachSnapshots: ReachSnapshots;
 }
 
 /** Logs internal errors with the request id, and puts the request id into every error a client gets. */
@@ -63,7 +66,7 @@ const requestIdOf = (header: string | string[] | undefined) =>
 
 export function contextFor(deps: ServerDeps, requestId: string): Context {
   const db = deps.observeQueries ? deps.db.observed(deps.observeQueries(requestId)) : deps.db;
-  return createContext(db, requestId, deps.log.child({ requestId }));
+  return createContext(db, requestId, deps.log.child({ requestId }), deps.reachSnapshots);
 }
 
 /** The HTTP app: GraphQL (with the Sandbox explorer on GET) at /graphql, liveness at /health. */

@@ -7,6 +7,7 @@ import type { ContactRecord } from '../modules/contact/contact.record.js';
 import type { OrganizationRecord } from '../modules/organization/organization.record.js';
 import type { EventRecord } from '../modules/event/event.record.js';
 import type { SharedTopicRecord, ExpertReasonRecord } from '../modules/discovery/discovery.service.js';
+import type { ReachResult, EventGrowthRecord } from '../modules/reach/reach.service.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -307,6 +308,23 @@ export type EventFormat =
   | 'ONSITE'
   /** Online only. */
   | 'VIRTUAL';
+
+/** What one event added to the reach. */
+export type EventGrowth = {
+  __typename?: 'EventGrowth';
+  /** after − before. */
+  added: Scalars['Int']['output'];
+  /** Gemeinden reached on the day (its links counted). */
+  after: Scalars['Int']['output'];
+  /** Gemeinden reached the day before. */
+  before: Scalars['Int']['output'];
+  /** Its day. */
+  date: Scalars['Date']['output'];
+  /** The event. */
+  event: Event;
+  /** Inhabitants of the Gemeinden it added. */
+  populationAdded: Scalars['Int']['output'];
+};
 
 /** What kind of event. */
 export type EventKind =
@@ -1192,6 +1210,10 @@ export type Query = {
   project?: Maybe<Project>;
   /** Projects, filtered and sorted. */
   projects: ProjectConnection;
+  /** How far the network reaches from a source within `maxHops` (0 to 6), counting the given link kinds (all by default), as of a day (today by default). */
+  reach: Reach;
+  /** For each event, oldest first: the reach from the source just before it and on its day, and what it added. */
+  reachGrowth: Array<EventGrowth>;
   /** Finds municipalities, projects, topics, contacts, organizations and events by name, title or description. Tolerates typos, umlauts written as ae/oe/ue and ß as ss; best first. */
   search: Array<SearchHit>;
   /** The topic with this slug, or null. */
@@ -1300,6 +1322,23 @@ export type QueryProjectsArgs = {
 
 
 /** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QueryReachArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  from: ReachSource;
+  linkKinds?: InputMaybe<Array<ReachLinkKind>>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QueryReachGrowthArgs = {
+  from?: InputMaybe<ReachSource>;
+  linkKinds?: InputMaybe<Array<ReachLinkKind>>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
@@ -1318,6 +1357,146 @@ export type QueryTopicsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TopicFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How far the network reaches from a source: everything counted over Gemeinden (towns, Gemeinden, kreisfreie Städte), so populations are not counted twice. */
+export type Reach = {
+  __typename?: 'Reach';
+  /** Only links dated on or before this day counted; null: all. */
+  asOf?: Maybe<Scalars['Date']['output']>;
+  /** Gemeinden reached per Kreis, most reached first; only Kreise with something reached. */
+  byKreis: Array<ReachBreakdown>;
+  /** Gemeinden reached per size class. */
+  bySizeClass: Array<ReachBreakdown>;
+  /** Gemeinden reached per Land, ordered by Land. */
+  byState: Array<ReachBreakdown>;
+  /** The link kinds counted. */
+  linkKinds: Array<ReachLinkKind>;
+  /** Hops followed (0: the source itself). */
+  maxHops: Scalars['Int']['output'];
+  /** Gemeinden reached, and the total, and the share (0 to 1). */
+  municipalities: ReachShare;
+  /** The municipalities reached, nearest (fewest hops) first, then by AGS, each with the path that reached it. */
+  reached: ReachedConnection;
+  /** Every unit reached, of any kind (Kreise and Verbände that run projects included). */
+  reachedCount: Scalars['Int']['output'];
+  /** Municipalities the source starts from. */
+  seeds: Scalars['Int']['output'];
+  /** When that snapshot was read from the database. */
+  snapshotLoadedAt: Scalars['DateTime']['output'];
+  /** The version of the data snapshot these figures come from; it changes with every write to runners, attendance or exchange links. */
+  snapshotVersion: Scalars['Int']['output'];
+  /** Länder where nothing is reached, most population first. */
+  whiteSpotStates: Array<StateWhiteSpot>;
+  /** Kreise (and kreisfreie Städte) where nothing is reached, most population first. */
+  whiteSpots: Array<WhiteSpot>;
+};
+
+
+/** How far the network reaches from a source: everything counted over Gemeinden (towns, Gemeinden, kreisfreie Städte), so populations are not counted twice. */
+export type ReachByKreisArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** How far the network reaches from a source: everything counted over Gemeinden (towns, Gemeinden, kreisfreie Städte), so populations are not counted twice. */
+export type ReachReachedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** How far the network reaches from a source: everything counted over Gemeinden (towns, Gemeinden, kreisfreie Städte), so populations are not counted twice. */
+export type ReachWhiteSpotsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Reach within one Land, size class or Kreis. */
+export type ReachBreakdown = {
+  __typename?: 'ReachBreakdown';
+  /** The Land (enum name), size class (enum name, UNKNOWN without population) or Kreis AGS. */
+  key: Scalars['String']['output'];
+  /** The Kreis, for the per-Kreis breakdown; null otherwise. */
+  kreis?: Maybe<Municipality>;
+  /** The counts. */
+  share: ReachShare;
+};
+
+/** The kinds of link that make up the reach graph: two municipalities are linked when they run a project together, took part in the same event (as attendee or host), or hold an exchange link. */
+export type ReachLinkKind =
+  /** Attending or hosting the same event. */
+  | 'EVENT'
+  /** An exchange link of kind JOINT_DEVELOPMENT. */
+  | 'JOINT_DEVELOPMENT'
+  /** An exchange link of kind KNOWLEDGE_EXCHANGE. */
+  | 'KNOWLEDGE_EXCHANGE'
+  /** Running the same project. */
+  | 'PROJECT'
+  /** An exchange link of kind ROLE_MODEL (either direction). */
+  | 'ROLE_MODEL'
+  /** An exchange link of kind TRANSFER. */
+  | 'TRANSFER';
+
+/** A count of reached Gemeinden with the total and the population. */
+export type ReachShare = {
+  __typename?: 'ReachShare';
+  /** Inhabitants of the reached Gemeinden. */
+  populationReached: Scalars['Int']['output'];
+  /** populationReached / populationTotal. */
+  populationShare: Scalars['Float']['output'];
+  /** Inhabitants of all Gemeinden counted. */
+  populationTotal: Scalars['Int']['output'];
+  /** Gemeinden reached. */
+  reached: Scalars['Int']['output'];
+  /** reached / total. */
+  share: Scalars['Float']['output'];
+  /** Gemeinden in all. */
+  total: Scalars['Int']['output'];
+};
+
+/** Where reach starts: exactly one of the fields. */
+export type ReachSource = {
+  /** An event (slug): its attendees and hosts. */
+  event?: InputMaybe<Scalars['String']['input']>;
+  /** A municipality (AGS). */
+  municipality?: InputMaybe<Scalars['String']['input']>;
+  /** The whole federal programme: every runner of a Modellprojekt Smart Cities. Only `true` is allowed. */
+  programme?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A project (slug): its runners. */
+  project?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One step of a reach path. */
+export type ReachStep = {
+  __typename?: 'ReachStep';
+  /** The municipality at this step. */
+  municipality: Municipality;
+  /** How it was reached from the step before: `project:<slug>`, `event:<slug>` or `exchange:<KIND>`; null for the start. */
+  via?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of reached municipalities. */
+export type ReachedConnection = {
+  __typename?: 'ReachedConnection';
+  /** The municipalities of this page. */
+  edges: Array<ReachedEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many were reached, of every kind. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A reached municipality with how it was reached. */
+export type ReachedEdge = {
+  __typename?: 'ReachedEdge';
+  /** Pass as `after` to continue after this municipality. */
+  cursor: Scalars['String']['output'];
+  /** Hops from the source (0: part of the source). */
+  hops: Scalars['Int']['output'];
+  /** The municipality. */
+  node: Municipality;
+  /** The path from the source, source first, ending at this municipality. */
+  path: Array<ReachStep>;
 };
 
 /** A municipality running a project, with its role. */
@@ -1453,6 +1632,17 @@ export type State =
   | 'SCHLESWIG_HOLSTEIN'
   /** 16 Thüringen */
   | 'THUERINGEN';
+
+/** A Land where nothing is reached. */
+export type StateWhiteSpot = {
+  __typename?: 'StateWhiteSpot';
+  /** Its Gemeinden. */
+  gemeinden: Scalars['Int']['output'];
+  /** Its inhabitants. */
+  population: Scalars['Int']['output'];
+  /** The Land. */
+  state: State;
+};
 
 /** A smart-city topic. Topics form two levels: fields of action (e.g. Mobilität) and their sub-topics (e.g. Sharing-Angebote). */
 export type Topic = Node & {
@@ -1628,6 +1818,17 @@ export type Visibility =
   /** Everyone, once the person has given consent. */
   | 'PUBLIC';
 
+/** A Kreis where nothing is reached. */
+export type WhiteSpot = {
+  __typename?: 'WhiteSpot';
+  /** Its Gemeinden. */
+  gemeinden: Scalars['Int']['output'];
+  /** The Kreis or kreisfreie Stadt. */
+  kreis: Municipality;
+  /** Its inhabitants, none of them reached. */
+  population: Scalars['Int']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1752,6 +1953,7 @@ export type ResolversTypes = ResolversObject<{
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   EventFilter: EventFilter;
   EventFormat: EventFormat;
+  EventGrowth: ResolverTypeWrapper<EventGrowthRecord>;
   EventKind: EventKind;
   EventOrder: EventOrder;
   Exchange: ResolverTypeWrapper<ExchangeRecord>;
@@ -1794,6 +1996,14 @@ export type ResolversTypes = ResolversObject<{
   ProjectOrder: ProjectOrder;
   ProjectStatus: ProjectStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Reach: ResolverTypeWrapper<ReachResult>;
+  ReachBreakdown: ResolverTypeWrapper<Omit<ReachBreakdown, 'kreis'> & { kreis?: Maybe<ResolversTypes['Municipality']> }>;
+  ReachLinkKind: ReachLinkKind;
+  ReachShare: ResolverTypeWrapper<ReachShare>;
+  ReachSource: ReachSource;
+  ReachStep: ResolverTypeWrapper<Omit<ReachStep, 'municipality'> & { municipality: ResolversTypes['Municipality'] }>;
+  ReachedConnection: ResolverTypeWrapper<Omit<ReachedConnection, 'edges'> & { edges: Array<ResolversTypes['ReachedEdge']> }>;
+  ReachedEdge: ResolverTypeWrapper<Omit<ReachedEdge, 'node' | 'path'> & { node: ResolversTypes['Municipality'], path: Array<ResolversTypes['ReachStep']> }>;
   Runner: ResolverTypeWrapper<RunnerRecord>;
   RunnerInput: RunnerInput;
   RunnerRole: RunnerRole;
@@ -1805,6 +2015,7 @@ export type ResolversTypes = ResolversObject<{
   SimilarProjectEdge: ResolverTypeWrapper<Omit<SimilarProjectEdge, 'explanation' | 'node'> & { explanation: ResolversTypes['Explanation'], node: ResolversTypes['Project'] }>;
   SizeClass: SizeClass;
   State: State;
+  StateWhiteSpot: ResolverTypeWrapper<StateWhiteSpot>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Topic: ResolverTypeWrapper<TopicRecord>;
   TopicConnection: ResolverTypeWrapper<Omit<TopicConnection, 'edges'> & { edges: Array<ResolversTypes['TopicEdge']> }>;
@@ -1818,6 +2029,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateTopicInput: UpdateTopicInput;
   Urbanisation: Urbanisation;
   Visibility: Visibility;
+  WhiteSpot: ResolverTypeWrapper<Omit<WhiteSpot, 'kreis'> & { kreis: ResolversTypes['Municipality'] }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1844,6 +2056,7 @@ export type ResolversParentTypes = ResolversObject<{
   EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventFilter: EventFilter;
+  EventGrowth: EventGrowthRecord;
   Exchange: ExchangeRecord;
   ExpertConnection: Omit<ExpertConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExpertEdge']> };
   ExpertEdge: Omit<ExpertEdge, 'node' | 'reasons'> & { node: ResolversParentTypes['Contact'], reasons: Array<ResolversParentTypes['ExpertReason']> };
@@ -1876,6 +2089,13 @@ export type ResolversParentTypes = ResolversObject<{
   ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
   ProjectFilter: ProjectFilter;
   Query: Record<PropertyKey, never>;
+  Reach: ReachResult;
+  ReachBreakdown: Omit<ReachBreakdown, 'kreis'> & { kreis?: Maybe<ResolversParentTypes['Municipality']> };
+  ReachShare: ReachShare;
+  ReachSource: ReachSource;
+  ReachStep: Omit<ReachStep, 'municipality'> & { municipality: ResolversParentTypes['Municipality'] };
+  ReachedConnection: Omit<ReachedConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReachedEdge']> };
+  ReachedEdge: Omit<ReachedEdge, 'node' | 'path'> & { node: ResolversParentTypes['Municipality'], path: Array<ResolversParentTypes['ReachStep']> };
   Runner: RunnerRecord;
   RunnerInput: RunnerInput;
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['SearchResult'] };
@@ -1883,6 +2103,7 @@ export type ResolversParentTypes = ResolversObject<{
   SharedTopic: SharedTopicRecord;
   SimilarProjectConnection: Omit<SimilarProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['SimilarProjectEdge']> };
   SimilarProjectEdge: Omit<SimilarProjectEdge, 'explanation' | 'node'> & { explanation: ResolversParentTypes['Explanation'], node: ResolversParentTypes['Project'] };
+  StateWhiteSpot: StateWhiteSpot;
   String: Scalars['String']['output'];
   Topic: TopicRecord;
   TopicConnection: Omit<TopicConnection, 'edges'> & { edges: Array<ResolversParentTypes['TopicEdge']> };
@@ -1894,6 +2115,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateOrganizationInput: UpdateOrganizationInput;
   UpdateProjectInput: UpdateProjectInput;
   UpdateTopicInput: UpdateTopicInput;
+  WhiteSpot: Omit<WhiteSpot, 'kreis'> & { kreis: ResolversParentTypes['Municipality'] };
 }>;
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
@@ -1978,6 +2200,15 @@ export type EventConnectionResolvers<ContextType = Context, ParentType extends R
 export type EventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+}>;
+
+export type EventGrowthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventGrowth'] = ResolversParentTypes['EventGrowth']> = ResolversObject<{
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  after?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  populationAdded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ExchangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Exchange'] = ResolversParentTypes['Exchange']> = ResolversObject<{
@@ -2210,9 +2441,61 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   peers?: Resolver<ResolversTypes['PeerConnection'], ParentType, ContextType, RequireFields<QueryPeersArgs, 'ags' | 'first'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'slug'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first' | 'orderBy'>>;
+  reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryReachArgs, 'from' | 'maxHops'>>;
+  reachGrowth?: Resolver<Array<ResolversTypes['EventGrowth']>, ParentType, ContextType, RequireFields<QueryReachGrowthArgs, 'from' | 'maxHops'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'slug'>>;
   topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
+}>;
+
+export type ReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reach'] = ResolversParentTypes['Reach']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  byKreis?: Resolver<Array<ResolversTypes['ReachBreakdown']>, ParentType, ContextType, RequireFields<ReachByKreisArgs, 'first'>>;
+  bySizeClass?: Resolver<Array<ResolversTypes['ReachBreakdown']>, ParentType, ContextType>;
+  byState?: Resolver<Array<ResolversTypes['ReachBreakdown']>, ParentType, ContextType>;
+  linkKinds?: Resolver<Array<ResolversTypes['ReachLinkKind']>, ParentType, ContextType>;
+  maxHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  municipalities?: Resolver<ResolversTypes['ReachShare'], ParentType, ContextType>;
+  reached?: Resolver<ResolversTypes['ReachedConnection'], ParentType, ContextType, RequireFields<ReachReachedArgs, 'first'>>;
+  reachedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seeds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  snapshotLoadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  snapshotVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  whiteSpotStates?: Resolver<Array<ResolversTypes['StateWhiteSpot']>, ParentType, ContextType>;
+  whiteSpots?: Resolver<Array<ResolversTypes['WhiteSpot']>, ParentType, ContextType, RequireFields<ReachWhiteSpotsArgs, 'first'>>;
+}>;
+
+export type ReachBreakdownResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReachBreakdown'] = ResolversParentTypes['ReachBreakdown']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kreis?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['ReachShare'], ParentType, ContextType>;
+}>;
+
+export type ReachShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReachShare'] = ResolversParentTypes['ReachShare']> = ResolversObject<{
+  populationReached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  populationShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  populationTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReachStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReachStep'] = ResolversParentTypes['ReachStep']> = ResolversObject<{
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ReachedConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReachedConnection'] = ResolversParentTypes['ReachedConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ReachedEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReachedEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReachedEdge'] = ResolversParentTypes['ReachedEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['ReachStep']>, ParentType, ContextType>;
 }>;
 
 export type RunnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Runner'] = ResolversParentTypes['Runner']> = ResolversObject<{
@@ -2249,6 +2532,12 @@ export type SimilarProjectEdgeResolvers<ContextType = Context, ParentType extend
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type StateWhiteSpotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StateWhiteSpot'] = ResolversParentTypes['StateWhiteSpot']> = ResolversObject<{
+  gemeinden?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
+}>;
+
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
@@ -2279,6 +2568,12 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
   name: 'URL';
 }
 
+export type WhiteSpotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WhiteSpot'] = ResolversParentTypes['WhiteSpot']> = ResolversObject<{
+  gemeinden?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kreis?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
@@ -2293,6 +2588,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  EventGrowth?: EventGrowthResolvers<ContextType>;
   Exchange?: ExchangeResolvers<ContextType>;
   ExpertConnection?: ExpertConnectionResolvers<ContextType>;
   ExpertEdge?: ExpertEdgeResolvers<ContextType>;
@@ -2317,15 +2613,23 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Reach?: ReachResolvers<ContextType>;
+  ReachBreakdown?: ReachBreakdownResolvers<ContextType>;
+  ReachShare?: ReachShareResolvers<ContextType>;
+  ReachStep?: ReachStepResolvers<ContextType>;
+  ReachedConnection?: ReachedConnectionResolvers<ContextType>;
+  ReachedEdge?: ReachedEdgeResolvers<ContextType>;
   Runner?: RunnerResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   SharedTopic?: SharedTopicResolvers<ContextType>;
   SimilarProjectConnection?: SimilarProjectConnectionResolvers<ContextType>;
   SimilarProjectEdge?: SimilarProjectEdgeResolvers<ContextType>;
+  StateWhiteSpot?: StateWhiteSpotResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;
   URL?: GraphQLScalarType;
+  WhiteSpot?: WhiteSpotResolvers<ContextType>;
 }>;
 

@@ -13,6 +13,7 @@ import { parseProjects, PROGRAMME, PROJECT_COLUMNS, PROJECTS_SOURCE } from './pr
 import { parseRegister, REGISTER_COLUMNS, REGISTER_SOURCE } from './register.js';
 import { ImportReport } from './report.js';
 import { MAPPING_SOURCE, parseMapping, parseTopics, TOPICS_SOURCE } from './taxonomy.js';
+import { bumpReachVersion } from '../modules/reach/reach.repository.js';
 
 /** Reports how far the import is; the command shows a bar on a terminal and lines elsewhere. */
 export interface Progress {
@@ -116,6 +117,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       await inBatches(tx, MERGE_TOPICS, [...topics].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null)), 'topics', progress);
       await inBatches(tx, MERGE_PROJECTS, projectRows, 'projects', progress);
       await inBatches(tx, MERGE_EVENTS, eventRows, 'events', progress);
+      await bumpReachVersion(tx);
     },
     { timeoutMs: 300_000 },
   );

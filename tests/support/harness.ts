@@ -9,6 +9,7 @@ import type { Statement } from '../../src/db/cypher.js';
 import { cypher } from '../../src/db/cypher.js';
 import { createDriver, Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrations.js';
+import { ReachSnapshots } from '../../src/modules/reach/reach.service.js';
 import { contextFor, createApollo, createApp, type ServerDeps } from '../../src/server.js';
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -19,6 +20,8 @@ export interface GqlResult<T = Record<string, unknown>> {
 export interface Harness {
   driver: Driver;
   db: Database;
+  /** The reach snapshot cache of this harness's server. */
+  reachSnapshots: ReachSnapshots;
   /** Runs an operation through the product's Apollo server; `statements` lists what it sent to Neo4j. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T> & { statements: string[] }>;
   /** Runs Cypher directly (fixtures and checks only). */
@@ -39,11 +42,18 @@ export async function createHarness(): Promise<Harness> {
   const apollo = createApollo();
   await apollo.start();
   let seen: string[] = [];
-  const deps: ServerDeps = { db, log: silentLog, maxBodyBytes: 100_000, observeQueries: () => (s: Statement) => seen.push(s.name) };
+  const deps: ServerDeps = {
+    db,
+    log: silentLog,
+    maxBodyBytes: 100_000,
+    observeQueries: () => (s: Statement) => seen.push(s.name),
+    reachSnapshots: new ReachSnapshots(),
+  };
 
   return {
     driver,
     db,
+    reachSnapshots: deps.reachSnapshots,
     async gql(query, variables) {
       seen = [];
       const response = await apollo.executeOperation({ query, variables: variables ?? {} }, { contextValue: contextFor(deps, 'test') });
@@ -51,10 +61,15 @@ export async function createHarness(): Promise<Harness> {
       return { ...(response.body.singleResult as GqlResult<any>), statements: [...seen] };
     },
     cypher: (text, params = {}) => db.write('test.cypher', (tx) => tx.run(cypher('test.cypher', text), params)),
-    reset: () => db.write('test.wipe', (tx) => tx.run(WIPE)).then(() => undefined),
+    // A fresh reach version too, so no cached snapshot of the wiped graph survives a reset.
+    reset: () =>
+      db.write('test.wipe', async (tx) => {
+        await tx.run(WIPE);
+        await tx.run(cypher('test.reachVersion', "CREATE (:ReachVersion {id: 'reach', n: $n})"), { n: Date.now() % 1_000_000_000 });
+      }),
     async fingerprint() {
       const nodes = await db.read('test.fingerprint', (tx) =>
-        tx.run(cypher('test.fingerprint.nodes', 'MATCH (n) WHERE NOT n:Migration RETURN labels(n) AS labels, properties(n) AS props')),
+        tx.run(cypher('test.fingerprint.nodes', 'MATCH (n) WHERE NOT n:Migration AND NOT n:ReachVersion RETURN labels(n) AS labels, properties(n) AS props')),
       );
       const rels = await db.read('test.fingerprint', (tx) =>
         tx.run(
@@ -79,7 +94,7 @@ export async function startHttp(
   db: Database,
   deps: Partial<ServerDeps> = {},
 ): Promise<{ url: string; server: Server; close(): Promise<void> }> {
-  const { app, apollo } = await createApp({ db, log: silentLog, maxBodyBytes: 100_000, ...deps });
+  const { app, apollo } = await createApp({ db, log: silentLog, maxBodyBytes: 100_000, reachSnapshots: new ReachSnapshots(), ...deps });
   const server = await new Promise<Server>((done) => {
     const s = app.listen(0, '127.0.0.1', () => done(s));
   });

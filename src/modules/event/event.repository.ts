@@ -8,6 +8,7 @@ import type { ActorRef } from '../shared/validation.js';
 import { ACTOR_TYPE, actorParams, addActorLink, ensureActor, replaceActorLink, toActor, type ActorRecord } from '../shared/actor.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
 import { toEvent, type EventRecord } from './event.record.js';
+import { bumpReachVersion } from '../reach/reach.repository.js';
 
 const BY_SLUG = cypher('event.bySlug', 'MATCH (e:Event) WHERE e.id IN $keys RETURN e.id AS key, e {.*} AS node');
 
@@ -104,6 +105,7 @@ export function eventRepository(db: Database) {
         const { host, topics, startsAt, slug, ...fields } = input;
         await tx.run(CREATE, { props: { ...fields, id: slug }, startsAt, topics });
         await tx.run(SET_HOST, { id: slug, ...actorParams(host) });
+        await bumpReachVersion(tx);
       }),
 
     update: (slug: string, changes: EventChanges, host: ActorRef | null | undefined) =>
@@ -113,12 +115,14 @@ export function eventRepository(db: Database) {
         const { startsAt, ...plain } = changes;
         await tx.run(UPDATE, { id: slug, changes: plain, startsAt: startsAt ?? null });
         if (host !== undefined) await tx.run(SET_HOST, { id: slug, ...actorParams(host) });
+        await bumpReachVersion(tx);
       }),
 
     delete: (slug: string) =>
       db.write('event.delete', async (tx) => {
         await ensureExist(tx, { Event: [slug] });
         await tx.run(DELETE, { id: slug });
+        await bumpReachVersion(tx);
       }),
 
     recordAttendance: (slug: string, attendee: ActorRef) =>
@@ -126,12 +130,14 @@ export function eventRepository(db: Database) {
         await ensureExist(tx, { Event: [slug] });
         await ensureActor(tx, attendee);
         await tx.run(RECORD_ATTENDANCE, { id: slug, ...actorParams(attendee) });
+        await bumpReachVersion(tx);
       }),
 
     removeAttendance: (slug: string, attendee: ActorRef) =>
       db.write('event.removeAttendance', async (tx) => {
         await ensureExist(tx, { Event: [slug] });
         await ensureActor(tx, attendee);
+        await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_ATTENDANCE, { id: slug, ...actorParams(attendee) });
       }),
 

@@ -11,6 +11,7 @@ import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toTopic } from '../topic/topic.record.js';
 import { parentCandidates, sizeClassFor, stateOfAgs } from './municipality.model.js';
 import { toMunicipality, type ExchangeRecord, type InterestRecord, type MunicipalityRecord } from './municipality.record.js';
+import { bumpReachVersion } from '../reach/reach.repository.js';
 
 export interface MunicipalityFilterParams {
   state: State | null;
@@ -256,6 +257,7 @@ export function municipalityRepository(db: Database) {
           sizeClass: sizeClassFor(input.kind, input.population),
         };
         const [row] = await tx.run<{ m: Row }>(UPSERT, { props, location, parentAgs });
+        await bumpReachVersion(tx);
         return toMunicipality(row!.m);
       }),
 
@@ -276,11 +278,13 @@ export function municipalityRepository(db: Database) {
       db.write('municipality.linkExchange', async (tx) => {
         await ensureExist(tx, { Municipality: [link.from, link.to], Topic: link.topics });
         await tx.run(LINK_EXCHANGE, link);
+        await bumpReachVersion(tx);
       }),
 
     unlinkExchange: (link: { from: string; to: string; kind: ExchangeKind }) =>
       db.write('municipality.unlinkExchange', async (tx) => {
         await ensureExist(tx, { Municipality: [link.from, link.to] });
+        await bumpReachVersion(tx);
         return removedAny(tx, UNLINK_EXCHANGE, link);
       }),
   };

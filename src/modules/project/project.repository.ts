@@ -11,6 +11,7 @@ import { toMunicipality } from '../municipality/municipality.record.js';
 import { toOrganization, type OrganizationRecord } from '../organization/organization.record.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
 import { toProject, type ProjectRecord, type RunnerRecord } from './project.record.js';
+import { bumpReachVersion } from '../reach/reach.repository.js';
 
 export interface ProjectFilterParams {
   topic: string | null;
@@ -143,6 +144,7 @@ export function projectRepository(db: Database) {
           topics,
           runners,
         });
+        await bumpReachVersion(tx);
         return toProject(row!.p);
       }),
 
@@ -160,6 +162,7 @@ export function projectRepository(db: Database) {
           endDate: endDate ?? null,
         });
         // Checked after the change, against the stored other date; throwing rolls the change back.
+        await bumpReachVersion(tx);
         if (row!.endsBeforeStart) throw badInput('`endDate` must not be before `startDate`.', { argument: 'input.endDate' });
         return toProject(row!.p);
       }),
@@ -168,16 +171,19 @@ export function projectRepository(db: Database) {
       db.write('project.delete', async (tx) => {
         await ensureExist(tx, { Project: [slug] });
         await tx.run(DELETE, { id: slug });
+        await bumpReachVersion(tx);
       }),
 
     addRunner: (slug: string, ags: string, role: RunnerRole) =>
       db.write('project.addRunner', async (tx) => {
         await ensureExist(tx, { Project: [slug], Municipality: [ags] });
         await tx.run(ADD_RUNNER, { id: slug, ags, role });
+        await bumpReachVersion(tx);
       }),
     removeRunner: (slug: string, ags: string) =>
       db.write('project.removeRunner', async (tx) => {
         await ensureExist(tx, { Project: [slug], Municipality: [ags] });
+        await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_RUNNER, { id: slug, ags });
       }),
     addTopic: (slug: string, topic: string) =>

@@ -1,0 +1,181 @@
+// The reach graph and what is computed over it: pure functions over a
+// snapshot, so the same code serves requests and the hand-computed tests.
+import type { MunicipalityKind, ReachLinkKind, SizeClass, State } from '../../generated/graphql.js';
+
+export interface MunicipalityMeta {
+  ags: string;
+  name: string;
+  kind: MunicipalityKind;
+  state: State;
+  population: number;
+  sizeClass: SizeClass | null;
+  /** The Kreis it lies in: itself for a Kreis or kreisfreie Stadt, null for a Land or Verband. */
+  kreis: string | null;
+}
+
+/** A project or event: every two members are linked (a hyperedge). `date` null: undated, always counted. */
+export interface Group {
+  id: string;
+  kind: 'PROJECT' | 'EVENT';
+  date: string | null;
+  members: string[];
+  /** The funding programme of a project. */
+  programme: string | null;
+}
+
+export interface ExchangeLink {
+  from: string;
+  to: string;
+  kind: Exclude<ReachLinkKind, 'PROJECT' | 'EVENT'>;
+  since: string | null;
+}
+
+export interface Snapshot {
+  version: number;
+  loadedAt: string;
+  municipalities: Map<string, MunicipalityMeta>;
+  groups: Group[];
+  exchanges: ExchangeLink[];
+}
+
+export interface ReachOptions {
+  seeds: string[];
+  maxHops: number;
+  kinds: ReadonlySet<ReachLinkKind>;
+  /** YYYY-MM-DD: only links dated on or before; null: all. */
+  asOf: string | null;
+}
+
+export interface Reached {
+  ags: string;
+  hops: number;
+  /** How it was reached from the previous municipality of its path: "project:<id>", "event:<id>" or "exchange:<KIND>". */
+  via: string | null;
+  parent: string | null;
+}
+
+const counts = (date: string | null, asOf: string | null) => asOf === null || date === null || date.slice(0, 10) <= asOf;
+
+/** Breadth-first reach from the seeds within maxHops; a project or event is one hop between any two of its members. */
+export function reach(snapshot: Snapshot, options: ReachOptions): Map<string, Reached> {
+  const groupsOf = new Map<string, Group[]>();
+  for (const g of snapshot.groups) {
+    if (!options.kinds.has(g.kind) || !counts(g.date, options.asOf)) continue;
+    for (const m of g.members) groupsOf.set(m, [...(groupsOf.get(m) ?? []), g]);
+  }
+  const linksOf = new Map<string, { to: string; kind: string }[]>();
+  for (const x of snapshot.exchanges) {
+    if (!options.kinds.has(x.kind) || !counts(x.since, options.asOf)) continue;
+    linksOf.set(x.from, [...(linksOf.get(x.from) ?? []), { to: x.to, kind: x.kind }]);
+    linksOf.set(x.to, [...(linksOf.get(x.to) ?? []), { to: x.from, kind: x.kind }]);
+  }
+
+  const reached = new Map<string, Reached>();
+  let frontier = [...new Set(options.seeds)].filter((s) => snapshot.municipalities.has(s)).sort();
+  for (const s of frontier) reached.set(s, { ags: s, hops: 0, via: null, parent: null });
+  const expanded = new Set<string>();
+  for (let hops = 1; hops <= options.maxHops && frontier.length > 0; hops++) {
+    const next: string[] = [];
+    const visit = (to: string, from: string, via: string) => {
+      if (reached.has(to)) return;
+      reached.set(to, { ags: to, hops, via, parent: from });
+      next.push(to);
+    };
+    for (const u of frontier) {
+      // Groups in a stable order (date, id), so the path reported is deterministic.
+      for (const g of [...(groupsOf.get(u) ?? [])].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id))) {
+        if (expanded.has(g.id)) continue;
+        expanded.add(g.id);
+        for (const v of [...g.members].sort()) visit(v, u, `${g.kind.toLowerCase()}:${g.id}`);
+      }
+      for (const l of [...(linksOf.get(u) ?? [])].sort((a, b) => a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind))) {
+        visit(l.to, u, `exchange:${l.kind}`);
+      }
+    }
+    frontier = next.sort();
+  }
+  return reached;
+}
+
+/** The path from a seed to `ags`, seed first. */
+export function pathTo(reached: ReadonlyMap<string, Reached>, ags: string): Reached[] {
+  const path: Reached[] = [];
+  for (let at = reached.get(ags); at; at = at.parent === null ? undefined : reached.get(at.parent)) path.unshift(at);
+  return path;
+}
+
+const GEMEINDE_LEVEL = new Set<MunicipalityKind>(['STADT', 'GEMEINDE', 'KREISFREIE_STADT']);
+const KREIS_LEVEL = new Set<MunicipalityKind>(['LANDKREIS', 'KREISFREIE_STADT']);
+
+export interface Breakdown {
+  key: string;
+  reached: number;
+  total: number;
+  populationReached: number;
+  populationTotal: number;
+}
+
+/**
+ * Shares count Gemeinden (towns, Gemeinden, kreisfreie Städte): a Landkreis
+ * or Verband that is reached counts as reached itself, but does not reach
+ * its Gemeinden, and its population is not counted twice.
+ */
+export function summarise(snapshot: Snapshot, reached: ReadonlyMap<string, Reached>) {
+  const all: Breakdown = { key: 'DE', reached: 0, total: 0, populationReached: 0, populationTotal: 0 };
+  const byState = new Map<string, Breakdown>();
+  const bySize = new Map<string, Breakdown>();
+  const byKreis = new Map<string, Breakdown>();
+  const add = (map: Map<string, Breakdown>, key: string, m: MunicipalityMeta, hit: boolean) => {
+    const b = map.get(key) ?? { key, reached: 0, total: 0, populationReached: 0, populationTotal: 0 };
+    b.total++;
+    b.populationTotal += m.population;
+    if (hit) {
+      b.reached++;
+      b.populationReached += m.population;
+    }
+    map.set(key, b);
+  };
+  for (const m of snapshot.municipalities.values()) {
+    if (!GEMEINDE_LEVEL.has(m.kind)) continue;
+    const hit = reached.has(m.ags);
+    all.total++;
+    all.populationTotal += m.population;
+    if (hit) {
+      all.reached++;
+      all.populationReached += m.population;
+    }
+    add(byState, m.state, m, hit);
+    add(bySize, m.sizeClass ?? 'UNKNOWN', m, hit);
+    if (m.kreis) add(byKreis, m.kreis, m, hit);
+  }
+  const sorted = (map: Map<string, Breakdown>) => [...map.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return { all, byState: sorted(byState), bySizeClass: sorted(bySize), byKreis: sorted(byKreis) };
+}
+
+/**
+ * White spots: Kreise (Landkreise and kreisfreie Städte) where neither the
+ * Kreis itself (e.g. a Landkreis running a project) nor any of its Gemeinden
+ * is reached, largest population first.
+ */
+export function whiteSpots(snapshot: Snapshot, reached: ReadonlyMap<string, Reached>): { ags: string; population: number; gemeinden: number }[] {
+  const { byKreis } = summarise(snapshot, reached);
+  return byKreis
+    .filter((b) => b.reached === 0 && !reached.has(b.key) && KREIS_LEVEL.has(snapshot.municipalities.get(b.key)?.kind ?? 'LAND'))
+    .map((b) => ({ ags: b.key, population: b.populationTotal, gemeinden: b.total }))
+    .sort((a, b) => b.population - a.population || a.ags.localeCompare(b.ags));
+}
+
+/** Länder with nothing reached, largest population first. */
+export function whiteSpotStates(snapshot: Snapshot, reached: ReadonlyMap<string, Reached>): { state: string; population: number; gemeinden: number }[] {
+  return summarise(snapshot, reached)
+    .byState.filter((b) => b.reached === 0)
+    .map((b) => ({ state: b.key, population: b.populationTotal, gemeinden: b.total }))
+    .sort((a, b) => b.population - a.population || a.state.localeCompare(b.state));
+}
+
+/** The day before a YYYY-MM-DD date. */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,69 @@
+// Cypher for the reach graph: the snapshot the analytics run on, and the
+// version counter that writes bump so a cached snapshot knows it is stale.
+import { cypher } from '../../db/cypher.js';
+import type { Database, Tx } from '../../db/database.js';
+import type { MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
+import type { ExchangeLink, Group, MunicipalityMeta, Snapshot } from './reach.compute.js';
+
+const VERSION = cypher('reach.version', "OPTIONAL MATCH (v:ReachVersion {id: 'reach'}) RETURN coalesce(v.n, 0) AS version");
+
+/** Run in every write transaction that changes runners, attendance, hosts, exchange links or dates. */
+const BUMP = cypher('reach.bump', "MERGE (v:ReachVersion {id: 'reach'}) SET v.n = coalesce(v.n, 0) + 1");
+export const bumpReachVersion = async (tx: Tx) => {
+  await tx.run(BUMP);
+};
+
+// Every municipality with what the breakdowns need (one pass over the label: once per snapshot, not per request).
+const MUNICIPALITIES = cypher(
+  'reach.snapshot.municipalities',
+  `MATCH (m:Municipality)
+   OPTIONAL MATCH (m)-[:PART_OF]->(k:Municipality {kind: 'LANDKREIS'})
+   RETURN m.ags AS ags, m.name AS name, m.kind AS kind, m.state AS state, coalesce(m.population, 0) AS population,
+          m.sizeClass AS sizeClass,
+          CASE WHEN m.kind IN ['LANDKREIS', 'KREISFREIE_STADT'] THEN m.ags ELSE k.ags END AS kreis`,
+);
+
+// Projects date from their start, else from their cohort year; events from their day. Hosts take part in their events.
+const GROUPS = cypher(
+  'reach.snapshot.groups',
+  `CALL () {
+     MATCH (p:Project)<-[:RUNS]-(m:Municipality)
+     RETURN 'PROJECT' AS kind, p.id AS id,
+            coalesce(toString(p.startDate), CASE WHEN p.cohort IS NULL THEN null ELSE toString(p.cohort) + '-01-01' END) AS date,
+            collect(DISTINCT m.ags) AS members, p.programme AS programme
+     UNION
+     MATCH (e:Event)
+     OPTIONAL MATCH (e)<-[:ATTENDED]-(a:Municipality)
+     OPTIONAL MATCH (e)-[:HOSTED_BY]->(h:Municipality)
+     WITH e, collect(DISTINCT a.ags) + collect(DISTINCT h.ags) AS members
+     RETURN 'EVENT' AS kind, e.id AS id, toString(date(e.startsAt)) AS date, members, null AS programme
+   }
+   RETURN kind, id, date, members, programme`,
+);
+
+const EXCHANGES = cypher(
+  'reach.snapshot.exchanges',
+  `MATCH (a:Municipality)-[x:EXCHANGES_WITH]->(b:Municipality)
+   RETURN a.ags AS from, b.ags AS to, x.kind AS kind, toString(x.since) AS since`,
+);
+
+export function reachRepository(db: Database) {
+  return {
+    version: () => db.read('reach.version', async (tx) => (await tx.run<{ version: number }>(VERSION))[0]?.version ?? 0),
+
+    /** Everything the analytics need, read in one transaction so it is consistent. */
+    snapshot: () =>
+      db.read('reach.snapshot', async (tx): Promise<Snapshot> => {
+        const [version] = await tx.run<{ version: number }>(VERSION);
+        const municipalities = new Map<string, MunicipalityMeta>();
+        for (const m of await tx.run<{ ags: string; name: string; kind: MunicipalityKind; state: State; population: number; sizeClass: SizeClass | null; kreis: string | null }>(MUNICIPALITIES)) {
+          municipalities.set(m.ags, { ...m, kreis: m.kreis ?? null });
+        }
+        const groups = (await tx.run<Group>(GROUPS)).map((g) => ({ ...g, members: [...new Set(g.members)].filter((m) => m !== null) }));
+        const exchanges = await tx.run<ExchangeLink>(EXCHANGES);
+        return { version: version?.version ?? 0, loadedAt: new Date().toISOString(), municipalities, groups, exchanges };
+      }),
+  };
+}
+
+export type ReachRepository = ReturnType<typeof reachRepository>;

@@ -1,0 +1,146 @@
+// Reach on the request path: a snapshot cached per process and refreshed
+// when its version changes, seeds resolved from the source, and the figures
+// computed lazily per field from one breadth-first search.
+import { z } from 'zod';
+import { notFound } from '../../errors.js';
+import type { ReachLinkKind, ReachSource } from '../../generated/graphql.js';
+import { MODEL_PROJECTS_PROGRAMME } from '../project/project.model.js';
+import { agsSchema, parse, slugSchema } from '../shared/validation.js';
+import { dayBefore, reach, summarise, whiteSpots, whiteSpotStates, type Reached, type Snapshot } from './reach.compute.js';
+import type { ReachRepository } from './reach.repository.js';
+
+export const MAX_HOPS = 6;
+export const ALL_LINK_KINDS: readonly ReachLinkKind[] = ['PROJECT', 'EVENT', 'ROLE_MODEL', 'KNOWLEDGE_EXCHANGE', 'JOINT_DEVELOPMENT', 'TRANSFER'];
+
+/**
+ * The snapshot of one API process. Every request asks the database for the
+ * version (one cheap statement); only a changed version reloads, and
+ * concurrent requests share one load.
+ */
+export class ReachSnapshots {
+  private current: Snapshot | null = null;
+  private loading: Promise<Snapshot> | null = null;
+  loads = 0;
+
+  async get(repo: ReachRepository): Promise<Snapshot> {
+    const version = await repo.version();
+    if (this.current?.version === version) return this.current;
+    this.loading ??= repo.snapshot().then(
+      (snapshot) => {
+        this.loads++;
+        this.current = snapshot;
+        this.loading = null;
+        return snapshot;
+      },
+      (error: unknown) => {
+        this.loading = null;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+}
+
+const sourceSchema = z
+  .object({ municipality: agsSchema.nullish(), project: slugSchema.nullish(), event: slugSchema.nullish(), programme: z.literal(true).nullish() })
+  .refine((s) => [s.municipality, s.project, s.event, s.programme].filter((x) => x != null).length === 1, 'give exactly one of municipality, project, event, programme');
+const hopsSchema = z.number().int().min(0, 'must be 0 or more').max(MAX_HOPS, `must be at most ${MAX_HOPS}`);
+
+function seedsOf(snapshot: Snapshot, source: z.infer<typeof sourceSchema>, projectExists: boolean): string[] {
+  if (source.municipality != null) {
+    if (!snapshot.municipalities.has(source.municipality)) throw notFound('Municipality', source.municipality);
+    return [source.municipality];
+  }
+  if (source.project != null) {
+    if (!projectExists) throw notFound('Project', source.project);
+    return snapshot.groups.find((g) => g.kind === 'PROJECT' && g.id === source.project)?.members ?? [];
+  }
+  if (source.event != null) {
+    const event = snapshot.groups.find((g) => g.kind === 'EVENT' && g.id === source.event);
+    if (!event) throw notFound('Event', source.event);
+    return event.members;
+  }
+  return [...new Set(snapshot.groups.filter((g) => g.kind === 'PROJECT' && g.programme === MODEL_PROJECTS_PROGRAMME).flatMap((g) => g.members))];
+}
+
+/** One computed reach; the GraphQL fields read from it. */
+export class ReachResult {
+  private summary?: ReturnType<typeof summarise>;
+  constructor(
+    readonly snapshot: Snapshot,
+    readonly reached: Map<string, Reached>,
+    readonly seeds: number,
+    readonly maxHops: number,
+    readonly linkKinds: ReachLinkKind[],
+    readonly asOf: string | null,
+  ) {}
+
+  get summed() {
+    return (this.summary ??= summarise(this.snapshot, this.reached));
+  }
+  whiteSpots() {
+    return whiteSpots(this.snapshot, this.reached);
+  }
+  whiteSpotStates() {
+    return whiteSpotStates(this.snapshot, this.reached);
+  }
+}
+
+export interface EventGrowthRecord {
+  slug: string;
+  date: string;
+  before: number;
+  after: number;
+  added: number;
+  populationAdded: number;
+}
+
+export interface ReachArgs {
+  from: ReachSource;
+  maxHops?: number | null;
+  linkKinds?: ReachLinkKind[] | null;
+  asOf?: string | null;
+}
+
+export function reachService(repo: ReachRepository, snapshots: ReachSnapshots, projectExists: (slug: string) => Promise<boolean>) {
+  async function prepare(args: ReachArgs) {
+    const source = parse(sourceSchema, args.from, 'from');
+    const maxHops = parse(hopsSchema, args.maxHops ?? 2, 'maxHops');
+    const linkKinds = args.linkKinds?.length ? [...new Set(args.linkKinds)] : [...ALL_LINK_KINDS];
+    const exists = source.project != null ? await projectExists(source.project) : true;
+    const snapshot = await snapshots.get(repo);
+    return { snapshot, seeds: seedsOf(snapshot, source, exists), maxHops, linkKinds };
+  }
+
+  return {
+    async reach(args: ReachArgs): Promise<ReachResult> {
+      const { snapshot, seeds, maxHops, linkKinds } = await prepare(args);
+      const asOf = args.asOf ?? null;
+      const reached = reach(snapshot, { seeds, maxHops, kinds: new Set(linkKinds), asOf });
+      return new ReachResult(snapshot, reached, seeds.length, maxHops, linkKinds, asOf);
+    },
+
+    /** For every event, oldest first: Gemeinden reached the day before and on its day. */
+    async growth(args: ReachArgs): Promise<EventGrowthRecord[]> {
+      const { snapshot, seeds, maxHops, linkKinds } = await prepare(args);
+      const kinds = new Set(linkKinds);
+      const gemeinden = (asOf: string) => summarise(snapshot, reach(snapshot, { seeds, maxHops, kinds, asOf })).all;
+      return snapshot.groups
+        .filter((g) => g.kind === 'EVENT' && g.date !== null)
+        .sort((a, b) => a.date!.localeCompare(b.date!) || a.id.localeCompare(b.id))
+        .map((event) => {
+          const before = gemeinden(dayBefore(event.date!));
+          const after = gemeinden(event.date!);
+          return {
+            slug: event.id,
+            date: event.date!,
+            before: before.reached,
+            after: after.reached,
+            added: after.reached - before.reached,
+            populationAdded: after.populationReached - before.populationReached,
+          };
+        });
+    },
+  };
+}
+
