@@ -7,7 +7,8 @@ import type { ContactRecord } from '../modules/contact/contact.record.js';
 import type { OrganizationRecord } from '../modules/organization/organization.record.js';
 import type { EventRecord } from '../modules/event/event.record.js';
 import type { SharedTopicRecord, ExpertReasonRecord } from '../modules/discovery/discovery.service.js';
-import type { ReachResult, EventGrowthRecord } from '../modules/reach/reach.service.js';
+import type { ReachResult, EventGrowthRecord, NetworkAnswer } from '../modules/reach/reach.service.js';
+import type { BrokerRecord, CommunityRecord } from '../modules/reach/reach.network.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -61,12 +62,51 @@ export type ActorInput = {
   organization?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Whether an analysis of the reach graph is ready. */
+export type AnalysisStatus =
+  /** Being computed for the first time; no result yet. Ask again shortly. */
+  | 'COMPUTING'
+  /** Computed from the current data. */
+  | 'READY'
+  /** Computed from an earlier state of the data; a recomputation is under way. Ask again shortly. */
+  | 'STALE';
+
 /** How an organization backs a project. */
 export type BackingKind =
   /** Pays for it (e.g. a ministry's funding programme). */
   | 'FUNDS'
   /** Supports it otherwise (advice, research, transfer). */
   | 'SUPPORTS';
+
+/** A municipality's position in the reach graph. */
+export type Broker = {
+  __typename?: 'Broker';
+  /** How many shortest paths between two other municipalities pass through it (shared paths count in part). */
+  betweenness: Scalars['Float']['output'];
+  /** How many municipalities it is linked to directly. */
+  degree: Scalars['Int']['output'];
+  /** The municipality. */
+  municipality: Municipality;
+};
+
+/** A community of the reach graph. */
+export type Community = {
+  __typename?: 'Community';
+  /** The topics most of its members work on, up to three. */
+  dominantTopics: Array<Topic>;
+  /** Its number in this result, 0 for the largest. */
+  id: Scalars['Int']['output'];
+  /** Its members, by AGS. */
+  members: Array<Municipality>;
+  /** How many municipalities it holds. */
+  size: Scalars['Int']['output'];
+};
+
+
+/** A community of the reach graph. */
+export type CommunityMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** A person to talk to: a Chief Digital Officer, a project lead. E-mail and phone are shown only where the person's visibility setting and consent allow; otherwise they are null. */
 export type Contact = Node & {
@@ -1214,6 +1254,8 @@ export type Query = {
   reach: Reach;
   /** For each event, oldest first: the reach from the source just before it and on its day, and what it added. */
   reachGrowth: Array<EventGrowth>;
+  /** Brokers and communities of the reach graph, counting the given link kinds (all by default) as of a day (today by default). */
+  reachNetwork: ReachNetwork;
   /** Finds municipalities, projects, topics, contacts, organizations and events by name, title or description. Tolerates typos, umlauts written as ae/oe/ue and ß as ss; best first. */
   search: Array<SearchHit>;
   /** The topic with this slug, or null. */
@@ -1339,6 +1381,13 @@ export type QueryReachGrowthArgs = {
 
 
 /** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QueryReachNetworkArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  linkKinds?: InputMaybe<Array<ReachLinkKind>>;
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
@@ -1436,6 +1485,37 @@ export type ReachLinkKind =
   | 'ROLE_MODEL'
   /** An exchange link of kind TRANSFER. */
   | 'TRANSFER';
+
+/** Brokers and communities of the reach graph. They take long to compute on large graphs, so they are computed in the background and cached until the data changes. */
+export type ReachNetwork = {
+  __typename?: 'ReachNetwork';
+  /** The municipalities that hold the network together: highest betweenness first, then highest degree, then AGS. */
+  brokers: Array<Broker>;
+  /** Groups of municipalities more linked among themselves than to others (Louvain), largest first. */
+  communities: Array<Community>;
+  /** When they were computed; null while computing for the first time. */
+  computedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Links between them (each pair counted once). */
+  edges: Scalars['Int']['output'];
+  /** Municipalities in the reach graph (those with any link). */
+  nodes: Scalars['Int']['output'];
+  /** The data snapshot they were computed from. */
+  snapshotVersion?: Maybe<Scalars['Int']['output']>;
+  /** Whether the figures below are current. */
+  status: AnalysisStatus;
+};
+
+
+/** Brokers and communities of the reach graph. They take long to compute on large graphs, so they are computed in the background and cached until the data changes. */
+export type ReachNetworkBrokersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Brokers and communities of the reach graph. They take long to compute on large graphs, so they are computed in the background and cached until the data changes. */
+export type ReachNetworkCommunitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** A count of reached Gemeinden with the total and the population. */
 export type ReachShare = {
@@ -1933,8 +2013,11 @@ export type ResolversTypes = ResolversObject<{
   ActorConnection: ResolverTypeWrapper<Omit<ActorConnection, 'edges'> & { edges: Array<ResolversTypes['ActorEdge']> }>;
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorInput: ActorInput;
+  AnalysisStatus: AnalysisStatus;
   BackingKind: BackingKind;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Broker: ResolverTypeWrapper<BrokerRecord>;
+  Community: ResolverTypeWrapper<CommunityRecord>;
   Contact: ResolverTypeWrapper<ContactRecord>;
   ContactConnection: ResolverTypeWrapper<Omit<ContactConnection, 'edges'> & { edges: Array<ResolversTypes['ContactEdge']> }>;
   ContactEdge: ResolverTypeWrapper<Omit<ContactEdge, 'node'> & { node: ResolversTypes['Contact'] }>;
@@ -1999,6 +2082,7 @@ export type ResolversTypes = ResolversObject<{
   Reach: ResolverTypeWrapper<ReachResult>;
   ReachBreakdown: ResolverTypeWrapper<Omit<ReachBreakdown, 'kreis'> & { kreis?: Maybe<ResolversTypes['Municipality']> }>;
   ReachLinkKind: ReachLinkKind;
+  ReachNetwork: ResolverTypeWrapper<NetworkAnswer>;
   ReachShare: ResolverTypeWrapper<ReachShare>;
   ReachSource: ReachSource;
   ReachStep: ResolverTypeWrapper<Omit<ReachStep, 'municipality'> & { municipality: ResolversTypes['Municipality'] }>;
@@ -2039,6 +2123,8 @@ export type ResolversParentTypes = ResolversObject<{
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorInput: ActorInput;
   Boolean: Scalars['Boolean']['output'];
+  Broker: BrokerRecord;
+  Community: CommunityRecord;
   Contact: ContactRecord;
   ContactConnection: Omit<ContactConnection, 'edges'> & { edges: Array<ResolversParentTypes['ContactEdge']> };
   ContactEdge: Omit<ContactEdge, 'node'> & { node: ResolversParentTypes['Contact'] };
@@ -2091,6 +2177,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Reach: ReachResult;
   ReachBreakdown: Omit<ReachBreakdown, 'kreis'> & { kreis?: Maybe<ResolversParentTypes['Municipality']> };
+  ReachNetwork: NetworkAnswer;
   ReachShare: ReachShare;
   ReachSource: ReachSource;
   ReachStep: Omit<ReachStep, 'municipality'> & { municipality: ResolversParentTypes['Municipality'] };
@@ -2131,6 +2218,19 @@ export type ActorConnectionResolvers<ContextType = Context, ParentType extends R
 export type ActorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorEdge'] = ResolversParentTypes['ActorEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+}>;
+
+export type BrokerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Broker'] = ResolversParentTypes['Broker']> = ResolversObject<{
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+}>;
+
+export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = ResolversObject<{
+  dominantTopics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<CommunityMembersArgs, 'first'>>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ContactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = ResolversObject<{
@@ -2443,6 +2543,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first' | 'orderBy'>>;
   reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryReachArgs, 'from' | 'maxHops'>>;
   reachGrowth?: Resolver<Array<ResolversTypes['EventGrowth']>, ParentType, ContextType, RequireFields<QueryReachGrowthArgs, 'from' | 'maxHops'>>;
+  reachNetwork?: Resolver<ResolversTypes['ReachNetwork'], ParentType, ContextType, Partial<QueryReachNetworkArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'slug'>>;
   topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
@@ -2469,6 +2570,16 @@ export type ReachBreakdownResolvers<ContextType = Context, ParentType extends Re
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kreis?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   share?: Resolver<ResolversTypes['ReachShare'], ParentType, ContextType>;
+}>;
+
+export type ReachNetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReachNetwork'] = ResolversParentTypes['ReachNetwork']> = ResolversObject<{
+  brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<ReachNetworkBrokersArgs, 'first'>>;
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<ReachNetworkCommunitiesArgs, 'first'>>;
+  computedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  edges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  snapshotVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AnalysisStatus'], ParentType, ContextType>;
 }>;
 
 export type ReachShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReachShare'] = ResolversParentTypes['ReachShare']> = ResolversObject<{
@@ -2578,6 +2689,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
+  Broker?: BrokerResolvers<ContextType>;
+  Community?: CommunityResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   ContactConnection?: ContactConnectionResolvers<ContextType>;
   ContactEdge?: ContactEdgeResolvers<ContextType>;
@@ -2615,6 +2728,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Reach?: ReachResolvers<ContextType>;
   ReachBreakdown?: ReachBreakdownResolvers<ContextType>;
+  ReachNetwork?: ReachNetworkResolvers<ContextType>;
   ReachShare?: ReachShareResolvers<ContextType>;
   ReachStep?: ReachStepResolvers<ContextType>;
   ReachedConnection?: ReachedConnectionResolvers<ContextType>;

@@ -135,3 +135,57 @@ describe('reach', () => {
     expect(result.errors?.[0]?.message).toMatch(says);
   });
 });
+
+describe('brokers and communities', () => {
+  const NETWORK = `{ reachNetwork {
+    status computedAt snapshotVersion nodes edges
+    brokers(first: 4) { municipality { ags } betweenness degree }
+    communities { id size members { ags } dominantTopics { slug } }
+  } }`;
+
+  /** Asks until the background computation has finished (it takes milliseconds here). */
+  async function ready(): Promise<any> {
+    for (let i = 0; i < 50; i++) {
+      const { reachNetwork } = await ok(NETWORK);
+      if (reachNetwork.status === 'READY') return reachNetwork;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error('the network analysis did not finish');
+  }
+
+  it('computes betweenness, degree and communities as computed by hand, off the request path', async () => {
+    await h.reset();
+    await loadFixture(h);
+    const first = (await ok(NETWORK)).reachNetwork;
+    expect(first.status).toBe('COMPUTING');
+    expect(first.brokers).toEqual([]);
+    const network = await ready();
+    // Graph: triangle 07137–Mayen–Andernach (myk10), 07137–Ulm and Mayen–Ulm (rk-myk), Ulm–München (rk-ulm), 07135101–07135102.
+    expect(network).toMatchObject({ nodes: 7, edges: 7 });
+    expect(network.computedAt).toEqual(expect.any(String));
+    // Ulm lies on 3 shortest paths (07137–München, Mayen–München, Andernach–München); 07137 and Mayen each on half of Andernach–Ulm and Andernach–München.
+    expect(network.brokers).toEqual([
+      { municipality: { ags: '08421000' }, betweenness: 3, degree: 3 },
+      { municipality: { ags: '07137' }, betweenness: 1, degree: 3 },
+      { municipality: { ags: '07137068' }, betweenness: 1, degree: 3 },
+      { municipality: { ags: '07137003' }, betweenness: 0, degree: 2 },
+    ]);
+    // The modularity optimum (Q = 0.2857, above 0.2449 for the two components) splits Ulm–München from the Mayen-Koblenz triangle.
+    expect(network.communities).toEqual([
+      { id: 0, size: 3, members: [{ ags: '07137' }, { ags: '07137003' }, { ags: '07137068' }], dominantTopics: [{ slug: 'buergerbeteiligung' }, { slug: 'mobilitaet' }, { slug: 'energie' }] },
+      { id: 1, size: 2, members: [{ ags: '07135101' }, { ags: '07135102' }], dominantTopics: [{ slug: 'energie' }] },
+      { id: 2, size: 2, members: [{ ags: '08421000' }, { ags: '09162000' }], dominantTopics: [{ slug: 'energie' }, { slug: 'sharing' }, { slug: 'verkehrssteuerung' }] },
+    ]);
+  });
+
+  it('says STALE after a write until the new snapshot is analysed', async () => {
+    const before = await ready();
+    await ok(`mutation { linkExchange(from: "09162000", to: "07135101", kind: TRANSFER) { ags } }`);
+    const stale = (await ok(NETWORK)).reachNetwork;
+    expect(stale.status).toBe('STALE');
+    expect(stale.snapshotVersion).toBe(before.snapshotVersion);
+    const after = await ready();
+    expect(after.snapshotVersion).toBeGreaterThan(before.snapshotVersion);
+    expect(after.edges).toBe(8);
+  });
+});

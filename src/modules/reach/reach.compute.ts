@@ -36,6 +36,8 @@ export interface Snapshot {
   municipalities: Map<string, MunicipalityMeta>;
   groups: Group[];
   exchanges: ExchangeLink[];
+  /** Each municipality's direct topics (projects it runs, declared interests): for communities' dominant topics. */
+  topicsOf: Map<string, string[]>;
 }
 
 export interface ReachOptions {

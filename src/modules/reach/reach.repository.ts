@@ -47,6 +47,16 @@ const EXCHANGES = cypher(
    RETURN a.ags AS from, b.ags AS to, x.kind AS kind, toString(x.since) AS since`,
 );
 
+const TOPICS = cypher(
+  'reach.snapshot.topics',
+  `CALL () {
+     MATCH (t:Topic)<-[:ADDRESSES]-(:Project)<-[:RUNS]-(m:Municipality) RETURN m.ags AS ags, t.slug AS slug
+     UNION
+     MATCH (t:Topic)<-[:INTERESTED_IN]-(m:Municipality) RETURN m.ags AS ags, t.slug AS slug
+   }
+   RETURN ags, collect(slug) AS slugs`,
+);
+
 export function reachRepository(db: Database) {
   return {
     version: () => db.read('reach.version', async (tx) => (await tx.run<{ version: number }>(VERSION))[0]?.version ?? 0),
@@ -61,7 +71,8 @@ export function reachRepository(db: Database) {
         }
         const groups = (await tx.run<Group>(GROUPS)).map((g) => ({ ...g, members: [...new Set(g.members)].filter((m) => m !== null) }));
         const exchanges = await tx.run<ExchangeLink>(EXCHANGES);
-        return { version: version?.version ?? 0, loadedAt: new Date().toISOString(), municipalities, groups, exchanges };
+        const topicsOf = new Map((await tx.run<{ ags: string; slugs: string[] }>(TOPICS)).map((r) => [r.ags, r.slugs]));
+        return { version: version?.version ?? 0, loadedAt: new Date().toISOString(), municipalities, groups, exchanges, topicsOf };
       }),
   };
 }

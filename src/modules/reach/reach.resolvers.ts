@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import type { Resolvers, State } from '../../generated/graphql.js';
 import { pageRequest, toConnection } from '../shared/connection.js';
+import { present } from '../shared/resolve.js';
 import { pathTo } from './reach.compute.js';
 import type { Breakdown } from './reach.compute.js';
 
@@ -21,6 +22,7 @@ const limit = (first: number | null | undefined, max: number) => Math.max(1, Mat
 export const reachResolvers: Resolvers = {
   Query: {
     reach: (_, args, { reach }) => reach.reach(args),
+    reachNetwork: (_, args, { reach }) => reach.network(args),
     reachGrowth: (_, args, { reach }) => reach.growth({ ...args, from: args.from ?? { programme: true } }),
   },
   Reach: {
@@ -61,6 +63,20 @@ export const reachResolvers: Resolvers = {
     whiteSpotStates: (r) => r.whiteSpotStates().map((w) => ({ state: w.state as State, population: w.population, gemeinden: w.gemeinden })),
     snapshotVersion: (r) => r.snapshot.version,
     snapshotLoadedAt: (r) => r.snapshot.loadedAt,
+  },
+  ReachNetwork: {
+    nodes: (n) => n.result?.nodes ?? 0,
+    edges: (n) => n.result?.edges ?? 0,
+    brokers: (n, { first }) => (n.result?.brokers ?? []).slice(0, limit(first, 100)),
+    communities: (n, { first }) => (n.result?.communities ?? []).slice(0, limit(first, 100)),
+  },
+  Broker: {
+    municipality: (b, _, { loaders }) => municipality(loaders, b.ags),
+  },
+  Community: {
+    size: (c) => c.members.length,
+    members: (c, { first }, { loaders }) => c.members.slice(0, limit(first, 500)).map((ags) => municipality(loaders, ags)),
+    dominantTopics: async (c, _, { loaders }) => present(await loaders.topic.loadMany(c.dominantTopics)),
   },
   EventGrowth: {
     event: async (g, _, { loaders }) => (await loaders.event.load(g.slug))!,

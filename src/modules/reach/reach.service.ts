@@ -8,6 +8,7 @@ import { MODEL_PROJECTS_PROGRAMME } from '../project/project.model.js';
 import { agsSchema, parse, slugSchema } from '../shared/validation.js';
 import { dayBefore, reach, summarise, whiteSpots, whiteSpotStates, type Reached, type Snapshot } from './reach.compute.js';
 import type { ReachRepository } from './reach.repository.js';
+import { computeNetwork, type NetworkResult } from './reach.network.js';
 
 export const MAX_HOPS = 6;
 export const ALL_LINK_KINDS: readonly ReachLinkKind[] = ['PROJECT', 'EVENT', 'ROLE_MODEL', 'KNOWLEDGE_EXCHANGE', 'JOINT_DEVELOPMENT', 'TRANSFER'];
@@ -17,10 +18,50 @@ export const ALL_LINK_KINDS: readonly ReachLinkKind[] = ['PROJECT', 'EVENT', 'RO
  * version (one cheap statement); only a changed version reloads, and
  * concurrent requests share one load.
  */
+export type AnalysisStatus = 'READY' | 'STALE' | 'COMPUTING';
+
+export interface NetworkAnswer {
+  status: AnalysisStatus;
+  computedAt: string | null;
+  snapshotVersion: number | null;
+  result: NetworkResult | null;
+}
+
 export class ReachSnapshots {
   private current: Snapshot | null = null;
   private loading: Promise<Snapshot> | null = null;
+  private readonly networks = new Map<string, { version: number; computedAt: string; result: NetworkResult }>();
+  private readonly computing = new Set<string>();
   loads = 0;
+
+  /**
+   * Brokers and communities for the current snapshot. The first request
+   * starts the computation and answers COMPUTING; later requests answer READY
+   * with the result, or STALE with the previous snapshot's result while a
+   * newer one is computed.
+   */
+  async network(repo: ReachRepository, kinds: readonly ReachLinkKind[], asOf: string | null): Promise<NetworkAnswer> {
+    const snapshot = await this.get(repo);
+    const key = `${[...kinds].sort().join(',')}|${asOf ?? ''}`;
+    const known = this.networks.get(key);
+    if (known?.version === snapshot.version) return { status: 'READY', computedAt: known.computedAt, snapshotVersion: known.version, result: known.result };
+    if (!this.computing.has(key)) {
+      this.computing.add(key);
+      // Off the request path: after this request has been answered.
+      setImmediate(() => {
+        try {
+          const result = computeNetwork(snapshot, new Set(kinds), asOf);
+          const newer = this.networks.get(key);
+          if (!newer || newer.version <= snapshot.version) this.networks.set(key, { version: snapshot.version, computedAt: new Date().toISOString(), result });
+        } finally {
+          this.computing.delete(key);
+        }
+      });
+    }
+    return known
+      ? { status: 'STALE', computedAt: known.computedAt, snapshotVersion: known.version, result: known.result }
+      : { status: 'COMPUTING', computedAt: null, snapshotVersion: null, result: null };
+  }
 
   async get(repo: ReachRepository): Promise<Snapshot> {
     const version = await repo.version();
@@ -118,6 +159,11 @@ export function reachService(repo: ReachRepository, snapshots: ReachSnapshots, p
       const asOf = args.asOf ?? null;
       const reached = reach(snapshot, { seeds, maxHops, kinds: new Set(linkKinds), asOf });
       return new ReachResult(snapshot, reached, seeds.length, maxHops, linkKinds, asOf);
+    },
+
+    async network(args: { linkKinds?: ReachLinkKind[] | null; asOf?: string | null }): Promise<NetworkAnswer> {
+      const linkKinds = args.linkKinds?.length ? [...new Set(args.linkKinds)] : [...ALL_LINK_KINDS];
+      return snapshots.network(repo, linkKinds, args.asOf ?? null);
     },
 
     /** For every event, oldest first: Gemeinden reached the day before and on its day. */
