@@ -9,6 +9,7 @@ import { migrate } from './db/migrations.js';
 import { isEmpty, runImport, type Progress } from './import/import.js';
 import { createLogger } from './logger.js';
 import { fromProject } from './paths.js';
+import { reachRepository } from './modules/reach/reach.repository.js';
 import { ReachSnapshots } from './modules/reach/reach.service.js';
 import { createApp } from './server.js';
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   const db = new Database(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
 
   let server: Server;
+  let reachSnapshots: ReachSnapshots;
   let apollo: Awaited<ReturnType<typeof createApp>>['apollo'];
   try {
     const applied = await migrate(db);
@@ -56,13 +58,16 @@ async function main(): Promise<void> {
       log.info({ written: report.written, seconds: report.seconds }, 'real data imported');
       console.log(`\n${report.summary()}\n`);
     }
-    const built = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes, reachSnapshots: new ReachSnapshots() });
+    reachSnapshots = new ReachSnapshots();
+    const built = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes, reachSnapshots });
     apollo = built.apollo;
     server = await listen(built.app, config.http.port, config.http.host);
   } catch (error) {
     await abandon();
     throw error;
   }
+  // Read the reach snapshot now rather than on the first reach request (a few seconds on the full register).
+  reachSnapshots.get(reachRepository(db)).catch((error: unknown) => log.warn({ err: error }, 'reach snapshot not loaded at start-up'));
   const url = `http://${config.http.host}:${config.http.port}/graphql`;
   log.info({ url }, 'ready');
   console.log(`\n  smart-city-graph is ready: open ${url} for the Apollo Sandbox explorer.\n`);
