@@ -1,5 +1,6 @@
 // The programme's known events (events.csv), hosts resolved against the register.
 import type { EventFormat, EventKind } from '../generated/graphql.js';
+import type { EventRecord } from '../modules/event/event.record.js';
 import type { CsvRecord } from './csv.js';
 import { Matcher } from './matcher.js';
 import type { Unit } from './register.js';
@@ -12,17 +13,8 @@ export const EVENT_COLUMNS = ['id', 'title', 'kind', 'date', 'format', 'host', '
 const KINDS = new Set<string>(['REGIONAL_CONFERENCE', 'CONGRESS', 'EXPERT_FORUM', 'WEBINAR', 'WORKSHOP', 'OTHER']);
 const FORMATS = new Set<string>(['VIRTUAL', 'ONSITE', 'HYBRID']);
 
-export interface EventImport {
-  slug: string;
-  title: string;
-  kind: EventKind;
-  startsAt: string;
-  format: EventFormat | null;
-  participantCount: number | null;
-  url: string | null;
-  hosts: string[];
-  topics: Map<string, string[]>;
-}
+/** An event as the import writes it: the API's record plus its hosts (AGS) and mapped topics. */
+export type EventImport = Omit<EventRecord, '__typename'> & { hosts: string[]; topics: Map<string, string[]> };
 
 export function parseEvents(
   records: readonly CsvRecord[],

@@ -19,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const result = await h.gql<T>(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
+const ok = <T = any>(query: string, variables?: Record<string, unknown>) => h.ok<T>(query, variables);
 
 const idf = { mobilitaet: Math.log(8 / 6) + 1, buergerbeteiligung: Math.log(8 / 4) + 1, energie: Math.log(8 / 5) + 1, sharing: Math.log(8 / 2) + 1, verkehrssteuerung: Math.log(8 / 2) + 1 };
 const PEERS = `query ($ags: String!, $filter: PeerFilter, $first: Int, $after: String) {

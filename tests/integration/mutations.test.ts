@@ -13,11 +13,7 @@ beforeEach(async () => {
 });
 afterAll(() => h.close());
 
-async function ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const result = await h.gql<T>(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
+const ok = <T = any>(query: string, variables?: Record<string, unknown>) => h.ok<T>(query, variables);
 
 const count = async (pattern: string, params: Record<string, unknown> = {}) =>
   (await h.cypher<{ n: number }>(`MATCH ${pattern} RETURN count(*) AS n`, params))[0]!.n;

@@ -12,11 +12,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 /** Runs a query and fails the test on any error. */
-async function ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const result = await h.gql<T>(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
+const ok = <T = any>(query: string, variables?: Record<string, unknown>) => h.ok<T>(query, variables);
 
 /** Follows `after` cursors through a whole list; returns each page's node keys. */
 async function allPages(query: string, variables: Record<string, unknown>, pick: (data: any) => any): Promise<{ pages: string[][]; totals: number[] }> {

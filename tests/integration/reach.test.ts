@@ -17,11 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const result = await h.gql<T>(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data as T;
-}
+const ok = <T = any>(query: string, variables?: Record<string, unknown>) => h.ok<T>(query, variables);
 
 const REACH = `query ($from: ReachSource!, $maxHops: Int, $linkKinds: [ReachLinkKind!], $asOf: Date) {
   reach(from: $from, maxHops: $maxHops, linkKinds: $linkKinds, asOf: $asOf) {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino } from 'pino';
 import type { Driver } from 'neo4j-driver';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { Statement } from '../../src/db/cypher.js';
 import { cypher } from '../../src/db/cypher.js';
 import { createDriver, Database } from '../../src/db/database.js';
@@ -24,6 +24,8 @@ export interface Harness {
   reachSnapshots: ReachSnapshots;
   /** Runs an operation through the product's Apollo server; `statements` lists what it sent to Neo4j. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T> & { statements: string[] }>;
+  /** Runs an operation and fails the test on any error; returns its data. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Runs Cypher directly (fixtures and checks only). */
   cypher<T = Record<string, unknown>>(text: string, params?: Record<string, unknown>): Promise<T[]>;
   reset(): Promise<void>;
@@ -50,15 +52,22 @@ export async function createHarness(): Promise<Harness> {
     reachSnapshots: new ReachSnapshots(),
   };
 
+  const gql: Harness['gql'] = async (query, variables) => {
+    seen = [];
+    const response = await apollo.executeOperation({ query, variables: variables ?? {} }, { contextValue: contextFor(deps, 'test') });
+    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+    return { ...(response.body.singleResult as GqlResult<any>), statements: [...seen] };
+  };
+
   return {
     driver,
     db,
     reachSnapshots: deps.reachSnapshots,
-    async gql(query, variables) {
-      seen = [];
-      const response = await apollo.executeOperation({ query, variables: variables ?? {} }, { contextValue: contextFor(deps, 'test') });
-      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-      return { ...(response.body.singleResult as GqlResult<any>), statements: [...seen] };
+    gql,
+    async ok(query, variables) {
+      const result = await gql(query, variables);
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return result.data as never;
     },
     cypher: (text, params = {}) => db.write('test.cypher', (tx) => tx.run(cypher('test.cypher', text), params)),
     // A fresh reach version too, so no cached snapshot of the wiped graph survives a reset.
