@@ -71,7 +71,12 @@ export function createContext(db: Database, requestId: string, log: Logger, snap
     repos,
     loaders,
     discovery: discoveryService(repos.discovery),
-    reach: reachService(repos.reach, snapshots, async (slug) => (await loaders.project.load(slug)) !== null),
+    reach: reachService(
+      repos.reach,
+      snapshots,
+      async (slug) => (await loaders.project.load(slug)) !== null,
+      (error) => log.error({ err: error }, 'reach network analysis failed'),
+    ),
   };
 }
 

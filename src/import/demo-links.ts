@@ -24,11 +24,14 @@ function prng(seed: number): () => number {
 
 const CANDIDATES = cypher(
   'demo.candidates',
-  `MATCH (e:Event)-[:HOSTED_BY]->(h:Municipality) WHERE h.location IS NOT NULL
-   WITH e, h ORDER BY e.id
+  `MATCH (e:Event)-[r:HOSTED_BY]->(h:Municipality) WHERE h.location IS NOT NULL
+   // One draw per event, around its main host; candidates in AGS order, so the seed decides alone.
+   WITH e, h ORDER BY e.id, coalesce(r.rank, 0), h.ags
+   WITH e, collect(h)[0] AS h
    CALL (e, h) {
      MATCH (m:Municipality) WHERE m.kind IN ['STADT', 'GEMEINDE', 'KREISFREIE_STADT', 'LANDKREIS']
        AND m.location IS NOT NULL AND point.distance(m.location, h.location) <= 150000 AND m <> h
+     WITH m ORDER BY m.ags
      RETURN collect({ags: m.ags, km: point.distance(m.location, h.location) / 1000.0, population: coalesce(m.population, 0)}) AS nearby
    }
    RETURN e.id AS event, coalesce(e.participantCount, 60) AS participants, nearby`,
@@ -36,8 +39,9 @@ const CANDIDATES = cypher(
 
 const RUNNERS = cypher(
   'demo.runners',
-  `MATCH (m:Municipality)-[:RUNS]->(p:Project {programme: $programme})
-   RETURN p.id AS project, collect(DISTINCT m.ags) AS runners ORDER BY project`,
+  `MATCH (m:Municipality)-[r:RUNS]->(p:Project {programme: $programme})
+   WITH p, m ORDER BY p.id, CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.ags
+   RETURN p.id AS project, collect(m.ags) AS runners ORDER BY project`,
 );
 
 // Never on top of a real link: a real attendance or exchange stays as it is, and is not removed with the demo.

@@ -24,6 +24,7 @@ export function parseEvents(
 ): EventImport[] {
   const matcher = new Matcher(register);
   const events: EventImport[] = [];
+  const seen = new Map<string, number>();
   for (const { line, values: v } of records) {
     const errors = report.errors.length;
     const fail = (detail: string) => report.error(EVENTS_SOURCE, line, 'invalid row', detail);
@@ -37,12 +38,17 @@ export function parseEvents(
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) fail(`id "${slug}" is not a slug`);
     if (!title) fail('title is empty');
     if (!KINDS.has(kind)) fail(`unknown kind "${kind}"`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) fail(`date "${date}" is not YYYY-MM-DD`);
+    // A real day: Date.parse alone accepts 2022-02-30.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+      fail(`date "${date}" is not a day as YYYY-MM-DD`);
+    }
+    if (seen.has(slug)) fail(`id "${slug}" is also on line ${seen.get(slug)}`);
     if (format && !FORMATS.has(format)) fail(`unknown format "${format}"`);
     if (participants && !/^\d+$/.test(participants)) fail(`participants "${participants}" is not a whole number`);
     if (url && !/^https?:\/\//.test(url)) fail(`source_url "${url}" is not a web address`);
     const topics = mapTopics(v.topics ?? '', mapping, report, EVENTS_SOURCE, line);
     if (report.errors.length > errors) continue;
+    seen.set(slug, line);
 
     events.push({
       slug,

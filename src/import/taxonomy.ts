@@ -24,6 +24,7 @@ export function parseTopics(records: readonly CsvRecord[], report: ImportReport)
     const nameEn = (values.name_en ?? '').trim();
     if (!SLUG.test(slug)) report.error(TOPICS_SOURCE, line, 'invalid row', `slug "${slug}" is not a slug`);
     else if (!name || !nameEn) report.error(TOPICS_SOURCE, line, 'invalid row', `${slug}: German and English names are both required`);
+    else if (topics.some((t) => t.slug === slug)) report.error(TOPICS_SOURCE, line, 'duplicate slug', slug);
     else topics.push({ slug, parent, name, nameEn });
   }
   const bySlug = new Map(topics.map((t) => [t.slug, t]));
@@ -45,6 +46,7 @@ export function parseMapping(records: readonly CsvRecord[], topics: readonly Top
     const slugs = (values.topics ?? '').split(';').map((s) => s.trim()).filter(Boolean);
     const unknown = slugs.filter((s) => !known.has(s));
     if (!label || slugs.length === 0) report.error(MAPPING_SOURCE, line, 'invalid row', 'a source label and at least one topic are required');
+    else if (mapping.has(label)) report.error(MAPPING_SOURCE, line, 'duplicate label', label);
     else if (unknown.length > 0) report.error(MAPPING_SOURCE, line, 'unknown topic', `${label} → ${unknown.join(', ')}`);
     else mapping.set(label, slugs);
   }

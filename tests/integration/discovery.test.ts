@@ -137,6 +137,9 @@ describe('search', () => {
     expect(muenchen[0].matchedField).toBe('name');
     const myk = (await ok(SEARCH, { text: 'mayen koblenz', types: ['MUNICIPALITY'] })).search;
     expect(myk[0].node).toEqual({ __typename: 'Municipality', ags: '07137' });
+    // Stopwords ("und", "der") are not in the index; they must not empty the result.
+    const withStopwords = (await ok(SEARCH, { text: 'Sharing und die Angebote', types: ['TOPIC'] })).search;
+    expect(withStopwords.map((x: any) => x.node.slug)).toEqual(['sharing']);
     const typo = (await ok(SEARCH, { text: 'Bürgerbeteilgung' })).search;
     expect(typo[0].node).toEqual({ __typename: 'Topic', slug: 'buergerbeteiligung' });
     const scores = muenchen.map((x: any) => x.score);

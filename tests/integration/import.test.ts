@@ -182,6 +182,21 @@ describe('a corrupted source', () => {
     expect(await h.fingerprint()).toBe(before);
   }, 60_000);
 
+  it('an impossible event date and a duplicate event id are reported before anything is written', async () => {
+    const before = await h.fingerprint();
+    const dir = corrupted((t) => t);
+    const events = join(dir, 'events.csv');
+    const lines = readFileSync(events, 'utf8').split('\n');
+    lines[2] = lines[2]!.replace(',2022-03-31,', ',2022-02-30,');
+    lines.push(lines[1]!);
+    writeFileSync(events, lines.join('\n'));
+    const report = await runImport(h.db, { dataDir: dir });
+    expect(report.ok).toBe(false);
+    expect(report.summary()).toMatch(/events\.csv, line 3: invalid row: date "2022-02-30" is not a day/);
+    expect(report.summary()).toMatch(/events\.csv, line \d+: invalid row: id "rk-2022-03-22-mayen-koblenz" is also on line 2/);
+    expect(await h.fingerprint()).toBe(before);
+  }, 60_000);
+
   it('a wrong row on an empty database leaves it empty', async () => {
     await h.reset();
     const report = await runImport(h.db, { dataDir: corrupted((t) => t.replace(MAYEN, '60,63,07,1,37,0068,068,"Mayen, Stadt", 58.19, -5')) });

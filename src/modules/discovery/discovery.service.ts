@@ -95,6 +95,15 @@ const SEARCH_LABELS: Record<SearchType, SearchLabel> = {
 const SEARCH_FIELDS = ['name', 'nameEn', 'title', 'summary', 'description'] as const;
 
 /**
+ * Words the German analyzer drops from the index ("und", "der", "für", …): a
+ * query word that is one of them could never match, and with AND would empty
+ * the whole result, so they are left out of the query.
+ */
+const STOPWORDS = new Set(
+  ('aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm andern anderr anders auch auf aus bei bin bis bist da damit dann der den des dem die das dass daß derselbe derselben denselben desselben demselben dieselbe dieselben dasselbe dazu dein deine deinem deinen deiner deines denn derer dessen dich dir du dies diese diesem diesen dieser dieses doch dort durch ein eine einem einen einer eines einig einige einigem einigen einiger einiges einmal er ihn ihm es etwas euer eure eurem euren eurer eures für gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich mich mir ihr ihre ihrem ihren ihrer ihres euch im in indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein keine keinem keinen keiner keines können könnte machen man manche manchem manchen mancher manches mein meine meinem meinen meiner meines mit muss musste nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen seiner seines selbst sich sie ihnen sind so solche solchem solchen solcher solches soll sollte sondern sonst über um und uns unse unsem unsen unser unses unter viel vom von vor während war waren warst was weg weil weiter welche welchem welchen welcher welches wenn werde werden wie wieder will wir wird wirst wo wollen wollte würde würden zu zum zur zwar zwischen').split(' '),
+);
+
+/**
  * The full-text query for a user's text. Only letters and digits survive,
  * lower-cased (so AND/OR/NOT are words, not operators): nothing a user types
  * can change the query's structure. Every word must match, exactly (scored
@@ -104,7 +113,7 @@ export function fullTextQuery(text: string): string | null {
   const words = text
     .toLocaleLowerCase('de-DE')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
+    .filter((w) => w.length > 0 && !STOPWORDS.has(w))
     .slice(0, 8);
   if (words.length === 0) return null;
   return words.map((w) => `(${[`${w}^3`, w.length >= 2 ? `${w}*` : null, w.length >= 4 ? `${w}~1` : null].filter(Boolean).join(' OR ')})`).join(' AND ');

@@ -265,12 +265,14 @@ export function municipalityRepository(db: Database) {
       db.write('municipality.addInterest', async (tx) => {
         await ensureExist(tx, { Municipality: [ags], Topic: [topic] });
         await tx.run(ADD_INTEREST, { ags, topic, since });
+        await bumpReachVersion(tx);
       }),
 
     /** False when there was no such interest. */
     removeInterest: (ags: string, topic: string) =>
       db.write('municipality.removeInterest', async (tx) => {
         await ensureExist(tx, { Municipality: [ags], Topic: [topic] });
+        await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_INTEREST, { ags, topic });
       }),
 

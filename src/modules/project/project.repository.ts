@@ -190,10 +190,12 @@ export function projectRepository(db: Database) {
       db.write('project.addTopic', async (tx) => {
         await ensureExist(tx, { Project: [slug], Topic: [topic] });
         await tx.run(ADD_TOPIC, { id: slug, topic });
+        await bumpReachVersion(tx);
       }),
     removeTopic: (slug: string, topic: string) =>
       db.write('project.removeTopic', async (tx) => {
         await ensureExist(tx, { Project: [slug], Topic: [topic] });
+        await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_TOPIC, { id: slug, topic });
       }),
     addContact: (slug: string, contact: string) =>

@@ -86,8 +86,9 @@ export function reach(snapshot: Snapshot, options: ReachOptions): Map<string, Re
     for (const u of frontier) {
       // Groups in a stable order (date, id), so the path reported is deterministic.
       for (const g of [...(groupsOf.get(u) ?? [])].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id))) {
-        if (expanded.has(g.id)) continue;
-        expanded.add(g.id);
+        const groupKey = `${g.kind}:${g.id}`;
+        if (expanded.has(groupKey)) continue;
+        expanded.add(groupKey);
         for (const v of [...g.members].sort()) visit(v, u, `${g.kind.toLowerCase()}:${g.id}`);
       }
       for (const l of [...(linksOf.get(u) ?? [])].sort((a, b) => a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind))) {
@@ -169,8 +170,10 @@ export function whiteSpots(snapshot: Snapshot, reached: ReadonlyMap<string, Reac
 
 /** Länder with nothing reached, largest population first. */
 export function whiteSpotStates(snapshot: Snapshot, reached: ReadonlyMap<string, Reached>): { state: string; population: number; gemeinden: number }[] {
+  // A Land counts as reached when anything in it is, a Landkreis running a project included.
+  const touched = new Set([...reached.keys()].map((ags) => snapshot.municipalities.get(ags)?.state));
   return summarise(snapshot, reached)
-    .byState.filter((b) => b.reached === 0)
+    .byState.filter((b) => b.reached === 0 && !touched.has(b.key as State))
     .map((b) => ({ state: b.key, population: b.populationTotal, gemeinden: b.total }))
     .sort((a, b) => b.population - a.population || a.state.localeCompare(b.state));
 }

@@ -47,7 +47,6 @@ export function reachGraph(snapshot: Snapshot, kinds: ReadonlySet<ReachLinkKind>
   };
   for (const g of snapshot.groups) {
     if (!kinds.has(g.kind) || !counts(g.date, asOf)) continue;
-    for (const m of g.members) graph.mergeNode(m);
     for (let i = 0; i < g.members.length; i++) for (let j = i + 1; j < g.members.length; j++) link(g.members[i]!, g.members[j]!);
   }
   for (const x of snapshot.exchanges) if (kinds.has(x.kind) && counts(x.since, asOf)) link(x.from, x.to);

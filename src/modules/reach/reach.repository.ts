@@ -38,13 +38,13 @@ const GROUPS = cypher(
      WITH e, collect(DISTINCT a.ags) + collect(DISTINCT h.ags) AS members
      RETURN 'EVENT' AS kind, e.id AS id, toString(date(e.startsAt)) AS date, members, null AS programme
    }
-   RETURN kind, id, date, members, programme`,
+   RETURN kind, id, date, members, programme ORDER BY kind, id`,
 );
 
 const EXCHANGES = cypher(
   'reach.snapshot.exchanges',
   `MATCH (a:Municipality)-[x:EXCHANGES_WITH]->(b:Municipality)
-   RETURN a.ags AS from, b.ags AS to, x.kind AS kind, toString(x.since) AS since`,
+   RETURN a.ags AS from, b.ags AS to, x.kind AS kind, toString(x.since) AS since ORDER BY from, to, kind`,
 );
 
 const TOPICS = cypher(
@@ -69,7 +69,8 @@ export function reachRepository(db: Database) {
         for (const m of await tx.run<{ ags: string; name: string; kind: MunicipalityKind; state: State; population: number; sizeClass: SizeClass | null; kreis: string | null }>(MUNICIPALITIES)) {
           municipalities.set(m.ags, { ...m, kreis: m.kreis ?? null });
         }
-        const groups = (await tx.run<Group>(GROUPS)).map((g) => ({ ...g, members: [...new Set(g.members)].filter((m) => m !== null) }));
+        // Sorted members: the same data always gives the same graph, and Louvain the same communities.
+        const groups = (await tx.run<Group>(GROUPS)).map((g) => ({ ...g, members: [...new Set(g.members)].filter((m) => m !== null).sort() }));
         const exchanges = await tx.run<ExchangeLink>(EXCHANGES);
         const topicsOf = new Map((await tx.run<{ ags: string; slugs: string[] }>(TOPICS)).map((r) => [r.ags, r.slugs]));
         return { version: version?.version ?? 0, loadedAt: new Date().toISOString(), municipalities, groups, exchanges, topicsOf };

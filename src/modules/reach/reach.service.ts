@@ -11,6 +11,10 @@ import type { ReachRepository } from './reach.repository.js';
 import { computeNetwork, type NetworkResult } from './reach.network.js';
 
 export const MAX_HOPS = 6;
+const MAX_CACHED_NETWORKS = 16;
+
+/** Today in Germany, the default `asOf`: links dated in the future do not count yet. */
+export const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 export const ALL_LINK_KINDS: readonly ReachLinkKind[] = ['PROJECT', 'EVENT', 'ROLE_MODEL', 'KNOWLEDGE_EXCHANGE', 'JOINT_DEVELOPMENT', 'TRANSFER'];
 
 /**
@@ -40,9 +44,9 @@ export class ReachSnapshots {
    * with the result, or STALE with the previous snapshot's result while a
    * newer one is computed.
    */
-  async network(repo: ReachRepository, kinds: readonly ReachLinkKind[], asOf: string | null): Promise<NetworkAnswer> {
+  async network(repo: ReachRepository, kinds: readonly ReachLinkKind[], asOf: string, log: (error: unknown) => void): Promise<NetworkAnswer> {
     const snapshot = await this.get(repo);
-    const key = `${[...kinds].sort().join(',')}|${asOf ?? ''}`;
+    const key = `${[...kinds].sort().join(',')}|${asOf}`;
     const known = this.networks.get(key);
     if (known?.version === snapshot.version) return { status: 'READY', computedAt: known.computedAt, snapshotVersion: known.version, result: known.result };
     if (!this.computing.has(key)) {
@@ -52,7 +56,14 @@ export class ReachSnapshots {
         try {
           const result = computeNetwork(snapshot, new Set(kinds), asOf);
           const newer = this.networks.get(key);
-          if (!newer || newer.version <= snapshot.version) this.networks.set(key, { version: snapshot.version, computedAt: new Date().toISOString(), result });
+          if (!newer || newer.version <= snapshot.version) {
+            this.networks.delete(key);
+            this.networks.set(key, { version: snapshot.version, computedAt: new Date().toISOString(), result });
+            // A few parameter sets are kept; the least recently computed goes first.
+            while (this.networks.size > MAX_CACHED_NETWORKS) this.networks.delete(this.networks.keys().next().value!);
+          }
+        } catch (error) {
+          log(error);
         } finally {
           this.computing.delete(key);
         }
@@ -66,6 +77,13 @@ export class ReachSnapshots {
   async get(repo: ReachRepository): Promise<Snapshot> {
     const version = await repo.version();
     if (this.current?.version === version) return this.current;
+    const snapshot = await this.load(repo);
+    // A load that started before this caller's version was read may be older than what the caller saw.
+    return snapshot.version >= version ? snapshot : this.load(repo, true);
+  }
+
+  private load(repo: ReachRepository, again = false): Promise<Snapshot> {
+    if (again) this.loading = null;
     this.loading ??= repo.snapshot().then(
       (snapshot) => {
         this.loads++;
@@ -143,7 +161,12 @@ export interface ReachArgs {
   asOf?: string | null;
 }
 
-export function reachService(repo: ReachRepository, snapshots: ReachSnapshots, projectExists: (slug: string) => Promise<boolean>) {
+export function reachService(
+  repo: ReachRepository,
+  snapshots: ReachSnapshots,
+  projectExists: (slug: string) => Promise<boolean>,
+  logError: (error: unknown) => void,
+) {
   async function prepare(args: ReachArgs) {
     const source = parse(sourceSchema, args.from, 'from');
     const maxHops = parse(hopsSchema, args.maxHops ?? 2, 'maxHops');
@@ -156,23 +179,24 @@ export function reachService(repo: ReachRepository, snapshots: ReachSnapshots, p
   return {
     async reach(args: ReachArgs): Promise<ReachResult> {
       const { snapshot, seeds, maxHops, linkKinds } = await prepare(args);
-      const asOf = args.asOf ?? null;
+      const asOf = args.asOf ?? today();
       const reached = reach(snapshot, { seeds, maxHops, kinds: new Set(linkKinds), asOf });
       return new ReachResult(snapshot, reached, seeds.length, maxHops, linkKinds, asOf);
     },
 
     async network(args: { linkKinds?: ReachLinkKind[] | null; asOf?: string | null }): Promise<NetworkAnswer> {
       const linkKinds = args.linkKinds?.length ? [...new Set(args.linkKinds)] : [...ALL_LINK_KINDS];
-      return snapshots.network(repo, linkKinds, args.asOf ?? null);
+      return snapshots.network(repo, linkKinds, args.asOf ?? today(), logError);
     },
 
     /** For every event, oldest first: Gemeinden reached the day before and on its day. */
     async growth(args: ReachArgs): Promise<EventGrowthRecord[]> {
       const { snapshot, seeds, maxHops, linkKinds } = await prepare(args);
       const kinds = new Set(linkKinds);
+      // Events after today are left out: they have not added anything yet.
       const gemeinden = (asOf: string) => summarise(snapshot, reach(snapshot, { seeds, maxHops, kinds, asOf })).all;
       return snapshot.groups
-        .filter((g) => g.kind === 'EVENT' && g.date !== null)
+        .filter((g) => g.kind === 'EVENT' && g.date !== null && g.date <= today())
         .sort((a, b) => a.date!.localeCompare(b.date!) || a.id.localeCompare(b.id))
         .map((event) => {
           const before = gemeinden(dayBefore(event.date!));

@@ -9,6 +9,7 @@ import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toMunicipality, type MunicipalityRecord } from '../municipality/municipality.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toTopic, type TopicRecord } from './topic.record.js';
+import { bumpReachVersion } from '../reach/reach.repository.js';
 
 const BY_SLUG = cypher('topic.bySlug', 'MATCH (t:Topic) WHERE t.slug IN $keys RETURN t.slug AS key, t {.*} AS node');
 
@@ -148,6 +149,7 @@ export function topicRepository(db: Database) {
         if (shape.hasSubtopics) throw conflict(`Topic '${slug}' has sub-topics; delete or move them first.`);
         await tx.run(FORGET_IN_EXCHANGES, { slug });
         await tx.run(DELETE, { slug });
+        await bumpReachVersion(tx);
       }),
   };
 }
