@@ -23,13 +23,16 @@ export const LINK_MUNICIPALITIES = cypher(
    CALL (m, r) { MATCH (v:Municipality {ags: r.verband}) MERGE (m)-[:MEMBER_OF]->(v) }`,
 );
 
+// Links the import made carry \`source\`: a re-import replaces those (a corrected source removes a
+// wrong link) and leaves links made through the API alone.
 export const MERGE_TOPICS = cypher(
   'import.topics',
   `UNWIND $rows AS r
    MERGE (t:Topic {slug: r.slug})
    SET t.name = r.name, t.nameEn = r.nameEn, t.taxonomy = 'smart-city-graph'
    WITH t, r
-   CALL (t, r) { MATCH (p:Topic {slug: r.parent}) MERGE (t)-[:SUBTOPIC_OF]->(p) }`,
+   CALL (t, r) { MATCH (t)-[old:SUBTOPIC_OF {source: 'taxonomy'}]->(p) WHERE p.slug <> coalesce(r.parent, '') DELETE old }
+   CALL (t, r) { MATCH (p:Topic {slug: r.parent}) MERGE (t)-[s:SUBTOPIC_OF]->(p) SET s.source = 'taxonomy' }`,
 );
 
 export const MERGE_PROJECTS = cypher(
@@ -38,17 +41,19 @@ export const MERGE_PROJECTS = cypher(
    MERGE (p:Project {id: r.slug})
    SET p += r.props
    WITH p, r
+   CALL (p, r) { MATCH (p)-[old:ADDRESSES {source: 'mpsc'}]->(t) WHERE NOT t.slug IN [x IN r.topics | x.slug] DELETE old }
+   CALL (p, r) { MATCH (p)<-[old:RUNS {source: 'mpsc'}]-(m) WHERE NOT m.ags IN [x IN r.runners | x.ags] DELETE old }
    CALL (p, r) {
      UNWIND r.topics AS x
      MATCH (t:Topic {slug: x.slug})
      MERGE (p)-[a:ADDRESSES]->(t)
-     SET a.sourceLabels = x.labels
+     SET a.sourceLabels = x.labels, a.source = 'mpsc'
    }
    CALL (p, r) {
      UNWIND r.runners AS x
      MATCH (m:Municipality {ags: x.ags})
      MERGE (m)-[run:RUNS]->(p)
-     SET run.role = x.role
+     SET run.role = x.role, run.source = 'mpsc'
    }`,
 );
 
@@ -58,17 +63,19 @@ export const MERGE_EVENTS = cypher(
    MERGE (e:Event {id: r.slug})
    SET e += r.props, e.startsAt = datetime(r.startsAt)
    WITH e, r
+   CALL (e, r) { MATCH (e)-[old:HOSTED_BY {source: 'events'}]->(m) WHERE NOT coalesce(m.ags, '') IN r.hosts DELETE old }
+   CALL (e, r) { MATCH (e)-[old:COVERS {source: 'events'}]->(t) WHERE NOT t.slug IN [x IN r.topics | x.slug] DELETE old }
    CALL (e, r) {
      UNWIND range(0, size(r.hosts) - 1) AS rank
      MATCH (m:Municipality {ags: r.hosts[rank]})
      MERGE (e)-[h:HOSTED_BY]->(m)
-     SET h.rank = rank
+     SET h.rank = rank, h.source = 'events'
    }
    CALL (e, r) {
      UNWIND r.topics AS x
      MATCH (t:Topic {slug: x.slug})
      MERGE (e)-[c:COVERS]->(t)
-     SET c.sourceLabels = x.labels
+     SET c.sourceLabels = x.labels, c.source = 'events'
    }`,
 );
 

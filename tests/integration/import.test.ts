@@ -136,6 +136,32 @@ describe('import of the bundled real data', () => {
   }, 120_000);
 });
 
+describe('a corrected source', () => {
+  it('re-imported, drops the links the source no longer has, and keeps links made through the API', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scg-import-'));
+    try {
+      for (const f of FILES) copyFileSync(join(DATA, f), join(dir, f));
+      // A corrected copy: the Ulm row gets a topic ("Bildung"); an API user has added a partner meanwhile.
+      const mpsc = join(dir, 'mpsc.csv');
+      writeFileSync(mpsc, readFileSync(mpsc, 'utf8').replace('Ulm,Großstadt,Baden-Württemberg,2019,,', 'Ulm,Großstadt,Baden-Württemberg,2019,Bildung,'));
+      await h.ok(`mutation { addRunner(project: "mpsc-2019-ulm", ags: "08425141", role: PARTNER) { slug } }`);
+      const report = await runImport(h.db, { dataDir: dir });
+      expect(report.errors).toEqual([]);
+      const ulm = await h.ok(`{ project(slug: "mpsc-2019-ulm") { topics { slug } runners { municipality { ags } } } }`);
+      expect(ulm.project.topics).toEqual([{ slug: 'bildung' }]);
+      // The API-added partner survives the re-import.
+      expect(ulm.project.runners.map((r: any) => r.municipality.ags)).toEqual(['08421000', '08425141']);
+      // Back to the real source: the mapped topic goes again, the API's runner stays.
+      await runImport(h.db, { dataDir: DATA });
+      const again = await h.ok(`{ project(slug: "mpsc-2019-ulm") { topics { slug } runners { municipality { ags } } } }`);
+      expect(again.project.topics).toEqual([]);
+      expect(again.project.runners.map((r: any) => r.municipality.ags)).toEqual(['08421000', '08425141']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('a corrupted source', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
