@@ -102,6 +102,19 @@ describe('reach', () => {
     ]);
   });
 
+  it('credits each of two events on the same day with what it alone added', async () => {
+    await ok(`mutation { createEvent(input: { slug: "same-day-forum", title: "Forum", kind: EXPERT_FORUM, startsAt: "2022-04-05T14:00:00Z" }) { slug } }`);
+    await ok(`mutation { a: recordAttendance(event: "same-day-forum", attendee: { ags: "08421000" }) { slug }
+                         b: recordAttendance(event: "same-day-forum", attendee: { ags: "07135101" }) { slug } }`);
+    const { reachGrowth } = await ok(`{ reachGrowth(from: { municipality: "07137068" }, maxHops: 2) { event { slug } before after added populationAdded } }`);
+    // rk-ulm (first by slug) adds München; the forum that afternoon adds Testdorf 01 through Ulm.
+    expect(reachGrowth.slice(1, 3)).toEqual([
+      { event: { slug: 'rk-ulm' }, before: 3, after: 4, added: 1, populationAdded: 1_484_226 },
+      { event: { slug: 'same-day-forum' }, before: 4, after: 5, added: 1, populationAdded: 1_000 },
+    ]);
+    await ok(`mutation { deleteEvent(slug: "same-day-forum") { deletedId } }`);
+  });
+
   it('reuses the snapshot until a write changes the reach graph, then answers from a new one', async () => {
     const first = (await ok(REACH, { from: { event: 'kongress-2023' }, maxHops: 1 })).reach;
     const loads = h.reachSnapshots.loads;

@@ -46,6 +46,8 @@ export interface ReachOptions {
   kinds: ReadonlySet<ReachLinkKind>;
   /** YYYY-MM-DD: only links dated on or before; null: all. */
   asOf: string | null;
+  /** Projects or events (`PROJECT:<id>`, `EVENT:<id>`) to leave out, e.g. the later events of the same day. */
+  skip?: ReadonlySet<string>;
 }
 
 export interface Reached {
@@ -62,7 +64,7 @@ const counts = (date: string | null, asOf: string | null) => asOf === null || da
 export function reach(snapshot: Snapshot, options: ReachOptions): Map<string, Reached> {
   const groupsOf = new Map<string, Group[]>();
   for (const g of snapshot.groups) {
-    if (!options.kinds.has(g.kind) || !counts(g.date, options.asOf)) continue;
+    if (!options.kinds.has(g.kind) || !counts(g.date, options.asOf) || options.skip?.has(`${g.kind}:${g.id}`)) continue;
     for (const m of g.members) groupsOf.set(m, [...(groupsOf.get(m) ?? []), g]);
   }
   const linksOf = new Map<string, { to: string; kind: string }[]>();
@@ -176,11 +178,4 @@ export function whiteSpotStates(snapshot: Snapshot, reached: ReadonlyMap<string,
     .byState.filter((b) => b.reached === 0 && !touched.has(b.key as State))
     .map((b) => ({ state: b.key, population: b.populationTotal, gemeinden: b.total }))
     .sort((a, b) => b.population - a.population || a.state.localeCompare(b.state));
-}
-
-/** The day before a YYYY-MM-DD date. */
-export function dayBefore(date: string): string {
-  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }

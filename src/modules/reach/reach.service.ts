@@ -6,7 +6,7 @@ import { notFound } from '../../errors.js';
 import type { ReachLinkKind, ReachSource } from '../../generated/graphql.js';
 import { MODEL_PROJECTS_PROGRAMME } from '../project/project.model.js';
 import { agsSchema, parse, slugSchema } from '../shared/validation.js';
-import { dayBefore, reach, summarise, whiteSpots, whiteSpotStates, type Reached, type Snapshot } from './reach.compute.js';
+import { reach, summarise, whiteSpots, whiteSpotStates, type Reached, type Snapshot } from './reach.compute.js';
 import type { ReachRepository } from './reach.repository.js';
 import { computeNetwork, type NetworkResult } from './reach.network.js';
 
@@ -189,27 +189,32 @@ export function reachService(
       return snapshots.network(repo, linkKinds, args.asOf ?? today(), logError);
     },
 
-    /** For every event, oldest first: Gemeinden reached the day before and on its day. */
+    /**
+     * For every event, oldest first (same day: by slug): Gemeinden reached
+     * with everything up to its day except it and the day's later events, and
+     * with it added. So each event is credited with what it alone added.
+     */
     async growth(args: ReachArgs): Promise<EventGrowthRecord[]> {
       const { snapshot, seeds, maxHops, linkKinds } = await prepare(args);
       const kinds = new Set(linkKinds);
+      const gemeinden = (asOf: string, skip: Set<string>) => summarise(snapshot, reach(snapshot, { seeds, maxHops, kinds, asOf, skip })).all;
       // Events after today are left out: they have not added anything yet.
-      const gemeinden = (asOf: string) => summarise(snapshot, reach(snapshot, { seeds, maxHops, kinds, asOf })).all;
-      return snapshot.groups
+      const events = snapshot.groups
         .filter((g) => g.kind === 'EVENT' && g.date !== null && g.date <= today())
-        .sort((a, b) => a.date!.localeCompare(b.date!) || a.id.localeCompare(b.id))
-        .map((event) => {
-          const before = gemeinden(dayBefore(event.date!));
-          const after = gemeinden(event.date!);
-          return {
-            slug: event.id,
-            date: event.date!,
-            before: before.reached,
-            after: after.reached,
-            added: after.reached - before.reached,
-            populationAdded: after.populationReached - before.populationReached,
-          };
-        });
+        .sort((a, b) => a.date!.localeCompare(b.date!) || a.id.localeCompare(b.id));
+      return events.map((event, i) => {
+        const laterSameDay = events.slice(i + 1).filter((e) => e.date === event.date).map((e) => `EVENT:${e.id}`);
+        const before = gemeinden(event.date!, new Set([...laterSameDay, `EVENT:${event.id}`]));
+        const after = gemeinden(event.date!, new Set(laterSameDay));
+        return {
+          slug: event.id,
+          date: event.date!,
+          before: before.reached,
+          after: after.reached,
+          added: after.reached - before.reached,
+          populationAdded: after.populationReached - before.populationReached,
+        };
+      });
     },
   };
 }
