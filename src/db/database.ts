@@ -45,8 +45,9 @@ export class Database {
     return new Database(this.driver, { ...this.options, bookmarkManager: this.bookmarkManager, ...(observer ? { observer } : {}) });
   }
 
-  read<T>(txName: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.transaction('READ', txName, work);
+  /** `timeoutMs` overrides the configured timeout, for the few bulk reads (the reach snapshot). */
+  read<T>(txName: string, work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.transaction('READ', txName, work, options.timeoutMs);
   }
 
   /** `timeoutMs` overrides the configured timeout, for the few long jobs (the data import). */

@@ -57,11 +57,18 @@ const TOPICS = cypher(
    RETURN ags, collect(slug) AS slugs`,
 );
 
+const SNAPSHOT_TIMEOUT_MS = 120_000;
+
 export function reachRepository(db: Database) {
   return {
     version: () => db.read('reach.version', async (tx) => (await tx.run<{ version: number }>(VERSION))[0]?.version ?? 0),
 
-    /** Everything the analytics need, read in one transaction so it is consistent. */
+    /**
+     * Everything the analytics need, read in one transaction so it is consistent.
+     * A bulk read of every municipality, done once per data version: it gets a
+     * job's timeout, not a request's (just after an import, on cold caches, it
+     * took longer than the 15 s request default).
+     */
     snapshot: () =>
       db.read('reach.snapshot', async (tx): Promise<Snapshot> => {
         const [version] = await tx.run<{ version: number }>(VERSION);
@@ -74,7 +81,7 @@ export function reachRepository(db: Database) {
         const exchanges = await tx.run<ExchangeLink>(EXCHANGES);
         const topicsOf = new Map((await tx.run<{ ags: string; slugs: string[] }>(TOPICS)).map((r) => [r.ags, r.slugs]));
         return { version: version?.version ?? 0, loadedAt: new Date().toISOString(), municipalities, groups, exchanges, topicsOf };
-      }),
+      }, { timeoutMs: SNAPSHOT_TIMEOUT_MS }),
   };
 }
 
