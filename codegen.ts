@@ -37,6 +37,8 @@ const config: CodegenConfig = {
           ReachNetwork: '../modules/reach/reach.service.js#NetworkAnswer',
           Broker: '../modules/reach/reach.network.js#BrokerRecord',
           Community: '../modules/reach/reach.network.js#CommunityRecord',
+          Viewer: '../auth/viewer.js#ViewerRecord',
+          ApiKey: '../auth/api-keys.js#ApiKeyRecord',
         },
       },
     },

@@ -14,6 +14,24 @@ export default tseslint.config(
     },
   },
   {
+    // Cypher safety (src/db/cypher.ts): a Statement is made only by cypher(), never by a cast, and
+    // the driver is used only through src/db/database.ts, whose Tx.run takes Statements only.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression[typeAnnotation.typeName.name='Statement'], TSTypeAssertion[typeAnnotation.typeName.name='Statement']",
+          message: 'Statements come from cypher() only, built while modules load: values go in parameters.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(executeQuery|session)$/]",
+          message: 'Talk to Neo4j through src/db/database.ts (named statements, executeRead/executeWrite).',
+        },
+      ],
+    },
+  },
+  {
     // Tests read GraphQL responses as untyped JSON; the assertions are their types.
     files: ['tests/**/*.ts'],
     rules: {

@@ -23,6 +23,28 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: positiveInt.default(100_000),
+  // Who is asking (see README, "Security").
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit secret)').optional(),
+  JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a JSON Web Key Set' }).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  API_KEY_CACHE_MS: z.coerce.number().int().min(0).default(10_000),
+  API_KEY_DEFAULT_RATE_LIMIT: positiveInt.default(100_000),
+  // Abuse limits.
+  MAX_DEPTH: positiveInt.default(12),
+  MAX_ALIASES: positiveInt.default(20),
+  MAX_TOKENS: positiveInt.default(2_000),
+  MAX_DIRECTIVES: positiveInt.default(10),
+  MAX_COST: positiveInt.default(10_000),
+  COST_LIST_SIZE: positiveInt.default(10),
+  RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+  RATE_LIMIT_WINDOW_S: positiveInt.default(60),
+  RATE_LIMIT_ANONYMOUS: positiveInt.default(30_000),
+  RATE_LIMIT_SIGNED_IN: positiveInt.default(100_000),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|\d{1,2}|loopback|linklocal|uniquelocal|[0-9a-fA-F.:/, ]+)$/, 'must be false, true, a hop count, or addresses/subnets (Express "trust proxy")')
+    .default('false'),
 });
 
 export interface Config {
@@ -40,6 +62,41 @@ export interface Config {
   readonly importOnEmpty: boolean;
   readonly dataDir: string;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  readonly auth: AuthConfig;
+  readonly limits: LimitsConfig;
+  /** Express's "trust proxy": which proxies' X-Forwarded-For to believe for the client's IP. */
+  readonly trustProxy: boolean | number | string;
+}
+
+export interface AuthConfig {
+  /** HS256 shared secret; or */
+  readonly jwtSecret: string | undefined;
+  /** a JWKS endpoint (RS256, ES256, PS256, EdDSA). At most one of the two; neither: no bearer tokens. */
+  readonly jwksUrl: string | undefined;
+  readonly issuer: string | undefined;
+  readonly audience: string | undefined;
+  /** How long a verified API key is trusted before it is looked up again (revocation delay on other instances). */
+  readonly apiKeyCacheMs: number;
+  readonly apiKeyDefaultRateLimit: number;
+}
+
+export interface LimitsConfig {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  /** Largest cost of one operation (see src/limits/cost.ts). */
+  readonly maxCost: number;
+  /** The size the cost assumes for a list without a `first` argument. */
+  readonly costListSize: number;
+  readonly rateLimit: {
+    readonly enabled: boolean;
+    readonly windowSeconds: number;
+    /** Cost points per window for one IP address without credentials. */
+    readonly anonymous: number;
+    /** Cost points per window for one signed-in person (bearer token). API keys carry their own. */
+    readonly signedIn: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -56,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.JWT_SECRET !== undefined && e.JWT_JWKS_URL !== undefined) {
+    throw new ConfigError(['JWT_SECRET, JWT_JWKS_URL: set one of them, not both']);
+  }
   return Object.freeze({
     http: Object.freeze({ port: e.PORT, host: e.HOST, maxBodyBytes: e.MAX_BODY_BYTES }),
     neo4j: Object.freeze({
@@ -69,5 +129,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importOnEmpty: e.IMPORT_ON_EMPTY === 'auto',
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
+    auth: Object.freeze({
+      jwtSecret: e.JWT_SECRET,
+      jwksUrl: e.JWT_JWKS_URL,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      apiKeyCacheMs: e.API_KEY_CACHE_MS,
+      apiKeyDefaultRateLimit: e.API_KEY_DEFAULT_RATE_LIMIT,
+    }),
+    limits: Object.freeze({
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxCost: e.MAX_COST,
+      costListSize: e.COST_LIST_SIZE,
+      rateLimit: Object.freeze({
+        enabled: e.RATE_LIMIT === 'on',
+        windowSeconds: e.RATE_LIMIT_WINDOW_S,
+        anonymous: e.RATE_LIMIT_ANONYMOUS,
+        signedIn: e.RATE_LIMIT_SIGNED_IN,
+      }),
+    }),
+    trustProxy: trustProxy(e.TRUST_PROXY),
   });
 }
+
+const trustProxy = (value: string): boolean | number | string =>
+  value === 'false' ? false : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value;

@@ -1,6 +1,10 @@
 // The per-request context: who is asking, the repositories over this
 // request's database view, and fresh DataLoaders (never shared between requests).
 import type { Logger } from 'pino';
+import type { ApiKeys } from './auth/api-keys.js';
+import type { RateLimits } from './limits/rate-limit.js';
+import type { Security } from './security.js';
+import { accessOf, type Viewer } from './auth/viewer.js';
 import type { Database } from './db/database.js';
 import { contactLoaders } from './modules/contact/contact.loaders.js';
 import { discoveryRepository } from './modules/discovery/discovery.repository.js';
@@ -19,18 +23,18 @@ import { projectRepository } from './modules/project/project.repository.js';
 import { topicLoaders } from './modules/topic/topic.loaders.js';
 import { topicRepository } from './modules/topic/topic.repository.js';
 
-/** Who is asking. Accounts and keys come with the security work; until then everyone is anonymous. */
-export type Viewer = { kind: 'anonymous' };
 
-export function createRepositories(db: Database) {
+/** The repositories as `viewer` sees the graph: reads apply the privacy rule, writes the guards. */
+export function createRepositories(db: Database, viewer: Viewer) {
+  const access = accessOf(viewer);
   return {
-    municipalities: municipalityRepository(db),
-    projects: projectRepository(db),
-    topics: topicRepository(db),
-    contacts: contactRepository(db),
-    organizations: organizationRepository(db),
-    events: eventRepository(db),
-    discovery: discoveryRepository(db),
+    municipalities: municipalityRepository(db, access),
+    projects: projectRepository(db, access),
+    topics: topicRepository(db, access),
+    contacts: contactRepository(db, access),
+    organizations: organizationRepository(db, access),
+    events: eventRepository(db, access),
+    discovery: discoveryRepository(db, access),
     reach: reachRepository(db),
   };
 }
@@ -51,7 +55,14 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context {
   requestId: string;
+  /** Who is asking (authenticated before the operation is even parsed). */
   viewer: Viewer;
+  /** The client's address, for the per-IP rate limit. */
+  ip: string;
+  /** API key administration. */
+  apiKeys: ApiKeys;
+  /** The caller's rate-limit budget (for `Query.viewer`). */
+  rateLimits: RateLimits;
   log: Logger;
   repos: Repositories;
   loaders: Loaders;
@@ -61,13 +72,21 @@ export interface Context {
   reach: ReturnType<typeof reachService>;
 }
 
-export function createContext(db: Database, requestId: string, log: Logger, snapshots: ReachSnapshots): Context {
-  const repos = createRepositories(db);
+export interface RequestInfo {
+  requestId: string;
+  viewer: Viewer;
+  ip: string;
+  log: Logger;
+}
+
+export function createContext(db: Database, request: RequestInfo, snapshots: ReachSnapshots, security: Pick<Security, 'apiKeys' | 'rateLimits'>): Context {
+  const { log } = request;
+  const repos = createRepositories(db, request.viewer);
   const loaders = createLoaders(repos);
   return {
-    requestId,
-    viewer: { kind: 'anonymous' },
-    log,
+    ...request,
+    apiKeys: security.apiKeys,
+    rateLimits: security.rateLimits,
     repos,
     loaders,
     discovery: discoveryService(repos.discovery),

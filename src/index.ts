@@ -11,6 +11,7 @@ import { createLogger } from './logger.js';
 import { fromProject } from './paths.js';
 import { reachRepository } from './modules/reach/reach.repository.js';
 import { ReachSnapshots } from './modules/reach/reach.service.js';
+import { createSecurity } from './security.js';
 import { createApp } from './server.js';
 
 /** A start-up failure with a message for a person: printed alone, without a stack trace. */
@@ -59,7 +60,8 @@ async function main(): Promise<void> {
       console.log(`\n${report.summary()}\n`);
     }
     reachSnapshots = new ReachSnapshots();
-    const built = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes, reachSnapshots });
+    const security = createSecurity(db, config);
+    const built = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes, reachSnapshots, security, trustProxy: config.trustProxy });
     apollo = built.apollo;
     server = await listen(built.app, config.http.port, config.http.host);
   } catch (error) {

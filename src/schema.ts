@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLScalarType, type GraphQLFieldResolver } from 'graphql';
 import { DateTimeISOResolver, EmailAddressResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
+import { authResolvers } from './auth/auth.resolvers.js';
+import { checkAccess, MUTATION_ACCESS, QUERY_ACCESS, type Access } from './auth/permissions.js';
 import { forgetCached, type Context } from './context.js';
 import { PROJECT_ROOT } from './paths.js';
 import type { Resolvers } from './generated/graphql.js';
@@ -38,18 +40,25 @@ const scalars = {
 type ResolverMap = Record<string, unknown>;
 
 /**
- * Each mutation starts with empty loader caches: what an earlier mutation of
- * the same request loaded may have changed since.
+ * Root fields check who may call them before anything runs (permissions.ts).
+ * Each mutation also starts with empty loader caches: what an earlier
+ * mutation of the same request loaded may have changed since.
  */
-function freshLoaders(mutations: ResolverMap): ResolverMap {
+function gated(fields: ResolverMap, isMutation: boolean): ResolverMap {
+  const table: Partial<Record<string, Access>> = isMutation ? MUTATION_ACCESS : QUERY_ACCESS;
   return Object.fromEntries(
-    Object.entries(mutations).map(([name, resolve]) => [
-      name,
-      ((parent, args, context: Context, info) => {
-        forgetCached(context);
-        return (resolve as GraphQLFieldResolver<unknown, Context>)(parent, args, context, info);
-      }) satisfies GraphQLFieldResolver<unknown, Context>,
-    ]),
+    Object.entries(fields).map(([name, resolve]) => {
+      const access = table[name];
+      if (isMutation && access === undefined) throw new Error(`Mutation.${name} has no entry in MUTATION_ACCESS`);
+      return [
+        name,
+        ((parent, args, context: Context, info) => {
+          if (access !== undefined) checkAccess(context.viewer, access, name, isMutation);
+          if (isMutation) forgetCached(context);
+          return (resolve as GraphQLFieldResolver<unknown, Context>)(parent, args, context, info);
+        }) satisfies GraphQLFieldResolver<unknown, Context>,
+      ];
+    }),
   );
 }
 
@@ -64,6 +73,7 @@ export function buildResolvers(): Resolvers {
     eventResolvers,
     discoveryResolvers,
     reachResolvers,
+    authResolvers,
   ];
   const merged: Record<string, ResolverMap> = {};
   for (const module of modules) {
@@ -71,6 +81,7 @@ export function buildResolvers(): Resolvers {
       merged[type] = { ...merged[type], ...(fields as ResolverMap) };
     }
   }
-  if (merged.Mutation) merged.Mutation = freshLoaders(merged.Mutation);
+  if (merged.Mutation) merged.Mutation = gated(merged.Mutation, true);
+  if (merged.Query) merged.Query = gated(merged.Query, false);
   return { ...(merged as Resolvers), ...scalars };
 }

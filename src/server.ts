@@ -4,13 +4,19 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { buildSchema, GraphQLError, printSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { ANONYMOUS, type Viewer } from './auth/viewer.js';
 import { createContext, type Context } from './context.js';
+import { sealStatements } from './db/cypher.js';
 import type { Database, QueryObserver } from './db/database.js';
 import { formatError, isInternal } from './errors.js';
+import { limitsPlugin } from './limits/limits.plugin.js';
 import type { ReachSnapshots } from './modules/reach/reach.service.js';
 import { buildResolvers, loadTypeDefs } from './schema.js';
+import type { Security } from './security.js';
 
 export interface ServerDeps {
   db: Database;
@@ -20,6 +26,9 @@ export interface ServerDeps {
   observeQueries?: (requestId: string) => QueryObserver;
   /** The process's reach snapshot cache; one per API process. */
   reachSnapshots: ReachSnapshots;
+  security: Security;
+  /** Express "trust proxy": whose X-Forwarded-For names the client (for the per-IP rate limit). */
+  trustProxy?: boolean | number | string;
 }
 
 /** Logs internal errors with the request id, and puts the request id into every error a client gets. */
@@ -47,51 +56,143 @@ const errorPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-export function createApollo(): ApolloServer<Context> {
-  return new ApolloServer<Context>({
+export function createApollo(security: Security): ApolloServer<Context> {
+  const { limits } = security;
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    // Tokens are counted by graphql-js's own parser (parseOptions below): a clean GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: limits.maxDirectives },
+    // Ours multiplies by page sizes and feeds the rate limit (src/limits/cost.ts).
+    costLimit: { enabled: false },
+    // Suggestions are hidden from anonymous callers only (src/limits/limits.plugin.ts).
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers: buildResolvers(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Allowed here, refused to anonymous callers by the limits plugin.
     introspection: true,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
     // index.ts owns shutdown (stop accepting, drain, close the driver); Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }), errorPlugin],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      limitsPlugin(limits, security.rateLimits),
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      errorPlugin,
+    ],
   });
+  // Every Cypher statement exists by now; none can be built from a request's values (src/db/cypher.ts).
+  sealStatements();
+  return apollo;
 }
 
 /** A client's own request id is kept when it is sane; otherwise we make one. */
 const requestIdOf = (header: string | string[] | undefined) =>
   typeof header === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(header) ? header : randomUUID();
 
-export function contextFor(deps: ServerDeps, requestId: string): Context {
-  const db = deps.observeQueries ? deps.db.observed(deps.observeQueries(requestId)) : deps.db;
-  return createContext(db, requestId, deps.log.child({ requestId }), deps.reachSnapshots);
+export function contextFor(deps: ServerDeps, request: { requestId: string; viewer?: Viewer; ip?: string }): Context {
+  const db = deps.observeQueries ? deps.db.observed(deps.observeQueries(request.requestId)) : deps.db;
+  return createContext(
+    db,
+    { requestId: request.requestId, viewer: request.viewer ?? ANONYMOUS, ip: request.ip ?? 'unknown', log: deps.log.child({ requestId: request.requestId }) },
+    deps.reachSnapshots,
+    deps.security,
+  );
 }
 
-/** The HTTP app: GraphQL (with the Sandbox explorer on GET) at /graphql, liveness at /health. */
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
+
+/** A GraphQL-shaped error answer for what is refused before GraphQL runs. */
+function refuse(res: Response, error: GraphQLError, requestId: string): void {
+  const code = String(error.extensions.code);
+  const { http: _http, ...extensions } = error.extensions;
+  if (code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+  if (typeof extensions.retryAfterSeconds === 'number') res.setHeader('retry-after', String(extensions.retryAfterSeconds));
+  res.status(STATUS[code] ?? 400).json({ errors: [{ message: error.message, extensions: { ...extensions, requestId } }] });
+}
+
+const header = (req: Request, name: string) => {
+  const value = req.headers[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+/**
+ * Before GraphQL: who is asking (bad credentials are refused, never treated
+ * as anonymous), and whether their rate-limit budget is already spent.
+ */
+function admit(deps: ServerDeps) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const requestId = requestIdOf(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    res.locals.requestId = requestId;
+    const ip = req.ip ?? 'unknown';
+    let viewer: Viewer = ANONYMOUS;
+    try {
+      viewer = await deps.security.authenticate({ authorization: header(req, 'authorization'), apiKey: header(req, 'x-api-key') });
+      await deps.security.rateLimits.check(viewer, ip);
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || isInternal(error, error.extensions.code)) throw error;
+      // A refused credential spends from the caller's IP budget: guessing keys is rate-limited too.
+      if (viewer === ANONYMOUS) await deps.security.rateLimits.charge(ANONYMOUS, ip, 1).catch(() => undefined);
+      refuse(res, error, requestId);
+      return;
+    }
+    res.locals.viewer = viewer;
+    res.locals.ip = ip;
+    next();
+  };
+}
+
+/** The HTTP app: GraphQL (with the Sandbox explorer on GET) at /graphql, the SDL at /schema.graphql, liveness at /health. */
 export async function createApp(deps: ServerDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
-  const apollo = createApollo();
+  const apollo = createApollo(deps.security);
   await apollo.start();
+  const sdl = printSchema(buildSchema(loadTypeDefs().join('\n')));
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/schema.graphql', (_req, res) => {
+    res.type('text/plain; charset=utf-8').send(sdl);
   });
   app.get('/', (_req, res) => {
     res.redirect('/graphql');
   });
   app.use(
     '/graphql',
+    admit(deps),
     express.json({ limit: deps.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: ({ req, res }) => {
-        const requestId = requestIdOf(req.headers['x-request-id']);
-        res.setHeader('x-request-id', requestId);
-        return Promise.resolve(contextFor(deps, requestId));
-      },
+      context: ({ res }) =>
+        Promise.resolve(contextFor(deps, { requestId: res.locals.requestId as string, viewer: res.locals.viewer as Viewer, ip: res.locals.ip as string })),
     }),
   );
+  // Anything thrown outside GraphQL (e.g. the database down while a key is looked up): masked, logged.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const requestId = res.locals.requestId as string | undefined;
+    const status = (error as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // Express's own refusals (a body over the limit, malformed JSON) keep their status.
+      res.status(status).json({ errors: [{ message: (error as Error).message, extensions: { code: 'BAD_REQUEST', requestId } }] });
+      return;
+    }
+    deps.log.error({ err: error, requestId }, 'internal error');
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+  });
   return { app, apollo };
 }

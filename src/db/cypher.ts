@@ -1,7 +1,34 @@
+// Named, parameterised Cypher statements, and the rule that keeps user values
+// out of Cypher text: statements are made only while the modules load. Once
+// the server seals the factory (before it takes its first request) `cypher()`
+// throws, so no statement text can contain anything a request brought.
+// Values travel as parameters ($name), always. tests/unit/cypher-safety.test.ts
+// checks both halves.
+
+declare const made: unique symbol;
+
 /** A named, parameterised Cypher statement. The name goes into the transaction metadata and the logs. */
 export interface Statement {
   readonly name: string;
   readonly text: string;
+  /** Only `cypher()` makes statements: an object literal is not one (and `as Statement` is a lint error). */
+  readonly [made]: true;
 }
 
-export const cypher = (name: string, text: string): Statement => Object.freeze({ name, text: text.trim() });
+let sealed = false;
+
+export class SealedError extends Error {}
+
+export function cypher(name: string, text: string): Statement {
+  if (sealed) {
+    throw new SealedError(`Cypher statement '${name}' was built after start-up; statements are module constants, values go in parameters.`);
+  }
+  return Object.freeze({ name, text: text.trim() }) as Statement; // eslint-disable-line no-restricted-syntax -- the one maker
+}
+
+/** From now on no statement can be made. Called once the server is built, before it takes requests. */
+export function sealStatements(): void {
+  sealed = true;
+}
+
+export const statementsSealed = (): boolean => sealed;

@@ -61,7 +61,7 @@ export class Database {
   }
 
   private async transaction<T>(mode: 'READ' | 'WRITE', txName: string, work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
-    const session = this.driver.session({
+    const session = this.driver.session({ // eslint-disable-line no-restricted-syntax -- the one door
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarkManager,

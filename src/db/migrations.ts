@@ -71,6 +71,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ),
     ],
   },
+  {
+    version: 6,
+    description: 'API keys: one node per key, found by its public id',
+    statements: [s('api_key_id', 'CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE')],
+  },
 ];
 
 const APPLIED = cypher('migration.applied', 'MATCH (m:Migration) RETURN m.version AS version');

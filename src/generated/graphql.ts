@@ -9,6 +9,8 @@ import type { EventRecord } from '../modules/event/event.record.js';
 import type { SharedTopicRecord, ExpertReasonRecord } from '../modules/discovery/discovery.service.js';
 import type { ReachResult, EventGrowthRecord, NetworkAnswer } from '../modules/reach/reach.service.js';
 import type { BrokerRecord, CommunityRecord } from '../modules/reach/reach.network.js';
+import type { ViewerRecord } from '../auth/viewer.js';
+import type { ApiKeyRecord } from '../auth/api-keys.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -70,6 +72,32 @@ export type AnalysisStatus =
   | 'READY'
   /** Computed from an earlier state of the data; a recomputation is under way. Ask again shortly. */
   | 'STALE';
+
+/** An API key of a third-party app. The key itself is shown only once, when it is created; the API stores only its hash. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it (the admin's token subject). */
+  createdBy: Scalars['String']['output'];
+  /** The key's public id: the part after `scg_` and before the second `_`. */
+  id: Scalars['ID']['output'];
+  /** What the key is for, e.g. the app's name. */
+  name: Scalars['String']['output'];
+  /** Cost points the key may spend per rate-limit window. */
+  rateLimit: Scalars['Int']['output'];
+  /** When the key was revoked; null while it works. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may read. */
+  role: ApiKeyRole;
+};
+
+/** The role of an API key. Keys never write. */
+export type ApiKeyRole =
+  /** Reads the public data and the network analytics. */
+  | 'ANALYST'
+  /** Reads the public data. */
+  | 'READER';
 
 /** How an organization backs a project. */
 export type BackingKind =
@@ -155,6 +183,29 @@ export type ContactEdge = {
   node: Contact;
 };
 
+/** Everything stored about a person, unmasked (GDPR Art. 15 and 20). */
+export type ContactExport = {
+  __typename?: 'ContactExport';
+  /** When the person consented to being listed. */
+  consentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** E-mail address as stored. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** When this export was made. */
+  exportedAt: Scalars['DateTime']['output'];
+  /** Every relationship of the person, whatever its kind. */
+  links: Array<ContactLink>;
+  /** Full name. */
+  name: Scalars['String']['output'];
+  /** Phone number as stored. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Role or job title. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** The contact's UUID. */
+  uuid: Scalars['ID']['output'];
+  /** Who may see e-mail and phone. */
+  visibility: Visibility;
+};
+
 /** Which contacts to list. All conditions must hold. */
 export type ContactFilter = {
   /** Only people working for the municipality with this AGS. */
@@ -163,6 +214,29 @@ export type ContactFilter = {
   expertIn?: InputMaybe<Scalars['String']['input']>;
   /** Only people working for the organization with this slug. */
   organization?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One relationship of a contact, in an export. */
+export type ContactLink = {
+  __typename?: 'ContactLink';
+  /** The relationship's type, e.g. `WORKS_FOR`, `CONTACT_FOR`, `EXPERT_IN`. */
+  relationship: Scalars['String']['output'];
+  /** The other node's key (AGS, slug or id). */
+  targetKey: Scalars['String']['output'];
+  /** The other node's name or title. */
+  targetName?: Maybe<Scalars['String']['output']>;
+  /** The other node's type, e.g. `Municipality`. */
+  targetType: Scalars['String']['output'];
+};
+
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** What the key is for, 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** Cost points per rate-limit window, 1 to 10,000,000; default the server's API_KEY_DEFAULT_RATE_LIMIT. */
+  rateLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** What the key may read; default READER. */
+  role?: InputMaybe<ApiKeyRole>;
 };
 
 /** A new contact. */
@@ -267,11 +341,29 @@ export type CreateTopicInput = {
   slug: Scalars['String']['input'];
 };
 
+/** A new API key and, this once, its secret. */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  /** The key's record. */
+  apiKey: ApiKey;
+  /** The whole key, `scg_<id>_<secret>`, to send in the `X-API-Key` header. Shown only now: store it safely. */
+  key: Scalars['String']['output'];
+};
+
 /** The result of a delete. */
 export type DeletePayload = {
   __typename?: 'DeletePayload';
   /** The global id of what was deleted. It no longer resolves. */
   deletedId: Scalars['ID']['output'];
+};
+
+/** What an erasure removed. */
+export type ErasurePayload = {
+  __typename?: 'ErasurePayload';
+  /** Global id of the erased contact; it resolves to nothing any more. */
+  erasedId: Scalars['ID']['output'];
+  /** How many relationships were removed with the person. */
+  removedLinks: Scalars['Int']['output'];
 };
 
 /** An event where municipalities and organizations meet: a regional conference, a congress, a webinar. */
@@ -704,6 +796,8 @@ export type Mutation = {
   addProjectTopic: Project;
   /** Adds a municipality to a project's runners, or changes its role. */
   addRunner: Project;
+  /** Creates an API key; the answer holds the key itself, shown only this once. Admins only. */
+  createApiKey: CreatedApiKey;
   /** Adds a contact; the server assigns its UUID. */
   createContact: Contact;
   /** Adds an event. */
@@ -724,6 +818,10 @@ export type Mutation = {
   deleteProject: DeletePayload;
   /** Deletes a topic and every link to it. A field of action with sub-topics cannot be deleted (CONFLICT): delete or move them first. */
   deleteTopic: DeletePayload;
+  /** Erases a contact for good: the person and every relationship; afterwards no id, search, expert list or nested field finds them. Admins, and members for their municipality's staff. */
+  eraseContact: ErasurePayload;
+  /** Everything stored about a contact, for the person's access or portability request. Admins, and members for their municipality's staff. */
+  exportContact: ContactExport;
   /** Records an exchange link from one municipality to another (again: updates `since` and `topics`). */
   linkExchange: Municipality;
   /** Records that a municipality or organization attended an event. */
@@ -744,6 +842,8 @@ export type Mutation = {
   removeProjectTopic: Project;
   /** Removes a municipality from a project's runners. */
   removeRunner: Project;
+  /** Revokes an API key: it stops working at once (on other API instances within API_KEY_CACHE_MS). Admins only. */
+  revokeApiKey: ApiKey;
   /** Removes an exchange link of the given kind from `from` to `to`. */
   unlinkExchange: Municipality;
   /** Changes a contact. */
@@ -814,6 +914,12 @@ export type MutationAddRunnerArgs = {
 
 
 /** Changes to the graph. Each mutation is one transaction: it happens whole or not at all, and a refused one leaves the graph unchanged. */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+/** Changes to the graph. Each mutation is one transaction: it happens whole or not at all, and a refused one leaves the graph unchanged. */
 export type MutationCreateContactArgs = {
   input: CreateContactInput;
 };
@@ -870,6 +976,18 @@ export type MutationDeleteProjectArgs = {
 /** Changes to the graph. Each mutation is one transaction: it happens whole or not at all, and a refused one leaves the graph unchanged. */
 export type MutationDeleteTopicArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+/** Changes to the graph. Each mutation is one transaction: it happens whole or not at all, and a refused one leaves the graph unchanged. */
+export type MutationEraseContactArgs = {
+  uuid: Scalars['ID']['input'];
+};
+
+
+/** Changes to the graph. Each mutation is one transaction: it happens whole or not at all, and a refused one leaves the graph unchanged. */
+export type MutationExportContactArgs = {
+  uuid: Scalars['ID']['input'];
 };
 
 
@@ -944,6 +1062,12 @@ export type MutationRemoveProjectTopicArgs = {
 export type MutationRemoveRunnerArgs = {
   ags: Scalars['String']['input'];
   project: Scalars['String']['input'];
+};
+
+
+/** Changes to the graph. Each mutation is one transaction: it happens whole or not at all, and a refused one leaves the graph unchanged. */
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1224,6 +1348,8 @@ export type ProjectStatus =
 /** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
 export type Query = {
   __typename?: 'Query';
+  /** The API keys, oldest first. Admins only. */
+  apiKeys: Array<ApiKey>;
   /** The contact with this UUID, or null. */
   contact?: Maybe<Contact>;
   /** Contacts, ordered by name. */
@@ -1262,6 +1388,14 @@ export type Query = {
   topic?: Maybe<Topic>;
   /** Topics, ordered by slug. */
   topics: TopicConnection;
+  /** Who is asking: handy for checking credentials. */
+  viewer: Viewer;
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QueryApiKeysArgs = {
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1579,6 +1713,17 @@ export type ReachedEdge = {
   path: Array<ReachStep>;
 };
 
+/** What a caller may do. API keys are READER or ANALYST; people are MEMBER, ANALYST or ADMIN. */
+export type Role =
+  /** Everything, including API keys and the shared reference data. */
+  | 'ADMIN'
+  /** Also reads the network analytics (`reach`, `reachGrowth`, `reachNetwork`). */
+  | 'ANALYST'
+  /** Edits the projects, contacts, interests and attendance of one municipality; sees that municipality's contacts in full. */
+  | 'MEMBER'
+  /** Reads the public data (API keys only). */
+  | 'READER';
+
 /** A municipality running a project, with its role. */
 export type Runner = {
   __typename?: 'Runner';
@@ -1889,6 +2034,30 @@ export type Urbanisation =
   /** Thinly populated (rural areas). */
   | 'THIN';
 
+/** Who is asking, as the API sees it. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The API key in use; null unless `kind` is API_KEY. */
+  apiKey?: Maybe<ApiKey>;
+  /** How the caller identified itself. */
+  kind: ViewerKind;
+  /** The municipality a member acts for; null for everyone else. */
+  municipality?: Maybe<Municipality>;
+  /** Cost points this caller may spend per rate-limit window (see the README); null when rate limiting is off. */
+  rateLimit?: Maybe<Scalars['Int']['output']>;
+  /** The caller's role; null for anonymous callers. */
+  role?: Maybe<Role>;
+};
+
+/** How the caller identified itself. */
+export type ViewerKind =
+  /** No credentials. */
+  | 'ANONYMOUS'
+  /** A third-party app with an API key (`X-API-Key` header). */
+  | 'API_KEY'
+  /** A person with a signed bearer token (`Authorization: Bearer …`). */
+  | 'PERSON';
+
 /** Who may see a contact's e-mail address and phone number. */
 export type Visibility =
   /** Signed-in members of the network. */
@@ -2014,6 +2183,8 @@ export type ResolversTypes = ResolversObject<{
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorInput: ActorInput;
   AnalysisStatus: AnalysisStatus;
+  ApiKey: ResolverTypeWrapper<ApiKeyRecord>;
+  ApiKeyRole: ApiKeyRole;
   BackingKind: BackingKind;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRecord>;
@@ -2021,16 +2192,21 @@ export type ResolversTypes = ResolversObject<{
   Contact: ResolverTypeWrapper<ContactRecord>;
   ContactConnection: ResolverTypeWrapper<Omit<ContactConnection, 'edges'> & { edges: Array<ResolversTypes['ContactEdge']> }>;
   ContactEdge: ResolverTypeWrapper<Omit<ContactEdge, 'node'> & { node: ResolversTypes['Contact'] }>;
+  ContactExport: ResolverTypeWrapper<ContactExport>;
   ContactFilter: ContactFilter;
+  ContactLink: ResolverTypeWrapper<ContactLink>;
+  CreateApiKeyInput: CreateApiKeyInput;
   CreateContactInput: CreateContactInput;
   CreateEventInput: CreateEventInput;
   CreateOrganizationInput: CreateOrganizationInput;
   CreateProjectInput: CreateProjectInput;
   CreateTopicInput: CreateTopicInput;
+  CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
+  ErasurePayload: ResolverTypeWrapper<ErasurePayload>;
   Event: ResolverTypeWrapper<EventRecord>;
   EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
@@ -2088,6 +2264,7 @@ export type ResolversTypes = ResolversObject<{
   ReachStep: ResolverTypeWrapper<Omit<ReachStep, 'municipality'> & { municipality: ResolversTypes['Municipality'] }>;
   ReachedConnection: ResolverTypeWrapper<Omit<ReachedConnection, 'edges'> & { edges: Array<ResolversTypes['ReachedEdge']> }>;
   ReachedEdge: ResolverTypeWrapper<Omit<ReachedEdge, 'node' | 'path'> & { node: ResolversTypes['Municipality'], path: Array<ResolversTypes['ReachStep']> }>;
+  Role: Role;
   Runner: ResolverTypeWrapper<RunnerRecord>;
   RunnerInput: RunnerInput;
   RunnerRole: RunnerRole;
@@ -2112,6 +2289,8 @@ export type ResolversTypes = ResolversObject<{
   UpdateProjectInput: UpdateProjectInput;
   UpdateTopicInput: UpdateTopicInput;
   Urbanisation: Urbanisation;
+  Viewer: ResolverTypeWrapper<ViewerRecord>;
+  ViewerKind: ViewerKind;
   Visibility: Visibility;
   WhiteSpot: ResolverTypeWrapper<Omit<WhiteSpot, 'kreis'> & { kreis: ResolversTypes['Municipality'] }>;
 }>;
@@ -2122,22 +2301,28 @@ export type ResolversParentTypes = ResolversObject<{
   ActorConnection: Omit<ActorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ActorEdge']> };
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorInput: ActorInput;
+  ApiKey: ApiKeyRecord;
   Boolean: Scalars['Boolean']['output'];
   Broker: BrokerRecord;
   Community: CommunityRecord;
   Contact: ContactRecord;
   ContactConnection: Omit<ContactConnection, 'edges'> & { edges: Array<ResolversParentTypes['ContactEdge']> };
   ContactEdge: Omit<ContactEdge, 'node'> & { node: ResolversParentTypes['Contact'] };
+  ContactExport: ContactExport;
   ContactFilter: ContactFilter;
+  ContactLink: ContactLink;
+  CreateApiKeyInput: CreateApiKeyInput;
   CreateContactInput: CreateContactInput;
   CreateEventInput: CreateEventInput;
   CreateOrganizationInput: CreateOrganizationInput;
   CreateProjectInput: CreateProjectInput;
   CreateTopicInput: CreateTopicInput;
+  CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeletePayload: DeletePayload;
   EmailAddress: Scalars['EmailAddress']['output'];
+  ErasurePayload: ErasurePayload;
   Event: EventRecord;
   EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
@@ -2202,6 +2387,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateOrganizationInput: UpdateOrganizationInput;
   UpdateProjectInput: UpdateProjectInput;
   UpdateTopicInput: UpdateTopicInput;
+  Viewer: ViewerRecord;
   WhiteSpot: Omit<WhiteSpot, 'kreis'> & { kreis: ResolversParentTypes['Municipality'] };
 }>;
 
@@ -2218,6 +2404,16 @@ export type ActorConnectionResolvers<ContextType = Context, ParentType extends R
 export type ActorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorEdge'] = ResolversParentTypes['ActorEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+}>;
+
+export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rateLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ApiKeyRole'], ParentType, ContextType>;
 }>;
 
 export type BrokerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Broker'] = ResolversParentTypes['Broker']> = ResolversObject<{
@@ -2259,6 +2455,30 @@ export type ContactEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
 }>;
 
+export type ContactExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactExport'] = ResolversParentTypes['ContactExport']> = ResolversObject<{
+  consentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['ContactLink']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uuid?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+}>;
+
+export type ContactLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactLink'] = ResolversParentTypes['ContactLink']> = ResolversObject<{
+  relationship?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CreatedApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2274,6 +2494,11 @@ export type DeletePayloadResolvers<ContextType = Context, ParentType extends Res
 export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['EmailAddress'], any> {
   name: 'EmailAddress';
 }
+
+export type ErasurePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ErasurePayload'] = ResolversParentTypes['ErasurePayload']> = ResolversObject<{
+  erasedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  removedLinks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
   attendees?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<EventAttendeesArgs, 'first'>>;
@@ -2414,6 +2639,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addProjectContact?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationAddProjectContactArgs, 'contact' | 'project'>>;
   addProjectTopic?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationAddProjectTopicArgs, 'project' | 'topic'>>;
   addRunner?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationAddRunnerArgs, 'ags' | 'project' | 'role'>>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
   createEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationCreateEventArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
@@ -2424,6 +2650,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteOrganization?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'slug'>>;
   deleteProject?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'slug'>>;
   deleteTopic?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteTopicArgs, 'slug'>>;
+  eraseContact?: Resolver<ResolversTypes['ErasurePayload'], ParentType, ContextType, RequireFields<MutationEraseContactArgs, 'uuid'>>;
+  exportContact?: Resolver<ResolversTypes['ContactExport'], ParentType, ContextType, RequireFields<MutationExportContactArgs, 'uuid'>>;
   linkExchange?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<MutationLinkExchangeArgs, 'from' | 'kind' | 'to' | 'topics'>>;
   recordAttendance?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'attendee' | 'event'>>;
   removeAttendance?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationRemoveAttendanceArgs, 'attendee' | 'event'>>;
@@ -2434,6 +2662,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   removeProjectContact?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRemoveProjectContactArgs, 'contact' | 'project'>>;
   removeProjectTopic?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRemoveProjectTopicArgs, 'project' | 'topic'>>;
   removeRunner?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRemoveRunnerArgs, 'ags' | 'project'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   unlinkExchange?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<MutationUnlinkExchangeArgs, 'from' | 'kind' | 'to'>>;
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'input' | 'uuid'>>;
   updateEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationUpdateEventArgs, 'input' | 'slug'>>;
@@ -2528,6 +2757,7 @@ export type ProjectEdgeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'uuid'>>;
   contacts?: Resolver<ResolversTypes['ContactConnection'], ParentType, ContextType, RequireFields<QueryContactsArgs, 'first'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'slug'>>;
@@ -2547,6 +2777,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'slug'>>;
   topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 }>;
 
 export type ReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reach'] = ResolversParentTypes['Reach']> = ResolversObject<{
@@ -2679,6 +2910,14 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
   name: 'URL';
 }
 
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ViewerKind'], ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  rateLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+}>;
+
 export type WhiteSpotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WhiteSpot'] = ResolversParentTypes['WhiteSpot']> = ResolversObject<{
   gemeinden?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kreis?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
@@ -2689,15 +2928,20 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
   Broker?: BrokerResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   ContactConnection?: ContactConnectionResolvers<ContextType>;
   ContactEdge?: ContactEdgeResolvers<ContextType>;
+  ContactExport?: ContactExportResolvers<ContextType>;
+  ContactLink?: ContactLinkResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
   EmailAddress?: GraphQLScalarType;
+  ErasurePayload?: ErasurePayloadResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
@@ -2744,6 +2988,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;
   URL?: GraphQLScalarType;
+  Viewer?: ViewerResolvers<ContextType>;
   WhiteSpot?: WhiteSpotResolvers<ContextType>;
 }>;
 

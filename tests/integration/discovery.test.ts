@@ -8,7 +8,7 @@
 //   07135101, 07135102 Testdorf 01/02: energie                                 (dorf-energie)
 // N = 7; idf = ln(8 / (1 + df)) + 1 with df mobilitaet 5, buergerbeteiligung 3, energie 4, sharing 1, verkehrssteuerung 1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, viewers, type Harness } from '../support/harness.js';
 import { CONTACT_PRIVATE, CONTACT_PUBLIC, loadFixture } from '../support/fixture.js';
 
 let h: Harness;
@@ -147,7 +147,7 @@ describe('search', () => {
   });
 
   it('shows contacts only as their visibility allows', async () => {
-    const people = (await ok(SEARCH, { text: 'Bernd Muster', types: ['CONTACT'] })).search;
+    const people = (await h.ok(SEARCH, { text: 'Bernd Muster', types: ['CONTACT'] }, viewers.anonymous)).search;
     expect(people).toEqual([expect.objectContaining({ node: { __typename: 'Contact', name: 'Bernd Muster', email: null } })]);
   });
 
@@ -171,7 +171,7 @@ describe('experts', () => {
   }`;
 
   it('finds experts, project contacts and staff for a topic and its sub-topics, nearest first, as visibility allows', async () => {
-    const data = (await ok(EXPERTS, { topics: ['mobilitaet'], near: { lat: 48.4, lon: 9.99 } })).experts;
+    const data = (await h.ok(EXPERTS, { topics: ['mobilitaet'], near: { lat: 48.4, lon: 9.99 } }, viewers.anonymous)).experts;
     expect(data.totalCount).toBe(2);
     // Bernd works in Ulm (near); Anna's employer, the Kreis, has no position in the fixture: last.
     expect(data.edges.map((e: any) => e.node.uuid)).toEqual([CONTACT_PRIVATE, CONTACT_PUBLIC]);

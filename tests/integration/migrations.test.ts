@@ -16,16 +16,13 @@ describe('migrations', () => {
   });
 
   it('created a uniqueness constraint per key, the full-text index and the point index', async () => {
-    const constraints = await h.db.read('test', (tx) =>
-      tx.run<{ labels: string[]; properties: string[]; type: string }>({ name: 'test.constraints', text: 'SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties, type' }),
+    const constraints = await h.cypher<{ labels: string[]; properties: string[]; type: string }>(
+      'SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties, type',
     );
     const unique = constraints.filter((c) => c.type === 'UNIQUENESS').map((c) => `${c.labels[0]}.${c.properties[0]}`).sort();
-    expect(unique).toEqual(['Contact.id', 'Event.id', 'Migration.version', 'Municipality.ags', 'Organization.id', 'Project.id', 'Topic.slug']);
-    const indexes = await h.db.read('test', (tx) =>
-      tx.run<{ name: string; type: string; state: string; labels: string[]; properties: string[]; options: { indexConfig: Record<string, unknown> } }>({
-        name: 'test.indexes',
-        text: 'SHOW INDEXES YIELD name, type, state, labelsOrTypes AS labels, properties, options',
-      }),
+    expect(unique).toEqual(['ApiKey.id', 'Contact.id', 'Event.id', 'Migration.version', 'Municipality.ags', 'Organization.id', 'Project.id', 'Topic.slug']);
+    const indexes = await h.cypher<{ name: string; type: string; state: string; labels: string[]; properties: string[]; options: { indexConfig: Record<string, unknown> } }>(
+      'SHOW INDEXES YIELD name, type, state, labelsOrTypes AS labels, properties, options',
     );
     const byName = Object.fromEntries(indexes.map((i) => [i.name, i]));
     expect(byName.search).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE', labels: ['Municipality', 'Project', 'Topic', 'Contact', 'Organization', 'Event'] });

@@ -1,6 +1,7 @@
 // One database round-trip per nesting level, never one per item: counted by
 // the statement observer the product's Database offers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessOf, ANONYMOUS } from '../../src/auth/viewer.js';
 import { municipalityRepository } from '../../src/modules/municipality/municipality.repository.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
@@ -59,7 +60,7 @@ describe('round-trips per request', () => {
         edges { node {
           parent { ags }
           land { ags }
-          projects { edges { node { runners { role municipality { ags } } topics { slug projects(first: 1) { totalCount } } } } }
+          projects(first: 3) { edges { node { runners { role municipality { ags } } topics { slug projects(first: 1) { totalCount } } } } }
         } }
       }
     }`);
@@ -76,7 +77,7 @@ describe('round-trips per request', () => {
     expect(batched.data).toEqual({ a: { projects: { totalCount: 3 } }, b: { projects: { totalCount: 3 } } });
     // The same lookups without a loader, one call per item, as a resolver without DataLoader would make them.
     const seen: string[] = [];
-    const repo = municipalityRepository(h.db.observed((s) => seen.push(s.name)));
+    const repo = municipalityRepository(h.db.observed((s) => seen.push(s.name)), accessOf(ANONYMOUS));
     for (const ags of ['10041001', '10041002', '10041003']) await repo.byAgs([ags]);
     expect(seen).toEqual(['municipality.byAgs', 'municipality.byAgs', 'municipality.byAgs']);
   });

@@ -1,5 +1,7 @@
 // The contact records, and the one Cypher projection through which contacts leave the database.
+import type { Statement } from '../../db/cypher.js';
 import type { Row } from '../../db/database.js';
+import { listStatement } from '../shared/batch.js';
 import type { Visibility } from '../../generated/graphql.js';
 
 export interface ContactRecord {
@@ -7,23 +9,42 @@ export interface ContactRecord {
   uuid: string;
   name: string;
   role: string | null;
-  /** Null unless the viewer may see it (decided in CONTACT_FIELDS). */
+  /** Null unless the viewer may see it (decided in CONTACT_FIELDS, in the Cypher). */
   email: string | null;
   phone: string | null;
   visibility: Visibility;
   consentAt: string | null;
 }
 
-/**
- * The projection of a contact used by every statement that returns one.
- * Anonymous viewers (all viewers until accounts exist) see e-mail and phone
- * only of PUBLIC contacts who consented; the rule lives here, in the query,
- * so no path can return more.
+/*
+ * The privacy rule, in Cypher, for every statement that returns a contact.
+ * Each such statement takes the `$viewer` parameter (viewerParams in
+ * src/auth/viewer.ts): `{admin, signedIn, ags}`.
+ *
+ * Shown at all: to admins; to the contact's own municipality (a member whose
+ * `ags` it works for); to everyone else only once the person has consented.
+ * E-mail and phone, beyond that: PUBLIC to everyone, MEMBERS to signed-in
+ * people (not to API keys or anonymous callers), PRIVATE to the own
+ * municipality and admins only — and never without consent.
  */
+const OWN = (c: string) => `EXISTS { (${c})-[:WORKS_FOR]->(:Municipality {ags: $viewer.ags}) }`;
+
+/** True when the viewer may see the contact `c` at all: put it in the WHERE of every contact read. */
+export const CONTACT_SHOWN = (c: string) => `($viewer.admin OR ${c}.consentAt IS NOT NULL OR ${OWN(c)})`;
+
+const DETAILS_SHOWN = (c: string) =>
+  `($viewer.admin OR ${OWN(c)} OR (${c}.consentAt IS NOT NULL AND
+     (${c}.visibility = 'PUBLIC' OR (${c}.visibility = 'MEMBERS' AND $viewer.signedIn))))`;
+
+/** The projection through which contacts leave the database: e-mail and phone only where DETAILS_SHOWN holds. */
 export const CONTACT_FIELDS = (c: string) =>
   `${c} {.id, .name, .role, .visibility, .consentAt,
-     email: CASE WHEN ${c}.visibility = 'PUBLIC' AND ${c}.consentAt IS NOT NULL THEN ${c}.email END,
-     phone: CASE WHEN ${c}.visibility = 'PUBLIC' AND ${c}.consentAt IS NOT NULL THEN ${c}.phone END}`;
+     email: CASE WHEN ${DETAILS_SHOWN(c)} THEN ${c}.email END,
+     phone: CASE WHEN ${DETAILS_SHOWN(c)} THEN ${c}.phone END}`;
+
+/** A batched list of contacts per key (`pattern` binds them as `x`), by name, with the privacy rule applied. */
+export const contactListStatement = (name: string, pattern: string): Statement =>
+  listStatement(name, pattern, 'x.nameKey, x.id', CONTACT_FIELDS('x'), CONTACT_SHOWN('x'));
 
 export const toContact = (p: Row): ContactRecord => ({
   __typename: 'Contact',

@@ -85,6 +85,19 @@ export const contactResolvers: Resolvers = {
       await repos.contacts.delete(uuid);
       return { deletedId: toGlobalId('Contact', uuid) };
     },
+    exportContact: async (_, args, { repos, log }) => {
+      const uuid = parse(uuidSchema, args.uuid, 'uuid');
+      const data = await repos.contacts.exportData(uuid);
+      log.info({ contact: toGlobalId('Contact', uuid) }, 'contact data exported');
+      return { ...data, exportedAt: new Date() };
+    },
+    eraseContact: async (_, args, { repos, log }) => {
+      const uuid = parse(uuidSchema, args.uuid, 'uuid');
+      const removedLinks = await repos.contacts.erase(uuid);
+      // The audit line names no person: the id resolves to nothing any more.
+      log.info({ contact: toGlobalId('Contact', uuid), removedLinks }, 'contact erased');
+      return { erasedId: toGlobalId('Contact', uuid), removedLinks };
+    },
     addExpertise: async (_, args, { repos, loaders }) => {
       const uuid = parse(uuidSchema, args.contact, 'contact');
       await repos.contacts.addExpertise(uuid, parse(slugSchema, args.topic, 'topic'));

@@ -2,12 +2,13 @@
 // scoring needs (every profile, for the rarity of topics; the candidates
 // that share a topic and pass the filters), and src/modules/discovery
 // scores it, so the rule lives in one tested place.
+import type { Access } from '../../auth/viewer.js';
 import { cypher } from '../../db/cypher.js';
 import type { Database, Row } from '../../db/database.js';
 import type { MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
 import { toMunicipality, type MunicipalityRecord } from '../municipality/municipality.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
-import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
+import { CONTACT_FIELDS, CONTACT_SHOWN, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toOrganization, type OrganizationRecord } from '../organization/organization.record.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
@@ -122,7 +123,7 @@ export const SIMILAR_PROJECTS = cypher(
 export const SEARCH = cypher(
   'discovery.search',
   `CALL db.index.fulltext.queryNodes('search', $query) YIELD node, score
-   WITH node, score WHERE any(l IN labels(node) WHERE l IN $labels)
+   WITH node, score WHERE any(l IN labels(node) WHERE l IN $labels) AND (NOT node:Contact OR ${CONTACT_SHOWN('node')})
    WITH node, score ORDER BY score DESC, coalesce(node.ags, node.id, node.slug) LIMIT $first
    RETURN score, [l IN labels(node) WHERE l IN $labels][0] AS type,
           CASE WHEN node:Contact THEN ${CONTACT_FIELDS('node')} ELSE node {.*} END AS node`,
@@ -143,6 +144,7 @@ export const EXPERTS = cypher(
      UNION
      MATCH (x)<-[:INTERESTED_IN]-(:Municipality)<-[:WORKS_FOR]-(c:Contact) RETURN c, 'EMPLOYER' AS kind
    }
+   WITH c, kind, x WHERE ${CONTACT_SHOWN('c')}
    WITH c, collect(DISTINCT {kind: kind, topic: x.slug}) AS reasons
    OPTIONAL MATCH (c)-[:WORKS_FOR]->(e)
    WITH c, reasons, CASE WHEN $center IS NULL OR e.location IS NULL THEN null
@@ -164,9 +166,9 @@ export interface Candidates<T> {
   candidates: { record: T; direct: string[]; distanceKm: number | null; sizeClass: SizeClass | null }[];
 }
 
-export function discoveryRepository(db: Database) {
+export function discoveryRepository(db: Database, access: Access) {
   return {
-    ...searchRepository(db),
+    ...searchRepository(db, access),
     /** Null when there is no municipality with this AGS. */
     peerCandidates: (ags: string, filter: DiscoveryFilterParams) =>
       db.read('discovery.peers', async (tx): Promise<(Candidates<MunicipalityRecord> & { own: MunicipalityRecord }) | null> => {
@@ -219,11 +221,11 @@ const TO_RECORD: Record<SearchLabel, (row: Row) => SearchRecord> = {
   Event: toEvent,
 };
 
-export function searchRepository(db: Database) {
+export function searchRepository(db: Database, { viewer }: Access) {
   return {
     search: (query: string, labels: SearchLabel[], first: number) =>
       db.read('discovery.search', async (tx) =>
-        (await tx.run<{ score: number; type: SearchLabel; node: Row }>(SEARCH, { query, labels, first })).map((r) => ({
+        (await tx.run<{ score: number; type: SearchLabel; node: Row }>(SEARCH, { query, labels, first, viewer })).map((r) => ({
           score: r.score,
           props: r.node,
           record: TO_RECORD[r.type](r.node),
@@ -232,7 +234,7 @@ export function searchRepository(db: Database) {
 
     experts: (topics: string[], center: { lat: number; lon: number } | null, radiusKm: number | null) =>
       db.read('discovery.experts', async (tx) =>
-        (await tx.run<{ contact: Row; nameKey: string; reasons: { kind: string; topic: string }[]; distanceKm: number | null }>(EXPERTS, { topics, center, radiusKm })).map(
+        (await tx.run<{ contact: Row; nameKey: string; reasons: { kind: string; topic: string }[]; distanceKm: number | null }>(EXPERTS, { topics, center, radiusKm, viewer })).map(
           (r): { contact: ContactRecord; nameKey: string; reasons: { kind: string; topic: string }[]; distanceKm: number | null } => ({
             contact: toContact(r.contact),
             nameKey: r.nameKey,

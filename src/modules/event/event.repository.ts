@@ -1,4 +1,6 @@
 // Cypher for events: conferences, congresses, webinars; their hosts, topics and attendees.
+import { authorize } from '../../auth/guard.js';
+import type { Access } from '../../auth/viewer.js';
 import { cypher, type Statement } from '../../db/cypher.js';
 import type { Database } from '../../db/database.js';
 import type { EventKind, EventOrder } from '../../generated/graphql.js';
@@ -83,7 +85,7 @@ export type EventWrite = Omit<EventRecord, '__typename'> & { host: ActorRef | nu
 
 export type EventChanges = Partial<Omit<EventWrite, 'slug' | 'host' | 'topics'>>;
 
-export function eventRepository(db: Database) {
+export function eventRepository(db: Database, { scope }: Access) {
   return {
     bySlug: readByKeys(db, BY_SLUG, toEvent),
 
@@ -129,6 +131,7 @@ export function eventRepository(db: Database) {
       db.write('event.recordAttendance', async (tx) => {
         await ensureExist(tx, { Event: [slug] });
         await ensureActor(tx, attendee);
+        await authorize(tx, scope, 'ownMunicipality', { ags: attendee.ags ?? null });
         await tx.run(RECORD_ATTENDANCE, { id: slug, ...actorParams(attendee) });
         await bumpReachVersion(tx);
       }),
@@ -137,6 +140,7 @@ export function eventRepository(db: Database) {
       db.write('event.removeAttendance', async (tx) => {
         await ensureExist(tx, { Event: [slug] });
         await ensureActor(tx, attendee);
+        await authorize(tx, scope, 'ownMunicipality', { ags: attendee.ags ?? null });
         await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_ATTENDANCE, { id: slug, ...actorParams(attendee) });
       }),

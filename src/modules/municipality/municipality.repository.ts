@@ -1,11 +1,13 @@
 // Cypher for municipalities: lookups, lists, their relations, and their writes.
+import { authorize } from '../../auth/guard.js';
+import type { Access } from '../../auth/viewer.js';
 import { cypher, type Statement } from '../../db/cypher.js';
 import type { Database, Row } from '../../db/database.js';
 import type { ExchangeDirection, ExchangeKind, MunicipalityKind, MunicipalityOrder, RunnerRole, SizeClass, State } from '../../generated/graphql.js';
 import { afterKeyset, emptyPage, listPageStatement, pageOf, type PageRequest, type PageRow } from '../shared/connection.js';
 import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
-import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
+import { contactListStatement, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toTopic } from '../topic/topic.record.js';
@@ -114,7 +116,7 @@ const VERBAND = cypher(
 );
 const MEMBERS = listStatement('municipality.members', '(x:Municipality)-[:MEMBER_OF]->(:Municipality {ags: key})', 'x.nameKey, x.ags');
 
-const CONTACTS = listStatement('municipality.contacts', '(x:Contact)-[:WORKS_FOR]->(:Municipality {ags: key})', 'x.nameKey, x.id', CONTACT_FIELDS('x'));
+const CONTACTS = contactListStatement('municipality.contacts', '(x:Contact)-[:WORKS_FOR]->(:Municipality {ags: key})');
 
 const EVENTS_ATTENDED = listStatement('municipality.eventsAttended', '(:Municipality {ags: key})-[:ATTENDED]->(x:Event)', 'x.startsAt, x.id');
 
@@ -185,7 +187,7 @@ export type MunicipalityWrite = Omit<MunicipalityRecord, '__typename' | 'state' 
 
 type ProjectRow = PageRow<ProjectRecord> & { role: RunnerRole };
 
-export function municipalityRepository(db: Database) {
+export function municipalityRepository(db: Database, { viewer, scope }: Access) {
   return {
     byAgs: readByKeys(db, BY_AGS, toMunicipality),
 
@@ -214,7 +216,7 @@ export function municipalityRepository(db: Database) {
 
     interests: readLists(db, INTERESTS, (x): InterestRecord => ({ topic: toTopic(x.topic as Row), since: (x.since as string | null) ?? null })),
 
-    contacts: readLists<ContactRecord>(db, CONTACTS, toContact),
+    contacts: readLists<ContactRecord>(db, CONTACTS, toContact, { viewer }),
     eventsAttended: readLists<EventRecord>(db, EVENTS_ATTENDED, toEvent),
     eventsHosted: readLists<EventRecord>(db, EVENTS_HOSTED, toEvent),
 
@@ -264,6 +266,7 @@ export function municipalityRepository(db: Database) {
     addInterest: (ags: string, topic: string, since: string) =>
       db.write('municipality.addInterest', async (tx) => {
         await ensureExist(tx, { Municipality: [ags], Topic: [topic] });
+        await authorize(tx, scope, 'ownMunicipality', { ags });
         await tx.run(ADD_INTEREST, { ags, topic, since });
         await bumpReachVersion(tx);
       }),
@@ -272,6 +275,7 @@ export function municipalityRepository(db: Database) {
     removeInterest: (ags: string, topic: string) =>
       db.write('municipality.removeInterest', async (tx) => {
         await ensureExist(tx, { Municipality: [ags], Topic: [topic] });
+        await authorize(tx, scope, 'ownMunicipality', { ags });
         await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_INTEREST, { ags, topic });
       }),

@@ -1,11 +1,12 @@
 // Cypher for organizations: ministries, transfer offices, universities, companies, associations.
+import type { Access } from '../../auth/viewer.js';
 import { cypher } from '../../db/cypher.js';
 import type { Database, Row } from '../../db/database.js';
 import type { OrganizationKind } from '../../generated/graphql.js';
 import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../shared/connection.js';
 import { ensureExist, listStatement, readByKeys, readLists } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
-import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
+import { contactListStatement, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toOrganization, type OrganizationRecord } from './organization.record.js';
@@ -21,7 +22,7 @@ const LIST = listPageStatement('organization.list', {
   key: 'o.id',
 });
 
-const CONTACTS = listStatement('organization.contacts', '(x:Contact)-[:WORKS_FOR]->(:Organization {id: key})', 'x.nameKey, x.id', CONTACT_FIELDS('x'));
+const CONTACTS = contactListStatement('organization.contacts', '(x:Contact)-[:WORKS_FOR]->(:Organization {id: key})');
 const FUNDED = listStatement('organization.fundedProjects', '(:Organization {id: key})-[:FUNDS]->(x:Project)', 'x.nameKey, x.id', 'x {.*}');
 const SUPPORTED = listStatement('organization.supportedProjects', '(:Organization {id: key})-[:SUPPORTS]->(x:Project)', 'x.nameKey, x.id', 'x {.*}');
 const HOSTED = listStatement('organization.eventsHosted', '(x:Event)-[:HOSTED_BY]->(:Organization {id: key})', 'x.startsAt, x.id', 'x {.*}');
@@ -39,7 +40,7 @@ const toProps = ({ slug, ...rest }: Partial<OrganizationWrite>) => ({
   ...(rest.name === undefined ? {} : { nameKey: nameKey(rest.name) }),
 });
 
-export function organizationRepository(db: Database) {
+export function organizationRepository(db: Database, { viewer }: Access) {
   return {
     bySlug: readByKeys(db, BY_SLUG, toOrganization),
 
@@ -49,7 +50,7 @@ export function organizationRepository(db: Database) {
         return row ? pageOf(toOrganization)(row) : emptyPage<OrganizationRecord>();
       }),
 
-    contacts: readLists<ContactRecord>(db, CONTACTS, toContact),
+    contacts: readLists<ContactRecord>(db, CONTACTS, toContact, { viewer }),
     fundedProjects: readLists<ProjectRecord>(db, FUNDED, toProject),
     supportedProjects: readLists<ProjectRecord>(db, SUPPORTED, toProject),
     eventsHosted: readLists<EventRecord>(db, HOSTED, toEvent),

@@ -1,4 +1,6 @@
 // Cypher for projects: lookups, the filtered list, their runners, topics, contacts and backers.
+import { authorize } from '../../auth/guard.js';
+import type { Access } from '../../auth/viewer.js';
 import { cypher, type Statement } from '../../db/cypher.js';
 import type { Database, Row } from '../../db/database.js';
 import { badInput } from '../../errors.js';
@@ -6,7 +8,7 @@ import type { BackingKind, ProjectOrder, ProjectStatus, RunnerRole, State } from
 import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../shared/connection.js';
 import { ensureExist, listStatement, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
-import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
+import { contactListStatement, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toMunicipality } from '../municipality/municipality.record.js';
 import { toOrganization, type OrganizationRecord } from '../organization/organization.record.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
@@ -52,7 +54,7 @@ const RUNNERS = cypher(
 );
 
 const TOPICS = listStatement('project.topics', '(:Project {id: key})-[:ADDRESSES]->(x:Topic)', 'x.slug', 'x {.*}');
-const CONTACTS = listStatement('project.contacts', '(x:Contact)-[:CONTACT_FOR]->(:Project {id: key})', 'x.nameKey, x.id', CONTACT_FIELDS('x'));
+const CONTACTS = contactListStatement('project.contacts', '(x:Contact)-[:CONTACT_FOR]->(:Project {id: key})');
 const FUNDERS = listStatement('project.funders', '(x:Organization)-[:FUNDS]->(:Project {id: key})', 'x.nameKey, x.id', 'x {.*}');
 const SUPPORTERS = listStatement('project.supporters', '(x:Organization)-[:SUPPORTS]->(:Project {id: key})', 'x.nameKey, x.id', 'x {.*}');
 
@@ -117,7 +119,7 @@ export type ProjectWrite = Omit<ProjectRecord, '__typename'> & { topics: string[
 
 export type ProjectChanges = Partial<Omit<ProjectWrite, 'slug' | 'topics' | 'runners'>>;
 
-export function projectRepository(db: Database) {
+export function projectRepository(db: Database, { viewer, scope }: Access) {
   return {
     bySlug: readByKeys(db, BY_SLUG, toProject),
 
@@ -129,13 +131,14 @@ export function projectRepository(db: Database) {
 
     runners: readLists<RunnerRecord>(db, RUNNERS, (x) => ({ role: x.role as RunnerRole, municipality: toMunicipality(x.municipality as Row) })),
     topics: readLists<TopicRecord>(db, TOPICS, toTopic),
-    contacts: readLists<ContactRecord>(db, CONTACTS, toContact),
+    contacts: readLists<ContactRecord>(db, CONTACTS, toContact, { viewer }),
     funders: readLists<OrganizationRecord>(db, FUNDERS, toOrganization),
     supporters: readLists<OrganizationRecord>(db, SUPPORTERS, toOrganization),
 
     create: (input: ProjectWrite) =>
       db.write('project.create', async (tx) => {
         await ensureExist(tx, { Topic: input.topics, Municipality: input.runners.map((r) => r.ags) });
+        await authorize(tx, scope, 'amongRunners', { agsList: input.runners.map((r) => r.ags) });
         const { slug, topics, runners, startDate, endDate, ...fields } = input;
         const [row] = await tx.run<{ p: Row }>(CREATE, {
           props: { ...fields, id: slug, nameKey: nameKey(input.name) },
@@ -151,6 +154,7 @@ export function projectRepository(db: Database) {
     update: (slug: string, changes: ProjectChanges) =>
       db.write('project.update', async (tx) => {
         await ensureExist(tx, { Project: [slug] });
+        await authorize(tx, scope, 'project', { id: slug });
         const { startDate, endDate, ...plain } = changes;
         const props = plain.name === undefined ? plain : { ...plain, nameKey: nameKey(plain.name) };
         const [row] = await tx.run<{ p: Row; endsBeforeStart: boolean | null }>(UPDATE, {
@@ -170,6 +174,7 @@ export function projectRepository(db: Database) {
     delete: (slug: string) =>
       db.write('project.delete', async (tx) => {
         await ensureExist(tx, { Project: [slug] });
+        await authorize(tx, scope, 'project', { id: slug });
         await tx.run(DELETE, { id: slug });
         await bumpReachVersion(tx);
       }),
@@ -177,45 +182,54 @@ export function projectRepository(db: Database) {
     addRunner: (slug: string, ags: string, role: RunnerRole) =>
       db.write('project.addRunner', async (tx) => {
         await ensureExist(tx, { Project: [slug], Municipality: [ags] });
+        await authorize(tx, scope, 'project', { id: slug });
         await tx.run(ADD_RUNNER, { id: slug, ags, role });
         await bumpReachVersion(tx);
       }),
     removeRunner: (slug: string, ags: string) =>
       db.write('project.removeRunner', async (tx) => {
         await ensureExist(tx, { Project: [slug], Municipality: [ags] });
+        await authorize(tx, scope, 'project', { id: slug });
         await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_RUNNER, { id: slug, ags });
       }),
     addTopic: (slug: string, topic: string) =>
       db.write('project.addTopic', async (tx) => {
         await ensureExist(tx, { Project: [slug], Topic: [topic] });
+        await authorize(tx, scope, 'project', { id: slug });
         await tx.run(ADD_TOPIC, { id: slug, topic });
         await bumpReachVersion(tx);
       }),
     removeTopic: (slug: string, topic: string) =>
       db.write('project.removeTopic', async (tx) => {
         await ensureExist(tx, { Project: [slug], Topic: [topic] });
+        await authorize(tx, scope, 'project', { id: slug });
         await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_TOPIC, { id: slug, topic });
       }),
     addContact: (slug: string, contact: string) =>
       db.write('project.addContact', async (tx) => {
         await ensureExist(tx, { Project: [slug], Contact: [contact] });
+        await authorize(tx, scope, 'project', { id: slug });
+        await authorize(tx, scope, 'contact', { id: contact });
         await tx.run(ADD_CONTACT, { id: slug, contact });
       }),
     removeContact: (slug: string, contact: string) =>
       db.write('project.removeContact', async (tx) => {
         await ensureExist(tx, { Project: [slug], Contact: [contact] });
+        await authorize(tx, scope, 'project', { id: slug });
         return removedAny(tx, REMOVE_CONTACT, { id: slug, contact });
       }),
     addBacker: (slug: string, organization: string, kind: BackingKind) =>
       db.write('project.addBacker', async (tx) => {
         await ensureExist(tx, { Project: [slug], Organization: [organization] });
+        await authorize(tx, scope, 'project', { id: slug });
         await tx.run(ADD_BACKER[kind], { id: slug, organization });
       }),
     removeBacker: (slug: string, organization: string, kind: BackingKind) =>
       db.write('project.removeBacker', async (tx) => {
         await ensureExist(tx, { Project: [slug], Organization: [organization] });
+        await authorize(tx, scope, 'project', { id: slug });
         return removedAny(tx, REMOVE_BACKER[kind], { id: slug, organization });
       }),
   };

@@ -18,8 +18,9 @@ export async function perKey<K, V, R extends Row = Row>(
   keys: readonly K[],
   map: (row: R) => V,
   empty: () => V,
+  params: Record<string, unknown> = {},
 ): Promise<V[]> {
-  const rows = await tx.run<R & { i: number }>(statement, { keys });
+  const rows = await tx.run<R & { i: number }>(statement, { ...params, keys });
   const out = keys.map(() => empty());
   for (const row of rows) out[row.i] = map(row);
   return out;
@@ -59,16 +60,17 @@ export async function ensureExist(tx: Tx, refs: Partial<Record<Label, readonly s
 
 /**
  * A batched "list per key" statement: `pattern` binds the listed item as `x`
- * (and the key's node by `key`); items come back ordered by `order`.
+ * (and the key's node by `key`); items come back ordered by `order`. `where`
+ * (e.g. the contact privacy rule) must hold for each item.
  */
-export const listStatement = (name: string, pattern: string, order: string, projection = 'x {.*}'): Statement =>
-  cypher(name, `${UNWIND_KEYS} MATCH ${pattern} WITH i, x ORDER BY ${order} RETURN i, collect(${projection}) AS items`);
+export const listStatement = (name: string, pattern: string, order: string, projection = 'x {.*}', where = 'true'): Statement =>
+  cypher(name, `${UNWIND_KEYS} MATCH ${pattern} WHERE ${where} WITH i, x ORDER BY ${order} RETURN i, collect(${projection}) AS items`);
 
-/** The batch function of a DataLoader over a list statement: one list (maybe empty) per key. */
+/** The batch function of a DataLoader over a list statement: one list (maybe empty) per key. `params` go along (e.g. `$viewer`). */
 export const readLists =
-  <T>(db: Database, statement: Statement, map: (row: Row) => T) =>
+  <T>(db: Database, statement: Statement, map: (row: Row) => T, params: Record<string, unknown> = {}) =>
   (keys: readonly string[]) =>
-    db.read(statement.name, (tx) => perKey(tx, statement, keys, (r) => (r.items as Row[]).map(map), (): T[] => []));
+    db.read(statement.name, (tx) => perKey(tx, statement, keys, (r) => (r.items as Row[]).map(map), (): T[] => [], params));
 
 /** Runs a statement that deletes links and returns `count(*) AS removed`; false when nothing was removed. */
 export async function removedAny(tx: Tx, statement: Statement, params: Record<string, unknown>): Promise<boolean> {
@@ -81,9 +83,9 @@ export async function removedAny(tx: Tx, statement: Statement, params: Record<st
  * key order. The statement takes `$keys` and returns `key` and `node` columns.
  */
 export const readByKeys =
-  <T>(db: Database, statement: Statement, map: (row: Row) => T) =>
+  <T>(db: Database, statement: Statement, map: (row: Row) => T, params: Record<string, unknown> = {}) =>
   (keys: readonly string[]) =>
     db.read(statement.name, async (tx) => {
-      const found = new Map((await tx.run<{ key: string; node: Row }>(statement, { keys })).map((r) => [r.key, map(r.node)]));
+      const found = new Map((await tx.run<{ key: string; node: Row }>(statement, { ...params, keys })).map((r) => [r.key, map(r.node)]));
       return keys.map((k) => found.get(k) ?? null);
     });

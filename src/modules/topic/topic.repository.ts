@@ -1,10 +1,11 @@
 // Cypher for topics: the two-level taxonomy, its projects, interested municipalities and experts.
+import type { Access } from '../../auth/viewer.js';
 import { cypher } from '../../db/cypher.js';
 import type { Database, Row, Tx } from '../../db/database.js';
 import { badInput, conflict, notFound } from '../../errors.js';
 import { afterKeyset, emptyPage, listPageStatement, pageOf, type PageRequest } from '../shared/connection.js';
 import { listStatement, perKey, readByKeys, readLists, UNWIND_KEYS } from '../shared/batch.js';
-import { CONTACT_FIELDS, toContact, type ContactRecord } from '../contact/contact.record.js';
+import { contactListStatement, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toMunicipality, type MunicipalityRecord } from '../municipality/municipality.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
@@ -53,7 +54,7 @@ const INTERESTED = cypher(
    RETURN i, rows[..key.limit] AS rows, COUNT { (:Municipality)-[:INTERESTED_IN]->(t) } AS total`,
 );
 
-const EXPERTS = listStatement('topic.experts', '(x:Contact)-[:EXPERT_IN]->(:Topic {slug: key})', 'x.nameKey, x.id', CONTACT_FIELDS('x'));
+const EXPERTS = contactListStatement('topic.experts', '(x:Contact)-[:EXPERT_IN]->(:Topic {slug: key})');
 
 const EVENTS = listStatement('topic.events', '(x:Event)-[:COVERS]->(:Topic {slug: key})', 'x.startsAt, x.id');
 
@@ -94,7 +95,7 @@ const FORGET_IN_EXCHANGES = cypher(
 
 export type TopicWrite = Omit<TopicRecord, '__typename'> & { parent: string | null };
 
-export function topicRepository(db: Database) {
+export function topicRepository(db: Database, { viewer }: Access) {
   /** A parent must exist and be a field of action itself: the taxonomy has two levels. */
   async function checkParent(tx: Tx, parent: string) {
     const [shape] = await tx.run<{ isSubtopic: boolean }>(SHAPE, { slug: parent });
@@ -117,7 +118,7 @@ export function topicRepository(db: Database) {
       db.read('topic.projects', (tx) => perKey(tx, PROJECTS, keys, pageOf(toProject), emptyPage<ProjectRecord>)),
     interestedMunicipalities: (keys: readonly { slug: string; limit: number; after: PageRequest['after'] }[]) =>
       db.read('topic.interestedMunicipalities', (tx) => perKey(tx, INTERESTED, keys, pageOf(toMunicipality), emptyPage<MunicipalityRecord>)),
-    experts: readLists<ContactRecord>(db, EXPERTS, toContact),
+    experts: readLists<ContactRecord>(db, EXPERTS, toContact, { viewer }),
     events: readLists<EventRecord>(db, EVENTS, toEvent),
 
     create: (input: TopicWrite) =>

@@ -1,0 +1,54 @@
+// What an operation may cost, computed before it runs (graphql-query-complexity
+// walks the operation; this file only says what each field costs).
+//
+// The unit is "objects the operation may return": every object or list field
+// costs 1 plus what is selected under it, scalars are free, and a list
+// multiplies what is under it by its size: by `first` (its value, or its
+// default) when the field has one, by COST_LIST_SIZE otherwise. The edges of
+// a connection are already counted by the connection's `first`. Fields that
+// compute rather than fetch (scoring, full-text search, reach) carry a base
+// cost of their own. Introspection is free: its size is the schema's, not the data's.
+import { getNamedType, getNullableType, isCompositeType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+
+const BASE_COST: Record<string, number> = {
+  'Query.search': 10,
+  'Query.experts': 20,
+  'Query.peers': 20,
+  'Municipality.peers': 20,
+  'Project.similar': 20,
+  'Query.reach': 50,
+  'Query.reachGrowth': 50,
+  'Query.reachNetwork': 100,
+};
+
+export function costEstimator(listSize: number): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
+    if (!isCompositeType(getNamedType(field.type))) return 0;
+    const base = BASE_COST[`${type.name}.${field.name}`] ?? 1;
+    const first: unknown = args.first;
+    if (typeof first === 'number') return base + Math.max(first, 1) * childComplexity;
+    const isList = isListType(getNullableType(field.type));
+    if (isList && !type.name.endsWith('Connection')) return base + listSize * childComplexity;
+    return base + childComplexity;
+  };
+}
+
+/**
+ * The cost of the operation `operationName` in `document`. Variables that do
+ * not fit the operation make no cost (execution refuses them anyway): 1.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+  listSize: number,
+): number {
+  try {
+    return getComplexity({ schema, query: document, operationName, variables: variables ?? {}, estimators: [costEstimator(listSize)] });
+  } catch {
+    return 1;
+  }
+}

@@ -1,0 +1,74 @@
+// The request-level limits that need to know who is asking, as one Apollo
+// plugin: introspection only with credentials, the cost limit, the rate
+// limit (cost-weighted), and no "Did you mean …?" hints for anonymous callers.
+// The static limits (depth, aliases, tokens, directives) are graphql-armor's
+// (see createApollo).
+import type { ApolloServerPlugin } from '@apollo/server';
+import { visit, type DocumentNode } from 'graphql';
+import { unauthenticated } from '../auth/viewer.js';
+import type { LimitsConfig } from '../config.js';
+import type { Context } from '../context.js';
+import { ApiError } from '../errors.js';
+import { operationCost } from './cost.js';
+import type { Budget, RateLimits } from './rate-limit.js';
+
+/** True when the document asks for the schema (`__schema` or `__type`, also inside fragments). */
+export function asksIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+const SUGGESTION = /\s*Did you mean .+\?$/;
+
+export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      let charged = false;
+      let budget: Budget | null = null;
+      return Promise.resolve({
+        async didResolveOperation({ document, operationName, request, schema, contextValue }) {
+          const { viewer, ip } = contextValue;
+          if (viewer.kind === 'anonymous' && asksIntrospection(document)) {
+            charged = true;
+            budget = await rateLimits.charge(viewer, ip, 1);
+            throw unauthenticated('Introspection needs credentials (an API key or a bearer token). The schema is published at /schema.graphql.');
+          }
+          const cost = operationCost(schema, document, operationName ?? undefined, request.variables, limits.costListSize);
+          if (cost > limits.maxCost) {
+            charged = true;
+            budget = await rateLimits.charge(viewer, ip, 1);
+            throw new ApiError(
+              'QUERY_TOO_COMPLEX',
+              `This operation may cost ${cost} points; at most ${limits.maxCost} are allowed. Ask for smaller pages (\`first\`) or fewer nested lists.`,
+              { cost, maxCost: limits.maxCost },
+            );
+          }
+          charged = true;
+          budget = await rateLimits.charge(viewer, ip, Math.max(1, cost));
+        },
+
+        didEncounterErrors({ errors, contextValue }) {
+          if (contextValue.viewer.kind === 'anonymous') {
+            for (const error of errors) error.message = error.message.replace(SUGGESTION, '');
+          }
+          return Promise.resolve();
+        },
+
+        async willSendResponse({ response, contextValue }) {
+          // Whatever was refused before it could be costed (syntax, validation) spends 1 point.
+          if (!charged) budget = await rateLimits.charge(contextValue.viewer, contextValue.ip, 1).catch(() => null);
+          if (budget) {
+            response.http.headers.set('ratelimit-limit', String(budget.limit));
+            response.http.headers.set('ratelimit-remaining', String(budget.remaining));
+            response.http.headers.set('ratelimit-reset', String(budget.resetSeconds));
+          }
+        },
+      });
+    },
+  };
+}
