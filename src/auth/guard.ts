@@ -33,7 +33,7 @@ const REASONS: Record<keyof typeof GUARDS, string> = {
   project: "Members may change only projects their own municipality runs.",
   contact: "Members may change only contacts who work for their own municipality.",
   ownMunicipality: "Members may act only for their own municipality.",
-  amongRunners: "A member's new project must be run by the member's own municipality.",
+  amongRunners: 'Members may create only projects their own municipality runs.',
 };
 
 export type Guard = keyof typeof GUARDS;
