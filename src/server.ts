@@ -134,14 +134,27 @@ function admit(deps: ServerDeps) {
     res.setHeader('x-request-id', requestId);
     res.locals.requestId = requestId;
     const ip = req.ip ?? 'unknown';
-    let viewer: Viewer = ANONYMOUS;
+    const refused = (error: unknown): error is GraphQLError => error instanceof GraphQLError && !isInternal(error, error.extensions.code);
+    let viewer: Viewer;
     try {
       viewer = await deps.security.authenticate({ authorization: header(req, 'authorization'), apiKey: header(req, 'x-api-key') });
+    } catch (error) {
+      if (!refused(error)) throw error;
+      // A refused credential spends from the caller's IP budget: guessing keys is rate-limited too.
+      try {
+        await deps.security.rateLimits.charge(ANONYMOUS, ip, 1);
+      } catch (limit) {
+        if (!refused(limit)) throw limit;
+        refuse(res, limit, requestId);
+        return;
+      }
+      refuse(res, error, requestId);
+      return;
+    }
+    try {
       await deps.security.rateLimits.check(viewer, ip);
     } catch (error) {
-      if (!(error instanceof GraphQLError) || isInternal(error, error.extensions.code)) throw error;
-      // A refused credential spends from the caller's IP budget: guessing keys is rate-limited too.
-      if (viewer === ANONYMOUS) await deps.security.rateLimits.charge(ANONYMOUS, ip, 1).catch(() => undefined);
+      if (!refused(error)) throw error;
       refuse(res, error, requestId);
       return;
     }

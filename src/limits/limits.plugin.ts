@@ -5,7 +5,6 @@
 // (see createApollo).
 import type { ApolloServerPlugin } from '@apollo/server';
 import { visit, type DocumentNode } from 'graphql';
-import { unauthenticated } from '../auth/viewer.js';
 import type { LimitsConfig } from '../config.js';
 import type { Context } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -36,7 +35,9 @@ export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): Apol
           if (viewer.kind === 'anonymous' && asksIntrospection(document)) {
             charged = true;
             budget = await rateLimits.charge(viewer, ip, 1);
-            throw unauthenticated('Introspection needs credentials (an API key or a bearer token). The schema is published at /schema.graphql.');
+            throw new ApiError('UNAUTHENTICATED', 'Introspection needs credentials (an API key or a bearer token). The schema is published at /schema.graphql.', {
+              http: { status: 401 },
+            });
           }
           const cost = operationCost(schema, document, operationName ?? undefined, request.variables, limits.costListSize);
           if (cost > limits.maxCost) {
@@ -45,7 +46,7 @@ export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): Apol
             throw new ApiError(
               'QUERY_TOO_COMPLEX',
               `This operation may cost ${cost} points; at most ${limits.maxCost} are allowed. Ask for smaller pages (\`first\`) or fewer nested lists.`,
-              { cost, maxCost: limits.maxCost },
+              { cost, maxCost: limits.maxCost, http: { status: 400 } },
             );
           }
           charged = true;
