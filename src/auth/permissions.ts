@@ -75,7 +75,9 @@ export function checkAccess(viewer: Viewer, access: Access, field: string, isMut
     throw unauthenticated(
       isMutation
         ? `\`${field}\` changes data: sign in with a bearer token.`
-        : `\`${field}\` needs credentials: an analyst API key or a bearer token.`,
+        : access === 'ANALYTICS'
+          ? `\`${field}\` needs credentials: an analyst API key or a bearer token.`
+          : `\`${field}\` needs an admin's bearer token.`,
     );
   }
   if (access === 'ANALYTICS' && readsAnalytics(viewer)) return;

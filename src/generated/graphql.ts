@@ -782,81 +782,81 @@ export type MunicipalityProjectEdge = {
 /** Changes to the graph. Each mutation is one transaction: it happens whole or not at all, and a refused one leaves the graph unchanged. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Records that an organization funds or supports a project. */
+  /** Records that an organization funds or supports a project. Admins, and members for projects their municipality runs. */
   addBacker: Project;
-  /** Marks an event as covering a topic. */
+  /** Marks an event as covering a topic. Admins only. */
   addEventTopic: Event;
-  /** Records that a contact is an expert in a topic. */
+  /** Records that a contact is an expert in a topic. Admins, and members for their municipality's staff. */
   addExpertise: Contact;
-  /** Declares that a municipality is interested in a topic (again: updates `since`). */
+  /** Declares that a municipality is interested in a topic (again: updates `since`). Admins, and members for their own municipality. */
   addInterest: Municipality;
-  /** Names a contact person for a project. */
+  /** Names a contact person for a project. Admins, and members for their municipality's projects and staff. */
   addProjectContact: Project;
-  /** Marks a project as addressing a topic. */
+  /** Marks a project as addressing a topic. Admins, and members for projects their municipality runs. */
   addProjectTopic: Project;
-  /** Adds a municipality to a project's runners, or changes its role. */
+  /** Adds a municipality to a project's runners, or changes its role. Admins, and members for projects their municipality runs. */
   addRunner: Project;
   /** Creates an API key; the answer holds the key itself, shown only this once. Admins only. */
   createApiKey: CreatedApiKey;
-  /** Adds a contact; the server assigns its UUID. */
+  /** Adds a contact; the server assigns its UUID. Admins, and members for their municipality's staff. */
   createContact: Contact;
-  /** Adds an event. */
+  /** Adds an event. Admins only. */
   createEvent: Event;
-  /** Adds an organization. */
+  /** Adds an organization. Admins only. */
   createOrganization: Organization;
-  /** Adds a project, with its topics and runners. */
+  /** Adds a project, with its topics and runners. Admins, and members for a project their own municipality runs. */
   createProject: Project;
-  /** Adds a topic. */
+  /** Adds a topic. Admins only. */
   createTopic: Topic;
-  /** Deletes a contact and every link of it. */
+  /** Deletes a contact and every link of it. Admins, and members for their municipality's staff. */
   deleteContact: DeletePayload;
-  /** Deletes an event and every link of it (host, topics, attendance). */
+  /** Deletes an event and every link of it (host, topics, attendance). Admins only. */
   deleteEvent: DeletePayload;
-  /** Deletes an organization and every link of it; its contacts stay, without employer. */
+  /** Deletes an organization and every link of it; its contacts stay, without employer. Admins only. */
   deleteOrganization: DeletePayload;
-  /** Deletes a project and all its links (runners, topics, contacts, backers). The municipalities, topics and contacts stay. */
+  /** Deletes a project and all its links (runners, topics, contacts, backers). The municipalities, topics and contacts stay. Admins, and members for projects their municipality runs. */
   deleteProject: DeletePayload;
-  /** Deletes a topic and every link to it. A field of action with sub-topics cannot be deleted (CONFLICT): delete or move them first. */
+  /** Deletes a topic and every link to it. A field of action with sub-topics cannot be deleted (CONFLICT): delete or move them first. Admins only. */
   deleteTopic: DeletePayload;
   /** Erases a contact for good: the person and every relationship; afterwards no id, search, expert list or nested field finds them. Admins, and members for their municipality's staff. */
   eraseContact: ErasurePayload;
   /** Everything stored about a contact, for the person's access or portability request. Admins, and members for their municipality's staff. */
   exportContact: ContactExport;
-  /** Records an exchange link from one municipality to another (again: updates `since` and `topics`). */
+  /** Records an exchange link from one municipality to another (again: updates `since` and `topics`). Admins only. */
   linkExchange: Municipality;
-  /** Records that a municipality or organization attended an event. */
+  /** Records that a municipality or organization attended an event. Admins, and members for their own municipality. */
   recordAttendance: Event;
-  /** Removes a recorded attendance. */
+  /** Removes a recorded attendance. Admins, and members for their own municipality. */
   removeAttendance: Event;
-  /** Removes an organization's backing of the given kind. */
+  /** Removes an organization's backing of the given kind. Admins, and members for projects their municipality runs. */
   removeBacker: Project;
-  /** Removes a topic from an event. */
+  /** Removes a topic from an event. Admins only. */
   removeEventTopic: Event;
-  /** Removes a topic from a contact's expertise. */
+  /** Removes a topic from a contact's expertise. Admins, and members for their municipality's staff. */
   removeExpertise: Contact;
-  /** Withdraws a declared interest. Withdrawing one that does not exist is NOT_FOUND. */
+  /** Withdraws a declared interest. Withdrawing one that does not exist is NOT_FOUND. Admins, and members for their own municipality. */
   removeInterest: Municipality;
-  /** Removes a contact person from a project. */
+  /** Removes a contact person from a project. Admins, and members for projects their municipality runs. */
   removeProjectContact: Project;
-  /** Removes a topic from a project. */
+  /** Removes a topic from a project. Admins, and members for projects their municipality runs. */
   removeProjectTopic: Project;
-  /** Removes a municipality from a project's runners. */
+  /** Removes a municipality from a project's runners. Admins, and members for projects their municipality runs. */
   removeRunner: Project;
   /** Revokes an API key: it stops working at once (on other API instances within API_KEY_CACHE_MS). Admins only. */
   revokeApiKey: ApiKey;
-  /** Removes an exchange link of the given kind from `from` to `to`. */
+  /** Removes an exchange link of the given kind from `from` to `to`. Admins only. */
   unlinkExchange: Municipality;
-  /** Changes a contact. */
+  /** Changes a contact. Admins, and members for their municipality's staff. */
   updateContact: Contact;
-  /** Changes an event. */
+  /** Changes an event. Admins only. */
   updateEvent: Event;
-  /** Changes an organization. */
+  /** Changes an organization. Admins only. */
   updateOrganization: Organization;
-  /** Changes a project's own fields. */
+  /** Changes a project's own fields. Admins, and members for projects their municipality runs. */
   updateProject: Project;
-  /** Changes a topic. */
+  /** Changes a topic. Admins only. */
   updateTopic: Topic;
-  /** Adds a municipality, or updates the one with this AGS. Fields left out are cleared. */
+  /** Adds a municipality, or updates the one with this AGS. Fields left out are cleared. Admins only. */
   upsertMunicipality: Municipality;
 };
 
@@ -1376,11 +1376,11 @@ export type Query = {
   project?: Maybe<Project>;
   /** Projects, filtered and sorted. */
   projects: ProjectConnection;
-  /** How far the network reaches from a source within `maxHops` (0 to 6), counting the given link kinds (all by default), as of a day (today by default). */
+  /** How far the network reaches from a source within `maxHops` (0 to 6), counting the given link kinds (all by default), as of a day (today by default). Analysts, admins and analyst API keys. */
   reach: Reach;
-  /** For each event, oldest first: the reach from the source just before it and on its day, and what it added. */
+  /** For each event, oldest first: the reach from the source just before it and on its day, and what it added. Analysts, admins and analyst API keys. */
   reachGrowth: Array<EventGrowth>;
-  /** Brokers and communities of the reach graph, counting the given link kinds (all by default) as of a day (today by default). */
+  /** Brokers and communities of the reach graph, counting the given link kinds (all by default) as of a day (today by default). Analysts, admins and analyst API keys. */
   reachNetwork: ReachNetwork;
   /** Finds municipalities, projects, topics, contacts, organizations and events by name, title or description. Tolerates typos, umlauts written as ae/oe/ue and ß as ss; best first. */
   search: Array<SearchHit>;

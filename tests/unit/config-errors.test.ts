@@ -32,6 +32,37 @@ describe('config', () => {
     expect(problems).toMatch(/^NEO4J_URI: must be a neo4j:\/\/ or bolt:\/\/ URI/m);
     expect(problems).toMatch(/^LOG_LEVEL: /m);
   });
+
+  it('reads the security settings, with safe defaults: rate limits on, no bearer tokens until configured', () => {
+    const defaults = loadConfig({});
+    expect(defaults.auth).toMatchObject({ jwtSecret: undefined, jwksUrl: undefined, apiKeyCacheMs: 10_000 });
+    expect(defaults.limits).toMatchObject({ maxDepth: 12, maxAliases: 20, maxTokens: 2_000, maxDirectives: 10, maxCost: 10_000 });
+    expect(defaults.limits.rateLimit).toEqual({ enabled: true, windowSeconds: 60, anonymous: 30_000, signedIn: 100_000 });
+    expect(defaults.trustProxy).toBe(false);
+    const set = loadConfig({ JWT_JWKS_URL: 'https://login.example/.well-known/jwks.json', MAX_DEPTH: '8', RATE_LIMIT: 'off', TRUST_PROXY: 'loopback' });
+    expect(set.auth.jwksUrl).toBe('https://login.example/.well-known/jwks.json');
+    expect(set.limits.maxDepth).toBe(8);
+    expect(set.limits.rateLimit.enabled).toBe(false);
+    expect(set.trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+  });
+
+  it('refuses a short JWT secret, a non-http key set, and both at once', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        return (e as ConfigError).problems.join('\n');
+      }
+      return '';
+    };
+    expect(problems({ JWT_SECRET: 'short' })).toMatch(/^JWT_SECRET: must be at least 32 characters/m);
+    expect(problems({ JWT_JWKS_URL: 'ftp://x/jwks' })).toMatch(/^JWT_JWKS_URL: /m);
+    expect(problems({ JWT_SECRET: 'x'.repeat(32), JWT_JWKS_URL: 'https://login.example/jwks' })).toMatch(/set one of them, not both/);
+    const both = problems({ RATE_LIMIT: 'maybe', MAX_COST: '0' });
+    expect(both).toMatch(/^RATE_LIMIT: /m);
+    expect(both).toMatch(/^MAX_COST: /m);
+  });
 });
 
 describe('errors', () => {
