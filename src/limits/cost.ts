@@ -8,7 +8,16 @@
 // a connection are already counted by the connection's `first`. Fields that
 // compute rather than fetch (scoring, full-text search, reach) carry a base
 // cost of their own. Introspection is free: its size is the schema's, not the data's.
-import { getNamedType, getNullableType, isCompositeType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  getVariableValues,
+  isCompositeType,
+  isListType,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
 const BASE_COST: Record<string, number> = {
@@ -37,7 +46,10 @@ export function costEstimator(listSize: number): ComplexityEstimator {
 
 /**
  * The cost of the operation `operationName` in `document`. Variables that do
- * not fit the operation make no cost (execution refuses them anyway): 1.
+ * not fit the operation make no cost (execution refuses them without any
+ * work): 1. An operation too large to cost at all (more than 10,000 field
+ * nodes after expanding fragments, e.g. a fragment spread many times over)
+ * costs Infinity, so it is refused rather than let through uncounted.
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -46,9 +58,13 @@ export function operationCost(
   variables: Record<string, unknown> | undefined,
   listSize: number,
 ): number {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return 1;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) return 1;
   try {
     return getComplexity({ schema, query: document, operationName, variables: variables ?? {}, estimators: [costEstimator(listSize)] });
   } catch {
-    return 1;
+    return Number.POSITIVE_INFINITY;
   }
 }

@@ -45,8 +45,10 @@ export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): Apol
             budget = await rateLimits.charge(viewer, ip, 1);
             throw new ApiError(
               'QUERY_TOO_COMPLEX',
-              `This operation may cost ${cost} points; at most ${limits.maxCost} are allowed. Ask for smaller pages (\`first\`) or fewer nested lists.`,
-              { cost, maxCost: limits.maxCost, http: { status: 400 } },
+              Number.isFinite(cost)
+                ? `This operation may cost ${cost} points; at most ${limits.maxCost} are allowed. Ask for smaller pages (\`first\`) or fewer nested lists.`
+                : 'This operation is too large to cost (over 10,000 fields once its fragments are expanded).',
+              { cost: Number.isFinite(cost) ? cost : null, maxCost: limits.maxCost, http: { status: 400 } },
             );
           }
           charged = true;

@@ -201,6 +201,13 @@ describe('abuse limits (defaults: depth 12, 20 aliases, 2,000 tokens, 10 directi
       'QUERY_TOO_COMPLEX',
       /may cost \d+ points; at most 10000/,
     ],
+    [
+      'a fragment spread many times over (2^15 fields once expanded, in 130 tokens)',
+      `{ topic(slug: "energie") { ...F0 } } ${Array.from({ length: 15 }, (_, i) => `fragment F${i} on Topic { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F15 on Topic { slug }`,
+      400,
+      'QUERY_TOO_COMPLEX',
+      /too large to cost/,
+    ],
     ['a fragment cycle', '{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }', 400, 'GRAPHQL_VALIDATION_FAILED', /Cannot spread fragment "A" within itself/],
   ])('%s is refused', async (_, query, status, code, message) => {
     const r = await gql(query);
