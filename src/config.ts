@@ -25,9 +25,13 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: positiveInt.default(100_000),
   // Who is asking (see README, "Security").
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit secret)').optional(),
-  JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a JSON Web Key Set' }).optional(),
+  JWT_JWKS_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an https URL of a JSON Web Key Set' })
+    .refine((u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(u), 'must be https (plain http only on loopback)')
+    .optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  JWT_MAX_AGE_S: positiveInt.default(86_400),
   API_KEY_CACHE_MS: z.coerce.number().int().min(0).default(10_000),
   API_KEY_DEFAULT_RATE_LIMIT: positiveInt.default(100_000),
   // Abuse limits.
@@ -75,6 +79,8 @@ export interface AuthConfig {
   readonly jwksUrl: string | undefined;
   readonly issuer: string | undefined;
   readonly audience: string | undefined;
+  /** Oldest accepted token (by its `iat`), whatever its `exp` says. */
+  readonly maxAgeSeconds: number;
   /** How long a verified API key is trusted before it is looked up again (revocation delay on other instances). */
   readonly apiKeyCacheMs: number;
   readonly apiKeyDefaultRateLimit: number;
@@ -116,6 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.JWT_SECRET !== undefined && e.JWT_JWKS_URL !== undefined) {
     throw new ConfigError(['JWT_SECRET, JWT_JWKS_URL: set one of them, not both']);
   }
+  if (e.JWT_JWKS_URL !== undefined && (e.JWT_ISSUER === undefined || e.JWT_AUDIENCE === undefined)) {
+    // An identity provider signs tokens for many apps: only ours may be let in.
+    throw new ConfigError(['JWT_ISSUER, JWT_AUDIENCE: required with JWT_JWKS_URL, so tokens the provider issued for other apps are refused']);
+  }
   return Object.freeze({
     http: Object.freeze({ port: e.PORT, host: e.HOST, maxBodyBytes: e.MAX_BODY_BYTES }),
     neo4j: Object.freeze({
@@ -134,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.JWT_JWKS_URL,
       issuer: e.JWT_ISSUER,
       audience: e.JWT_AUDIENCE,
+      maxAgeSeconds: e.JWT_MAX_AGE_S,
       apiKeyCacheMs: e.API_KEY_CACHE_MS,
       apiKeyDefaultRateLimit: e.API_KEY_DEFAULT_RATE_LIMIT,
     }),

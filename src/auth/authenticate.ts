@@ -59,7 +59,8 @@ function tokenVerifier(config: AuthConfig): (token: string) => Promise<Viewer> {
     try {
       ({ payload } = await jwtVerify(token, key as Uint8Array, {
         algorithms,
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'iat'],
+        maxTokenAge: config.maxAgeSeconds,
         clockTolerance: 30,
         ...(config.issuer !== undefined ? { issuer: config.issuer } : {}),
         ...(config.audience !== undefined ? { audience: config.audience } : {}),

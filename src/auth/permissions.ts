@@ -23,8 +23,6 @@ export const MUTATION_ACCESS: Record<keyof Required<MutationResolvers>, Exclude<
   removeProjectTopic: 'MEMBER',
   addProjectContact: 'MEMBER',
   removeProjectContact: 'MEMBER',
-  addBacker: 'MEMBER',
-  removeBacker: 'MEMBER',
   // Contacts who work for their municipality.
   createContact: 'MEMBER',
   updateContact: 'MEMBER',
@@ -38,7 +36,9 @@ export const MUTATION_ACCESS: Record<keyof Required<MutationResolvers>, Exclude<
   removeInterest: 'MEMBER',
   recordAttendance: 'MEMBER',
   removeAttendance: 'MEMBER',
-  // The shared reference data and the network records of the transfer office.
+  // The shared reference data, funding records and the network records of the transfer office.
+  addBacker: 'ADMIN',
+  removeBacker: 'ADMIN',
   upsertMunicipality: 'ADMIN',
   linkExchange: 'ADMIN',
   unlinkExchange: 'ADMIN',

@@ -782,7 +782,7 @@ export type MunicipalityProjectEdge = {
 /** Changes to the graph. Each mutation is one transaction: it happens whole or not at all, and a refused one leaves the graph unchanged. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Records that an organization funds or supports a project. Admins, and members for projects their municipality runs. */
+  /** Records that an organization funds or supports a project. Admins only. */
   addBacker: Project;
   /** Marks an event as covering a topic. Admins only. */
   addEventTopic: Event;
@@ -794,7 +794,7 @@ export type Mutation = {
   addProjectContact: Project;
   /** Marks a project as addressing a topic. Admins, and members for projects their municipality runs. */
   addProjectTopic: Project;
-  /** Adds a municipality to a project's runners, or changes its role. Admins, and members for projects their municipality runs. */
+  /** Adds a municipality to a project's runners, or changes its role. Admins, and members whose municipality leads the project: its own role, or a new partner. */
   addRunner: Project;
   /** Creates an API key; the answer holds the key itself, shown only this once. Admins only. */
   createApiKey: CreatedApiKey;
@@ -804,7 +804,7 @@ export type Mutation = {
   createEvent: Event;
   /** Adds an organization. Admins only. */
   createOrganization: Organization;
-  /** Adds a project, with its topics and runners. Admins, and members for a project their own municipality runs. */
+  /** Adds a project, with its topics and runners. Admins, and members for a project their own municipality leads (other runners as partners). */
   createProject: Project;
   /** Adds a topic. Admins only. */
   createTopic: Topic;
@@ -814,7 +814,7 @@ export type Mutation = {
   deleteEvent: DeletePayload;
   /** Deletes an organization and every link of it; its contacts stay, without employer. Admins only. */
   deleteOrganization: DeletePayload;
-  /** Deletes a project and all its links (runners, topics, contacts, backers). The municipalities, topics and contacts stay. Admins, and members for projects their municipality runs. */
+  /** Deletes a project and all its links (runners, topics, contacts, backers). The municipalities, topics and contacts stay. Admins, and members for projects their municipality leads. */
   deleteProject: DeletePayload;
   /** Deletes a topic and every link to it. A field of action with sub-topics cannot be deleted (CONFLICT): delete or move them first. Admins only. */
   deleteTopic: DeletePayload;
@@ -828,7 +828,7 @@ export type Mutation = {
   recordAttendance: Event;
   /** Removes a recorded attendance. Admins, and members for their own municipality. */
   removeAttendance: Event;
-  /** Removes an organization's backing of the given kind. Admins, and members for projects their municipality runs. */
+  /** Removes an organization's backing of the given kind. Admins only. */
   removeBacker: Project;
   /** Removes a topic from an event. Admins only. */
   removeEventTopic: Event;
@@ -836,11 +836,11 @@ export type Mutation = {
   removeExpertise: Contact;
   /** Withdraws a declared interest. Withdrawing one that does not exist is NOT_FOUND. Admins, and members for their own municipality. */
   removeInterest: Municipality;
-  /** Removes a contact person from a project. Admins, and members for projects their municipality runs. */
+  /** Removes a contact person from a project. Admins, and members for their municipality's projects and staff. */
   removeProjectContact: Project;
   /** Removes a topic from a project. Admins, and members for projects their municipality runs. */
   removeProjectTopic: Project;
-  /** Removes a municipality from a project's runners. Admins, and members for projects their municipality runs. */
+  /** Removes a municipality from a project's runners. Admins, and members: their own municipality, or, as the lead, a partner. */
   removeRunner: Project;
   /** Revokes an API key: it stops working at once (on other API instances within API_KEY_CACHE_MS). Admins only. */
   revokeApiKey: ApiKey;

@@ -1,11 +1,11 @@
 // What an operation may cost, computed before it runs (graphql-query-complexity
 // walks the operation; this file only says what each field costs).
 //
-// The unit is "objects the operation may return": every object or list field
-// costs 1 plus what is selected under it, scalars are free, and a list
-// multiplies what is under it by its size: by `first` (its value, or its
-// default) when the field has one, by COST_LIST_SIZE otherwise. The edges of
-// a connection are already counted by the connection's `first`. Fields that
+// The unit is "objects the operation may return": every object field costs 1
+// plus what is selected under it, scalars are free, and a list costs 1 plus,
+// per item, 1 and what is under it, for as many items as it may hold: `first`
+// (its value, or its default) when the field has one, COST_LIST_SIZE
+// otherwise. A connection's `first` counts its edges. Fields that
 // compute rather than fetch (scoring, full-text search, reach) carry a base
 // cost of their own. Introspection is free: its size is the schema's, not the data's.
 import {
@@ -19,6 +19,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../modules/shared/connection.js';
 
 const BASE_COST: Record<string, number> = {
   'Query.search': 10,
@@ -36,10 +37,17 @@ export function costEstimator(listSize: number): ComplexityEstimator {
     if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
     if (!isCompositeType(getNamedType(field.type))) return 0;
     const base = BASE_COST[`${type.name}.${field.name}`] ?? 1;
-    const first: unknown = args.first;
-    if (typeof first === 'number') return base + Math.max(first, 1) * childComplexity;
     const isList = isListType(getNullableType(field.type));
-    if (isList && !type.name.endsWith('Connection')) return base + listSize * childComplexity;
+    const paged = field.args.find((a) => a.name === 'first');
+    if (paged) {
+      // `first: null` (or a null variable) means the default page to the resolvers: so to the cost, too.
+      const first: unknown = args.first ?? paged.defaultValue;
+      const size = Math.max(typeof first === 'number' ? first : DEFAULT_PAGE_SIZE, 1);
+      // A paged list: each item counts; a connection: its edges count the items.
+      return base + size * (isList ? 1 + childComplexity : childComplexity);
+    }
+    if (isList && !type.name.endsWith('Connection')) return base + listSize * (1 + childComplexity);
+    if (isList) return 1 + childComplexity; // a connection's edges: one edge's worth, times the connection's `first`
     return base + childComplexity;
   };
 }

@@ -8,7 +8,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecurity } from '../../src/security.js';
 import { loadFixture } from '../support/fixture.js';
-import { createHarness, startHttp, testSecurityConfig, token, type Harness } from '../support/harness.js';
+import { createHarness, startHttp, TEST_JWT_SECRET, testSecurityConfig, token, type Harness } from '../support/harness.js';
 
 let h: Harness;
 let http: Awaited<ReturnType<typeof startHttp>>;
@@ -54,6 +54,8 @@ describe('bearer tokens (HS256)', () => {
     ['a member token without a municipality', () => token({ role: 'member' }), /ags/],
     ['a token with an unknown role', () => token({ role: 'superuser' }), /role/],
     ['garbage', () => Promise.resolve('not.a.jwt'), /not valid/],
+    ['a token issued longer ago than JWT_MAX_AGE_S', () => new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('old').setIssuedAt(Math.floor(Date.now() / 1000) - 2 * 86_400).setExpirationTime('1h').sign(new TextEncoder().encode(TEST_JWT_SECRET)), /expired/],
+    ['a token without iat', () => new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(new TextEncoder().encode(TEST_JWT_SECRET)), /iat|refused/],
   ])('%s → 401 UNAUTHENTICATED, never anonymous', async (_, make, message) => {
     const r = await gql(VIEWER, bearer(await make()));
     expect(r.status).toBe(401);
@@ -92,7 +94,7 @@ describe('bearer tokens from a JWKS endpoint', () => {
   });
 
   const rs256 = (claims: Record<string, unknown>, issuer = 'https://login.example') =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('p1').setIssuer(issuer).setAudience('smart-city-graph').setExpirationTime('5m').sign(privateKey);
+    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('p1').setIssuedAt().setIssuer(issuer).setAudience('smart-city-graph').setExpirationTime('5m').sign(privateKey);
 
   it('accepts a token signed by a key of the set, with the configured issuer and audience', async () => {
     const r = await post(other.url, { query: VIEWER }, bearer(await rs256({ role: 'analyst' })));

@@ -39,7 +39,14 @@ describe('config', () => {
     expect(defaults.limits).toMatchObject({ maxDepth: 12, maxAliases: 20, maxTokens: 2_000, maxDirectives: 10, maxCost: 10_000 });
     expect(defaults.limits.rateLimit).toEqual({ enabled: true, windowSeconds: 60, anonymous: 30_000, signedIn: 100_000 });
     expect(defaults.trustProxy).toBe(false);
-    const set = loadConfig({ JWT_JWKS_URL: 'https://login.example/.well-known/jwks.json', MAX_DEPTH: '8', RATE_LIMIT: 'off', TRUST_PROXY: 'loopback' });
+    const set = loadConfig({
+      JWT_JWKS_URL: 'https://login.example/.well-known/jwks.json',
+      JWT_ISSUER: 'https://login.example',
+      JWT_AUDIENCE: 'smart-city-graph',
+      MAX_DEPTH: '8',
+      RATE_LIMIT: 'off',
+      TRUST_PROXY: 'loopback',
+    });
     expect(set.auth.jwksUrl).toBe('https://login.example/.well-known/jwks.json');
     expect(set.limits.maxDepth).toBe(8);
     expect(set.limits.rateLimit.enabled).toBe(false);
@@ -47,7 +54,7 @@ describe('config', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
   });
 
-  it('refuses a short JWT secret, a non-http key set, and both at once', () => {
+  it('refuses a short JWT secret, a key set not on https or without issuer and audience, and both at once', () => {
     const problems = (env: Record<string, string>) => {
       try {
         loadConfig(env);
@@ -58,7 +65,11 @@ describe('config', () => {
     };
     expect(problems({ JWT_SECRET: 'short' })).toMatch(/^JWT_SECRET: must be at least 32 characters/m);
     expect(problems({ JWT_JWKS_URL: 'ftp://x/jwks' })).toMatch(/^JWT_JWKS_URL: /m);
-    expect(problems({ JWT_SECRET: 'x'.repeat(32), JWT_JWKS_URL: 'https://login.example/jwks' })).toMatch(/set one of them, not both/);
+    expect(problems({ JWT_JWKS_URL: 'http://login.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toMatch(/^JWT_JWKS_URL: must be https/m);
+    expect(problems({ JWT_JWKS_URL: 'https://login.example/jwks' })).toMatch(/JWT_ISSUER, JWT_AUDIENCE: required with JWT_JWKS_URL/);
+    expect(problems({ JWT_SECRET: 'x'.repeat(32), JWT_JWKS_URL: 'https://login.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toMatch(
+      /set one of them, not both/,
+    );
     const both = problems({ RATE_LIMIT: 'maybe', MAX_COST: '0' });
     expect(both).toMatch(/^RATE_LIMIT: /m);
     expect(both).toMatch(/^MAX_COST: /m);

@@ -138,7 +138,7 @@ export function projectRepository(db: Database, { viewer, scope }: Access) {
     create: (input: ProjectWrite) =>
       db.write('project.create', async (tx) => {
         await ensureExist(tx, { Topic: input.topics, Municipality: input.runners.map((r) => r.ags) });
-        await authorize(tx, scope, 'amongRunners', { agsList: input.runners.map((r) => r.ags) });
+        await authorize(tx, scope, 'newProject', { runners: input.runners });
         const { slug, topics, runners, startDate, endDate, ...fields } = input;
         const [row] = await tx.run<{ p: Row }>(CREATE, {
           props: { ...fields, id: slug, nameKey: nameKey(input.name) },
@@ -174,7 +174,7 @@ export function projectRepository(db: Database, { viewer, scope }: Access) {
     delete: (slug: string) =>
       db.write('project.delete', async (tx) => {
         await ensureExist(tx, { Project: [slug] });
-        await authorize(tx, scope, 'project', { id: slug });
+        await authorize(tx, scope, 'projectLead', { id: slug });
         await tx.run(DELETE, { id: slug });
         await bumpReachVersion(tx);
       }),
@@ -182,14 +182,14 @@ export function projectRepository(db: Database, { viewer, scope }: Access) {
     addRunner: (slug: string, ags: string, role: RunnerRole) =>
       db.write('project.addRunner', async (tx) => {
         await ensureExist(tx, { Project: [slug], Municipality: [ags] });
-        await authorize(tx, scope, 'project', { id: slug });
+        await authorize(tx, scope, 'addRunner', { id: slug, ags, role });
         await tx.run(ADD_RUNNER, { id: slug, ags, role });
         await bumpReachVersion(tx);
       }),
     removeRunner: (slug: string, ags: string) =>
       db.write('project.removeRunner', async (tx) => {
         await ensureExist(tx, { Project: [slug], Municipality: [ags] });
-        await authorize(tx, scope, 'project', { id: slug });
+        await authorize(tx, scope, 'removeRunner', { id: slug, ags });
         await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_RUNNER, { id: slug, ags });
       }),
@@ -218,18 +218,17 @@ export function projectRepository(db: Database, { viewer, scope }: Access) {
       db.write('project.removeContact', async (tx) => {
         await ensureExist(tx, { Project: [slug], Contact: [contact] });
         await authorize(tx, scope, 'project', { id: slug });
+        await authorize(tx, scope, 'contact', { id: contact });
         return removedAny(tx, REMOVE_CONTACT, { id: slug, contact });
       }),
     addBacker: (slug: string, organization: string, kind: BackingKind) =>
       db.write('project.addBacker', async (tx) => {
         await ensureExist(tx, { Project: [slug], Organization: [organization] });
-        await authorize(tx, scope, 'project', { id: slug });
         await tx.run(ADD_BACKER[kind], { id: slug, organization });
       }),
     removeBacker: (slug: string, organization: string, kind: BackingKind) =>
       db.write('project.removeBacker', async (tx) => {
         await ensureExist(tx, { Project: [slug], Organization: [organization] });
-        await authorize(tx, scope, 'project', { id: slug });
         return removedAny(tx, REMOVE_BACKER[kind], { id: slug, organization });
       }),
   };
