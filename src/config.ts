@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_WINDOW_S: positiveInt.default(60),
   RATE_LIMIT_ANONYMOUS: positiveInt.default(30_000),
   RATE_LIMIT_SIGNED_IN: positiveInt.default(100_000),
+  RATE_LIMIT_AUTH_FAILURES: positiveInt.default(20),
   TRUST_PROXY: z
     .string()
     .regex(/^(false|true|\d{1,2}|loopback|linklocal|uniquelocal|[0-9a-fA-F.:/, ]+)$/, 'must be false, true, a hop count, or addresses/subnets (Express "trust proxy")')
@@ -102,6 +103,8 @@ export interface LimitsConfig {
     readonly anonymous: number;
     /** Cost points per window for one signed-in person (bearer token). API keys carry their own. */
     readonly signedIn: number;
+    /** Refused credentials per window per client address before it is turned away unheard. */
+    readonly authFailures: number;
   };
 }
 
@@ -160,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         windowSeconds: e.RATE_LIMIT_WINDOW_S,
         anonymous: e.RATE_LIMIT_ANONYMOUS,
         signedIn: e.RATE_LIMIT_SIGNED_IN,
+        authFailures: e.RATE_LIMIT_AUTH_FAILURES,
       }),
     }),
     trustProxy: trustProxy(e.TRUST_PROXY),

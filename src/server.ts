@@ -135,19 +135,16 @@ function admit(deps: ServerDeps) {
     res.locals.requestId = requestId;
     const ip = req.ip ?? 'unknown';
     const refused = (error: unknown): error is GraphQLError => error instanceof GraphQLError && !isInternal(error, error.extensions.code);
+    const authorization = header(req, 'authorization');
+    const apiKey = header(req, 'x-api-key');
     let viewer: Viewer;
     try {
-      viewer = await deps.security.authenticate({ authorization: header(req, 'authorization'), apiKey: header(req, 'x-api-key') });
+      // An address that has had too many credentials refused is turned away before any lookup.
+      if (authorization !== undefined || apiKey !== undefined) await deps.security.rateLimits.checkFailures(ip);
+      viewer = await deps.security.authenticate({ authorization, apiKey });
     } catch (error) {
       if (!refused(error)) throw error;
-      // A refused credential spends from the caller's IP budget: guessing keys is rate-limited too.
-      try {
-        await deps.security.rateLimits.charge(ANONYMOUS, ip, 1);
-      } catch (limit) {
-        if (!refused(limit)) throw limit;
-        refuse(res, limit, requestId);
-        return;
-      }
+      if (error.extensions.code === 'UNAUTHENTICATED') await deps.security.rateLimits.recordFailure(ip);
       refuse(res, error, requestId);
       return;
     }

@@ -64,6 +64,8 @@ const publicPart = ({ hash: _hash, ...record }: Stored): ApiKeyRecord => record;
 export class ApiKeys {
   /** Recently looked-up keys by id (null: no such key), so a busy app costs one lookup per `cacheMs`. */
   private readonly cache: LRUCache<string, Stored | 'missing'> | null;
+  /** Bumped by every revocation here, so a lookup that began before one does not cache what it read. */
+  private revocations = 0;
 
   constructor(
     private readonly db: Database,
@@ -84,7 +86,9 @@ export class ApiKeys {
 
   /** Revokes a key (again: no change). It stops working here at once, on other instances within `cacheMs`. */
   async revoke(id: string): Promise<ApiKeyRecord> {
+    this.revocations++;
     const [row] = await this.db.write('apiKey.revoke', (tx) => tx.run<{ key: Row }>(REVOKE, { id }));
+    this.revocations++;
     this.cache?.delete(id);
     if (!row) throw notFound('ApiKey', id);
     return publicPart(toRecord(row.key));
@@ -115,9 +119,10 @@ export class ApiKeys {
   private async lookup(id: string): Promise<Stored | 'missing'> {
     const cached = this.cache?.get(id);
     if (cached !== undefined) return cached;
+    const revocationsBefore = this.revocations;
     const [row] = await this.db.read('apiKey.byId', (tx) => tx.run<{ key: Row }>(BY_ID, { id }));
     const stored = row ? toRecord(row.key) : 'missing';
-    this.cache?.set(id, stored);
+    if (this.revocations === revocationsBefore) this.cache?.set(id, stored);
     return stored;
   }
 }

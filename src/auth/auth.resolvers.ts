@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Resolvers } from '../generated/graphql.js';
 import { nameSchema, parse } from '../modules/shared/validation.js';
-import type { Viewer } from './viewer.js';
+import { isAdmin, type Viewer } from './viewer.js';
 
 const createSchema = z.object({
   name: nameSchema(),
@@ -25,6 +25,10 @@ export const authResolvers: Resolvers = {
     municipality: (v, _, { loaders }) => (v.kind === 'person' && v.ags !== null ? loaders.municipality.load(v.ags) : null),
     apiKey: (v, _, { apiKeys }) => (v.kind === 'key' ? apiKeys.get(v.keyId) : null),
     rateLimit: (v, _, { rateLimits }) => rateLimits.budgetOf(v),
+  },
+
+  ApiKey: {
+    createdBy: (k, _, { viewer }) => (isAdmin(viewer) ? k.createdBy : null),
   },
 
   Mutation: {

@@ -78,8 +78,8 @@ export type ApiKey = {
   __typename?: 'ApiKey';
   /** When the key was created. */
   createdAt: Scalars['DateTime']['output'];
-  /** Who created it (the admin's token subject). */
-  createdBy: Scalars['String']['output'];
+  /** Who created it (the admin's token subject); null unless the viewer is an admin. */
+  createdBy?: Maybe<Scalars['String']['output']>;
   /** The key's public id: the part after `scg_` and before the second `_`. */
   id: Scalars['ID']['output'];
   /** What the key is for, e.g. the app's name. */
@@ -2408,7 +2408,7 @@ export type ActorEdgeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rateLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

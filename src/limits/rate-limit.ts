@@ -4,6 +4,7 @@
 // callers one per IP address. An operation spends its cost (src/limits/cost.ts),
 // anything refused before that (a syntax error, bad credentials) spends 1.
 import { HeaderMap } from '@apollo/server';
+import ipaddr from 'ipaddr.js';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { LimitsConfig } from '../config.js';
 import { ApiError } from '../errors.js';
@@ -15,11 +16,27 @@ export interface Budget {
   resetSeconds: number;
 }
 
+/**
+ * The address a budget belongs to: an IPv4 address as it is, an IPv6 address
+ * by its /64 network (one subscriber usually holds a whole /64 and can rotate
+ * through it at will).
+ */
+export function clientOf(ip: string): string {
+  if (!ipaddr.isValid(ip)) return ip;
+  const address = ipaddr.process(ip); // IPv4-mapped IPv6 becomes IPv4
+  if (address.kind() === 'ipv4') return address.toString();
+  return `${(address as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(':')}::/64`;
+}
+
 export class RateLimits {
   /** One limiter per budget size (a limiter has one size); keyed by the caller. */
   private readonly limiters = new Map<number, RateLimiterMemory>();
+  /** Refused credentials per client address: guessing keys or tokens runs out fast. */
+  private readonly failures: RateLimiterMemory;
 
-  constructor(private readonly config: LimitsConfig['rateLimit']) {}
+  constructor(private readonly config: LimitsConfig['rateLimit']) {
+    this.failures = new RateLimiterMemory({ points: config.authFailures, duration: config.windowSeconds });
+  }
 
   get enabled(): boolean {
     return this.config.enabled;
@@ -51,6 +68,21 @@ export class RateLimits {
     }
   }
 
+  /** RATE_LIMITED when this address has had too many credentials refused in this window: checked before any lookup. */
+  async checkFailures(ip: string): Promise<void> {
+    if (!this.config.enabled) return;
+    const state = await this.failures.get(clientOf(ip));
+    if (state !== null && state.remainingPoints <= 0) throw rateLimited(state.msBeforeNext, this.config.authFailures);
+  }
+
+  /** Counts one refused credential of this address. */
+  async recordFailure(ip: string): Promise<void> {
+    if (!this.config.enabled) return;
+    await this.failures.consume(clientOf(ip), 1).catch((error: unknown) => {
+      if (!(error instanceof RateLimiterRes)) throw error;
+    });
+  }
+
   private bucket(viewer: Viewer, ip: string): { key: string; points: number } {
     switch (viewer.kind) {
       case 'key':
@@ -58,7 +90,7 @@ export class RateLimits {
       case 'person':
         return { key: `person:${viewer.subject}`, points: this.config.signedIn };
       case 'anonymous':
-        return { key: `ip:${ip}`, points: this.config.anonymous };
+        return { key: `ip:${clientOf(ip)}`, points: this.config.anonymous };
     }
   }
 

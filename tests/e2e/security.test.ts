@@ -244,7 +244,7 @@ describe('abuse limits (defaults: depth 12, 20 aliases, 2,000 tokens, 10 directi
 describe('rate limits (cost-weighted, per key and per IP)', () => {
   let limited: Awaited<ReturnType<typeof startHttp>>;
   beforeAll(async () => {
-    const config = testSecurityConfig({ limits: { rateLimit: { enabled: true, windowSeconds: 60, anonymous: 100, signedIn: 1000 } } });
+    const config = testSecurityConfig({ limits: { rateLimit: { enabled: true, windowSeconds: 60, anonymous: 100, signedIn: 1000, authFailures: 5 } } });
     // Trusting X-Forwarded-For here stands in for requests from several addresses.
     limited = await startHttp(h.db, { security: createSecurity(h.db, config), trustProxy: true });
   });
@@ -284,11 +284,23 @@ describe('rate limits (cost-weighted, per key and per IP)', () => {
     expect(big.status).toBe(429);
   });
 
-  it('guessing keys spends the IP’s budget too', async () => {
-    let status = 0;
-    for (let i = 0; i < 120 && status !== 429; i++) {
-      status = (await post(limited.url, { query: '{ __typename }' }, { ...from('10.0.0.3'), 'x-api-key': `scg_${i.toString(16).padStart(16, '0')}_${'A'.repeat(43)}` })).status;
+  it('guessing keys or tokens: after 5 refusals the address is turned away unheard, its anonymous use goes on', async () => {
+    const guess = (i: number) => ({ ...from('10.0.0.3'), 'x-api-key': `scg_${i.toString(16).padStart(16, '0')}_${'A'.repeat(43)}` });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await post(limited.url, { query: '{ __typename }' }, guess(i))).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    // Even a valid key is not looked at from there until the window ends (no oracle for guessing).
+    const { secret } = await h.security.apiKeys.create({ name: 'x', role: 'READER', rateLimit: 1000, createdBy: 'test' });
+    expect((await post(limited.url, { query: '{ __typename }' }, { ...from('10.0.0.3'), 'x-api-key': secret })).status).toBe(429);
+    await ordinary(limited.url, from('10.0.0.3'));
+  });
+
+  it('counts an IPv6 client by its /64: rotating addresses inside it does not give new budgets', async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 3; i++) {
+      statuses.push((await post(limited.url, { query: '{ municipalities(first: 30) { edges { node { ags } } } }' }, from(`2001:db8:1:2::${i}`))).status);
     }
-    expect(status).toBe(429);
+    expect(statuses).toEqual([200, 429, 429]);
+    await ordinary(limited.url, from('2001:db8:1:3::1'));
   });
 });
