@@ -2,6 +2,7 @@
 // listen here: index.ts listens, the tests reuse the same objects.
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -87,6 +88,10 @@ export function createApollo(security: Security): ApolloServer<Context> {
       limitsPlugin(limits, security.rateLimits),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       errorPlugin,
+      // We set no cache hints and report to no Apollo graph: these would only hook into every field resolved.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
     ],
   });
   // Every Cypher statement exists by now; none can be built from a request's values (src/db/cypher.ts).

@@ -1,0 +1,186 @@
+// The benchmark's data: the real register and model projects (the product's
+// own import), plus a generated layer at realistic scale — about 2,000
+// projects, 5,000 contacts and 300 events with attendance — drawn with a fixed
+// seed, so every run sees the same graph. The layer is skewed as the real
+// programme is: a few dozen hub municipalities run many projects, most run
+// none or one. Every generated node carries `bench: true`.
+import type { Driver } from 'neo4j-driver';
+import seedrandom from 'seedrandom';
+import type { Database } from '../src/db/database.js';
+import { toDb, fromDb } from '../src/db/values.js';
+import { isEmpty, runImport } from '../src/import/import.js';
+import { fromProject } from '../src/paths.js';
+import { nameKey } from '../src/modules/shared/text.js';
+
+export const LAYER = { seed: 'smart-city-graph-bench-1', hubs: 40, projects: 2000, contacts: 5000, events: 300 } as const;
+
+interface Gemeinde {
+  ags: string;
+  population: number;
+}
+
+async function q<T>(driver: Driver, text: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  const { records } = await driver.executeQuery(text, toDb(params), { database: 'neo4j' });
+  return records.map((r) => fromDb(r.toObject()) as T);
+}
+
+/** Imports the real data into an empty database, then adds the generated layer unless this seed's layer is there. */
+export async function prepareData(db: Database, driver: Driver, log: (line: string) => void): Promise<{ generated: boolean }> {
+  if (await isEmpty(db)) {
+    log('importing the real data …');
+    const report = await runImport(db, { dataDir: fromProject('data') });
+    if (!report.ok) throw new Error(report.summary());
+  }
+  const [marker] = await q<{ seed: string }>(driver, 'MATCH (b:BenchLayer) RETURN b.seed AS seed');
+  if (marker?.seed === LAYER.seed) return { generated: false };
+  log(`generating the layer (seed ${LAYER.seed}) …`);
+  await q(driver, 'MATCH (n) WHERE n.bench = true DETACH DELETE n');
+  await generate(driver);
+  await q(driver, 'MERGE (b:BenchLayer) SET b.seed = $seed', { seed: LAYER.seed });
+  // The reach snapshot must see the new links.
+  await q(driver, "MERGE (v:ReachVersion {id: 'reach'}) SET v.n = coalesce(v.n, 0) + 1");
+  return { generated: true };
+}
+
+async function generate(driver: Driver): Promise<void> {
+  const random = seedrandom(LAYER.seed);
+  const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  /** Topics with a Zipf-like skew: the first few are common, the tail rare. */
+  const topics = (await q<{ slug: string }>(driver, 'MATCH (t:Topic) RETURN t.slug AS slug ORDER BY slug')).map((t) => t.slug);
+  const weights = topics.map((_, i) => 1 / (i + 1));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const topic = () => {
+    let r = random() * totalWeight;
+    for (let i = 0; i < topics.length; i++) if ((r -= weights[i]!) <= 0) return topics[i]!;
+    return topics.at(-1)!;
+  };
+  const someTopics = (min: number, max: number) => [...new Set(Array.from({ length: int(min, max) }, topic))];
+
+  const gemeinden = await q<Gemeinde>(
+    driver,
+    "MATCH (m:Municipality) WHERE m.kind IN ['STADT', 'GEMEINDE', 'KREISFREIE_STADT'] AND m.population > 0 RETURN m.ags AS ags, m.population AS population ORDER BY m.ags",
+  );
+  const byPopulation = [...gemeinden].sort((a, b) => b.population - a.population || a.ags.localeCompare(b.ags));
+  const hubs = byPopulation.slice(0, LAYER.hubs).map((g) => g.ags);
+  const byKreis = new Map<string, string[]>();
+  for (const g of gemeinden) byKreis.set(g.ags.slice(0, 5), [...(byKreis.get(g.ags.slice(0, 5)) ?? []), g.ags]);
+
+  // Projects: hubs run 15–45 each, the rest go to ordinary Gemeinden one by one.
+  const leads: string[] = [];
+  for (const hub of hubs) for (let i = int(15, 45); i > 0; i--) leads.push(hub);
+  while (leads.length < LAYER.projects) leads.push(pick(gemeinden).ags);
+  leads.length = LAYER.projects;
+  const statuses = ['PLANNED', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'COMPLETED'];
+  const projects = leads.map((lead, i) => {
+    const slug = `bench-p-${String(i + 1).padStart(4, '0')}`;
+    const neighbours = byKreis.get(lead.slice(0, 5)) ?? [];
+    const partners = random() < 0.3 ? [...new Set(Array.from({ length: int(1, 2) }, () => pick(neighbours.length > 1 ? neighbours : gemeinden.map((g) => g.ags))))] : [];
+    const name = `Digitales Vorhaben ${i + 1}`;
+    return {
+      slug,
+      props: { id: slug, name, nameKey: nameKey(name), status: pick(statuses), summary: `Generiertes Vorhaben ${i + 1} für den Benchmark.`, bench: true },
+      topics: someTopics(1, 4),
+      runners: [{ ags: lead, role: 'LEAD' }, ...partners.filter((p) => p !== lead).map((ags) => ({ ags, role: 'PARTNER' }))],
+    };
+  });
+  for (let i = 0; i < projects.length; i += 500) {
+    await q(
+      driver,
+      `UNWIND $rows AS r
+       CREATE (p:Project) SET p = r.props
+       WITH p, r
+       CALL (p, r) { UNWIND r.topics AS slug MATCH (t:Topic {slug: slug}) CREATE (p)-[:ADDRESSES]->(t) }
+       CALL (p, r) { UNWIND r.runners AS run MATCH (m:Municipality {ags: run.ags}) CREATE (m)-[:RUNS {role: run.role, bench: true}]->(p) }`,
+      { rows: projects.slice(i, i + 500) },
+    );
+  }
+
+  // Contacts: most at hubs, the rest where projects run; each is contact for one of its employer's projects.
+  const projectsOf = new Map<string, string[]>();
+  for (const p of projects) projectsOf.set(p.runners[0]!.ags, [...(projectsOf.get(p.runners[0]!.ags) ?? []), p.slug]);
+  const runners = [...projectsOf.keys()];
+  const visibilities = ['PUBLIC', 'PUBLIC', 'MEMBERS', 'MEMBERS', 'PRIVATE'];
+  const contacts = Array.from({ length: LAYER.contacts }, (_, i) => {
+    const employer = random() < 0.6 ? pick(hubs) : pick(runners);
+    const own = projectsOf.get(employer) ?? [];
+    const name = `Person ${String(i + 1).padStart(4, '0')}`;
+    const id = `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`;
+    return {
+      props: {
+        id,
+        name,
+        nameKey: nameKey(name),
+        role: pick(['Chief Digital Officer', 'Projektleitung', 'Referentin Digitalisierung', 'Stadtplanung']),
+        email: `person${i + 1}@bench.example`,
+        phone: `+49 30 ${100000 + i}`,
+        visibility: pick(visibilities),
+        bench: true,
+      },
+      consent: random() < 0.85,
+      employer,
+      projects: own.length ? [pick(own)] : [],
+      expertise: someTopics(0, 2),
+    };
+  });
+  for (let i = 0; i < contacts.length; i += 1000) {
+    await q(
+      driver,
+      `UNWIND $rows AS r
+       CREATE (c:Contact) SET c = r.props, c.consentAt = CASE WHEN r.consent THEN datetime('2024-01-01T00:00:00Z') END
+       WITH c, r
+       MATCH (m:Municipality {ags: r.employer}) CREATE (c)-[:WORKS_FOR]->(m)
+       WITH c, r
+       CALL (c, r) { UNWIND r.projects AS slug MATCH (p:Project {id: slug}) CREATE (c)-[:CONTACT_FOR]->(p) }
+       CALL (c, r) { UNWIND r.expertise AS slug MATCH (t:Topic {slug: slug}) CREATE (c)-[:EXPERT_IN]->(t) }`,
+      { rows: contacts.slice(i, i + 1000) },
+    );
+  }
+
+  // Events: hosted by hubs, attended by 5–40 municipalities, half of them hubs.
+  const kinds = ['REGIONAL_CONFERENCE', 'EXPERT_FORUM', 'WEBINAR', 'WORKSHOP'];
+  const events = Array.from({ length: LAYER.events }, (_, i) => {
+    const slug = `bench-e-${String(i + 1).padStart(3, '0')}`;
+    const day = new Date(Date.UTC(2020, 0, 1) + int(0, 6 * 365) * 86_400_000).toISOString();
+    const attendees = [...new Set(Array.from({ length: int(5, 40) }, () => (random() < 0.5 ? pick(hubs) : pick(runners))))];
+    const title = `Fachaustausch ${i + 1}`;
+    return {
+      props: { id: slug, title, nameKey: nameKey(title), kind: pick(kinds), format: pick(['VIRTUAL', 'ONSITE', 'HYBRID']), participantCount: int(20, 300), bench: true },
+      startsAt: day,
+      host: pick(hubs),
+      attendees,
+      topics: someTopics(1, 3),
+    };
+  });
+  await q(
+    driver,
+    `UNWIND $rows AS r
+     CREATE (e:Event) SET e = r.props, e.startsAt = datetime(r.startsAt)
+     WITH e, r
+     MATCH (h:Municipality {ags: r.host}) CREATE (e)-[:HOSTED_BY {rank: 0}]->(h)
+     WITH e, r
+     CALL (e, r) { UNWIND r.attendees AS ags MATCH (m:Municipality {ags: ags}) CREATE (m)-[:ATTENDED]->(e) }
+     CALL (e, r) { UNWIND r.topics AS slug MATCH (t:Topic {slug: slug}) CREATE (e)-[:COVERS]->(t) }`,
+    { rows: events },
+  );
+}
+
+/** Parameters for the requests: about 80% ordinary keys, 20% hubs, drawn once with the seed. */
+export async function sampleKeys(driver: Driver, n = 50) {
+  const random = seedrandom(`${LAYER.seed}-keys`);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const runners = await q<{ ags: string; projects: number }>(
+    driver,
+    'MATCH (m:Municipality)-[:RUNS]->(p:Project) WITH m, count(p) AS projects RETURN m.ags AS ags, projects ORDER BY projects DESC, ags',
+  );
+  const hubs = runners.slice(0, LAYER.hubs).map((r) => r.ags);
+  const ordinary = runners.slice(LAYER.hubs).map((r) => r.ags);
+  const topics = (await q<{ slug: string }>(driver, 'MATCH (t:Topic) RETURN t.slug AS slug ORDER BY slug')).map((t) => t.slug);
+  const states = (await q<{ state: string }>(driver, "MATCH (m:Municipality {kind: 'LAND'}) RETURN m.state AS state ORDER BY state")).map((s) => s.state);
+  return Array.from({ length: n }, () => ({
+    ags: random() < 0.2 ? pick(hubs) : pick(ordinary),
+    topic: pick(topics),
+    state: random() < 0.5 ? pick(states) : null,
+  }));
+}
+export type Key = Awaited<ReturnType<typeof sampleKeys>>[number];

@@ -1,0 +1,137 @@
+// The benchmark's requests, each three ways: the GraphQL operation the API
+// (b) answers, the floor (a0/a1: the single best Cypher statement, run through
+// the driver; for R1 plus the product's own scoring, which is the work the
+// answer needs), and how both are brought to one shape to be compared.
+import { accessOf, ANONYMOUS, viewerParams } from '../src/auth/viewer.js';
+import { cypher } from '../src/db/cypher.js';
+import type { Database } from '../src/db/database.js';
+import { CONTACT_FIELDS, CONTACT_SHOWN } from '../src/modules/contact/contact.record.js';
+import { discoveryRepository } from '../src/modules/discovery/discovery.repository.js';
+import { filterParams, rankPage } from '../src/modules/discovery/discovery.service.js';
+import { pageRequest } from '../src/modules/shared/connection.js';
+import type { Key } from './data.js';
+
+export interface BenchRequest {
+  id: string;
+  title: string;
+  /** GraphQL for the API (b). */
+  query: string;
+  variables(key: Key): Record<string, unknown>;
+  /** The floor: one statement (and, for R1, the scoring), answering in the normal shape. */
+  floor(db: Database, key: Key): Promise<unknown>;
+  /** The API's `data` in the normal shape. */
+  normalize(data: any): unknown;
+  /** The floor's Cypher, for PROFILE. */
+  statement: { text: string; params(key: Key): Record<string, unknown> };
+}
+
+const anonymous = viewerParams(ANONYMOUS);
+
+// R1 — peers of a municipality, first 10 with explanations.
+const R1_QUERY = `query ($ags: String!) { peers(ags: $ags, first: 10) { totalCount edges { score node { ags }
+  explanation { distanceKm sizeClass sharedTopics { topic { slug } weight } } } } }`;
+const round = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);
+const r1Normal = (c: { totalCount: number; edges: { score: number; node: { ags: string }; explanation: { distanceKm: number | null; sizeClass: string | null; sharedTopics: { slug: string; weight: number }[] } }[] }) => ({
+  total: c.totalCount,
+  peers: c.edges.map((e) => [e.node.ags, round(e.score), round(e.explanation.distanceKm), e.explanation.sizeClass, e.explanation.sharedTopics.map((s) => [s.slug, round(s.weight)])]),
+});
+
+// R2 — a municipality page: 10 projects with their topics and contacts, and its own contacts.
+const R2_QUERY = `query ($ags: String!) { municipality(ags: $ags) { name
+  projects(first: 10) { edges { node { slug name topics { slug } contacts { name email } } } }
+  contacts { name email } } }`;
+const R2 = cypher(
+  'bench.r2',
+  `MATCH (m:Municipality {ags: $ags})
+   CALL (m) {
+     MATCH (m)-[:RUNS]->(p:Project)
+     WITH p ORDER BY p.nameKey, p.id LIMIT 10
+     RETURN collect({
+       slug: p.id, name: p.name,
+       topics: COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug ORDER BY t.slug },
+       contacts: COLLECT { MATCH (x:Contact)-[:CONTACT_FOR]->(p) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id RETURN ${CONTACT_FIELDS('x')} }
+     }) AS projects
+   }
+   RETURN m.name AS name, projects,
+          COLLECT { MATCH (x:Contact)-[:WORKS_FOR]->(m) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id RETURN ${CONTACT_FIELDS('x')} } AS contacts`,
+);
+type Person = { name: string; email: string | null };
+const people = (xs: Person[]) => xs.map((c) => [c.name, c.email]);
+
+// R3 — a filtered project page with totalCount and runners.
+const R3_QUERY = `query ($topic: String, $state: State) { projects(filter: { topic: $topic, state: $state }, first: 20) {
+  totalCount edges { node { slug name runners { role municipality { ags name } } } } } }`;
+const R3 = cypher(
+  'bench.r3',
+  `CALL () {
+     MATCH (p:Project)
+     WHERE EXISTS { (p)-[:ADDRESSES]->(t:Topic) WHERE t.slug = $topic OR EXISTS { (t)-[:SUBTOPIC_OF]->(:Topic {slug: $topic}) } }
+       AND ($state IS NULL OR EXISTS { (:Municipality {state: $state})-[:RUNS]->(p) })
+     RETURN p
+   }
+   WITH collect(p) AS matched
+   UNWIND matched AS p
+   WITH size(matched) AS total, p ORDER BY p.nameKey, p.id LIMIT 20
+   RETURN total, collect({slug: p.id, name: p.name,
+     runners: COLLECT { MATCH (m:Municipality)-[r:RUNS]->(p) WITH r, m ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.nameKey, m.ags
+                        RETURN {role: r.role, ags: m.ags, name: m.name} }}) AS projects`,
+);
+
+export const REQUESTS: BenchRequest[] = [
+  {
+    id: 'R1',
+    title: 'peers of a municipality (first 10, with explanations)',
+    query: R1_QUERY,
+    variables: (k) => ({ ags: k.ags }),
+    async floor(db, k) {
+      const found = await discoveryRepository(db, accessOf(ANONYMOUS)).peerCandidates(k.ags, filterParams(null));
+      if (!found) return null;
+      const page = rankPage(found, pageRequest('peers', { first: 10 }, 'number'), (m) => m.ags);
+      return r1Normal({
+        totalCount: page.totalCount,
+        edges: page.edges.map((e) => ({ score: e.score, node: e.node, explanation: { ...e.explanation, sharedTopics: e.explanation.sharedTopics } })),
+      });
+    },
+    normalize: (d) =>
+      r1Normal({
+        totalCount: d.peers.totalCount,
+        edges: d.peers.edges.map((e: any) => ({ ...e, explanation: { ...e.explanation, sharedTopics: e.explanation.sharedTopics.map((s: any) => ({ slug: s.topic.slug, weight: s.weight })) } })),
+      }),
+    statement: { text: '(the PEERS statement of src/modules/discovery/discovery.repository.ts)', params: (k) => ({ ags: k.ags }) },
+  },
+  {
+    id: 'R2',
+    title: 'a municipality page (10 projects → topics and contacts, plus its contacts)',
+    query: R2_QUERY,
+    variables: (k) => ({ ags: k.ags }),
+    async floor(db, k) {
+      const [row] = await db.read('bench.r2', (tx) => tx.run<{ name: string; projects: { slug: string; name: string; topics: string[]; contacts: Person[] }[]; contacts: Person[] }>(R2, { ags: k.ags, viewer: anonymous }));
+      if (!row) return null;
+      return { name: row.name, projects: row.projects.map((p) => [p.slug, p.name, p.topics, people(p.contacts)]), contacts: people(row.contacts) };
+    },
+    normalize: (d) =>
+      d.municipality && {
+        name: d.municipality.name,
+        projects: d.municipality.projects.edges.map((e: any) => [e.node.slug, e.node.name, e.node.topics.map((t: any) => t.slug), people(e.node.contacts)]),
+        contacts: people(d.municipality.contacts),
+      },
+    statement: { text: R2.text, params: (k) => ({ ags: k.ags, viewer: anonymous }) },
+  },
+  {
+    id: 'R3',
+    title: 'a filtered project page (topic incl. sub-topics, maybe a Land) with totalCount and runners',
+    query: R3_QUERY,
+    variables: (k) => ({ topic: k.topic, state: k.state }),
+    async floor(db, k) {
+      const [row] = await db.read('bench.r3', (tx) =>
+        tx.run<{ total: number; projects: { slug: string; name: string; runners: { role: string; ags: string; name: string }[] }[] }>(R3, { topic: k.topic, state: k.state }),
+      );
+      return { total: row?.total ?? 0, projects: (row?.projects ?? []).map((p) => [p.slug, p.name, p.runners.map((r) => [r.role, r.ags, r.name])]) };
+    },
+    normalize: (d) => ({
+      total: d.projects.totalCount,
+      projects: d.projects.edges.map((e: any) => [e.node.slug, e.node.name, e.node.runners.map((r: any) => [r.role, r.municipality.ags, r.municipality.name])]),
+    }),
+    statement: { text: R3.text, params: (k) => ({ topic: k.topic, state: k.state }) },
+  },
+];

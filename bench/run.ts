@@ -1,0 +1,267 @@
+// npm run bench — the benchmark in one command: a Neo4j of its own
+// (.neo4j-bench/, port 7689), the real data plus the generated layer, the
+// answers of every variant checked equal, then the load, and a report under
+// bench/results/ (Markdown and JSON), printed at the end.
+//
+// Variants: a0 the database floor (the floor statement in this process, no
+// HTTP), a1 the HTTP floor (a bare node:http handler running it), b the API.
+// Load: autocannon closed loop at 1, 8 and 32 connections (throughput), then a
+// fixed rate at 50% and 80% of a1's best (latency at equal offered load).
+// Every figure is the median of REPS repetitions; the order of the variants
+// rotates between repetitions.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import neo4j from 'neo4j-driver';
+import { createDriver, Database } from '../src/db/database.js';
+import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
+import { migrate } from '../src/db/migrations.js';
+import { fromProject } from '../src/paths.js';
+import { LAYER, prepareData, sampleKeys, type Key } from './data.js';
+import { REQUESTS, type BenchRequest } from './requests.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const CONNECTIONS = [1, 8, 32];
+const PORT = Number(process.env.BENCH_NEO4J_PORT ?? 7689);
+const log = (line: string) => console.error(`[bench] ${line}`);
+const started = Date.now();
+
+const local = await startLocalNeo4j({ port: PORT, dir: '.neo4j-bench', heap: process.env.BENCH_NEO4J_HEAP ?? '2g', log });
+const uri = local.uri;
+const driver = createDriver(uri, 'neo4j', undefined);
+const db = new Database(driver, { database: 'neo4j', timeoutMs: 60_000 });
+
+interface Child {
+  process: ChildProcess;
+  url: string;
+  ask<T>(message: string): Promise<T>;
+}
+
+function startChild(variant: string): Promise<Child> {
+  const child = fork(fromProject('bench/server.ts'), [variant], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((done, fail) => {
+    child.once('error', fail);
+    child.once('exit', (code) => fail(new Error(`${variant} server exited with ${code}`)));
+    child.once('message', (m: { port: number }) =>
+      done({
+        process: child,
+        url: `http://127.0.0.1:${m.port}`,
+        ask: (message) =>
+          new Promise((answer) => {
+            child.once('message', answer as (m: unknown) => void);
+            child.send(message);
+          }),
+      }),
+    );
+  });
+}
+
+type Variant = 'a0' | 'a1' | 'b';
+
+/** What the HTTP variants are sent for request `r` with key `k`. */
+function httpRequest(variant: Variant, r: BenchRequest, k: Key): { path: string; body: string } {
+  if (variant === 'a1') return { path: '/', body: JSON.stringify({ request: r.id, key: k }) };
+  return { path: '/graphql', body: JSON.stringify({ query: r.query, variables: r.variables(k) }) };
+}
+
+async function answer(variant: Variant, child: Child, r: BenchRequest, k: Key): Promise<unknown> {
+  const { path, body } = httpRequest(variant, r, k);
+  const response = await fetch(`${child.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const json = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (variant === 'a1') return json;
+  if (json.errors) throw new Error(`${r.id} ${JSON.stringify(k)}: ${JSON.stringify(json.errors)}`);
+  return r.normalize(json.data);
+}
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** autocannon against a child, rotating through the keys; `rate` fixes the offered load (requests/s over all connections). */
+async function load(variant: Variant, child: Child, r: BenchRequest, keys: Key[], connections: number, rate?: number): Promise<LoadResult> {
+  let next = 0;
+  const result = await autocannon({
+    url: child.url,
+    connections,
+    duration: SECONDS,
+    ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => {
+          const { path, body } = httpRequest(variant, r, keys[next++ % keys.length]!);
+          return { ...req, path, body };
+        },
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** a0: the floor statement in this process, `concurrency` callers in a closed loop. */
+async function loadInProcess(r: BenchRequest, keys: Key[], concurrency: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  const end = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await r.floor(db, keys[next++ % keys.length]!);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { rps: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99), errors: 0 };
+}
+
+/** dbHits of the floor statement (PROFILE, once, for the first key). */
+async function dbHits(r: BenchRequest, key: Key): Promise<number | null> {
+  if (r.statement.text.startsWith('(')) return null;
+  interface Plan { dbHits: number; children: Plan[] }
+  const total = (p: Plan): number => p.dbHits + p.children.reduce((n, c) => n + total(c), 0);
+  const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
+  try {
+    const params = r.statement.params(key);
+    const result = await session.run(`PROFILE ${r.statement.text}`, params);
+    return total(result.summary.profile as unknown as Plan);
+  } finally {
+    await session.close();
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
+};
+
+try {
+  await migrate(db);
+  await prepareData(db, driver, log);
+  const keys = await sampleKeys(driver);
+  const [counts] = (
+    await driver.executeQuery(
+      'MATCH (p:Project) WITH count(p) AS projects MATCH (c:Contact) WITH projects, count(c) AS contacts MATCH (e:Event) RETURN projects, contacts, count(e) AS events',
+    )
+  ).records.map((x) => x.toObject());
+  log(`data ready: ${JSON.stringify(counts)} (${Math.round((Date.now() - started) / 1000)} s)`);
+
+  const children: Record<'a1' | 'b', Child> = { a1: await startChild('a1'), b: await startChild('b') };
+
+  // Equal answers first: every key of every request, floor against API.
+  const only = process.env.BENCH_ONLY?.split(',');
+  const requests = REQUESTS.filter((r) => !only || only.includes(r.id));
+  for (const r of requests) {
+    for (const k of keys) {
+      const floor = JSON.parse(JSON.stringify(await r.floor(db, k))) as unknown;
+      for (const variant of ['a1', 'b'] as const) {
+        const got = await answer(variant, children[variant], r, k);
+        if (!isDeepStrictEqual(got, floor)) {
+          throw new Error(`${r.id} ${variant} answers differently for ${JSON.stringify(k)}:\n floor ${JSON.stringify(floor).slice(0, 600)}\n ${variant}    ${JSON.stringify(got).slice(0, 600)}`);
+        }
+      }
+    }
+    log(`${r.id}: a0, a1 and b answer alike for all ${keys.length} keys`);
+  }
+
+  const report: Record<string, any> = {};
+  for (const r of requests) {
+    log(`${r.id} — ${r.title}`);
+    // Warm-up: plans cached, JIT warm, connection pools full.
+    for (const v of ['a1', 'b'] as const) await load(v, children[v], r, keys, 8);
+    await loadInProcess(r, keys, 8);
+
+    const runs: Record<string, Record<string, LoadResult[]>> = { a0: {}, a1: {}, b: {} };
+    const stats: Record<string, { cpuMsPerRequest: number; eventLoopDelayP99Ms: number; roundTrips: number | null; waves: number | null }[]> = { a1: [], b: [] };
+    const push = (v: string, label: string, x: LoadResult) => ((runs[v]![label] ??= []).push(x));
+    for (let rep = 0; rep < REPS; rep++) {
+      const order: Variant[] = (['a0', 'a1', 'b'] as Variant[]).map((_, i, all) => all[(i + rep) % all.length]!);
+      for (const v of order) {
+        for (const c of CONNECTIONS) {
+          if (v === 'a0') {
+            push(v, `c${c}`, await loadInProcess(r, keys, c));
+          } else {
+            await children[v].ask('reset');
+            push(v, `c${c}`, await load(v, children[v], r, keys, c));
+            if (c === 8) stats[v]!.push(await children[v].ask('stats'));
+          }
+        }
+      }
+      // Latency at equal offered load: 50% and 80% of a1's best throughput in this repetition.
+      const a1Best = Math.max(...CONNECTIONS.map((c) => runs.a1![`c${c}`]!.at(-1)!.rps));
+      for (const share of [0.5, 0.8]) for (const v of ['a1', 'b'] as const) push(v, `rate${share * 100}`, await load(v, children[v], r, keys, 32, a1Best * share));
+    }
+    const med = (v: string, label: string, field: keyof LoadResult) => median(runs[v]![label]!.map((x) => x[field]));
+    const best = (v: string) => Math.max(...CONNECTIONS.map((c) => med(v, `c${c}`, 'rps')));
+    const entry = {
+      title: r.title,
+      throughput: Object.fromEntries(['a0', 'a1', 'b'].map((v) => [v, Object.fromEntries(CONNECTIONS.map((c) => [`c${c}`, Math.round(med(v, `c${c}`, 'rps'))]))])),
+      best: { a0: Math.round(best('a0')), a1: Math.round(best('a1')), b: Math.round(best('b')) },
+      ratio: { b_a1: +(best('b') / best('a1')).toFixed(2), a1_a0: +(best('a1') / best('a0')).toFixed(2) },
+      latency: Object.fromEntries(
+        ['rate50', 'rate80'].map((label) => [label, { a1: { p50: med('a1', label, 'p50'), p99: med('a1', label, 'p99') }, b: { p50: med('b', label, 'p50'), p99: med('b', label, 'p99') } }]),
+      ),
+      errors: Object.values(runs).flatMap((byLabel) => Object.values(byLabel).flat()).reduce((n, x) => n + x.errors, 0),
+      b: {
+        roundTrips: median(stats.b!.map((s) => s.roundTrips ?? NaN)),
+        waves: median(stats.b!.map((s) => s.waves ?? NaN)),
+        cpuMsPerRequest: +median(stats.b!.map((s) => s.cpuMsPerRequest)).toFixed(2),
+        eventLoopDelayP99Ms: +median(stats.b!.map((s) => s.eventLoopDelayP99Ms)).toFixed(1),
+      },
+      a1: {
+        cpuMsPerRequest: +median(stats.a1!.map((s) => s.cpuMsPerRequest)).toFixed(2),
+        eventLoopDelayP99Ms: +median(stats.a1!.map((s) => s.eventLoopDelayP99Ms)).toFixed(1),
+      },
+      floorDbHits: await dbHits(r, keys[0]!),
+    };
+    report[r.id] = entry;
+    log(`${r.id}: best req/s a0 ${entry.best.a0}, a1 ${entry.best.a1}, b ${entry.best.b}; b/a1 ${entry.ratio.b_a1}`);
+  }
+  for (const child of Object.values(children)) child.process.send('stop');
+
+  const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, neo4j: 'Community 5.26.31 (local, heap 2g)' };
+  const result = { date: new Date().toISOString(), machine, settings: { seconds: SECONDS, reps: REPS, connections: CONNECTIONS, keys: keys.length, layer: LAYER }, data: counts, requests: report, totalSeconds: Math.round((Date.now() - started) / 1000) };
+  const markdown = toMarkdown(result);
+  mkdirSync(fromProject('bench/results'), { recursive: true });
+  writeFileSync(fromProject('bench/results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(fromProject('bench/results/latest.md'), markdown);
+  console.log(markdown);
+} finally {
+  await driver.close();
+  if (local.started) await stopLocalNeo4j({ dir: '.neo4j-bench', log });
+}
+
+function toMarkdown(result: any): string {
+  const rows = Object.entries(result.requests as Record<string, any>).map(([id, e]) => {
+    const t = (v: string) => `${e.throughput[v].c1} / ${e.throughput[v].c8} / ${e.throughput[v].c32}`;
+    return `| ${id} | ${t('a0')} | ${t('a1')} | ${t('b')} | **${e.ratio.b_a1}** | ${e.latency.rate50.a1.p50} / ${e.latency.rate50.a1.p99} | ${e.latency.rate50.b.p50} / ${e.latency.rate50.b.p99} | ${e.latency.rate80.a1.p50} / ${e.latency.rate80.a1.p99} | ${e.latency.rate80.b.p50} / ${e.latency.rate80.b.p99} | ${e.b.roundTrips} / ${e.b.waves} | ${e.a1.cpuMsPerRequest} / ${e.b.cpuMsPerRequest} | ${e.a1.eventLoopDelayP99Ms} / ${e.b.eventLoopDelayP99Ms} | ${e.floorDbHits ?? '—'} | ${e.errors} |`;
+  });
+  return `# Benchmark ${result.date.slice(0, 10)}
+
+Machine: ${result.machine.cpus}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}, Neo4j ${result.machine.neo4j}.
+Data: the real register and model projects plus the generated layer (seed \`${result.settings.layer.seed}\`): ${result.data.projects} projects, ${result.data.contacts} contacts, ${result.data.events} events.
+Each figure: the median of ${result.settings.reps} runs of ${result.settings.seconds} s; ${result.settings.keys} pre-sampled keys (about 80% ordinary, 20% hubs) in rotation. Whole run: ${result.totalSeconds} s.
+
+| request | a0 req/s (1 / 8 / 32 conn.) | a1 req/s | b req/s | b/a1 (best) | a1 p50/p99 ms at 50% | b p50/p99 at 50% | a1 p50/p99 at 80% | b p50/p99 at 80% | b round-trips / waves | CPU-ms per request a1 / b | event-loop p99 ms a1 / b | floor dbHits | errors |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+${Object.entries(result.requests as Record<string, any>).map(([id, e]) => `- ${id}: ${e.title}`).join('\n')}
+
+a0 is the floor statement run in the benchmark's own process (no HTTP); a1 a bare node:http handler running it; b the API over HTTP
+(production settings, rate limit off). "At 50%/80%": a fixed offered load of that share of a1's best throughput, 32 connections.
+`;
+}
