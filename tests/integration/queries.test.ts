@@ -363,3 +363,45 @@ describe('lists: filters, sort orders, pagination', () => {
     expect(data.page).toEqual({ edges: [{ node: { slug: 'rk-myk' } }, { node: { slug: 'rk-ulm' } }], pageInfo: { hasNextPage: true } });
   });
 });
+
+describe('a municipality page in one statement (look-ahead)', () => {
+  const PAGE = (projects: string) => `query ($ags: String!, $first: Int) { municipality(ags: $ags) { name
+    ${projects}
+    contacts { name email phone } } }`;
+  const DIRECT = PAGE('projects(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { cursor role node { slug name topics { slug name } contacts { name email } } } }');
+  // The same selection inside a fragment: the look-ahead does not look there, so the loaders answer level by level.
+  const VIA_FRAGMENT = PAGE(
+    '... on Municipality { projects(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { cursor role node { slug name topics { slug name } contacts { name email } } } } }',
+  );
+
+  it.each([
+    ['07137', 'anonymous', viewers.anonymous],
+    ['08421000', 'anonymous', viewers.anonymous],
+    ['08421000', 'its own member', viewers.member('08421000')],
+    ['07137068', 'an admin', viewers.admin],
+    ['99999999', 'anonymous', viewers.anonymous],
+  ])('%s as %s: one statement, the same answer as level by level', async (ags, _, viewer) => {
+    for (const first of [1, 10]) {
+      const direct = await h.gql(DIRECT, { ags, first }, viewer);
+      const stepwise = await h.gql(VIA_FRAGMENT, { ags, first }, viewer);
+      expect(direct.errors).toBeUndefined();
+      expect(direct.data).toEqual(stepwise.data);
+      expect(direct.statements).toEqual(['municipality.page']);
+      if (ags !== '99999999') expect(stepwise.statements.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('sees the privacy rule as every other path does', async () => {
+    const page = await h.ok(DIRECT, { ags: '08421000', first: 10 }, viewers.anonymous);
+    expect(page.municipality.contacts).toEqual([{ name: 'Bernd Muster', email: null, phone: null }]);
+    const own = await h.ok(DIRECT, { ags: '08421000', first: 10 }, viewers.member('08421000'));
+    expect(own.municipality.contacts).toEqual([{ name: 'Bernd Muster', email: 'bernd@ulm.example', phone: '+49 731 1610' }]);
+  });
+
+  it('a cursor, a role filter or a bad page size take the ordinary path (and its errors)', async () => {
+    const withRole = await h.gql(`{ municipality(ags: "07137") { projects(role: LEAD) { totalCount } } }`);
+    expect(withRole.statements).toEqual(['municipality.byAgs', 'municipality.projects']);
+    const bad = await h.gql(`{ municipality(ags: "07137") { projects(first: 1000) { totalCount } } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -13,6 +13,8 @@ export function municipalityLoaders(repo: MunicipalityRepository) {
     municipalityMembers: new DataLoader(repo.members),
     municipalityParts: new DataLoader(repo.parts, byArgs),
     municipalityProjects: new DataLoader(repo.projects, byArgs),
+    /** The look-ahead's whole municipality pages (municipality.page.ts). */
+    municipalityPage: new DataLoader(repo.pages, byArgs),
     municipalityTopics: new DataLoader(repo.topics),
     municipalityInterests: new DataLoader(repo.interests),
     municipalityContacts: new DataLoader(repo.contacts),

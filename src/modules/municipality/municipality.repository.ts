@@ -7,10 +7,10 @@ import type { ExchangeDirection, ExchangeKind, MunicipalityKind, MunicipalityOrd
 import { afterKeyset, emptyPage, listPageStatement, pageOf, type PageRequest, type PageRow } from '../shared/connection.js';
 import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
-import { contactListStatement, toContact, type ContactRecord } from '../contact/contact.record.js';
+import { CONTACT_FIELDS, CONTACT_SHOWN, contactListStatement, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
-import { toTopic } from '../topic/topic.record.js';
+import { toTopic, type TopicRecord } from '../topic/topic.record.js';
 import { parentCandidates, sizeClassFor, stateOfAgs } from './municipality.model.js';
 import { toMunicipality, type ExchangeRecord, type InterestRecord, type MunicipalityRecord } from './municipality.record.js';
 import { bumpReachVersion } from '../reach/reach.repository.js';
@@ -87,6 +87,51 @@ const PROJECTS = cypher(
    }
    RETURN i, rows[..key.limit] AS rows, COUNT { MATCH (m)-[r:RUNS]->(:Project) WHERE key.role IS NULL OR r.role = key.role } AS total`,
 );
+
+// A municipality page in one statement: the municipality, its first projects (as PROJECTS pages them,
+// without role or cursor) with their topics and contacts, and its own contacts — each in the order and
+// projection of the statement the loaders would otherwise send (TOPICS of project, contactListStatement).
+const PAGE = cypher(
+  'municipality.page',
+  `${UNWIND_KEYS}
+   MATCH (m:Municipality {ags: key.ags})
+   CALL (m, key) {
+     MATCH (m)-[r:RUNS]->(p:Project)
+     WITH key, r, p ORDER BY p.nameKey, p.id
+     // LIMIT takes no variable: the page is cut from the ordered list, then only its projects are expanded.
+     WITH key, collect({r: r, p: p})[..key.limit] AS page
+     UNWIND page AS x
+     WITH key, x.r AS r, x.p AS p
+     RETURN collect({
+       node: p {.*}, role: r.role, sort: p.nameKey, key: p.id,
+       topics: CASE WHEN key.topics THEN COLLECT { MATCH (p)-[:ADDRESSES]->(x:Topic) WITH x ORDER BY x.slug RETURN x {.*} } END,
+       contacts: CASE WHEN key.projectContacts
+         THEN COLLECT { MATCH (x:Contact)-[:CONTACT_FOR]->(p) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id RETURN ${CONTACT_FIELDS('x')} } END
+     }) AS rows
+   }
+   RETURN i, m {.*} AS municipality, rows, COUNT { (m)-[:RUNS]->(:Project) } AS total,
+          CASE WHEN key.contacts
+            THEN COLLECT { MATCH (x:Contact)-[:WORKS_FOR]->(m) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id RETURN ${CONTACT_FIELDS('x')} } END AS contacts`,
+);
+
+/** A municipality page to fetch: how many projects, and which of their relations (and its own contacts). */
+export interface PageKey {
+  ags: string;
+  limit: number;
+  topics: boolean;
+  projectContacts: boolean;
+  contacts: boolean;
+}
+
+/** What the page statement brings, for priming the loaders. */
+export interface MunicipalityPage {
+  municipality: MunicipalityRecord;
+  projects: { total: number; rows: ProjectRow[] };
+  /** Per project slug; absent unless asked for. */
+  topics: Map<string, TopicRecord[]> | null;
+  projectContacts: Map<string, ContactRecord[]> | null;
+  contacts: ContactRecord[] | null;
+}
 
 // The topic profile's plain form: project topics and declared interests, without repeats.
 const TOPICS = cypher(
@@ -185,7 +230,7 @@ const UNLINK_EXCHANGE = cypher(
 /** What a caller gives; the Land and the size class follow from AGS and population. */
 export type MunicipalityWrite = Omit<MunicipalityRecord, '__typename' | 'state' | 'sizeClass'> & { parentAgs: string | null };
 
-type ProjectRow = PageRow<ProjectRecord> & { role: RunnerRole };
+export type ProjectRow = PageRow<ProjectRecord> & { role: RunnerRole };
 
 export function municipalityRepository(db: Database, { viewer, scope }: Access) {
   return {
@@ -210,6 +255,31 @@ export function municipalityRepository(db: Database, { viewer, scope }: Access) 
     projects: (keys: readonly { ags: string; role: RunnerRole | null; limit: number; after: PageRequest['after'] }[]) =>
       db.read('municipality.projects', (tx) =>
         perKey(tx, PROJECTS, keys, pageOf<ProjectRecord, ProjectRow>(toProject), emptyPage<ProjectRecord, ProjectRow>),
+      ),
+
+    /** Municipality pages (see PAGE), batched: one statement for all keys; null where there is no such municipality. */
+    pages: (keys: readonly PageKey[]) =>
+      db.read('municipality.page', (tx) =>
+        perKey(
+          tx,
+          PAGE,
+          keys,
+          (row): MunicipalityPage => {
+            const rows = row.rows as (Row & { topics: Row[] | null; contacts: Row[] | null })[];
+            return {
+              municipality: toMunicipality(row.municipality as Row),
+              projects: {
+                total: row.total as number,
+                rows: rows.map((r) => ({ node: toProject(r.node as Row), role: r.role as RunnerRole, sort: r.sort as string, key: r.key as string })),
+              },
+              topics: keys[row.i as number]!.topics ? new Map(rows.map((r) => [r.key as string, (r.topics ?? []).map(toTopic)])) : null,
+              projectContacts: keys[row.i as number]!.projectContacts ? new Map(rows.map((r) => [r.key as string, (r.contacts ?? []).map(toContact)])) : null,
+              contacts: row.contacts ? (row.contacts as Row[]).map(toContact) : null,
+            };
+          },
+          (): MunicipalityPage | null => null,
+          { viewer },
+        ),
       ),
 
     topics: readLists(db, TOPICS, toTopic),

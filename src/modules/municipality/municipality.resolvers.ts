@@ -7,6 +7,7 @@ import { nameKey } from '../shared/text.js';
 import { agsSchema, isoDateSchema, latSchema, lonSchema, nameSchema, parse, postcodeSchema, slugSchema } from '../shared/validation.js';
 import { present } from '../shared/resolve.js';
 import { kindFitsAgs } from './municipality.model.js';
+import { primeMunicipalityPage } from './municipality.page.js';
 import { municipalityOrderType } from './municipality.repository.js';
 
 const filterSchema = z.object({
@@ -42,7 +43,11 @@ const optionalDate = isoDateSchema.nullish().transform((d) => d ?? today());
 
 export const municipalityResolvers: Resolvers = {
   Query: {
-    municipality: (_, { ags }, { loaders }) => loaders.municipality.load(parse(agsSchema, ags, 'ags')),
+    municipality: async (_, args, context, info) => {
+      const ags = parse(agsSchema, args.ags, 'ags');
+      await primeMunicipalityPage(ags, info, context);
+      return context.loaders.municipality.load(ags);
+    },
     municipalities: async (_, args, { repos }) => {
       const f = parse(filterSchema, args.filter ?? {}, 'filter');
       const order = args.orderBy ?? 'NAME';

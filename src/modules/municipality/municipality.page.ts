@@ -1,0 +1,42 @@
+// Look-ahead for the municipality page: when `Query.municipality` is asked for
+// its first projects (with their topics and contacts, and its own contacts),
+// one statement fetches all of it and primes the loaders the nested resolvers
+// use, instead of one statement per level. Anything else (a cursor, a role
+// filter, fields inside fragments) takes the ordinary loader path, which gives
+// the same answer in more round-trips.
+import { getArgumentValues, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { Context } from '../../context.js';
+import { pageRequest } from '../shared/connection.js';
+
+/** The directly selected fields of a selection set by name (aliases folded); fragments are not looked into. */
+const fields = (set: SelectionSetNode | undefined, name: string): FieldNode[] =>
+  (set?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === name);
+
+const selects = (set: SelectionSetNode | undefined, name: string) => fields(set, name).length > 0;
+
+/** Primes the loaders for `ags` when the operation asks for a municipality page; otherwise does nothing. */
+export async function primeMunicipalityPage(ags: string, info: GraphQLResolveInfo, context: Context): Promise<void> {
+  const here = info.fieldNodes[0]?.selectionSet;
+  const projectFields = fields(here, 'projects');
+  if (projectFields.length !== 1) return;
+  const type = info.schema.getType('Municipality');
+  if (!isObjectType(type)) return;
+  const args = getArgumentValues(type.getFields().projects!, projectFields[0]!, info.variableValues) as { role?: string | null; first?: number | null; after?: string | null };
+  if (args.role != null || args.after != null) return;
+  const page = pageRequest('municipality.projects', args); // invalid `first` throws here as it would in the resolver
+  const node = fields(fields(projectFields[0]!.selectionSet, 'edges')[0]?.selectionSet, 'node')[0]?.selectionSet;
+  const want = { topics: selects(node, 'topics'), projectContacts: selects(node, 'contacts'), contacts: selects(here, 'contacts') };
+
+  const { loaders } = context;
+  // A loader, so the pages of several municipalities in one operation (aliases) come in one statement.
+  const found = await loaders.municipalityPage.load({ ags, limit: page.limit, ...want });
+  if (!found) {
+    loaders.municipality.prime(ags, null); // no such municipality: nothing more to ask
+    return;
+  }
+  loaders.municipality.prime(ags, found.municipality);
+  loaders.municipalityProjects.prime({ ags, role: null, limit: page.limit, after: null }, found.projects);
+  for (const [slug, topics] of found.topics ?? []) loaders.projectTopics.prime(slug, topics);
+  for (const [slug, contacts] of found.projectContacts ?? []) loaders.projectContacts.prime(slug, contacts);
+  if (found.contacts) loaders.municipalityContacts.prime(ags, found.contacts);
+}
