@@ -405,3 +405,21 @@ describe('a municipality page in one statement (look-ahead)', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('a project page with its runners in one statement (look-ahead)', () => {
+  const FIELDS = 'totalCount edges { cursor node { slug runners { role municipality { ags name } } } } pageInfo { hasNextPage }';
+  it.each([
+    ['no filter', {}],
+    ['a topic with sub-topics', { topic: 'mobilitaet' }],
+    ['a Land', { state: 'RHEINLAND_PFALZ' }],
+  ])('%s: one statement, the same answer as level by level', async (_, filter) => {
+    for (const first of [1, 3, 20]) {
+      const direct = await h.gql(`query ($f: ProjectFilter, $n: Int) { projects(filter: $f, first: $n) { ${FIELDS} } }`, { f: filter, n: first });
+      const stepwise = await h.gql(`query ($f: ProjectFilter, $n: Int) { projects(filter: $f, first: $n) { ... on ProjectConnection { ${FIELDS} } } }`, { f: filter, n: first });
+      expect(direct.errors).toBeUndefined();
+      expect(direct.data).toEqual(stepwise.data);
+      expect(direct.statements).toEqual(['project.listWithRunners.NAME']);
+      expect(stepwise.statements).toEqual(['project.list.NAME', 'project.runners']);
+    }
+  });
+});

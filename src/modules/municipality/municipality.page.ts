@@ -4,27 +4,22 @@
 // use, instead of one statement per level. Anything else (a cursor, a role
 // filter, fields inside fragments) takes the ordinary loader path, which gives
 // the same answer in more round-trips.
-import { getArgumentValues, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getArgumentValues, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import { pageRequest } from '../shared/connection.js';
-
-/** The directly selected fields of a selection set by name (aliases folded); fragments are not looked into. */
-const fields = (set: SelectionSetNode | undefined, name: string): FieldNode[] =>
-  (set?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === name);
-
-const selects = (set: SelectionSetNode | undefined, name: string) => fields(set, name).length > 0;
+import { fieldsNamed, selectionAt, selects } from '../shared/look-ahead.js';
 
 /** Primes the loaders for `ags` when the operation asks for a municipality page; otherwise does nothing. */
 export async function primeMunicipalityPage(ags: string, info: GraphQLResolveInfo, context: Context): Promise<void> {
-  const here = info.fieldNodes[0]?.selectionSet;
-  const projectFields = fields(here, 'projects');
+  const here = selectionAt(info, []);
+  const projectFields = fieldsNamed(here, 'projects');
   if (projectFields.length !== 1) return;
   const type = info.schema.getType('Municipality');
   if (!isObjectType(type)) return;
   const args = getArgumentValues(type.getFields().projects!, projectFields[0]!, info.variableValues) as { role?: string | null; first?: number | null; after?: string | null };
   if (args.role != null || args.after != null) return;
   const page = pageRequest('municipality.projects', args); // invalid `first` throws here as it would in the resolver
-  const node = fields(fields(projectFields[0]!.selectionSet, 'edges')[0]?.selectionSet, 'node')[0]?.selectionSet;
+  const node = selectionAt(info, ['projects', 'edges', 'node']);
   const want = { topics: selects(node, 'topics'), projectContacts: selects(node, 'contacts'), contacts: selects(here, 'contacts') };
 
   const { loaders } = context;

@@ -45,13 +45,21 @@ const LIST = Object.fromEntries(
   ]),
 ) as Record<ProjectOrder, Statement>;
 
-const RUNNERS = cypher(
-  'project.runners',
-  `${UNWIND_KEYS}
-   MATCH (m:Municipality)-[r:RUNS]->(:Project {id: key})
-   WITH i, r, m ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.nameKey, m.ags
-   RETURN i, collect({role: r.role, municipality: m {.*}}) AS items`,
-);
+
+// The runners of a project, in the order of the runner loader (lead first, then by name).
+const RUNNERS_OF = (p: string) =>
+  `COLLECT { MATCH (m:Municipality)-[r:RUNS]->(${p}) WITH r, m ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.nameKey, m.ags
+             RETURN {role: r.role, municipality: m {.*}} }`;
+
+// The same lists with each page item's runners (the look-ahead asks for them when the operation selects them).
+const LIST_WITH_RUNNERS = Object.fromEntries(
+  Object.entries(ORDERS).map(([order, { sort, direction }]) => [
+    order,
+    listPageStatement(`project.listWithRunners.${order}`, { node: 'p', pattern: '(p:Project)', where: FILTER, sort, direction, key: 'p.id', extras: `runners: ${RUNNERS_OF('p')}` }),
+  ]),
+) as Record<ProjectOrder, Statement>;
+
+const RUNNERS = cypher('project.runners', `${UNWIND_KEYS} MATCH (p:Project {id: key}) RETURN i, ${RUNNERS_OF('p')} AS items`);
 
 const TOPICS = listStatement('project.topics', '(:Project {id: key})-[:ADDRESSES]->(x:Topic)', 'x.slug', 'x {.*}');
 const CONTACTS = contactListStatement('project.contacts', '(x:Contact)-[:CONTACT_FOR]->(:Project {id: key})');
@@ -114,6 +122,8 @@ const REMOVE_BACKER: Record<BackingKind, ReturnType<typeof cypher>> = {
   ),
 };
 
+const toRunner = (x: Row): RunnerRecord => ({ role: x.role as RunnerRole, municipality: toMunicipality(x.municipality as Row) });
+
 /** A new project: its own fields plus the topics and runners to link. */
 export type ProjectWrite = Omit<ProjectRecord, '__typename'> & { topics: string[]; runners: { ags: string; role: RunnerRole }[] };
 
@@ -123,13 +133,16 @@ export function projectRepository(db: Database, { viewer, scope }: Access) {
   return {
     bySlug: readByKeys(db, BY_SLUG, toProject),
 
-    list: (filter: ProjectFilterParams, order: ProjectOrder, page: PageRequest) =>
+    /** A page of projects; with `withRunners`, also each one's runners (for priming the runner loader). */
+    list: (filter: ProjectFilterParams, order: ProjectOrder, page: PageRequest, withRunners = false) =>
       db.read('project.list', async (tx) => {
-        const [row] = await tx.run(LIST[order], { ...filter, limit: page.limit, after: page.after });
-        return row ? pageOf(toProject)(row) : emptyPage<ProjectRecord>();
+        const [row] = await tx.run((withRunners ? LIST_WITH_RUNNERS : LIST)[order], { ...filter, limit: page.limit, after: page.after });
+        const found = row ? pageOf(toProject)(row) : emptyPage<ProjectRecord>();
+        const runners = withRunners && row ? new Map((row.rows as Row[]).map((r) => [r.key as string, (r.runners as Row[]).map(toRunner)])) : null;
+        return { ...found, runners };
       }),
 
-    runners: readLists<RunnerRecord>(db, RUNNERS, (x) => ({ role: x.role as RunnerRole, municipality: toMunicipality(x.municipality as Row) })),
+    runners: readLists<RunnerRecord>(db, RUNNERS, toRunner),
     topics: readLists<TopicRecord>(db, TOPICS, toTopic),
     contacts: readLists<ContactRecord>(db, CONTACTS, toContact, { viewer }),
     funders: readLists<OrganizationRecord>(db, FUNDERS, toOrganization),

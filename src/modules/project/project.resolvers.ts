@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { nodeEdge, pageRequest, toConnection } from '../shared/connection.js';
+import { selectionAt, selects } from '../shared/look-ahead.js';
 import { toGlobalId } from '../shared/global-id.js';
 import { agsSchema, isoDateSchema, nameSchema, namedOnly, parse, slugSchema, textSchema, uuidSchema, webUrlSchema } from '../shared/validation.js';
 
@@ -61,7 +62,7 @@ const filterSchema = z.object({
 export const projectResolvers: Resolvers = {
   Query: {
     project: (_, { slug }, { loaders }) => loaders.project.load(parse(slugSchema, slug, 'slug')),
-    projects: async (_, args, { repos }) => {
+    projects: async (_, args, { repos, loaders }, info) => {
       const f = parse(filterSchema, args.filter ?? {}, 'filter');
       const order = args.orderBy ?? 'NAME';
       const page = pageRequest(`projects.${order}`, args);
@@ -72,7 +73,11 @@ export const projectResolvers: Resolvers = {
         cohort: f.cohort ?? null,
         state: args.filter?.state ?? null,
       };
-      return toConnection(page, await repos.projects.list(filter, order, page), nodeEdge);
+      // Runners selected for the page's projects come with the page, in the same statement (look-ahead).
+      const withRunners = selects(selectionAt(info, ['edges', 'node']), 'runners');
+      const found = await repos.projects.list(filter, order, page, withRunners);
+      for (const [slug, runners] of found.runners ?? []) loaders.projectRunners.prime(slug, runners);
+      return toConnection(page, found, nodeEdge);
     },
   },
 

@@ -130,6 +130,8 @@ export interface ListShape {
   /** The unique tie-breaker, so the order is total. */
   key: string;
   projection?: string;
+  /** More entries of each row's map, computed for the page's items only, e.g. `runners: COLLECT { … }`. */
+  extras?: string;
 }
 
 /**
@@ -145,7 +147,7 @@ export function listPageStatement(name: string, shape: ListShape): Statement {
      CALL () {
        MATCH ${pattern} WHERE (${where}) AND ${afterKeyset(sort, key, direction)}
        WITH ${node} ORDER BY ${sort} ${direction}, ${key} LIMIT $limit
-       RETURN collect({node: ${projection}, sort: ${sort}, key: ${key}}) AS rows
+       RETURN collect({node: ${projection}, sort: ${sort}, key: ${key}${shape.extras ? `, ${shape.extras}` : ''}}) AS rows
      }
      RETURN total, rows`,
   );
