@@ -216,8 +216,8 @@ try {
       ),
       errors: Object.values(runs).flatMap((byLabel) => Object.values(byLabel).flat()).reduce((n, x) => n + x.errors, 0),
       b: {
-        roundTrips: median(stats.b!.map((s) => s.roundTrips ?? NaN)),
-        waves: median(stats.b!.map((s) => s.waves ?? NaN)),
+        roundTrips: +median(stats.b!.map((s) => s.roundTrips ?? NaN)).toFixed(2),
+        waves: +median(stats.b!.map((s) => s.waves ?? NaN)).toFixed(2),
         cpuMsPerRequest: +median(stats.b!.map((s) => s.cpuMsPerRequest)).toFixed(2),
         eventLoopDelayP99Ms: +median(stats.b!.map((s) => s.eventLoopDelayP99Ms)).toFixed(1),
       },
