@@ -2,11 +2,13 @@
 // (b) answers, the floor (a0/a1: the single best Cypher statement, run through
 // the driver; for R1 plus the product's own scoring, which is the work the
 // answer needs), and how both are brought to one shape to be compared.
-import { accessOf, ANONYMOUS, viewerParams } from '../src/auth/viewer.js';
+import { ANONYMOUS, viewerParams } from '../src/auth/viewer.js';
 import { cypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
 import { CONTACT_FIELDS, CONTACT_SHOWN } from '../src/modules/contact/contact.record.js';
-import { discoveryRepository } from '../src/modules/discovery/discovery.repository.js';
+import type { Row } from '../src/db/database.js';
+import { PEERS, type ProfileRow } from '../src/modules/discovery/discovery.repository.js';
+import { toMunicipality } from '../src/modules/municipality/municipality.record.js';
 import { filterParams, rankPage } from '../src/modules/discovery/discovery.service.js';
 import { pageRequest } from '../src/modules/shared/connection.js';
 import type { Key } from './data.js';
@@ -84,7 +86,21 @@ export const REQUESTS: BenchRequest[] = [
     query: R1_QUERY,
     variables: (k) => ({ ags: k.ags }),
     async floor(db, k) {
-      const found = await discoveryRepository(db, accessOf(ANONYMOUS)).peerCandidates(k.ags, filterParams(null));
+      // The one statement that gathers profiles and candidates (the API keeps the profiles per data version instead).
+      const found = await db.read('bench.r1', async (tx) => {
+        const [row] = await tx.run(PEERS, { ags: k.ags, ...filterParams(null) });
+        if (!row) return null;
+        return {
+          ownDirect: row.ownDirect as string[],
+          ownSizeClass: null,
+          profiles: row.profiles as ProfileRow[],
+          parents: row.parents as [string, string][],
+          candidates: (row.candidates as Row[]).map((c) => {
+            const record = toMunicipality(c.node as Row);
+            return { record, direct: c.direct as string[], distanceKm: c.distanceKm as number | null, sizeClass: record.sizeClass };
+          }),
+        };
+      });
       if (!found) return null;
       const page = rankPage(found, pageRequest('peers', { first: 10 }, 'number'), (m) => m.ags);
       return r1Normal({
@@ -97,7 +113,7 @@ export const REQUESTS: BenchRequest[] = [
         totalCount: d.peers.totalCount,
         edges: d.peers.edges.map((e: any) => ({ ...e, explanation: { ...e.explanation, sharedTopics: e.explanation.sharedTopics.map((s: any) => ({ slug: s.topic.slug, weight: s.weight })) } })),
       }),
-    statement: { text: '(the PEERS statement of src/modules/discovery/discovery.repository.ts)', params: (k) => ({ ags: k.ags }) },
+    statement: { text: PEERS.text, params: (k) => ({ ags: k.ags, ...filterParams(null) }) },
   },
   {
     id: 'R2',

@@ -46,6 +46,20 @@ describe('peers', () => {
     expect(scores[5]).toBeCloseTo((0.5 * idf.mobilitaet) / (own + idf.sharing), 9); // 0.0942
   });
 
+  it('keeps the profiles per data version: a write that changes a profile is seen by the next request, and nothing else re-reads them', async () => {
+    const before = await h.gql(PEERS, { ags: '07137068', first: 20 });
+    expect(before.statements).not.toContain('discovery.profiles'); // read by an earlier request of this file
+    // München takes an interest in Bürgerbeteiligung: it now shares more with Mayen.
+    await h.ok('mutation { addInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
+    const after = await h.gql(PEERS, { ags: '07137068', first: 20 });
+    // The candidates' statement reports a newer version: the profiles are read again, the candidates asked again.
+    expect(after.statements).toEqual(['discovery.peersOfCandidates', 'discovery.profiles', 'discovery.peersOfCandidates', 'topic.bySlug']);
+    const scoreOf = (r: any) => r.data.peers.edges.find((e: any) => e.node.ags === '09162000').score;
+    expect(scoreOf(after)).toBeGreaterThan(scoreOf(before));
+    await h.ok('mutation { removeInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
+    expect(scoreOf(await h.gql(PEERS, { ags: '07137068', first: 20 }))).toBeCloseTo(scoreOf(before), 12);
+  });
+
   it('explains each peer: shared topics with weights adding up to the score, distance, both size classes', async () => {
     const peers = await peersOf('07137068');
     const muenchen = peers.edges.find((e: any) => e.node.ags === '09162000');
@@ -98,10 +112,10 @@ describe('peers', () => {
     expect(seen).toEqual(['07137', '07137003', '07135101', '07135102', '09162000', '08421000']);
   });
 
-  it('costs one statement for the ranking and one batched lookup for all shared topics of the page', async () => {
+  it('costs one statement for the ranking (the profiles kept per data version) and one batched lookup for all shared topics of the page', async () => {
     const result = await h.gql(PEERS, { ags: '07137068', first: 20 });
     expect(result.errors).toBeUndefined();
-    expect(result.statements).toEqual(['discovery.peers', 'topic.bySlug']);
+    expect(result.statements).toEqual(['discovery.peersOfCandidates', 'topic.bySlug']);
   });
 
   it('is reachable as a field of a municipality, and empty for one without a profile', async () => {

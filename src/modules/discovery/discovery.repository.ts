@@ -4,7 +4,7 @@
 // scores it, so the rule lives in one tested place.
 import type { Access } from '../../auth/viewer.js';
 import { cypher } from '../../db/cypher.js';
-import type { Database, Row } from '../../db/database.js';
+import type { Database, Row, Tx } from '../../db/database.js';
 import type { MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
 import { toMunicipality, type MunicipalityRecord } from '../municipality/municipality.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
@@ -41,7 +41,9 @@ const CENTRE = (own: string) =>
 const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN collect([s.slug, f.slug]) AS parents }`;
 
 /**
- * Peers. Profiles are gathered from the topics outward (topic → project →
+ * Peers in one statement (the benchmark's floor, and the profile script's;
+ * the API keeps the profiles per data version and asks PEERS_OF_CANDIDATES).
+ * Profiles are gathered from the topics outward (topic → project →
  * runner, topic → interested municipality), so no request scans all
  * municipalities; candidates are looked up by AGS (unique index).
  */
@@ -74,6 +76,79 @@ export const PEERS = cypher(
    }
    RETURN a {.*} AS own, ownDirect, profiles, parents, candidates`,
 );
+
+// Every municipality's topic profile and the taxonomy's parents, with the data version they belong to:
+// read once per version (ProfileCache), not per request. Every write that changes a profile bumps the version.
+const PROFILES = cypher(
+  'discovery.profiles',
+  `CALL () {
+     CALL () {
+       MATCH (t:Topic)<-[:ADDRESSES]-(:Project)<-[:RUNS]-(m:Municipality) RETURN m, t
+       UNION
+       MATCH (t:Topic)<-[:INTERESTED_IN]-(m:Municipality) RETURN m, t
+     }
+     WITH m, collect(t.slug) AS direct
+     RETURN collect({key: m.ags, direct: direct}) AS profiles
+   }
+   ${PARENTS}
+   OPTIONAL MATCH (v:ReachVersion {id: 'reach'})
+   RETURN profiles, parents, v.n AS version`,
+);
+
+// Peers when the profiles are known: only the candidates ($candidates, those sharing a topic) are looked
+// up, filtered and measured. Returns the data version, so a stale cache is noticed in the same statement.
+const PEERS_OF_CANDIDATES = cypher(
+  'discovery.peersOfCandidates',
+  `MATCH (a:Municipality {ags: $ags})
+   OPTIONAL MATCH (v:ReachVersion {id: 'reach'})
+   CALL (a) {
+     UNWIND $candidates AS p
+     MATCH (m:Municipality {ags: p.key})
+     WITH a, m, p, ${CENTRE('a.location')} AS centre, left(a.ags, 5) AS ownKreis
+     WHERE ${MUNICIPALITY_FILTER}
+     RETURN collect({
+       node: m {.*},
+       direct: p.direct,
+       distanceKm: CASE WHEN a.location IS NULL OR m.location IS NULL THEN null ELSE point.distance(a.location, m.location) / 1000.0 END
+     }) AS candidates
+   }
+   RETURN a {.*} AS own, v.n AS version, candidates`,
+);
+
+interface Profiles {
+  version: number;
+  profiles: ProfileRow[];
+  parents: [string, string][];
+  byKey: Map<string, string[]>;
+  parentOf: Map<string, string>;
+}
+
+/** The profiles of the current data version, per process; replaced when a statement reports a newer version. */
+let profileCache: Profiles | null = null;
+
+async function freshProfiles(tx: Tx): Promise<Profiles | null> {
+  const [row] = await tx.run<{ profiles: ProfileRow[]; parents: [string, string][]; version: number | null }>(PROFILES);
+  if (!row) return null;
+  const profiles: Profiles = {
+    version: row.version ?? -1,
+    profiles: row.profiles,
+    parents: row.parents,
+    byKey: new Map(row.profiles.map((p) => [p.key, p.direct])),
+    parentOf: new Map(row.parents),
+  };
+  // Without a version node nothing tells when the profiles change: such a read is not kept.
+  if (row.version !== null) profileCache = profiles;
+  return profiles;
+}
+
+/** The profiles that share a topic (or its field) with `ags`'s, as PEERS selects them. */
+function sharing(cache: Profiles, ags: string): { ownDirect: string[]; candidates: ProfileRow[] } {
+  const withParents = (direct: string[]) => [...direct, ...direct.flatMap((s) => (cache.parentOf.has(s) ? [cache.parentOf.get(s)!] : []))];
+  const ownDirect = cache.byKey.get(ags) ?? [];
+  const own = new Set(withParents(ownDirect));
+  const candidates = cache.profiles.filter((p) => p.key !== ags && withParents(p.direct).some((s) => own.has(s)));
+  return { ownDirect, candidates };
+}
 
 /**
  * Similar projects: the same over project topics. A project passes the
@@ -169,23 +244,35 @@ export interface Candidates<T> {
 export function discoveryRepository(db: Database, access: Access) {
   return {
     ...searchRepository(db, access),
-    /** Null when there is no municipality with this AGS. */
+    /**
+     * Null when there is no municipality with this AGS. The profiles come from the per-version cache;
+     * the candidates' statement reports the version, and a newer one refreshes the cache and asks again.
+     */
     peerCandidates: (ags: string, filter: DiscoveryFilterParams) =>
       db.read('discovery.peers', async (tx): Promise<(Candidates<MunicipalityRecord> & { own: MunicipalityRecord }) | null> => {
-        const [row] = await tx.run(PEERS, { ags, ...filter });
-        if (!row) return null;
-        const own = toMunicipality(row.own as Row);
-        return {
-          own,
-          ownDirect: row.ownDirect as string[],
-          ownSizeClass: own.sizeClass,
-          profiles: row.profiles as ProfileRow[],
-          parents: row.parents as [string, string][],
-          candidates: (row.candidates as Row[]).map((c) => {
-            const record = toMunicipality(c.node as Row);
-            return { record, direct: c.direct as string[], distanceKm: c.distanceKm as number | null, sizeClass: record.sizeClass };
-          }),
-        };
+        let cache = profileCache ?? (await freshProfiles(tx));
+        if (!cache) return null;
+        for (let attempt = 0; ; attempt++) {
+          const { ownDirect, candidates } = sharing(cache, ags);
+          const [row] = await tx.run<{ own: Row; version: number | null; candidates: Row[] }>(PEERS_OF_CANDIDATES, { ags, ...filter, candidates });
+          if (!row) return null;
+          if ((row.version ?? -1) !== cache.version && attempt === 0) {
+            cache = (await freshProfiles(tx)) ?? cache;
+            continue;
+          }
+          const own = toMunicipality(row.own);
+          return {
+            own,
+            ownDirect,
+            ownSizeClass: own.sizeClass,
+            profiles: cache.profiles,
+            parents: cache.parents,
+            candidates: row.candidates.map((c) => {
+              const record = toMunicipality(c.node as Row);
+              return { record, direct: c.direct as string[], distanceKm: c.distanceKm as number | null, sizeClass: record.sizeClass };
+            }),
+          };
+        }
       }),
 
     /** Null when there is no project with this slug. */

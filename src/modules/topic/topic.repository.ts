@@ -139,7 +139,11 @@ export function topicRepository(db: Database, { viewer }: Access) {
           await checkParent(tx, parent);
         }
         const [row] = await tx.run<{ t: Row }>(UPDATE, { slug, changes });
-        if (parent !== undefined) await tx.run(SET_PARENT, { slug, parent });
+        if (parent !== undefined) {
+          await tx.run(SET_PARENT, { slug, parent });
+          // A new parent changes the topic profiles (a sub-topic counts for its field): the per-version caches must see it.
+          await bumpReachVersion(tx);
+        }
         return toTopic(row!.t);
       }),
 
