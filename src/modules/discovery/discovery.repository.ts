@@ -37,6 +37,27 @@ const MUNICIPALITY_FILTER = `($state IS NULL OR m.state = $state)
 const CENTRE = (own: string) =>
   `CASE WHEN $center IS NULL THEN ${own} ELSE point({latitude: $center.lat, longitude: $center.lon}) END`;
 
+// Every municipality's topic profile: the topics of the projects it runs and those it declared interest in.
+const MUNICIPALITY_PROFILES = `CALL () {
+     CALL () {
+       MATCH (t:Topic)<-[:ADDRESSES]-(:Project)<-[:RUNS]-(m:Municipality) RETURN m, t
+       UNION
+       MATCH (t:Topic)<-[:INTERESTED_IN]-(m:Municipality) RETURN m, t
+     }
+     WITH m, collect(t.slug) AS direct
+     RETURN collect({key: m.ags, direct: direct}) AS profiles
+   }`;
+
+// From a profile row `p` (of asker `a`): the candidate's node, its profile and distance, where it passes the filter.
+const PEER_CANDIDATES = `MATCH (m:Municipality {ags: p.key})
+     WITH a, m, p, ${CENTRE('a.location')} AS centre, left(a.ags, 5) AS ownKreis
+     WHERE ${MUNICIPALITY_FILTER}
+     RETURN collect({
+       node: m {.*},
+       direct: p.direct,
+       distanceKm: CASE WHEN a.location IS NULL OR m.location IS NULL THEN null ELSE point.distance(a.location, m.location) / 1000.0 END
+     }) AS candidates`;
+
 // Every sub-topic with its field of action (a few dozen pairs).
 const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN collect([s.slug, f.slug]) AS parents }`;
 
@@ -50,29 +71,14 @@ const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN coll
 export const PEERS = cypher(
   'discovery.peers',
   `MATCH (a:Municipality {ags: $ags})
-   CALL () {
-     CALL () {
-       MATCH (t:Topic)<-[:ADDRESSES]-(:Project)<-[:RUNS]-(m:Municipality) RETURN m, t
-       UNION
-       MATCH (t:Topic)<-[:INTERESTED_IN]-(m:Municipality) RETURN m, t
-     }
-     WITH m, collect(t.slug) AS direct
-     RETURN collect({key: m.ags, direct: direct}) AS profiles
-   }
+   ${MUNICIPALITY_PROFILES}
    ${PARENTS}
    WITH a, profiles, parents, coalesce([p IN profiles WHERE p.key = a.ags | p.direct][0], []) AS ownDirect
    WITH a, profiles, parents, ownDirect, ownDirect + [x IN parents WHERE x[0] IN ownDirect | x[1]] AS ownTopics
    CALL (a, profiles, parents, ownTopics) {
      UNWIND profiles AS p
      WITH p WHERE p.key <> a.ags AND any(s IN p.direct + [x IN parents WHERE x[0] IN p.direct | x[1]] WHERE s IN ownTopics)
-     MATCH (m:Municipality {ags: p.key})
-     WITH a, m, p, ${CENTRE('a.location')} AS centre, left(a.ags, 5) AS ownKreis
-     WHERE ${MUNICIPALITY_FILTER}
-     RETURN collect({
-       node: m {.*},
-       direct: p.direct,
-       distanceKm: CASE WHEN a.location IS NULL OR m.location IS NULL THEN null ELSE point.distance(a.location, m.location) / 1000.0 END
-     }) AS candidates
+     ${PEER_CANDIDATES}
    }
    RETURN a {.*} AS own, ownDirect, profiles, parents, candidates`,
 );
@@ -81,15 +87,7 @@ export const PEERS = cypher(
 // read once per version (ProfileCache), not per request. Every write that changes a profile bumps the version.
 const PROFILES = cypher(
   'discovery.profiles',
-  `CALL () {
-     CALL () {
-       MATCH (t:Topic)<-[:ADDRESSES]-(:Project)<-[:RUNS]-(m:Municipality) RETURN m, t
-       UNION
-       MATCH (t:Topic)<-[:INTERESTED_IN]-(m:Municipality) RETURN m, t
-     }
-     WITH m, collect(t.slug) AS direct
-     RETURN collect({key: m.ags, direct: direct}) AS profiles
-   }
+  `${MUNICIPALITY_PROFILES}
    ${PARENTS}
    OPTIONAL MATCH (v:ReachVersion {id: 'reach'})
    RETURN profiles, parents, v.n AS version`,
@@ -103,14 +101,7 @@ const PEERS_OF_CANDIDATES = cypher(
    OPTIONAL MATCH (v:ReachVersion {id: 'reach'})
    CALL (a) {
      UNWIND $candidates AS p
-     MATCH (m:Municipality {ags: p.key})
-     WITH a, m, p, ${CENTRE('a.location')} AS centre, left(a.ags, 5) AS ownKreis
-     WHERE ${MUNICIPALITY_FILTER}
-     RETURN collect({
-       node: m {.*},
-       direct: p.direct,
-       distanceKm: CASE WHEN a.location IS NULL OR m.location IS NULL THEN null ELSE point.distance(a.location, m.location) / 1000.0 END
-     }) AS candidates
+     ${PEER_CANDIDATES}
    }
    RETURN a {.*} AS own, v.n AS version, candidates`,
 );
