@@ -16,9 +16,6 @@ export type Viewer =
 
 export const ANONYMOUS: Viewer = Object.freeze({ kind: 'anonymous' });
 
-/** The import, migrations and scripts: not a request, no limits. */
-export const SYSTEM: Viewer = Object.freeze({ kind: 'person', subject: 'system', role: 'admin', ags: null });
-
 export const isAdmin = (v: Viewer): boolean => v.kind === 'person' && v.role === 'admin';
 
 /** The municipality a member acts for; null for everyone else. */
@@ -51,18 +48,6 @@ export const writeScope = (v: Viewer): WriteScope => ({ admin: isAdmin(v), ags: 
 
 export const unauthenticated = (message: string) => new ApiError('UNAUTHENTICATED', message);
 export const forbidden = (message: string) => new ApiError('FORBIDDEN', message);
-
-/** A short description for messages and logs (never a secret). */
-export function describeViewer(v: Viewer): string {
-  switch (v.kind) {
-    case 'anonymous':
-      return 'anonymous';
-    case 'key':
-      return `API key ${v.keyId} (${v.role})`;
-    case 'person':
-      return v.role === 'member' ? `member of ${v.ags}` : v.role;
-  }
-}
 
 /** What a repository needs to know about the viewer: the read parameters and the write scope. */
 export interface Access {

@@ -38,10 +38,6 @@ export class RateLimits {
     this.failures = new RateLimiterMemory({ points: config.authFailures, duration: config.windowSeconds });
   }
 
-  get enabled(): boolean {
-    return this.config.enabled;
-  }
-
   /** The budget of `viewer` per window; null when rate limiting is off. */
   budgetOf(viewer: Viewer): number | null {
     return this.config.enabled ? this.bucket(viewer, '').points : null;
