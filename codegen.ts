@@ -30,6 +30,7 @@ const config: CodegenConfig = {
           Contact: record('contact', 'Contact'),
           Organization: record('organization', 'Organization'),
           Event: record('event', 'Event'),
+          PeerEdge: '../modules/discovery/discovery.service.js#PeerEdgeRecord',
           SharedTopic: '../modules/discovery/discovery.service.js#SharedTopicRecord',
           ExpertReason: '../modules/discovery/discovery.service.js#ExpertReasonRecord',
           Reach: '../modules/reach/reach.service.js#ReachResult',

@@ -1,17 +1,13 @@
 // The benchmark's requests, each three ways: the GraphQL operation the API
 // (b) answers, the floor (a0/a1: the single best Cypher statement, run through
-// the driver; for R1 plus the product's own scoring, which is the work the
-// answer needs), and how both are brought to one shape to be compared.
+// the driver; for R1 the scoring written in Cypher, bench/statements.ts), and
+// how both are brought to one shape to be compared.
 import { ANONYMOUS, viewerParams } from '../src/auth/viewer.js';
 import { cypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
 import { CONTACT_FIELDS, CONTACT_SHOWN } from '../src/modules/contact/contact.record.js';
-import type { Row } from '../src/db/database.js';
-import { PEERS, type ProfileRow } from '../src/modules/discovery/discovery.repository.js';
-import { toMunicipality } from '../src/modules/municipality/municipality.record.js';
-import { filterParams, rankPage } from '../src/modules/discovery/discovery.service.js';
-import { pageRequest } from '../src/modules/shared/connection.js';
 import type { Key } from './data.js';
+import { R1_FLOOR } from './statements.js';
 
 export interface BenchRequest {
   id: string;
@@ -32,6 +28,7 @@ const anonymous = viewerParams(ANONYMOUS);
 // R1 — peers of a municipality, first 10 with explanations.
 const R1_QUERY = `query ($ags: String!) { peers(ags: $ags, first: 10) { totalCount edges { score node { ags }
   explanation { distanceKm sizeClass sharedTopics { topic { slug } weight } } } } }`;
+type R1Row = { totalCount: number; edges: { ags: string; score: number; distanceKm: number | null; sizeClass: string | null; sharedTopics: { slug: string; weight: number }[] }[] };
 const round = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);
 const r1Normal = (c: { totalCount: number; edges: { score: number; node: { ags: string }; explanation: { distanceKm: number | null; sizeClass: string | null; sharedTopics: { slug: string; weight: number }[] } }[] }) => ({
   total: c.totalCount,
@@ -86,34 +83,15 @@ export const REQUESTS: BenchRequest[] = [
     query: R1_QUERY,
     variables: (k) => ({ ags: k.ags }),
     async floor(db, k) {
-      // The one statement that gathers profiles and candidates (the API keeps the profiles per data version instead).
-      const found = await db.read('bench.r1', async (tx) => {
-        const [row] = await tx.run(PEERS, { ags: k.ags, ...filterParams(null) });
-        if (!row) return null;
-        return {
-          ownDirect: row.ownDirect as string[],
-          ownSizeClass: null,
-          profiles: row.profiles as ProfileRow[],
-          parents: row.parents as [string, string][],
-          candidates: (row.candidates as Row[]).map((c) => {
-            const record = toMunicipality(c.node as Row);
-            return { record, direct: c.direct as string[], distanceKm: c.distanceKm as number | null, sizeClass: record.sizeClass };
-          }),
-        };
-      });
-      if (!found) return null;
-      const page = rankPage(found, pageRequest('peers', { first: 10 }, 'number'), (m) => m.ags);
-      return r1Normal({
-        totalCount: page.totalCount,
-        edges: page.edges.map((e) => ({ score: e.score, node: e.node, explanation: { ...e.explanation, sharedTopics: e.explanation.sharedTopics } })),
-      });
+      const [row] = await db.read('bench.r1', (tx) => tx.run<R1Row>(R1_FLOOR, { ags: k.ags, first: 10 }));
+      return row ? r1Normal({ totalCount: row.totalCount, edges: row.edges.map((e) => ({ score: e.score, node: { ags: e.ags }, explanation: e })) }) : null;
     },
     normalize: (d) =>
       r1Normal({
         totalCount: d.peers.totalCount,
         edges: d.peers.edges.map((e: any) => ({ ...e, explanation: { ...e.explanation, sharedTopics: e.explanation.sharedTopics.map((s: any) => ({ slug: s.topic.slug, weight: s.weight })) } })),
       }),
-    statement: { text: PEERS.text, params: (k) => ({ ags: k.ags, ...filterParams(null) }) },
+    statement: { text: R1_FLOOR.text, params: (k) => ({ ags: k.ags, first: 10 }) },
   },
   {
     id: 'R2',

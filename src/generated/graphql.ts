@@ -6,7 +6,7 @@ import type { TopicRecord } from '../modules/topic/topic.record.js';
 import type { ContactRecord } from '../modules/contact/contact.record.js';
 import type { OrganizationRecord } from '../modules/organization/organization.record.js';
 import type { EventRecord } from '../modules/event/event.record.js';
-import type { SharedTopicRecord, ExpertReasonRecord } from '../modules/discovery/discovery.service.js';
+import type { PeerEdgeRecord, SharedTopicRecord, ExpertReasonRecord } from '../modules/discovery/discovery.service.js';
 import type { ReachResult, EventGrowthRecord, NetworkAnswer } from '../modules/reach/reach.service.js';
 import type { BrokerRecord, CommunityRecord } from '../modules/reach/reach.network.js';
 import type { ViewerRecord } from '../auth/viewer.js';
@@ -2246,7 +2246,7 @@ export type ResolversTypes = ResolversObject<{
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PeerConnection: ResolverTypeWrapper<Omit<PeerConnection, 'edges'> & { edges: Array<ResolversTypes['PeerEdge']> }>;
-  PeerEdge: ResolverTypeWrapper<Omit<PeerEdge, 'explanation' | 'node'> & { explanation: ResolversTypes['Explanation'], node: ResolversTypes['Municipality'] }>;
+  PeerEdge: ResolverTypeWrapper<PeerEdgeRecord>;
   PeerFilter: PeerFilter;
   Project: ResolverTypeWrapper<ProjectRecord>;
   ProjectConnection: ResolverTypeWrapper<Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversTypes['ProjectEdge']> }>;
@@ -2353,7 +2353,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   PageInfo: PageInfo;
   PeerConnection: Omit<PeerConnection, 'edges'> & { edges: Array<ResolversParentTypes['PeerEdge']> };
-  PeerEdge: Omit<PeerEdge, 'explanation' | 'node'> & { explanation: ResolversParentTypes['Explanation'], node: ResolversParentTypes['Municipality'] };
+  PeerEdge: PeerEdgeRecord;
   PeerFilter: PeerFilter;
   Project: ProjectRecord;
   ProjectConnection: Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProjectEdge']> };

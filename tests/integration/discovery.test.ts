@@ -53,7 +53,7 @@ describe('peers', () => {
     await h.ok('mutation { addInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
     const after = await h.gql(PEERS, { ags: '07137068', first: 20 });
     // The candidates' statement reports a newer version: the profiles are read again, the candidates asked again.
-    expect(after.statements).toEqual(['discovery.peersOfCandidates', 'discovery.profiles', 'discovery.peersOfCandidates', 'topic.bySlug']);
+    expect(after.statements).toEqual(['discovery.peersOfCandidates', 'discovery.profiles', 'discovery.peersOfCandidates', 'municipality.byAgs', 'topic.bySlug']);
     const scoreOf = (r: any) => r.data.peers.edges.find((e: any) => e.node.ags === '09162000').score;
     expect(scoreOf(after)).toBeGreaterThan(scoreOf(before));
     await h.ok('mutation { removeInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
@@ -112,10 +112,10 @@ describe('peers', () => {
     expect(seen).toEqual(['07137', '07137003', '07135101', '07135102', '09162000', '08421000']);
   });
 
-  it('costs one statement for the ranking (the profiles kept per data version) and one batched lookup for all shared topics of the page', async () => {
+  it('costs one statement for the ranking (the profiles kept per data version), then one batched lookup for the page\'s municipalities and one for its shared topics', async () => {
     const result = await h.gql(PEERS, { ags: '07137068', first: 20 });
     expect(result.errors).toBeUndefined();
-    expect(result.statements).toEqual(['discovery.peersOfCandidates', 'topic.bySlug']);
+    expect(result.statements).toEqual(['discovery.peersOfCandidates', 'municipality.byAgs', 'topic.bySlug']);
   });
 
   it('is reachable as a field of a municipality, and empty for one without a profile', async () => {

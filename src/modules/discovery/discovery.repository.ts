@@ -12,6 +12,7 @@ import { CONTACT_FIELDS, CONTACT_SHOWN, toContact, type ContactRecord } from '..
 import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toOrganization, type OrganizationRecord } from '../organization/organization.record.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
+import { inverseDocumentFrequency, profileOf as scoringProfile, type Profile } from './discovery.scoring.js';
 
 export interface DiscoveryFilterParams {
   state: State | null;
@@ -48,44 +49,12 @@ const MUNICIPALITY_PROFILES = `CALL () {
      RETURN collect({key: m.ags, direct: direct}) AS profiles
    }`;
 
-// From a profile row `p` (of asker `a`): the candidate's node, its profile and distance, where it passes the filter.
-const PEER_CANDIDATES = `MATCH (m:Municipality {ags: p.key})
-     WITH a, m, p, ${CENTRE('a.location')} AS centre, left(a.ags, 5) AS ownKreis
-     WHERE ${MUNICIPALITY_FILTER}
-     RETURN collect({
-       node: m {.*},
-       direct: p.direct,
-       distanceKm: CASE WHEN a.location IS NULL OR m.location IS NULL THEN null ELSE point.distance(a.location, m.location) / 1000.0 END
-     }) AS candidates`;
-
 // Every sub-topic with its field of action (a few dozen pairs).
 const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN collect([s.slug, f.slug]) AS parents }`;
 
-/**
- * Peers in one statement (the benchmark's floor, and the profile script's;
- * the API keeps the profiles per data version and asks PEERS_OF_CANDIDATES).
- * Profiles are gathered from the topics outward (topic → project →
- * runner, topic → interested municipality), so no request scans all
- * municipalities; candidates are looked up by AGS (unique index).
- */
-export const PEERS = cypher(
-  'discovery.peers',
-  `MATCH (a:Municipality {ags: $ags})
-   ${MUNICIPALITY_PROFILES}
-   ${PARENTS}
-   WITH a, profiles, parents, coalesce([p IN profiles WHERE p.key = a.ags | p.direct][0], []) AS ownDirect
-   WITH a, profiles, parents, ownDirect, ownDirect + [x IN parents WHERE x[0] IN ownDirect | x[1]] AS ownTopics
-   CALL (a, profiles, parents, ownTopics) {
-     UNWIND profiles AS p
-     WITH p WHERE p.key <> a.ags AND any(s IN p.direct + [x IN parents WHERE x[0] IN p.direct | x[1]] WHERE s IN ownTopics)
-     ${PEER_CANDIDATES}
-   }
-   RETURN a {.*} AS own, ownDirect, profiles, parents, candidates`,
-);
-
 // Every municipality's topic profile and the taxonomy's parents, with the data version they belong to:
 // read once per version (ProfileCache), not per request. Every write that changes a profile bumps the version.
-const PROFILES = cypher(
+export const PROFILES = cypher(
   'discovery.profiles',
   `${MUNICIPALITY_PROFILES}
    ${PARENTS}
@@ -93,52 +62,61 @@ const PROFILES = cypher(
    RETURN profiles, parents, v.n AS version`,
 );
 
-// Peers when the profiles are known: only the candidates ($candidates, those sharing a topic) are looked
-// up, filtered and measured. Returns the data version, so a stale cache is noticed in the same statement.
-const PEERS_OF_CANDIDATES = cypher(
+// Peers when the profiles are known: only the candidates ($candidates: the AGS of those sharing a topic) are
+// looked up, filtered and measured; only their AGS, distance and size class come back, the page's nodes load
+// later through the municipality loader. Returns the data version, so a stale cache is noticed in the same statement.
+export const PEERS_OF_CANDIDATES = cypher(
   'discovery.peersOfCandidates',
   `MATCH (a:Municipality {ags: $ags})
    OPTIONAL MATCH (v:ReachVersion {id: 'reach'})
    CALL (a) {
-     UNWIND $candidates AS p
-     ${PEER_CANDIDATES}
+     UNWIND $candidates AS key
+     MATCH (m:Municipality {ags: key})
+     WITH a, m, ${CENTRE('a.location')} AS centre, left(a.ags, 5) AS ownKreis
+     WHERE ${MUNICIPALITY_FILTER}
+     RETURN collect([m.ags,
+       CASE WHEN a.location IS NULL OR m.location IS NULL THEN null ELSE point.distance(a.location, m.location) / 1000.0 END,
+       m.sizeClass]) AS candidates
    }
    RETURN a {.*} AS own, v.n AS version, candidates`,
 );
 
-interface Profiles {
+/** The scoring inputs of one data version: every profile (direct topics and fields), and the rarity of each topic over them. */
+export interface Profiles {
   version: number;
-  profiles: ProfileRow[];
-  parents: [string, string][];
-  byKey: Map<string, string[]>;
-  parentOf: Map<string, string>;
+  profileOf: Map<string, Profile>;
+  idf: (slug: string) => number;
 }
 
 /** The profiles of the current data version, per process; replaced when a statement reports a newer version. */
 let profileCache: Profiles | null = null;
 
-async function freshProfiles(tx: Tx): Promise<Profiles | null> {
+/** Reads the profiles; keeps them when the data has a version to tell when they go stale. */
+export async function freshProfiles(tx: Tx): Promise<Profiles | null> {
   const [row] = await tx.run<{ profiles: ProfileRow[]; parents: [string, string][]; version: number | null }>(PROFILES);
   if (!row) return null;
-  const profiles: Profiles = {
-    version: row.version ?? -1,
-    profiles: row.profiles,
-    parents: row.parents,
-    byKey: new Map(row.profiles.map((p) => [p.key, p.direct])),
-    parentOf: new Map(row.parents),
-  };
+  const parentOf = new Map(row.parents);
+  const profileOf = new Map(row.profiles.map((p) => [p.key, scoringProfile(p.direct, parentOf)]));
+  const profiles: Profiles = { version: row.version ?? -1, profileOf, idf: inverseDocumentFrequency(profileOf.values()).idf };
   // Without a version node nothing tells when the profiles change: such a read is not kept.
   if (row.version !== null) profileCache = profiles;
   return profiles;
 }
 
-/** The profiles that share a topic (or its field) with `ags`'s, as PEERS selects them. */
-function sharing(cache: Profiles, ags: string): { ownDirect: string[]; candidates: ProfileRow[] } {
-  const withParents = (direct: string[]) => [...direct, ...direct.flatMap((s) => (cache.parentOf.has(s) ? [cache.parentOf.get(s)!] : []))];
-  const ownDirect = cache.byKey.get(ags) ?? [];
-  const own = new Set(withParents(ownDirect));
-  const candidates = cache.profiles.filter((p) => p.key !== ags && withParents(p.direct).some((s) => own.has(s)));
-  return { ownDirect, candidates };
+/** The AGS of every municipality whose profile shares a topic (or its field) with `ags`'s. */
+export function sharing(cache: Profiles, ags: string): { own: Profile; candidates: string[] } {
+  const own = cache.profileOf.get(ags) ?? new Map<string, number>();
+  const candidates: string[] = [];
+  for (const [key, profile] of cache.profileOf) {
+    if (key === ags) continue;
+    for (const slug of profile.keys()) {
+      if (own.has(slug)) {
+        candidates.push(key);
+        break;
+      }
+    }
+  }
+  return { own, candidates };
 }
 
 /**
@@ -224,6 +202,14 @@ export interface ProfileRow {
   direct: string[];
 }
 
+/** What ranking peers needs: the asker's profile, the topics' rarity, and the candidates passing the filter. */
+export interface PeerCandidates {
+  own: MunicipalityRecord;
+  ownProfile: Profile;
+  idf: (slug: string) => number;
+  candidates: { key: string; profile: Profile; distanceKm: number | null; sizeClass: SizeClass | null }[];
+}
+
 export interface Candidates<T> {
   ownDirect: string[];
   ownSizeClass: SizeClass | null;
@@ -240,28 +226,27 @@ export function discoveryRepository(db: Database, access: Access) {
      * the candidates' statement reports the version, and a newer one refreshes the cache and asks again.
      */
     peerCandidates: (ags: string, filter: DiscoveryFilterParams) =>
-      db.read('discovery.peers', async (tx): Promise<(Candidates<MunicipalityRecord> & { own: MunicipalityRecord }) | null> => {
+      db.read('discovery.peers', async (tx): Promise<PeerCandidates | null> => {
         let cache = profileCache ?? (await freshProfiles(tx));
         if (!cache) return null;
         for (let attempt = 0; ; attempt++) {
-          const { ownDirect, candidates } = sharing(cache, ags);
-          const [row] = await tx.run<{ own: Row; version: number | null; candidates: Row[] }>(PEERS_OF_CANDIDATES, { ags, ...filter, candidates });
+          const { own, candidates } = sharing(cache, ags);
+          const [row] = await tx.run<{ own: Row; version: number | null; candidates: [string, number | null, SizeClass | null][] }>(PEERS_OF_CANDIDATES, {
+            ags,
+            ...filter,
+            candidates,
+          });
           if (!row) return null;
           if ((row.version ?? -1) !== cache.version && attempt === 0) {
             cache = (await freshProfiles(tx)) ?? cache;
             continue;
           }
-          const own = toMunicipality(row.own);
+          const profiles = cache.profileOf;
           return {
-            own,
-            ownDirect,
-            ownSizeClass: own.sizeClass,
-            profiles: cache.profiles,
-            parents: cache.parents,
-            candidates: row.candidates.map((c) => {
-              const record = toMunicipality(c.node as Row);
-              return { record, direct: c.direct as string[], distanceKm: c.distanceKm as number | null, sizeClass: record.sizeClass };
-            }),
+            own: toMunicipality(row.own),
+            ownProfile: own,
+            idf: cache.idf,
+            candidates: row.candidates.map(([key, distanceKm, sizeClass]) => ({ key, profile: profiles.get(key)!, distanceKm, sizeClass })),
           };
         }
       }),

@@ -13,6 +13,10 @@ export const discoveryResolvers: Resolvers = {
   Project: {
     similar: (p, args, { discovery }) => discovery.similarProjects(p.slug, args.filter, args),
   },
+  // The page's peers load in one batch (and come from the loader's cache when already loaded).
+  PeerEdge: {
+    node: async (e, _, { loaders }) => (await loaders.municipality.load(e.node.ags))!,
+  },
   // Shared topics resolve through the topic loader: one batched lookup for a whole page.
   SharedTopic: {
     topic: async (s, _, { loaders }) => (await loaders.topic.load(s.slug))!,

@@ -8,7 +8,7 @@ import { latSchema, lonSchema, parse, slugSchema } from '../shared/validation.js
 import { nameKey } from '../shared/text.js';
 import { MODEL_PROJECTS_PROGRAMME } from '../project/project.model.js';
 import type { Candidates, DiscoveryFilterParams, DiscoveryRepository, SearchLabel } from './discovery.repository.js';
-import { inverseDocumentFrequency, profileOf, rank, type SharedTopic } from './discovery.scoring.js';
+import { inverseDocumentFrequency, profileOf, rank, type Ranked, type SharedTopic } from './discovery.scoring.js';
 
 const filterSchema = z.object({
   radiusKm: z.number().positive('must be more than 0').max(1000, 'must be at most 1,000').nullish(),
@@ -50,7 +50,38 @@ export interface Explained<T> {
   explanation: { sharedTopics: SharedTopicRecord[]; distanceKm: number | null; sizeClass: SizeClass | null; ownSizeClass: SizeClass | null };
 }
 
-/** Scores the candidates, orders them, and returns one page of the ranking. */
+/** A peer: the page's municipalities load through the municipality loader, in one batch. */
+export type PeerEdgeRecord = Explained<{ ags: string }>;
+
+/** What an edge explains about a ranked item. */
+interface Described<N> {
+  node: N;
+  distanceKm: number | null;
+  sizeClass: SizeClass | null;
+}
+
+/** One page of a ranking (after the cursor), each edge with its score and explanation. */
+function explainedPage<I, N>(request: PageRequest, ranked: Ranked<I>[], describe: (item: I) => Described<N>, ownSizeClass: SizeClass | null) {
+  const after = request.after;
+  const rest = after
+    ? ranked.filter((r) => r.similarity.score < (after.v as number) || (r.similarity.score === after.v && r.key > after.k))
+    : ranked;
+  type Row = PageRow<N> & Described<N> & { shared: SharedTopic[] };
+  const rows: Row[] = rest.slice(0, request.limit).map((r) => ({ ...describe(r.item), sort: r.similarity.score, key: r.key, shared: r.similarity.shared }));
+  return toConnection(request, { rows, total: ranked.length }, (row, cursor): Explained<N> => ({
+    cursor,
+    node: row.node,
+    score: row.sort as number,
+    explanation: {
+      sharedTopics: row.shared.map((s) => ({ slug: s.slug, weight: s.weight, rarity: s.idf })),
+      distanceKm: row.distanceKm,
+      sizeClass: row.sizeClass,
+      ownSizeClass,
+    },
+  }));
+}
+
+/** Scores the candidates (profiles gathered by one statement), orders them, and returns one page of the ranking. */
 export function rankPage<T>(found: Candidates<T>, request: PageRequest, keyOf: (t: T) => string) {
   const parentOf = new Map(found.parents);
   const { idf } = inverseDocumentFrequency(found.profiles.map((p) => profileOf(p.direct, parentOf)));
@@ -59,29 +90,7 @@ export function rankPage<T>(found: Candidates<T>, request: PageRequest, keyOf: (
     found.candidates.map((c) => ({ item: c, key: keyOf(c.record), profile: profileOf(c.direct, parentOf) })),
     idf,
   );
-  const after = request.after;
-  const rest = after
-    ? ranked.filter((r) => r.similarity.score < (after.v as number) || (r.similarity.score === after.v && r.key > after.k))
-    : ranked;
-  type Row = PageRow<T> & { candidate: (typeof found.candidates)[number]; shared: SharedTopic[] };
-  const rows: Row[] = rest.slice(0, request.limit).map((r) => ({
-    node: r.item.record,
-    sort: r.similarity.score,
-    key: r.key,
-    candidate: r.item,
-    shared: r.similarity.shared,
-  }));
-  return toConnection(request, { rows, total: ranked.length }, (row, cursor): Explained<T> => ({
-    cursor,
-    node: row.node,
-    score: row.sort as number,
-    explanation: {
-      sharedTopics: row.shared.map((s) => ({ slug: s.slug, weight: s.weight, rarity: s.idf })),
-      distanceKm: row.candidate.distanceKm,
-      sizeClass: row.candidate.sizeClass,
-      ownSizeClass: found.ownSizeClass,
-    },
-  }));
+  return explainedPage(request, ranked, (c) => ({ node: c.record, distanceKm: c.distanceKm, sizeClass: c.sizeClass }), found.ownSizeClass);
 }
 
 const SEARCH_LABELS: Record<SearchType, SearchLabel> = {
@@ -177,7 +186,8 @@ export function discoveryService(repo: DiscoveryRepository) {
       const request = pageRequest('peers', args, 'number');
       const found = await repo.peerCandidates(ags, filterParams(filter));
       if (!found) throw notFound('Municipality', ags);
-      return rankPage(found, request, (m) => m.ags);
+      const ranked = rank(found.ownProfile, found.candidates.map((c) => ({ item: c, key: c.key, profile: c.profile })), found.idf);
+      return explainedPage(request, ranked, (c) => ({ node: { ags: c.key }, distanceKm: c.distanceKm, sizeClass: c.sizeClass }), found.own.sizeClass);
     },
     async similarProjects(slug: string, filter: PeerFilter | null | undefined, args: { first?: number | null; after?: string | null }) {
       const request = pageRequest('similarProjects', args, 'number');
