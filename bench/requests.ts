@@ -7,7 +7,8 @@ import { cypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
 import { CONTACT_FIELDS, CONTACT_SHOWN } from '../src/modules/contact/contact.record.js';
 import type { Key } from './data.js';
-import { R1_FLOOR } from './statements.js';
+import { today } from '../src/modules/reach/reach.service.js';
+import { R1_FLOOR, R4_FLOOR } from './statements.js';
 
 export interface BenchRequest {
   id: string;
@@ -21,6 +22,10 @@ export interface BenchRequest {
   normalize(data: any): unknown;
   /** The floor's Cypher, for PROFILE. */
   statement: { text: string; params(key: Key): Record<string, unknown> };
+  /** Analytics: b is asked with an analyst's token. */
+  analytics?: boolean;
+  /** The same request to the peer (c), @neo4j/graphql; `viaCypher` when it runs the floor statement in an `@cypher` field. */
+  peer: { query: string; variables(key: Key): Record<string, unknown>; normalize(data: any): unknown; viaCypher: boolean };
 }
 
 const anonymous = viewerParams(ANONYMOUS);
@@ -76,6 +81,25 @@ const R3 = cypher(
                         RETURN {role: r.role, ags: m.ags, name: m.name} }}) AS projects`,
 );
 
+// R4 — reach within two hops of a municipality, as of today: counts overall and per Land.
+const R4_QUERY = `query ($ags: String!) { reach(from: { municipality: $ags }, maxHops: 2) { reachedCount
+  municipalities { reached total populationReached populationTotal }
+  byState { key share { reached total populationReached populationTotal } } } }`;
+type Counts = { reached: number; total: number; populationReached: number; populationTotal: number };
+type R4Row = { reachedCount: number; municipalities: Counts; byState: (Counts & { key: string })[] };
+const counts = (c: Counts) => [c.reached, c.total, c.populationReached, c.populationTotal];
+const r4Normal = (r: R4Row) => ({ reached: r.reachedCount, all: counts(r.municipalities), byState: r.byState.map((b) => [b.key, ...counts(b)]) });
+
+// The peer's R2: the generated API's filters, sorting and limits; anonymous contacts = consented ones.
+const SHOWN = '{ NOT: { consentAt: { eq: null } } }';
+const PEER_R2 = `query ($ags: String!) { municipalities(where: { ags: { eq: $ags } }) { name
+  projects(limit: 10, sort: [{ nameKey: ASC }, { id: ASC }]) { id name topics(sort: [{ slug: ASC }]) { slug }
+    contacts(where: ${SHOWN}, sort: [{ nameKey: ASC }, { id: ASC }]) { name email } }
+  contacts(where: ${SHOWN}, sort: [{ nameKey: ASC }, { id: ASC }]) { name email } } }`;
+const PEER_R3 = `query ($where: ProjectWhere) { projectsConnection(where: $where, first: 20, sort: [{ nameKey: ASC }, { id: ASC }]) { totalCount
+  edges { node { id name runnersConnection(sort: [{ edge: { role: ASC } }, { node: { nameKey: ASC } }, { node: { ags: ASC } }]) {
+    edges { properties { role } node { ags name } } } } } } }`;
+
 export const REQUESTS: BenchRequest[] = [
   {
     id: 'R1',
@@ -92,6 +116,12 @@ export const REQUESTS: BenchRequest[] = [
         edges: d.peers.edges.map((e: any) => ({ ...e, explanation: { ...e.explanation, sharedTopics: e.explanation.sharedTopics.map((s: any) => ({ slug: s.topic.slug, weight: s.weight })) } })),
       }),
     statement: { text: R1_FLOOR.text, params: (k) => ({ ags: k.ags, first: 10 }) },
+    peer: {
+      query: 'query ($ags: String!) { peers(ags: $ags, first: 10) { totalCount edges { ags score distanceKm sizeClass sharedTopics { slug weight } } } }',
+      variables: (k) => ({ ags: k.ags }),
+      normalize: (d) => d.peers && r1Normal({ totalCount: d.peers.totalCount, edges: d.peers.edges.map((e: any) => ({ score: e.score, node: { ags: e.ags }, explanation: e })) }),
+      viaCypher: true,
+    },
   },
   {
     id: 'R2',
@@ -110,6 +140,15 @@ export const REQUESTS: BenchRequest[] = [
         contacts: people(d.municipality.contacts),
       },
     statement: { text: R2.text, params: (k) => ({ ags: k.ags, viewer: anonymous }) },
+    peer: {
+      query: PEER_R2,
+      variables: (k) => ({ ags: k.ags }),
+      normalize: (d) => {
+        const m = d.municipalities[0];
+        return m && { name: m.name, projects: m.projects.map((p: any) => [p.id, p.name, p.topics.map((t: any) => t.slug), people(p.contacts)]), contacts: people(m.contacts) };
+      },
+      viaCypher: false,
+    },
   },
   {
     id: 'R3',
@@ -127,5 +166,38 @@ export const REQUESTS: BenchRequest[] = [
       projects: d.projects.edges.map((e: any) => [e.node.slug, e.node.name, e.node.runners.map((r: any) => [r.role, r.municipality.ags, r.municipality.name])]),
     }),
     statement: { text: R3.text, params: (k) => ({ topic: k.topic, state: k.state }) },
+    peer: {
+      query: PEER_R3,
+      variables: (k) => ({
+        where: {
+          topics: { some: { OR: [{ slug: { eq: k.topic } }, { parent: { some: { slug: { eq: k.topic } } } }] } },
+          ...(k.state ? { runners: { some: { state: { eq: k.state } } } } : {}),
+        },
+      }),
+      normalize: (d) => ({
+        total: d.projectsConnection.totalCount,
+        projects: d.projectsConnection.edges.map((e: any) => [e.node.id, e.node.name, e.node.runnersConnection.edges.map((r: any) => [r.properties.role, r.node.ags, r.node.name])]),
+      }),
+      viaCypher: false,
+    },
+  },
+  {
+    id: 'R4',
+    title: 'reach within 2 hops of a municipality, as of today (overall and per Land)',
+    query: R4_QUERY,
+    variables: (k) => ({ ags: k.ags }),
+    analytics: true,
+    async floor(db, k) {
+      const [row] = await db.read('bench.r4', (tx) => tx.run<R4Row>(R4_FLOOR, { ags: k.ags, asOf: today() }));
+      return row ? r4Normal(row) : null;
+    },
+    normalize: (d) => r4Normal({ ...d.reach, byState: d.reach.byState.map((b: any) => ({ key: b.key, ...b.share })) }),
+    statement: { text: R4_FLOOR.text, params: (k) => ({ ags: k.ags, asOf: today() }) },
+    peer: {
+      query: 'query ($ags: String!, $asOf: String!) { reach(ags: $ags, asOf: $asOf) { reachedCount municipalities { reached total populationReached populationTotal } byState { key reached total populationReached populationTotal } } }',
+      variables: (k) => ({ ags: k.ags, asOf: today() }),
+      normalize: (d) => d.reach && r4Normal(d.reach),
+      viaCypher: true,
+    },
   },
 ];

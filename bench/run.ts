@@ -4,16 +4,21 @@
 // bench/results/ (Markdown and JSON), printed at the end.
 //
 // Variants: a0 the database floor (the floor statement in this process, no
-// HTTP), a1 the HTTP floor (a bare node:http handler running it), b the API.
+// HTTP), a1 the HTTP floor (a bare node:http handler running it), b the API,
+// c the peer (@neo4j/graphql 7 in Apollo Server 5, bench/peer.ts).
 // Load: autocannon closed loop at 1, 8 and 32 connections (throughput), then a
 // fixed rate at 50% and 80% of a1's best (latency at equal offered load).
+// b and c run on one driver wrapper that records each request's statements
+// (round-trips, sequential waves) and PROFILEs those of one request (dbHits).
 // Every figure is the median of REPS repetitions; the order of the variants
 // rotates between repetitions.
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
+import { SignJWT } from 'jose';
 import neo4j from 'neo4j-driver';
 import { createDriver, Database } from '../src/db/database.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
@@ -22,7 +27,7 @@ import { fromProject } from '../src/paths.js';
 import { LAYER, prepareData, sampleKeys, type Key } from './data.js';
 import { REQUESTS, type BenchRequest } from './requests.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const CONNECTIONS = [1, 8, 32];
 const PORT = Number(process.env.BENCH_NEO4J_PORT ?? 7689);
@@ -40,10 +45,14 @@ interface Child {
   ask<T>(message: string): Promise<T>;
 }
 
+// The analytics (R4) are for analysts: b is asked with an analyst's token, signed with a secret of this run.
+const JWT_SECRET = randomBytes(32).toString('base64url');
+const analyst = await new SignJWT({ role: 'analyst' }).setProtectedHeader({ alg: 'HS256' }).setSubject('bench-analyst').setIssuedAt().setExpirationTime('2h').sign(new TextEncoder().encode(JWT_SECRET));
+
 function startChild(variant: string): Promise<Child> {
   const child = fork(fromProject('bench/server.ts'), [variant], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
+    env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production', JWT_SECRET },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((done, fail) => {
@@ -63,21 +72,25 @@ function startChild(variant: string): Promise<Child> {
   });
 }
 
-type Variant = 'a0' | 'a1' | 'b';
+type Variant = 'a0' | 'a1' | 'b' | 'c';
+type HttpVariant = Exclude<Variant, 'a0'>;
+const HTTP_VARIANTS: HttpVariant[] = ['a1', 'b', 'c'];
 
 /** What the HTTP variants are sent for request `r` with key `k`. */
-function httpRequest(variant: Variant, r: BenchRequest, k: Key): { path: string; body: string } {
-  if (variant === 'a1') return { path: '/', body: JSON.stringify({ request: r.id, key: k }) };
-  return { path: '/graphql', body: JSON.stringify({ query: r.query, variables: r.variables(k) }) };
+function httpRequest(variant: HttpVariant, r: BenchRequest, k: Key): { path: string; body: string; headers: Record<string, string> } {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (variant === 'a1') return { path: '/', body: JSON.stringify({ request: r.id, key: k }), headers };
+  if (variant === 'c') return { path: '/graphql', body: JSON.stringify({ query: r.peer.query, variables: r.peer.variables(k) }), headers };
+  return { path: '/graphql', body: JSON.stringify({ query: r.query, variables: r.variables(k) }), headers: r.analytics ? { ...headers, authorization: `Bearer ${analyst}` } : headers };
 }
 
-async function answer(variant: Variant, child: Child, r: BenchRequest, k: Key): Promise<unknown> {
-  const { path, body } = httpRequest(variant, r, k);
-  const response = await fetch(`${child.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+async function answer(variant: HttpVariant, child: Child, r: BenchRequest, k: Key): Promise<unknown> {
+  const { path, body, headers } = httpRequest(variant, r, k);
+  const response = await fetch(`${child.url}${path}`, { method: 'POST', headers, body });
   const json = (await response.json()) as { data?: unknown; errors?: unknown };
   if (variant === 'a1') return json;
-  if (json.errors) throw new Error(`${r.id} ${JSON.stringify(k)}: ${JSON.stringify(json.errors)}`);
-  return r.normalize(json.data);
+  if (json.errors) throw new Error(`${r.id} ${variant} ${JSON.stringify(k)}: ${JSON.stringify(json.errors)}`);
+  return variant === 'c' ? r.peer.normalize(json.data) : r.normalize(json.data);
 }
 
 interface LoadResult {
@@ -88,20 +101,19 @@ interface LoadResult {
 }
 
 /** autocannon against a child, rotating through the keys; `rate` fixes the offered load (requests/s over all connections). */
-async function load(variant: Variant, child: Child, r: BenchRequest, keys: Key[], connections: number, rate?: number): Promise<LoadResult> {
+async function load(variant: HttpVariant, child: Child, r: BenchRequest, keys: Key[], connections: number, rate?: number, seconds = SECONDS): Promise<LoadResult> {
   let next = 0;
   const result = await autocannon({
     url: child.url,
     connections,
-    duration: SECONDS,
+    duration: seconds,
     ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
         setupRequest: (req) => {
-          const { path, body } = httpRequest(variant, r, keys[next++ % keys.length]!);
-          return { ...req, path, body };
+          const { path, body, headers } = httpRequest(variant, r, keys[next++ % keys.length]!);
+          return { ...req, path, body, headers };
         },
       },
     ],
@@ -110,10 +122,10 @@ async function load(variant: Variant, child: Child, r: BenchRequest, keys: Key[]
 }
 
 /** a0: the floor statement in this process, `concurrency` callers in a closed loop. */
-async function loadInProcess(r: BenchRequest, keys: Key[], concurrency: number): Promise<LoadResult> {
+async function loadInProcess(r: BenchRequest, keys: Key[], concurrency: number, seconds = SECONDS): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
-  const end = performance.now() + SECONDS * 1000;
+  const end = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
@@ -125,7 +137,7 @@ async function loadInProcess(r: BenchRequest, keys: Key[], concurrency: number):
   );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { rps: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99), errors: 0 };
+  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors: 0 };
 }
 
 /** dbHits of the floor statement (PROFILE, once, for the first key). */
@@ -159,36 +171,38 @@ try {
   ).records.map((x) => x.toObject());
   log(`data ready: ${JSON.stringify(counts)} (${Math.round((Date.now() - started) / 1000)} s)`);
 
-  const children: Record<'a1' | 'b', Child> = { a1: await startChild('a1'), b: await startChild('b') };
+  const children: Record<HttpVariant, Child> = { a1: await startChild('a1'), b: await startChild('b'), c: await startChild('c') };
 
-  // Equal answers first: every key of every request, floor against API.
+  // Equal answers first: every key of every request, the floor against each variant.
   const only = process.env.BENCH_ONLY?.split(',');
   const requests = REQUESTS.filter((r) => !only || only.includes(r.id));
   for (const r of requests) {
     for (const k of keys) {
       const floor = JSON.parse(JSON.stringify(await r.floor(db, k))) as unknown;
-      for (const variant of ['a1', 'b'] as const) {
+      for (const variant of HTTP_VARIANTS) {
         const got = await answer(variant, children[variant], r, k);
         if (!isDeepStrictEqual(got, floor)) {
           throw new Error(`${r.id} ${variant} answers differently for ${JSON.stringify(k)}:\n floor ${JSON.stringify(floor).slice(0, 600)}\n ${variant}    ${JSON.stringify(got).slice(0, 600)}`);
         }
       }
     }
-    log(`${r.id}: a0, a1 and b answer alike for all ${keys.length} keys`);
+    log(`${r.id}: a0, a1, b and c answer alike for all ${keys.length} keys`);
   }
 
   const report: Record<string, any> = {};
   for (const r of requests) {
     log(`${r.id} — ${r.title}`);
     // Warm-up: plans cached, JIT warm, connection pools full.
-    for (const v of ['a1', 'b'] as const) await load(v, children[v], r, keys, 8);
-    await loadInProcess(r, keys, 8);
+    for (const v of HTTP_VARIANTS) await load(v, children[v], r, keys, 8, undefined, 1);
+    await loadInProcess(r, keys, 8, 1);
 
-    const runs: Record<string, Record<string, LoadResult[]>> = { a0: {}, a1: {}, b: {} };
-    const stats: Record<string, { cpuMsPerRequest: number; eventLoopDelayP99Ms: number; roundTrips: number | null; waves: number | null }[]> = { a1: [], b: [] };
+    const runs: Record<string, Record<string, LoadResult[]>> = { a0: {}, a1: {}, b: {}, c: {} };
+    type Stats = { cpuMsPerRequest: number; eventLoopDelayP99Ms: number; roundTrips: number | null; waves: number | null };
+    const stats: Record<HttpVariant, Stats[]> = { a1: [], b: [], c: [] };
     const push = (v: string, label: string, x: LoadResult) => ((runs[v]![label] ??= []).push(x));
     for (let rep = 0; rep < REPS; rep++) {
-      const order: Variant[] = (['a0', 'a1', 'b'] as Variant[]).map((_, i, all) => all[(i + rep) % all.length]!);
+      const all: Variant[] = ['a0', 'a1', 'b', 'c'];
+      const order = all.map((_, i) => all[(i + rep) % all.length]!);
       for (const v of order) {
         for (const c of CONNECTIONS) {
           if (v === 'a0') {
@@ -196,39 +210,46 @@ try {
           } else {
             await children[v].ask('reset');
             push(v, `c${c}`, await load(v, children[v], r, keys, c));
-            if (c === 8) stats[v]!.push(await children[v].ask('stats'));
+            if (c === 8) stats[v].push(await children[v].ask('stats'));
           }
         }
       }
       // Latency at equal offered load: 50% and 80% of a1's best throughput in this repetition.
       const a1Best = Math.max(...CONNECTIONS.map((c) => runs.a1![`c${c}`]!.at(-1)!.rps));
-      for (const share of [0.5, 0.8]) for (const v of ['a1', 'b'] as const) push(v, `rate${share * 100}`, await load(v, children[v], r, keys, 32, a1Best * share));
+      const httpOrder = HTTP_VARIANTS.map((_, i) => HTTP_VARIANTS[(i + rep) % HTTP_VARIANTS.length]!);
+      for (const share of [0.5, 0.8]) for (const v of httpOrder) push(v, `rate${share * 100}`, await load(v, children[v], r, keys, 32, a1Best * share));
     }
     const med = (v: string, label: string, field: keyof LoadResult) => median(runs[v]![label]!.map((x) => x[field]));
     const best = (v: string) => Math.max(...CONNECTIONS.map((c) => med(v, `c${c}`, 'rps')));
+    const ratio = (x: number, y: number) => +(x / y).toFixed(2);
+    // dbHits: the floor statement, and the statements b and c sent for the first key (PROFILE once each).
+    const profiled: Record<'b' | 'c', { statements: number; dbHits: number }> = { b: { statements: 0, dbHits: 0 }, c: { statements: 0, dbHits: 0 } };
+    for (const v of ['b', 'c'] as const) {
+      await answer(v, children[v], r, keys[0]!);
+      profiled[v] = await children[v].ask('profile');
+    }
+    const cost = (v: HttpVariant) => ({
+      cpuMsPerRequest: +median(stats[v].map((s) => s.cpuMsPerRequest)).toFixed(2),
+      eventLoopDelayP99Ms: +median(stats[v].map((s) => s.eventLoopDelayP99Ms)).toFixed(1),
+      ...(v === 'a1' ? {} : { roundTrips: +median(stats[v].map((s) => s.roundTrips ?? NaN)).toFixed(2), waves: +median(stats[v].map((s) => s.waves ?? NaN)).toFixed(2) }),
+    });
     const entry = {
       title: r.title,
-      throughput: Object.fromEntries(['a0', 'a1', 'b'].map((v) => [v, Object.fromEntries(CONNECTIONS.map((c) => [`c${c}`, Math.round(med(v, `c${c}`, 'rps'))]))])),
-      best: { a0: Math.round(best('a0')), a1: Math.round(best('a1')), b: Math.round(best('b')) },
-      ratio: { b_a1: +(best('b') / best('a1')).toFixed(2), a1_a0: +(best('a1') / best('a0')).toFixed(2) },
+      peerViaCypher: r.peer.viaCypher,
+      throughput: Object.fromEntries(['a0', 'a1', 'b', 'c'].map((v) => [v, Object.fromEntries(CONNECTIONS.map((c) => [`c${c}`, Math.round(med(v, `c${c}`, 'rps'))]))])),
+      best: { a0: Math.round(best('a0')), a1: Math.round(best('a1')), b: Math.round(best('b')), c: Math.round(best('c')) },
+      ratio: { b_a1: ratio(best('b'), best('a1')), c_a1: ratio(best('c'), best('a1')), b_c: ratio(best('b'), best('c')), a1_a0: ratio(best('a1'), best('a0')) },
       latency: Object.fromEntries(
-        ['rate50', 'rate80'].map((label) => [label, { a1: { p50: med('a1', label, 'p50'), p99: med('a1', label, 'p99') }, b: { p50: med('b', label, 'p50'), p99: med('b', label, 'p99') } }]),
+        ['rate50', 'rate80'].map((label) => [label, Object.fromEntries(HTTP_VARIANTS.map((v) => [v, { p50: med(v, label, 'p50'), p99: med(v, label, 'p99') }]))]),
       ),
       errors: Object.values(runs).flatMap((byLabel) => Object.values(byLabel).flat()).reduce((n, x) => n + x.errors, 0),
-      b: {
-        roundTrips: +median(stats.b!.map((s) => s.roundTrips ?? NaN)).toFixed(2),
-        waves: +median(stats.b!.map((s) => s.waves ?? NaN)).toFixed(2),
-        cpuMsPerRequest: +median(stats.b!.map((s) => s.cpuMsPerRequest)).toFixed(2),
-        eventLoopDelayP99Ms: +median(stats.b!.map((s) => s.eventLoopDelayP99Ms)).toFixed(1),
-      },
-      a1: {
-        cpuMsPerRequest: +median(stats.a1!.map((s) => s.cpuMsPerRequest)).toFixed(2),
-        eventLoopDelayP99Ms: +median(stats.a1!.map((s) => s.eventLoopDelayP99Ms)).toFixed(1),
-      },
-      floorDbHits: await dbHits(r, keys[0]!),
+      a1: cost('a1'),
+      b: cost('b'),
+      c: cost('c'),
+      dbHits: { floor: await dbHits(r, keys[0]!), b: profiled.b.dbHits, c: profiled.c.dbHits },
     };
     report[r.id] = entry;
-    log(`${r.id}: best req/s a0 ${entry.best.a0}, a1 ${entry.best.a1}, b ${entry.best.b}; b/a1 ${entry.ratio.b_a1}`);
+    log(`${r.id}: best req/s a0 ${entry.best.a0}, a1 ${entry.best.a1}, b ${entry.best.b}, c ${entry.best.c}; b/a1 ${entry.ratio.b_a1}, b/c ${entry.ratio.b_c}`);
   }
   for (const child of Object.values(children)) child.process.send('stop');
 
@@ -245,23 +266,45 @@ try {
 }
 
 function toMarkdown(result: any): string {
-  const rows = Object.entries(result.requests as Record<string, any>).map(([id, e]) => {
-    const t = (v: string) => `${e.throughput[v].c1} / ${e.throughput[v].c8} / ${e.throughput[v].c32}`;
-    return `| ${id} | ${t('a0')} | ${t('a1')} | ${t('b')} | **${e.ratio.b_a1}** | ${e.latency.rate50.a1.p50} / ${e.latency.rate50.a1.p99} | ${e.latency.rate50.b.p50} / ${e.latency.rate50.b.p99} | ${e.latency.rate80.a1.p50} / ${e.latency.rate80.a1.p99} | ${e.latency.rate80.b.p50} / ${e.latency.rate80.b.p99} | ${e.b.roundTrips} / ${e.b.waves} | ${e.a1.cpuMsPerRequest} / ${e.b.cpuMsPerRequest} | ${e.a1.eventLoopDelayP99Ms} / ${e.b.eventLoopDelayP99Ms} | ${e.floorDbHits ?? '—'} | ${e.errors} |`;
-  });
+  const entries = Object.entries(result.requests as Record<string, any>);
+  const t = (e: any, v: string) => `${e.throughput[v].c1} / ${e.throughput[v].c8} / ${e.throughput[v].c32}`;
+  const l = (e: any, rate: string, v: string) => `${e.latency[rate][v].p50} / ${e.latency[rate][v].p99}`;
+  const throughput = entries.map(([id, e]) => `| ${id} | ${t(e, 'a0')} | ${t(e, 'a1')} | ${t(e, 'b')} | ${t(e, 'c')}${e.peerViaCypher ? ' ¹' : ''} | **${e.ratio.b_a1}** | ${e.ratio.c_a1} | **${e.ratio.b_c}** | ${e.errors} |`);
+  const latency = entries.map(([id, e]) => `| ${id} | ${l(e, 'rate50', 'a1')} | ${l(e, 'rate50', 'b')} | ${l(e, 'rate50', 'c')} | ${l(e, 'rate80', 'a1')} | ${l(e, 'rate80', 'b')} | ${l(e, 'rate80', 'c')} |`);
+  const cost = entries.map(
+    ([id, e]) =>
+      `| ${id} | ${e.b.roundTrips} / ${e.b.waves} | ${e.c.roundTrips} / ${e.c.waves} | ${e.dbHits.floor ?? '—'} | ${e.dbHits.b} | ${e.dbHits.c} | ${e.a1.cpuMsPerRequest} / ${e.b.cpuMsPerRequest} / ${e.c.cpuMsPerRequest} | ${e.a1.eventLoopDelayP99Ms} / ${e.b.eventLoopDelayP99Ms} / ${e.c.eventLoopDelayP99Ms} |`,
+  );
   return `# Benchmark ${result.date.slice(0, 10)}
 
 Machine: ${result.machine.cpus}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}, Neo4j ${result.machine.neo4j}.
 Data: the real register and model projects plus the generated layer (seed \`${result.settings.layer.seed}\`): ${result.data.projects} projects, ${result.data.contacts} contacts, ${result.data.events} events.
 Each figure: the median of ${result.settings.reps} runs of ${result.settings.seconds} s; ${result.settings.keys} pre-sampled keys (about 80% ordinary, 20% hubs) in rotation. Whole run: ${result.totalSeconds} s.
 
-| request | a0 req/s (1 / 8 / 32 conn.) | a1 req/s | b req/s | b/a1 (best) | a1 p50/p99 ms at 50% | b p50/p99 at 50% | a1 p50/p99 at 80% | b p50/p99 at 80% | b round-trips / waves | CPU-ms per request a1 / b | event-loop p99 ms a1 / b | floor dbHits | errors |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${rows.join('\n')}
+Throughput, req/s at 1 / 8 / 32 connections (closed loop); ratios of the best of the three:
 
-${Object.entries(result.requests as Record<string, any>).map(([id, e]) => `- ${id}: ${e.title}`).join('\n')}
+| request | a0 | a1 | b | c | b/a1 | c/a1 | b/c | errors |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${throughput.join('\n')}
+
+Latency p50 / p99 in ms at a fixed offered load of 50% and 80% of a1's best (32 connections):
+
+| request | a1 at 50% | b at 50% | c at 50% | a1 at 80% | b at 80% | c at 80% |
+| --- | --- | --- | --- | --- | --- | --- |
+${latency.join('\n')}
+
+Cost per request:
+
+| request | b round-trips / waves | c round-trips / waves | dbHits floor | dbHits b | dbHits c | Node CPU-ms a1 / b / c | event-loop delay p99 ms a1 / b / c |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${cost.join('\n')}
+
+${entries.map(([id, e]) => `- ${id}: ${e.title}`).join('\n')}
 
 a0 is the floor statement run in the benchmark's own process (no HTTP); a1 a bare node:http handler running it; b the API over HTTP
-(production settings, rate limit off). "At 50%/80%": a fixed offered load of that share of a1's best throughput, 32 connections.
+(production settings, rate limit off; R4 with an analyst's token); c the peer, @neo4j/graphql 7 in Apollo Server 5 on the same driver
+settings. ¹ c cannot express this request natively: a Query field holds the floor statement in \`@cypher\`.
+Round-trips are the statements a request sent, waves those sent only after every earlier one had ended (both counted by a wrapper
+around the driver, bench/counting-driver.ts); dbHits are the PROFILE of the statements b and c sent for the first key.
 `;
 }

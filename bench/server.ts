@@ -1,10 +1,17 @@
 // One benchmark server in a process of its own, so its CPU time and event-loop
 // delay are its own: `a1` (a bare node:http handler running the floor
-// statement) or `b` (the API, production settings). The parent talks to it
-// over IPC: `stats` returns what was measured since the last `reset`.
+// statement), `b` (the API, production settings) or `c` (the peer,
+// @neo4j/graphql in Apollo Server 5). b and c get the same driver, wrapped to
+// record every statement of a request (bench/counting-driver.ts). The parent
+// talks to the child over IPC: `stats` returns what was measured since the last
+// `reset`; `profile` the dbHits of the statements of the last request.
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
 import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import neo4j from 'neo4j-driver';
 import { loadConfig } from '../src/config.js';
 import { createDriver, Database } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
@@ -12,17 +19,16 @@ import { ReachSnapshots } from '../src/modules/reach/reach.service.js';
 import { reachRepository } from '../src/modules/reach/reach.repository.js';
 import { createSecurity } from '../src/security.js';
 import { createApp } from '../src/server.js';
+import { countingDriver, trace, waves, type Sent } from './counting-driver.js';
 import type { Key } from './data.js';
+import { peerSchema } from './peer.js';
 import { REQUESTS } from './requests.js';
 
 const variant = process.argv[2];
 const uri = process.env.BENCH_NEO4J_URI!;
+// The same driver settings for every variant: the product's createDriver.
 const driver = createDriver(uri, 'neo4j', undefined);
-const db = new Database(driver, { database: 'neo4j', timeoutMs: 30_000 });
-
-/** Statements per request, and their start times (ms): waves are runs of starts without a database round-trip between them. */
-const perRequest = new Map<string, number[]>();
-let finished: number[][] = [];
+const counted = countingDriver(driver);
 
 async function body(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -32,6 +38,7 @@ async function body(req: IncomingMessage): Promise<string> {
 
 let handler: RequestListener;
 if (variant === 'a1') {
+  const db = new Database(driver, { database: 'neo4j', timeoutMs: 30_000 });
   handler = (req, res) => {
     void (async () => {
       const { request, key } = JSON.parse(await body(req)) as { request: string; key: Key };
@@ -44,46 +51,63 @@ if (variant === 'a1') {
 } else if (variant === 'b') {
   // Production settings, but no rate limit: the benchmark is one client at full speed.
   const config = loadConfig({ ...process.env, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' });
+  const db = new Database(counted, { database: 'neo4j', timeoutMs: 30_000 });
   const reachSnapshots = new ReachSnapshots();
   await reachSnapshots.get(reachRepository(db));
-  const { app } = await createApp({
-    db,
-    log: createLogger('warn'),
-    maxBodyBytes: config.http.maxBodyBytes,
-    reachSnapshots,
-    security: createSecurity(db, config),
-    observeQueries: (requestId) => {
-      const starts: number[] = [];
-      perRequest.set(requestId, starts);
-      return () => starts.push(performance.now());
-    },
-  });
+  const { app } = await createApp({ db, log: createLogger('warn'), maxBodyBytes: config.http.maxBodyBytes, reachSnapshots, security: createSecurity(db, config) });
+  handler = app;
+} else if (variant === 'c') {
+  const apollo = new ApolloServer({ schema: await peerSchema(counted) });
+  await apollo.start();
+  const app = express();
+  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo));
   handler = app;
 } else {
   throw new Error(`unknown variant ${variant}`);
 }
 
-const server = createServer(handler);
+/** The statements of finished requests since the last reset, and of the very last one. */
+let finished: Sent[][] = [];
+let last: Sent[] = [];
+const traced: RequestListener = (req, res) => {
+  const sent: Sent[] = [];
+  res.on('finish', () => {
+    finished.push(sent);
+    last = sent;
+  });
+  trace.run(sent, () => handler(req, res));
+};
+
+const server = createServer(variant === 'a1' ? handler : traced);
 server.keepAliveTimeout = 60_000;
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const eld = monitorEventLoopDelay({ resolution: 10 });
 let cpu = process.cpuUsage();
 let served = 0;
-server.on('request', (_req, res) =>
-  res.on('finish', () => {
-    served++;
-    const id = res.getHeader('x-request-id');
-    const starts = typeof id === 'string' ? perRequest.get(id) : undefined;
-    if (starts) {
-      perRequest.delete(id as string);
-      finished.push(starts);
-    }
-  }),
-);
+server.on('request', (_req, res) => res.on('finish', () => served++));
 eld.enable();
 
-/** Waves: statements whose starts lie within 0.5 ms of the previous one went out together. */
-const waves = (starts: number[]) => starts.reduce((n, t, i) => (i === 0 || t - starts[i - 1]! > 0.5 ? n + 1 : n), 0);
+interface Plan {
+  dbHits: number;
+  children: Plan[];
+}
+const totalHits = (p: Plan): number => p.dbHits + p.children.reduce((n, c) => n + totalHits(c), 0);
+
+/** PROFILE each statement of the last request (a `CYPHER …` prefix stays first); the sum of their dbHits. */
+async function profileLast(): Promise<{ statements: number; dbHits: number }> {
+  let dbHits = 0;
+  for (const s of last) {
+    const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ }); // eslint-disable-line no-restricted-syntax -- PROFILE is the benchmark's own
+    try {
+      const prefix = /^\s*CYPHER\b[^\n]*\n/.exec(s.text)?.[0] ?? '';
+      const result = await session.run(`${prefix}PROFILE ${s.text.slice(prefix.length)}`, s.params);
+      dbHits += totalHits(result.summary.profile as unknown as Plan);
+    } finally {
+      await session.close();
+    }
+  }
+  return { statements: last.length, dbHits };
+}
 
 process.on('message', (message: string) => {
   if (message === 'reset') {
@@ -94,7 +118,7 @@ process.on('message', (message: string) => {
     process.send!({ ok: true });
   } else if (message === 'stats') {
     const used = process.cpuUsage(cpu);
-    const roundTrips = finished.map((s) => s.length);
+    const roundTrips = finished.map((sent) => sent.length);
     const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
     process.send!({
       served,
@@ -103,6 +127,8 @@ process.on('message', (message: string) => {
       roundTrips: avg(roundTrips),
       waves: avg(finished.map(waves)),
     });
+  } else if (message === 'profile') {
+    void profileLast().then((p) => process.send!(p));
   } else if (message === 'stop') {
     server.close();
     void driver.close().then(() => process.exit(0));

@@ -51,3 +51,49 @@ RETURN size(ranked) AS totalCount, [r IN ranked[0..$first] | {
 }] AS edges`;
 
 export const R1_FLOOR = cypher('bench.r1', PEERS_IN_CYPHER);
+
+// The municipalities one hop from `x` as of $asOf: those running a project with it, attending or hosting an
+// event with it, or holding an exchange link with it (either direction); undated links always count.
+const NEIGHBOURS = (x: string) => `CALL (${x}) {
+    MATCH (${x})-[:RUNS]->(p:Project)<-[:RUNS]-(n:Municipality)
+    WITH n, coalesce(toString(p.startDate), toString(p.cohort) + '-01-01') AS day WHERE day IS NULL OR left(day, 10) <= $asOf
+    RETURN n
+    UNION
+    MATCH (${x})-[:ATTENDED|HOSTED_BY]-(e:Event)-[:ATTENDED|HOSTED_BY]-(n:Municipality)
+    WHERE e.startsAt IS NULL OR toString(date(e.startsAt)) <= $asOf
+    RETURN n
+    UNION
+    MATCH (${x})-[l:EXCHANGES_WITH]-(n:Municipality)
+    WHERE l.since IS NULL OR left(toString(l.since), 10) <= $asOf
+    RETURN n
+  }`;
+
+// Reach within two hops of a municipality, counted over Gemeinden (towns, Gemeinden, kreisfreie Städte):
+// reached, total and population, overall and per Land — the rule of src/modules/reach/reach.compute.ts.
+export const REACH_IN_CYPHER = `MATCH (s:Municipality {ags: $ags})
+CALL (s) {
+  ${NEIGHBOURS('s')}
+  RETURN collect(DISTINCT n) AS hop1
+}
+WITH s, [n IN hop1 WHERE n <> s] AS hop1
+WITH s, hop1, COLLECT {
+  UNWIND hop1 AS x
+  ${NEIGHBOURS('x')}
+  WITH DISTINCT n WHERE n <> s AND NOT n IN hop1
+  RETURN n
+} AS hop2
+WITH [s] + hop1 + hop2 AS reached
+CALL () {
+  MATCH (g:Municipality) WHERE g.kind IN ['STADT', 'GEMEINDE', 'KREISFREIE_STADT']
+  RETURN g.state AS state, count(*) AS total, sum(coalesce(g.population, 0)) AS populationTotal ORDER BY state
+}
+WITH reached, state, total, populationTotal,
+     [m IN reached WHERE m.state = state AND m.kind IN ['STADT', 'GEMEINDE', 'KREISFREIE_STADT']] AS here
+WITH reached, collect({key: state, reached: size(here), total: total,
+                       populationReached: reduce(n = 0, m IN here | n + coalesce(m.population, 0)), populationTotal: populationTotal}) AS byState
+RETURN size(reached) AS reachedCount, byState,
+       reduce(all = {reached: 0, total: 0, populationReached: 0, populationTotal: 0}, b IN byState | {
+         reached: all.reached + b.reached, total: all.total + b.total,
+         populationReached: all.populationReached + b.populationReached, populationTotal: all.populationTotal + b.populationTotal}) AS municipalities`;
+
+export const R4_FLOOR = cypher('bench.r4', REACH_IN_CYPHER);

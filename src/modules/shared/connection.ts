@@ -136,19 +136,22 @@ export interface ListShape {
 
 /**
  * The statement of one root list, built once at module load: the total over
- * the filter, and one page after the keyset ($after, $limit).
+ * the filter, and one page after the keyset ($after, $limit). The filter is
+ * matched once; the total and the page both come from that one match.
  */
 export function listPageStatement(name: string, shape: ListShape): Statement {
   const { node, pattern, where, sort, direction, key } = shape;
   const projection = shape.projection ?? `${node} {.*}`;
   return cypher(
     name,
-    `CALL () { MATCH ${pattern} WHERE ${where} RETURN count(${node}) AS total }
-     CALL () {
-       MATCH ${pattern} WHERE (${where}) AND ${afterKeyset(sort, key, direction)}
+    `MATCH ${pattern} WHERE ${where}
+     WITH collect(${node}) AS matched
+     CALL (matched) {
+       UNWIND matched AS ${node}
+       WITH ${node} WHERE ${afterKeyset(sort, key, direction)}
        WITH ${node} ORDER BY ${sort} ${direction}, ${key} LIMIT $limit
        RETURN collect({node: ${projection}, sort: ${sort}, key: ${key}${shape.extras ? `, ${shape.extras}` : ''}}) AS rows
      }
-     RETURN total, rows`,
+     RETURN size(matched) AS total, rows`,
   );
 }
