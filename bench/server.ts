@@ -97,7 +97,7 @@ const totalHits = (p: Plan): number => p.dbHits + p.children.reduce((n, c) => n 
 async function profileLast(): Promise<{ statements: number; dbHits: number }> {
   let dbHits = 0;
   for (const s of last) {
-    const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ }); // eslint-disable-line no-restricted-syntax -- PROFILE is the benchmark's own
+    const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
     try {
       const prefix = /^\s*CYPHER\b[^\n]*\n/.exec(s.text)?.[0] ?? '';
       const result = await session.run(`${prefix}PROFILE ${s.text.slice(prefix.length)}`, s.params);
