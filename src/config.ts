@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: positiveInt.default(100_000),
+  SHUTDOWN_GRACE_MS: positiveInt.default(25_000),
   // Who is asking (see README, "Security").
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit secret)').optional(),
   JWT_JWKS_URL: z
@@ -53,7 +54,13 @@ const EnvSchema = z.object({
 });
 
 export interface Config {
-  readonly http: { readonly port: number; readonly host: string; readonly maxBodyBytes: number };
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly maxBodyBytes: number;
+    /** After SIGTERM, how long running requests may take before their connections are closed. */
+    readonly shutdownGraceMs: number;
+  };
   readonly neo4j: {
     /** undefined: start and use the project's local Neo4j. */
     readonly uri: string | undefined;
@@ -130,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(['JWT_ISSUER, JWT_AUDIENCE: required with JWT_JWKS_URL, so tokens the provider issued for other apps are refused']);
   }
   return Object.freeze({
-    http: Object.freeze({ port: e.PORT, host: e.HOST, maxBodyBytes: e.MAX_BODY_BYTES }),
+    http: Object.freeze({ port: e.PORT, host: e.HOST, maxBodyBytes: e.MAX_BODY_BYTES, shutdownGraceMs: e.SHUTDOWN_GRACE_MS }),
     neo4j: Object.freeze({
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -14,6 +14,7 @@ import { createContext, type Context } from './context.js';
 import { sealStatements } from './db/cypher.js';
 import type { Database, QueryObserver } from './db/database.js';
 import { formatError, isInternal } from './errors.js';
+import { readiness } from './health.js';
 import { limitsPlugin } from './limits/limits.plugin.js';
 import type { ReachSnapshots } from './modules/reach/reach.service.js';
 import { buildResolvers, loadTypeDefs } from './schema.js';
@@ -129,15 +130,40 @@ const header = (req: Request, name: string) => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
+const PROBES = new Set(['/health', '/ready']);
+
+/**
+ * Every request gets an id (the client's own X-Request-Id when sane), echoed
+ * in the response header, on every log line written for it, and in its
+ * errors; one line when it ends (probes only at debug level: they come every
+ * few seconds).
+ */
+function tagRequest(log: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const requestId = requestIdOf(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    res.locals.requestId = requestId;
+    const requestLog = log.child({ requestId });
+    res.locals.log = requestLog;
+    const started = process.hrtime.bigint();
+    // Read now: routers mounted on a path change req.path while they run.
+    const { method, path } = req;
+    res.once('close', () => {
+      const entry = { method, path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, ...(res.writableFinished ? {} : { aborted: true }) };
+      if (PROBES.has(path)) requestLog.debug(entry, 'request');
+      else requestLog.info(entry, 'request');
+    });
+    next();
+  };
+}
+
 /**
  * Before GraphQL: who is asking (bad credentials are refused, never treated
  * as anonymous), and whether their rate-limit budget is already spent.
  */
 function admit(deps: ServerDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const requestId = requestIdOf(req.headers['x-request-id']);
-    res.setHeader('x-request-id', requestId);
-    res.locals.requestId = requestId;
+    const requestId = res.locals.requestId as string;
     const ip = req.ip ?? 'unknown';
     const refused = (error: unknown): error is GraphQLError => error instanceof GraphQLError && !isInternal(error, error.extensions.code);
     const authorization = header(req, 'authorization');
@@ -166,17 +192,42 @@ function admit(deps: ServerDeps) {
   };
 }
 
-/** The HTTP app: GraphQL (with the Sandbox explorer on GET) at /graphql, the SDL at /schema.graphql, liveness at /health. */
-export async function createApp(deps: ServerDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+export interface App {
+  app: Express;
+  apollo: ApolloServer<Context>;
+  /** From now on /ready answers 503 (shutdown has begun), so load balancers send nothing new. */
+  stopping(): void;
+}
+
+/**
+ * The HTTP app: GraphQL (with the Sandbox explorer on GET) at /graphql, the
+ * SDL at /schema.graphql, liveness at /health, readiness at /ready.
+ */
+export async function createApp(deps: ServerDeps): Promise<App> {
   const apollo = createApollo(deps.security);
   await apollo.start();
   const sdl = printSchema(buildSchema(loadTypeDefs().join('\n')));
+  const state = { stopping: false };
+  let wasReady = true;
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(tagRequest(deps.log));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const answer = await readiness(deps.db, state);
+    const ready = answer.status === 'ready';
+    // Logged once per change, not once per probe.
+    if (ready !== wasReady) {
+      if (answer.status === 'ready') (res.locals.log as Logger).info('ready again');
+      else (res.locals.log as Logger).warn({ reason: answer.reason, err: answer.cause }, 'not ready');
+      wasReady = ready;
+    }
+    // The cause stays in the log (JSON leaves out undefined).
+    res.status(ready ? 200 : 503).json({ ...answer, cause: undefined });
   });
   app.get('/schema.graphql', (_req, res) => {
     res.type('text/plain; charset=utf-8').send(sdl);
@@ -200,14 +251,21 @@ export async function createApp(deps: ServerDeps): Promise<{ app: Express; apoll
       return;
     }
     const requestId = res.locals.requestId as string | undefined;
+    const log = (res.locals.log as Logger | undefined) ?? deps.log;
     const status = (error as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Express's own refusals (a body over the limit, malformed JSON) keep their status.
       res.status(status).json({ errors: [{ message: (error as Error).message, extensions: { code: 'BAD_REQUEST', requestId } }] });
       return;
     }
-    deps.log.error({ err: error, requestId }, 'internal error');
+    log.error({ err: error }, 'internal error');
     res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
   });
-  return { app, apollo };
+  return {
+    app,
+    apollo,
+    stopping: () => {
+      state.stopping = true;
+    },
+  };
 }
