@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, 'must be a Neo4j database name').default('neo4j'),
   NEO4J_QUERY_TIMEOUT_MS: positiveInt.default(15_000),
+  LOCAL_NEO4J: z.enum(['auto', 'off']).default('auto'),
   LOCAL_NEO4J_PORT: port.default(7687),
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
   LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 2g').default('1g'),
@@ -129,6 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.LOCAL_NEO4J === 'off' && e.NEO4J_URI === undefined) {
+    // A container or a server has no Java and Maven to start one: say so rather than try.
+    throw new ConfigError(['NEO4J_URI: required when LOCAL_NEO4J=off (this installation starts no Neo4j of its own)']);
+  }
   if (e.JWT_SECRET !== undefined && e.JWT_JWKS_URL !== undefined) {
     throw new ConfigError(['JWT_SECRET, JWT_JWKS_URL: set one of them, not both']);
   }

@@ -7,17 +7,17 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { buildSchema, GraphQLError, printSchema } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { ANONYMOUS, type Viewer } from './auth/viewer.js';
 import { createContext, type Context } from './context.js';
 import { sealStatements } from './db/cypher.js';
-import type { Database, QueryObserver } from './db/database.js';
-import { formatError, isInternal } from './errors.js';
+import type { Database, QueryObserver, RequestBookmarks } from './db/database.js';
+import { ApiError, formatError, isInternal } from './errors.js';
 import { readiness } from './health.js';
 import { limitsPlugin } from './limits/limits.plugin.js';
 import type { ReachSnapshots } from './modules/reach/reach.service.js';
-import { buildResolvers, loadTypeDefs } from './schema.js';
+import { buildResolvers, loadTypeDefs, printContract } from './schema.js';
 import type { Security } from './security.js';
 
 export interface ServerDeps {
@@ -58,6 +58,32 @@ const errorPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Read-your-writes across replicas: a request that wrote answers with its
+ * bookmarks in the Neo4j-Bookmark header; the client sends them back with its
+ * next request, whichever replica gets it, and that request's reads wait until
+ * the database they run on has the write.
+ */
+export const BOOKMARK_HEADER = 'neo4j-bookmark';
+
+const bookmarkPlugin: ApolloServerPlugin<Context> = {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ response, contextValue }) {
+        const written = contextValue?.bookmarks.written ?? [];
+        if (written.length > 0) response.http.headers.set(BOOKMARK_HEADER, written.join(','));
+        return Promise.resolve();
+      },
+    });
+  },
+};
+
+/** Bookmarks as Neo4j issues them ("FB:…", base64): a few, each short; anything else is refused before it reaches the database. */
+function parseBookmarks(value: string): string[] | undefined {
+  const bookmarks = value.split(',').map((b) => b.trim());
+  return bookmarks.length <= 10 && bookmarks.every((b) => /^[A-Za-z0-9+/=:_.-]{1,256}$/.test(b)) ? bookmarks : undefined;
+}
+
 export function createApollo(security: Security): ApolloServer<Context> {
   const { limits } = security;
   const armor = new ApolloArmor({
@@ -89,6 +115,7 @@ export function createApollo(security: Security): ApolloServer<Context> {
       limitsPlugin(limits, security.rateLimits),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       errorPlugin,
+      bookmarkPlugin,
       // We set no cache hints and report to no Apollo graph: these would only hook into every field resolved.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -104,11 +131,13 @@ export function createApollo(security: Security): ApolloServer<Context> {
 const requestIdOf = (header: string | string[] | undefined) =>
   typeof header === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(header) ? header : randomUUID();
 
-export function contextFor(deps: ServerDeps, request: { requestId: string; viewer?: Viewer; ip?: string }): Context {
-  const db = deps.observeQueries ? deps.db.observed(deps.observeQueries(request.requestId)) : deps.db;
+export function contextFor(deps: ServerDeps, request: { requestId: string; viewer?: Viewer; ip?: string; bookmarks?: readonly string[] }): Context {
+  const bookmarks: RequestBookmarks = { given: request.bookmarks ?? [], written: [] };
+  const forRequest = deps.db.withBookmarks(bookmarks);
+  const db = deps.observeQueries ? forRequest.observed(deps.observeQueries(request.requestId)) : forRequest;
   return createContext(
     db,
-    { requestId: request.requestId, viewer: request.viewer ?? ANONYMOUS, ip: request.ip ?? 'unknown', log: deps.log.child({ requestId: request.requestId }) },
+    { requestId: request.requestId, bookmarks, viewer: request.viewer ?? ANONYMOUS, ip: request.ip ?? 'unknown', log: deps.log.child({ requestId: request.requestId }) },
     deps.reachSnapshots,
     deps.security,
   );
@@ -186,6 +215,16 @@ function admit(deps: ServerDeps) {
       refuse(res, error, requestId);
       return;
     }
+    // Only people write, so only their bookmarks matter; nobody else can make a request wait for one.
+    const bookmarkHeader = header(req, BOOKMARK_HEADER);
+    if (bookmarkHeader !== undefined && viewer.kind === 'person') {
+      const bookmarks = parseBookmarks(bookmarkHeader);
+      if (bookmarks === undefined) {
+        refuse(res, new ApiError('BAD_USER_INPUT', 'The Neo4j-Bookmark header must be the value a previous response gave.'), requestId);
+        return;
+      }
+      res.locals.bookmarks = bookmarks;
+    }
     res.locals.viewer = viewer;
     res.locals.ip = ip;
     next();
@@ -206,7 +245,7 @@ export interface App {
 export async function createApp(deps: ServerDeps): Promise<App> {
   const apollo = createApollo(deps.security);
   await apollo.start();
-  const sdl = printSchema(buildSchema(loadTypeDefs().join('\n')));
+  const sdl = printContract();
   const state = { stopping: false };
   let wasReady = true;
 
@@ -241,7 +280,14 @@ export async function createApp(deps: ServerDeps): Promise<App> {
     express.json({ limit: deps.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ res }) =>
-        Promise.resolve(contextFor(deps, { requestId: res.locals.requestId as string, viewer: res.locals.viewer as Viewer, ip: res.locals.ip as string })),
+        Promise.resolve(
+          contextFor(deps, {
+            requestId: res.locals.requestId as string,
+            viewer: res.locals.viewer as Viewer,
+            ip: res.locals.ip as string,
+            bookmarks: res.locals.bookmarks as string[] | undefined,
+          }),
+        ),
     }),
   );
   // Anything thrown outside GraphQL (e.g. the database down while a key is looked up): masked, logged.

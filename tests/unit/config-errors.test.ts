@@ -37,6 +37,12 @@ describe('config', () => {
     expect((error as ConfigError).problems).toHaveLength(5);
   });
 
+  it('needs NEO4J_URI where no local Neo4j may be started (the container image)', () => {
+    expect(() => loadConfig({ LOCAL_NEO4J: 'off' })).toThrow(/NEO4J_URI: required when LOCAL_NEO4J=off/);
+    expect(loadConfig({ LOCAL_NEO4J: 'off', NEO4J_URI: 'neo4j://db:7687' }).neo4j.uri).toBe('neo4j://db:7687');
+    expect(() => loadConfig({ LOCAL_NEO4J: 'no' })).toThrow(ConfigError);
+  });
+
   it('reads the security settings, with safe defaults: rate limits on, no bearer tokens until configured', () => {
     const defaults = loadConfig({});
     expect(defaults.auth).toMatchObject({ jwtSecret: undefined, jwksUrl: undefined, apiKeyCacheMs: 10_000 });
