@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, 'must be a Neo4j database name').default('neo4j'),
   NEO4J_QUERY_TIMEOUT_MS: positiveInt.default(15_000),
+  LOCAL_NEO4J: z.enum(['auto', 'off']).default('auto'),
   LOCAL_NEO4J_PORT: port.default(7687),
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
   LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 2g').default('1g'),
@@ -23,6 +24,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: positiveInt.default(100_000),
+  SHUTDOWN_GRACE_MS: positiveInt.default(25_000),
   // Who is asking (see README, "Security").
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit secret)').optional(),
   JWT_JWKS_URL: z
@@ -53,7 +55,13 @@ const EnvSchema = z.object({
 });
 
 export interface Config {
-  readonly http: { readonly port: number; readonly host: string; readonly maxBodyBytes: number };
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly maxBodyBytes: number;
+    /** After SIGTERM, how long running requests may take before their connections are closed. */
+    readonly shutdownGraceMs: number;
+  };
   readonly neo4j: {
     /** undefined: start and use the project's local Neo4j. */
     readonly uri: string | undefined;
@@ -122,6 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.LOCAL_NEO4J === 'off' && e.NEO4J_URI === undefined) {
+    // A container or a server has no Java and Maven to start one: say so rather than try.
+    throw new ConfigError(['NEO4J_URI: required when LOCAL_NEO4J=off (this installation starts no Neo4j of its own)']);
+  }
   if (e.JWT_SECRET !== undefined && e.JWT_JWKS_URL !== undefined) {
     throw new ConfigError(['JWT_SECRET, JWT_JWKS_URL: set one of them, not both']);
   }
@@ -130,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(['JWT_ISSUER, JWT_AUDIENCE: required with JWT_JWKS_URL, so tokens the provider issued for other apps are refused']);
   }
   return Object.freeze({
-    http: Object.freeze({ port: e.PORT, host: e.HOST, maxBodyBytes: e.MAX_BODY_BYTES }),
+    http: Object.freeze({ port: e.PORT, host: e.HOST, maxBodyBytes: e.MAX_BODY_BYTES, shutdownGraceMs: e.SHUTDOWN_GRACE_MS }),
     neo4j: Object.freeze({
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -5,7 +5,7 @@ import type { ApiKeys } from './auth/api-keys.js';
 import type { RateLimits } from './limits/rate-limit.js';
 import type { Security } from './security.js';
 import { accessOf, type Viewer } from './auth/viewer.js';
-import type { Database } from './db/database.js';
+import type { Database, RequestBookmarks } from './db/database.js';
 import { contactLoaders } from './modules/contact/contact.loaders.js';
 import { discoveryRepository } from './modules/discovery/discovery.repository.js';
 import { discoveryService } from './modules/discovery/discovery.service.js';
@@ -55,6 +55,8 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context {
   requestId: string;
+  /** The client's bookmarks (signed-in people only) and those of this request's writes (sent back as Neo4j-Bookmark). */
+  bookmarks: RequestBookmarks;
   /** Who is asking (authenticated before the operation is even parsed). */
   viewer: Viewer;
   /** The client's address, for the per-IP rate limit. */
@@ -74,6 +76,7 @@ export interface Context {
 
 export interface RequestInfo {
   requestId: string;
+  bookmarks: RequestBookmarks;
   viewer: Viewer;
   ip: string;
   log: Logger;

@@ -12,7 +12,7 @@ import { fromProject } from './paths.js';
 import { reachRepository } from './modules/reach/reach.repository.js';
 import { ReachSnapshots } from './modules/reach/reach.service.js';
 import { createSecurity } from './security.js';
-import { createApp } from './server.js';
+import { createApp, type App } from './server.js';
 
 /** A start-up failure with a message for a person: printed alone, without a stack trace. */
 class StartupError extends Error {}
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 
   let server: Server;
   let reachSnapshots: ReachSnapshots;
-  let apollo: Awaited<ReturnType<typeof createApp>>['apollo'];
+  let app: App;
   try {
     const applied = await migrate(db);
     log.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
@@ -64,9 +64,8 @@ async function main(): Promise<void> {
     const tokens = config.auth.jwtSecret !== undefined ? 'HS256 (JWT_SECRET)' : config.auth.jwksUrl !== undefined ? `JWKS ${config.auth.jwksUrl}` : 'off';
     log.info({ bearerTokens: tokens, rateLimit: config.limits.rateLimit.enabled, maxCost: config.limits.maxCost }, 'security');
     if (tokens === 'off') log.warn('Neither JWT_SECRET nor JWT_JWKS_URL is set: nobody can sign in, so the API is read-only (see README, Security).');
-    const built = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes, reachSnapshots, security, trustProxy: config.trustProxy });
-    apollo = built.apollo;
-    server = await listen(built.app, config.http.port, config.http.host);
+    app = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes, reachSnapshots, security, trustProxy: config.trustProxy });
+    server = await listen(app.app, config.http.port, config.http.host);
   } catch (error) {
     await abandon();
     throw error;
@@ -82,11 +81,26 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    // Stop accepting, let in-flight requests finish, then close the database.
-    await new Promise<void>((done) => server.close(() => done()));
-    await apollo.stop();
+    // Stop accepting (and say so on /ready, for keep-alive connections of load balancers), let the
+    // requests in flight finish, then close the database. Idle keep-alive connections close at once.
+    app.stopping();
+    const drained = new Promise<void>((done) => server.close(() => done()));
+    // A keep-alive connection whose request ends during the drain would otherwise stay open until its client lets go.
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const grace = setTimeout(() => {
+      log.warn({ graceMs: config.http.shutdownGraceMs }, 'requests still running after SHUTDOWN_GRACE_MS: closing their connections');
+      server.closeAllConnections();
+    }, config.http.shutdownGraceMs);
+    await drained;
+    clearInterval(idle);
+    clearTimeout(grace);
+    log.info('requests drained');
+    await app.apollo.stop();
     await driver.close();
+    log.info('Neo4j driver closed');
     if (ownsNeo4j) await stopLocalNeo4j({ dir: config.localNeo4j.dir, log: (line) => log.info(line) });
+    // pino writes asynchronously: the last lines must be out, in order, before the process ends.
+    await new Promise<void>((done) => log.flush(() => done()));
     process.exit(0);
   };
   process.on('SIGINT', (s) => void shutdown(s));

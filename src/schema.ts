@@ -1,7 +1,7 @@
 // The executable schema: schema/*.graphql (the contract) plus every module's resolvers.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GraphQLScalarType, type GraphQLFieldResolver } from 'graphql';
+import { buildSchema, GraphQLScalarType, printSchema, type GraphQLFieldResolver } from 'graphql';
 import { DateTimeISOResolver, EmailAddressResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
 import { authResolvers } from './auth/auth.resolvers.js';
 import { checkAccess, MUTATION_ACCESS, QUERY_ACCESS, type Access } from './auth/permissions.js';
@@ -19,12 +19,22 @@ import { nodeResolvers } from './modules/shared/node.resolvers.js';
 import { topicResolvers } from './modules/topic/topic.resolvers.js';
 
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
+/**
+ * The printed SDL, committed: what clients build against. Outside schema/, so
+ * it is never loaded as a part of the schema itself. `npm run schema:print` writes it.
+ */
+export const CONTRACT_FILE = join(PROJECT_ROOT, 'schema.contract.graphql');
 
 export function loadTypeDefs(): string[] {
   return readdirSync(SCHEMA_DIR)
     .filter((f) => f.endsWith('.graphql'))
     .sort()
     .map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8'));
+}
+
+/** The whole schema as one printed SDL document: the contract file's content, and GET /schema.graphql. */
+export function printContract(): string {
+  return `${printSchema(buildSchema(loadTypeDefs().join('\n')))}\n`;
 }
 
 /** A library scalar under the name our schema uses for it. */

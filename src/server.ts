@@ -7,16 +7,17 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { buildSchema, GraphQLError, printSchema } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { ANONYMOUS, type Viewer } from './auth/viewer.js';
 import { createContext, type Context } from './context.js';
 import { sealStatements } from './db/cypher.js';
-import type { Database, QueryObserver } from './db/database.js';
-import { formatError, isInternal } from './errors.js';
+import type { Database, QueryObserver, RequestBookmarks } from './db/database.js';
+import { ApiError, formatError, isInternal } from './errors.js';
+import { readiness } from './health.js';
 import { limitsPlugin } from './limits/limits.plugin.js';
 import type { ReachSnapshots } from './modules/reach/reach.service.js';
-import { buildResolvers, loadTypeDefs } from './schema.js';
+import { buildResolvers, loadTypeDefs, printContract } from './schema.js';
 import type { Security } from './security.js';
 
 export interface ServerDeps {
@@ -57,6 +58,32 @@ const errorPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Read-your-writes across replicas: a request that wrote answers with its
+ * bookmarks in the Neo4j-Bookmark header; the client sends them back with its
+ * next request, whichever replica gets it, and that request's reads wait until
+ * the database they run on has the write.
+ */
+export const BOOKMARK_HEADER = 'neo4j-bookmark';
+
+const bookmarkPlugin: ApolloServerPlugin<Context> = {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ response, contextValue }) {
+        const written = contextValue?.bookmarks.written ?? [];
+        if (written.length > 0) response.http.headers.set(BOOKMARK_HEADER, written.join(','));
+        return Promise.resolve();
+      },
+    });
+  },
+};
+
+/** Bookmarks as Neo4j issues them ("FB:…", base64): a few, each short; anything else is refused before it reaches the database. */
+function parseBookmarks(value: string): string[] | undefined {
+  const bookmarks = value.split(',').map((b) => b.trim());
+  return bookmarks.length <= 10 && bookmarks.every((b) => /^[A-Za-z0-9+/=:_.-]{1,256}$/.test(b)) ? bookmarks : undefined;
+}
+
 export function createApollo(security: Security): ApolloServer<Context> {
   const { limits } = security;
   const armor = new ApolloArmor({
@@ -88,6 +115,7 @@ export function createApollo(security: Security): ApolloServer<Context> {
       limitsPlugin(limits, security.rateLimits),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       errorPlugin,
+      bookmarkPlugin,
       // We set no cache hints and report to no Apollo graph: these would only hook into every field resolved.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -103,11 +131,13 @@ export function createApollo(security: Security): ApolloServer<Context> {
 const requestIdOf = (header: string | string[] | undefined) =>
   typeof header === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(header) ? header : randomUUID();
 
-export function contextFor(deps: ServerDeps, request: { requestId: string; viewer?: Viewer; ip?: string }): Context {
-  const db = deps.observeQueries ? deps.db.observed(deps.observeQueries(request.requestId)) : deps.db;
+export function contextFor(deps: ServerDeps, request: { requestId: string; viewer?: Viewer; ip?: string; bookmarks?: readonly string[] }): Context {
+  const bookmarks: RequestBookmarks = { given: request.bookmarks ?? [], written: [] };
+  const forRequest = deps.db.withBookmarks(bookmarks);
+  const db = deps.observeQueries ? forRequest.observed(deps.observeQueries(request.requestId)) : forRequest;
   return createContext(
     db,
-    { requestId: request.requestId, viewer: request.viewer ?? ANONYMOUS, ip: request.ip ?? 'unknown', log: deps.log.child({ requestId: request.requestId }) },
+    { requestId: request.requestId, bookmarks, viewer: request.viewer ?? ANONYMOUS, ip: request.ip ?? 'unknown', log: deps.log.child({ requestId: request.requestId }) },
     deps.reachSnapshots,
     deps.security,
   );
@@ -129,15 +159,40 @@ const header = (req: Request, name: string) => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
+const PROBES = new Set(['/health', '/ready']);
+
+/**
+ * Every request gets an id (the client's own X-Request-Id when sane), echoed
+ * in the response header, on every log line written for it, and in its
+ * errors; one line when it ends (probes only at debug level: they come every
+ * few seconds).
+ */
+function tagRequest(log: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const requestId = requestIdOf(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    res.locals.requestId = requestId;
+    const requestLog = log.child({ requestId });
+    res.locals.log = requestLog;
+    const started = process.hrtime.bigint();
+    // Read now: routers mounted on a path change req.path while they run.
+    const { method, path } = req;
+    res.once('close', () => {
+      const entry = { method, path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, ...(res.writableFinished ? {} : { aborted: true }) };
+      if (PROBES.has(path)) requestLog.debug(entry, 'request');
+      else requestLog.info(entry, 'request');
+    });
+    next();
+  };
+}
+
 /**
  * Before GraphQL: who is asking (bad credentials are refused, never treated
  * as anonymous), and whether their rate-limit budget is already spent.
  */
 function admit(deps: ServerDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const requestId = requestIdOf(req.headers['x-request-id']);
-    res.setHeader('x-request-id', requestId);
-    res.locals.requestId = requestId;
+    const requestId = res.locals.requestId as string;
     const ip = req.ip ?? 'unknown';
     const refused = (error: unknown): error is GraphQLError => error instanceof GraphQLError && !isInternal(error, error.extensions.code);
     const authorization = header(req, 'authorization');
@@ -160,23 +215,58 @@ function admit(deps: ServerDeps) {
       refuse(res, error, requestId);
       return;
     }
+    // Only people write, so only their bookmarks matter; nobody else can make a request wait for one.
+    const bookmarkHeader = header(req, BOOKMARK_HEADER);
+    if (bookmarkHeader !== undefined && viewer.kind === 'person') {
+      const bookmarks = parseBookmarks(bookmarkHeader);
+      if (bookmarks === undefined) {
+        refuse(res, new ApiError('BAD_USER_INPUT', 'The Neo4j-Bookmark header must be the value a previous response gave.'), requestId);
+        return;
+      }
+      res.locals.bookmarks = bookmarks;
+    }
     res.locals.viewer = viewer;
     res.locals.ip = ip;
     next();
   };
 }
 
-/** The HTTP app: GraphQL (with the Sandbox explorer on GET) at /graphql, the SDL at /schema.graphql, liveness at /health. */
-export async function createApp(deps: ServerDeps): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+export interface App {
+  app: Express;
+  apollo: ApolloServer<Context>;
+  /** From now on /ready answers 503 (shutdown has begun), so load balancers send nothing new. */
+  stopping(): void;
+}
+
+/**
+ * The HTTP app: GraphQL (with the Sandbox explorer on GET) at /graphql, the
+ * SDL at /schema.graphql, liveness at /health, readiness at /ready.
+ */
+export async function createApp(deps: ServerDeps): Promise<App> {
   const apollo = createApollo(deps.security);
   await apollo.start();
-  const sdl = printSchema(buildSchema(loadTypeDefs().join('\n')));
+  const sdl = printContract();
+  const state = { stopping: false };
+  let wasReady = true;
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(tagRequest(deps.log));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const answer = await readiness(deps.db, state);
+    const ready = answer.status === 'ready';
+    // Logged once per change, not once per probe.
+    if (ready !== wasReady) {
+      if (answer.status === 'ready') (res.locals.log as Logger).info('ready again');
+      else (res.locals.log as Logger).warn({ reason: answer.reason, err: answer.cause }, 'not ready');
+      wasReady = ready;
+    }
+    // The cause stays in the log (JSON leaves out undefined).
+    res.status(ready ? 200 : 503).json({ ...answer, cause: undefined });
   });
   app.get('/schema.graphql', (_req, res) => {
     res.type('text/plain; charset=utf-8').send(sdl);
@@ -190,7 +280,14 @@ export async function createApp(deps: ServerDeps): Promise<{ app: Express; apoll
     express.json({ limit: deps.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ res }) =>
-        Promise.resolve(contextFor(deps, { requestId: res.locals.requestId as string, viewer: res.locals.viewer as Viewer, ip: res.locals.ip as string })),
+        Promise.resolve(
+          contextFor(deps, {
+            requestId: res.locals.requestId as string,
+            viewer: res.locals.viewer as Viewer,
+            ip: res.locals.ip as string,
+            bookmarks: res.locals.bookmarks as string[] | undefined,
+          }),
+        ),
     }),
   );
   // Anything thrown outside GraphQL (e.g. the database down while a key is looked up): masked, logged.
@@ -200,14 +297,21 @@ export async function createApp(deps: ServerDeps): Promise<{ app: Express; apoll
       return;
     }
     const requestId = res.locals.requestId as string | undefined;
+    const log = (res.locals.log as Logger | undefined) ?? deps.log;
     const status = (error as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Express's own refusals (a body over the limit, malformed JSON) keep their status.
       res.status(status).json({ errors: [{ message: (error as Error).message, extensions: { code: 'BAD_REQUEST', requestId } }] });
       return;
     }
-    deps.log.error({ err: error, requestId }, 'internal error');
+    log.error({ err: error }, 'internal error');
     res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
   });
-  return { app, apollo };
+  return {
+    app,
+    apollo,
+    stopping: () => {
+      state.stopping = true;
+    },
+  };
 }

@@ -16,12 +16,23 @@ export interface Tx {
 /** Called once per statement sent to the database: the round-trip counter of tests and benchmarks. */
 export type QueryObserver = (statement: Statement, mode: 'READ' | 'WRITE') => void;
 
+/**
+ * One request's causal chain across API replicas: bookmarks the client brought
+ * from its write on another replica, which every transaction of the request
+ * waits for; and the bookmarks of this request's own writes, to give back.
+ */
+export interface RequestBookmarks {
+  readonly given: readonly string[];
+  written: string[];
+}
+
 export interface DatabaseOptions {
   database: string;
   timeoutMs: number;
   observer?: QueryObserver;
   /** Shared by all Database views of one driver, so a read sees the writes before it (causal consistency). */
   bookmarkManager?: BookmarkManager;
+  bookmarks?: RequestBookmarks;
 }
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -45,6 +56,11 @@ export class Database {
     return new Database(this.driver, { ...this.options, bookmarkManager: this.bookmarkManager, ...(observer ? { observer } : {}) });
   }
 
+  /** The same database for one request: its transactions wait for the client's bookmarks and record their own. */
+  withBookmarks(bookmarks: RequestBookmarks): Database {
+    return new Database(this.driver, { ...this.options, bookmarkManager: this.bookmarkManager, bookmarks });
+  }
+
   /** `timeoutMs` overrides the configured timeout, for the few bulk reads (the reach snapshot). */
   read<T>(txName: string, work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     return this.transaction('READ', txName, work, options.timeoutMs);
@@ -64,12 +80,16 @@ export class Database {
     const session = this.driver.session({ // eslint-disable-line no-restricted-syntax -- the one door
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      // The process's bookmarks (its own writes) and the client's (a write on another replica) both count.
       bookmarkManager: this.bookmarkManager,
+      ...(this.options.bookmarks?.given.length ? { bookmarks: [...this.options.bookmarks.given] } : {}),
     });
     const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: 'smart-city-graph', tx: txName } };
     const body = (managed: ManagedTransaction) => work(this.wrap(managed, mode));
     try {
-      return await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
+      const result = await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
+      if (mode === 'WRITE' && this.options.bookmarks) this.options.bookmarks.written = session.lastBookmarks();
+      return result;
     } catch (error) {
       throw mapDriverError(error);
     } finally {
@@ -94,6 +114,9 @@ function mapDriverError(error: unknown): unknown {
   // Unreachable, or still failing after the driver's retries (pool exhausted, leader switch, deadlock): try again later.
   if (UNAVAILABLE.has(error.code) || error.retriable || /acquisition timed out/i.test(error.message)) {
     return new ApiError('SERVICE_UNAVAILABLE', 'The database is not reachable right now. Please try again shortly.');
+  }
+  if (error.code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
+    return new ApiError('BAD_USER_INPUT', 'The Neo4j-Bookmark header holds a bookmark this database did not issue.');
   }
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new ApiError('QUERY_TIMEOUT', 'The request took too long and was stopped. Narrow it (smaller pages, fewer hops) and try again.');

@@ -84,9 +84,18 @@ const RECORD = cypher(
   'MERGE (m:Migration {version: $version}) ON CREATE SET m.description = $description, m.appliedAt = datetime()',
 );
 
+const appliedVersions = async (db: Database) =>
+  new Set((await db.read('migration.applied', (tx) => tx.run<{ version: number }>(APPLIED))).map((r) => r.version));
+
+/** The versions this build knows that the database has not recorded yet (readiness: none may be missing). */
+export async function pendingMigrations(db: Database): Promise<number[]> {
+  const applied = await appliedVersions(db);
+  return MIGRATIONS.map((m) => m.version).filter((v) => !applied.has(v));
+}
+
 /** Applies what is missing; returns the versions applied by this call. */
 export async function migrate(db: Database): Promise<number[]> {
-  const applied = new Set((await db.read('migration.applied', (tx) => tx.run<{ version: number }>(APPLIED))).map((r) => r.version));
+  const applied = await appliedVersions(db);
   const done: number[] = [];
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;

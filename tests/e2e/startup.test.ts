@@ -1,14 +1,17 @@
 // Start-up as an operator meets it: wrong settings and an unreachable Neo4j end
 // with one clear message; a second start never starts a second Neo4j.
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createConnection as connectTo, createServer } from 'node:net';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import neo4j from 'neo4j-driver';
+import { token } from '../support/harness.js';
 import { localNeo4jStatus, LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
 
 const run = promisify(execFile);
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Runs the service's entry point from source with the given environment; resolves with its exit code and output. */
 async function startService(env: Record<string, string>) {
@@ -72,6 +75,69 @@ describe('a running service', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
+
+  it('on SIGTERM: finishes the request in flight, refuses new connections, then closes the driver and exits 0', async () => {
+    const PORT = 4996;
+    const secret = 'shutdown-test-secret-of-32-characters!';
+    const child = spawn('node_modules/.bin/tsx', ['src/index.ts'], {
+      env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: inject('neo4jUri'), PORT: String(PORT), IMPORT_ON_EMPTY: 'never', LOG_LEVEL: 'info', JWT_SECRET: secret },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += String(chunk)));
+    child.stderr.on('data', (chunk: Buffer) => (output += String(chunk)));
+    const exited = new Promise<number | null>((done) => child.once('exit', done));
+    // The slow request: a mutation that waits for a lock this test holds on the topic it changes.
+    const driver = neo4j.driver(inject('neo4jUri'), neo4j.auth.basic('neo4j', process.env.TEST_NEO4J_PASSWORD ?? ''));
+    await driver.executeQuery("MERGE (:Topic {slug: 'shutdown-probe', name: 'Shutdown probe'})");
+    const session = driver.session();
+    const lock = session.beginTransaction();
+    try {
+      for (let i = 0; i < 120 && !output.includes('is ready'); i++) await sleep(250);
+      expect(output).toMatch(/is ready/);
+      await lock.run("MATCH (t:Topic {slug: 'shutdown-probe'}) SET t.lockedBy = 'test'");
+      const admin = await token({ role: 'admin' }, { secret });
+      const inFlight = fetch(`http://127.0.0.1:${PORT}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify({ query: 'mutation { updateTopic(slug: "shutdown-probe", input: { name: "Renamed while stopping" }) { name } }' }),
+      });
+      // Wait until the API's transaction is really waiting for the lock.
+      const blocked = async () =>
+        (await driver.executeQuery("SHOW TRANSACTIONS YIELD metaData, status WHERE metaData.tx = 'topic.update' AND status STARTS WITH 'Blocked' RETURN count(*) AS n")).records[0]!.get('n').toNumber();
+      for (let i = 0; i < 80 && (await blocked()) === 0; i++) await sleep(100);
+      expect(await blocked(), output).toBe(1);
+
+      child.kill('SIGTERM');
+      for (let i = 0; i < 40 && !output.includes('"msg":"shutting down"'); i++) await sleep(100);
+      expect(output).toMatch(/"msg":"shutting down"/);
+      // No new connections, while the process still waits for the request in flight.
+      const connect = await new Promise<string>((done) => {
+        const socket = connectTo({ host: '127.0.0.1', port: PORT });
+        socket.once('connect', () => (socket.destroy(), done('connected')));
+        socket.once('error', (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+      });
+      expect(connect).toBe('ECONNREFUSED');
+      await sleep(500);
+      expect(child.exitCode).toBeNull();
+      expect(output).not.toMatch(/requests drained/);
+
+      await lock.rollback();
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { updateTopic: { name: 'Renamed while stopping' } } });
+      const code = await Promise.race([exited, sleep(15_000).then(() => 'still running after 15 s')]);
+      expect(code, output).toBe(0);
+      // In this order: stop accepting, drain, close the driver.
+      const order = ['"msg":"shutting down"', '"msg":"request"', '"msg":"requests drained"', '"msg":"Neo4j driver closed"'].map((m) => output.indexOf(m));
+      expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)), output).toBe(true);
+    } finally {
+      if (lock.isOpen()) await lock.rollback();
+      await session.close();
+      await driver.executeQuery("MATCH (t:Topic {slug: 'shutdown-probe'}) DETACH DELETE t");
+      await driver.close();
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 60_000);
 
   it('a port already in use: exit 1 with one clear message', async () => {
     const squatter = createServer(() => {}).listen(4997, '127.0.0.1');

@@ -8,7 +8,7 @@ describe('config', () => {
   it('uses the local defaults when nothing is set', () => {
     const config = loadConfig({});
     expect(config.neo4j.uri).toBeUndefined();
-    expect(config.http).toEqual({ port: 4000, host: '127.0.0.1', maxBodyBytes: 100_000 });
+    expect(config.http).toEqual({ port: 4000, host: '127.0.0.1', maxBodyBytes: 100_000, shutdownGraceMs: 25_000 });
     expect(config.localNeo4j).toEqual({ port: 7687, dir: '.neo4j', heap: '1g' });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -22,7 +22,7 @@ describe('config', () => {
   it('names every wrong value at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', LOG_LEVEL: 'loud' });
+      loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', LOG_LEVEL: 'loud', SHUTDOWN_GRACE_MS: '-5', NEO4J_DATABASE: 'x' });
     } catch (e) {
       error = e;
     }
@@ -31,6 +31,16 @@ describe('config', () => {
     expect(problems).toMatch(/^PORT: /m);
     expect(problems).toMatch(/^NEO4J_URI: must be a neo4j:\/\/ or bolt:\/\/ URI/m);
     expect(problems).toMatch(/^LOG_LEVEL: /m);
+    expect(problems).toMatch(/^SHUTDOWN_GRACE_MS: Too small/m);
+    expect(problems).toMatch(/^NEO4J_DATABASE: must be a Neo4j database name/m);
+    // One message per wrong value, nothing about the right ones.
+    expect((error as ConfigError).problems).toHaveLength(5);
+  });
+
+  it('needs NEO4J_URI where no local Neo4j may be started (the container image)', () => {
+    expect(() => loadConfig({ LOCAL_NEO4J: 'off' })).toThrow(/NEO4J_URI: required when LOCAL_NEO4J=off/);
+    expect(loadConfig({ LOCAL_NEO4J: 'off', NEO4J_URI: 'neo4j://db:7687' }).neo4j.uri).toBe('neo4j://db:7687');
+    expect(() => loadConfig({ LOCAL_NEO4J: 'no' })).toThrow(ConfigError);
   });
 
   it('reads the security settings, with safe defaults: rate limits on, no bearer tokens until configured', () => {

@@ -1,0 +1,187 @@
+// The README's walk-throughs run as written: every `graphql` block of its
+// "First queries, by who you are" section is read from README.md and sent over
+// HTTP, with the credentials the text names, to the API over the bundled real
+// data plus the generated demo links (as `npm start` and `npm run demo-links`
+// would leave it).
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoLinks } from '../../src/import/demo-links.js';
+import { runImport } from '../../src/import/import.js';
+import { fromProject } from '../../src/paths.js';
+import { loadConfig } from '../../src/config.js';
+import { createSecurity } from '../../src/security.js';
+import { createHarness, startHttp, testSecurityConfig, token, type Harness } from '../support/harness.js';
+
+/** The `graphql` blocks of each walk-through (### heading → blocks, in order). */
+function walkthroughs(): Record<string, string[]> {
+  const readme = readFileSync(fromProject('README.md'), 'utf8');
+  const start = readme.indexOf('\n## First queries, by who you are\n');
+  expect(start, 'README.md has the section "First queries, by who you are"').toBeGreaterThan(0);
+  const end = readme.indexOf('\n## ', start + 1);
+  const section = readme.slice(start, end);
+  return Object.fromEntries(
+    section
+      .split('\n### ')
+      .slice(1)
+      .map((part) => [part.slice(0, part.indexOf('\n')), [...part.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!)]),
+  );
+}
+
+const sections = walkthroughs();
+const blocks = (heading: string) => {
+  const found = Object.entries(sections).find(([title]) => title.startsWith(heading));
+  if (!found) throw new Error(`README.md: no walk-through "${heading}…" (found: ${Object.keys(sections).join('; ')})`);
+  return found[1];
+};
+const clerk = blocks('A municipal clerk');
+const office = blocks('The transfer office');
+const developer = blocks('An app developer');
+
+type Answer = { status: number; headers: Headers; data: Record<string, any>; errors?: { message: string; extensions: Record<string, unknown> }[] };
+
+let h: Harness;
+let http: Awaited<ReturnType<typeof startHttp>>;
+const send = async (query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>): Promise<Answer> => {
+  const response = await fetch(`${http.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
+  });
+  const body = (await response.json()) as Omit<Answer, 'status' | 'headers'>;
+  return { status: response.status, headers: response.headers, ...body };
+};
+const ok = async (query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>) => {
+  const answer = await send(query, headers, variables);
+  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  expect(answer.status).toBe(200);
+  return answer;
+};
+const bearer = async (claims: Record<string, unknown>) => ({ authorization: `Bearer ${await token(claims)}` });
+
+beforeAll(async () => {
+  h = await createHarness();
+  await h.reset();
+  const report = await runImport(h.db, { dataDir: fromProject('data') });
+  expect(report.ok).toBe(true);
+  await writeDemoLinks(h.db);
+  // With the production rate limits, as `npm start` runs.
+  http = await startHttp(h.db, { security: createSecurity(h.db, testSecurityConfig({ limits: { rateLimit: loadConfig({}).limits.rateLimit } })) });
+  // What a member of Solingen would enter: the walk-through says the clerk finds her.
+  await ok(
+    `mutation { createContact(input: { name: "Erika Beispiel", role: "Chief Digital Officer", email: "e.beispiel@solingen.example",
+       visibility: PUBLIC, consentAt: "2025-01-15T00:00:00Z", employer: { ags: "05122000" }, expertise: ["mobilitaet"] }) { uuid } }`,
+    await bearer({ role: 'member', ags: '05122000' }),
+  );
+}, 180_000);
+afterAll(async () => {
+  await http.close();
+  await h.close();
+});
+
+describe('README walk-throughs', () => {
+  it('has the queries the walk-throughs show', () => {
+    expect([clerk.length, office.length, developer.length]).toEqual([3, 2, 2]);
+  });
+
+  it('a municipal clerk finds her Kreis, its peers and whom to call there, without credentials', { timeout: 60_000 }, async () => {
+    const [search, peers, contacts] = clerk as [string, string, string];
+    const found = (await ok(search)).data.search;
+    expect(found[0].node).toEqual({ ags: '07137', name: 'Mayen-Koblenz', kind: 'LANDKREIS' });
+
+    const { edges, totalCount } = (await ok(peers)).data.peers;
+    expect(totalCount).toBeGreaterThanOrEqual(5);
+    expect(edges).toHaveLength(5);
+    const scores = edges.map((e: { score: number }) => e.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    for (const { score, node, explanation } of edges) {
+      expect(node.ags.startsWith('07137')).toBe(false);
+      expect(explanation.distanceKm).toBeLessThanOrEqual(250);
+      expect(explanation.ownSizeClass).toBeNull();
+      // The shared topics' weights add up to the score, as the README says.
+      expect(explanation.sharedTopics.reduce((sum: number, t: { weight: number }) => sum + t.weight, 0)).toBeCloseTo(score, 6);
+    }
+    // As the text says: Solingen first, 92 km, three shared topics, and now with her.
+    expect(edges[0].node).toMatchObject({ ags: '05122000', contacts: [{ name: 'Erika Beispiel', role: 'Chief Digital Officer', email: 'e.beispiel@solingen.example' }] });
+    expect(Math.round(edges[0].explanation.distanceKm)).toBe(92);
+    expect(edges[0].explanation.sharedTopics).toHaveLength(3);
+
+    const answer = (await ok(contacts)).data;
+    expect(answer.municipality.name).toBe('Solingen, Klingenstadt');
+    expect(answer.municipality.contacts).toEqual([{ name: 'Erika Beispiel', role: 'Chief Digital Officer', email: 'e.beispiel@solingen.example', phone: null }]);
+    const project = answer.municipality.projects.edges[0];
+    expect(project).toMatchObject({ role: 'LEAD', node: { name: 'Solingen', contacts: [] } });
+    expect(project.node.sources.length).toBeGreaterThan(0);
+    const experts = answer.experts.edges;
+    const erika = experts.find((e: { node: { name: string } }) => e.node.name === 'Erika Beispiel');
+    expect(erika.node.employer).toEqual({ name: 'Solingen, Klingenstadt' });
+    expect(erika.distanceKm).toBeLessThanOrEqual(100);
+    expect(erika.reasons).toContainEqual({ kind: 'EXPERTISE', topic: { name: 'Mobilität' } });
+  });
+
+  it('the transfer office reads reach, white spots, growth, brokers and communities with an analyst token', async () => {
+    const [reach, network] = office as [string, string];
+    // The analytics are not public.
+    expect((await send(reach)).errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+    const analyst = await bearer({ role: 'analyst' });
+
+    const { data } = await ok(reach, analyst);
+    const r = data.reach;
+    expect(r.seeds).toBeGreaterThan(1);
+    expect(r.reachedCount).toBeGreaterThan(r.seeds);
+    expect(r.municipalities.total).toBe(10_796);
+    expect(r.municipalities.reached).toBeGreaterThan(0);
+    expect(r.municipalities.share).toBeCloseTo(r.municipalities.reached / r.municipalities.total, 9);
+    expect(r.municipalities.populationShare).toBeGreaterThan(0);
+    expect(r.municipalities.populationShare).toBeLessThan(1);
+    expect(r.byState.length).toBeGreaterThan(1);
+    expect(r.byState.reduce((n: number, s: { share: { reached: number } }) => n + s.share.reached, 0)).toBe(r.municipalities.reached);
+    expect(r.whiteSpots).toHaveLength(10);
+    const populations = r.whiteSpots.map((w: { population: number }) => w.population);
+    expect([...populations].sort((a, b) => b - a)).toEqual(populations);
+    for (const { hops, path } of r.reached.edges) {
+      expect(hops).toBeLessThanOrEqual(2);
+      expect(path).toHaveLength(hops + 1);
+    }
+    const growth = data.reachGrowth;
+    expect(growth[0]).toMatchObject({ event: { title: expect.stringMatching(/^1\. Regionalkonferenz/) }, date: '2022-03-22' });
+    for (const step of growth) expect(step.after).toBe(step.before + step.added);
+
+    let answer = (await ok(network, analyst)).data.reachNetwork;
+    expect(['COMPUTING', 'READY']).toContain(answer.status);
+    // Betweenness over the whole register takes a few seconds of CPU (longer on a busy machine).
+    for (let i = 0; i < 180 && answer.status !== 'READY'; i++) {
+      await new Promise((done) => setTimeout(done, 500));
+      answer = (await ok(network, analyst)).data.reachNetwork;
+    }
+    expect(answer.status).toBe('READY');
+    expect(answer.brokers).toHaveLength(5);
+    expect(answer.brokers[0].betweenness).toBeGreaterThan(0);
+    expect(answer.communities).toHaveLength(3);
+    expect(answer.communities[0].size).toBeGreaterThanOrEqual(answer.communities[2].size);
+  }, 150_000);
+
+  it('an app developer gets a key from an admin and pages through all model projects with it', async () => {
+    const [create, page] = developer as [string, string];
+    const created = (await ok(create, await bearer({ role: 'admin' }))).data.createApiKey;
+    expect(created.key).toMatch(/^scg_[0-9a-f]{16}_/);
+    expect(created.apiKey).toMatchObject({ name: 'Smart-City-Karte', role: 'READER' });
+    const asApp = { 'x-api-key': created.key as string };
+
+    const slugs: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const answer = await ok(page, asApp, after === undefined ? undefined : { after });
+      // Counted against the key's own budget.
+      expect(answer.headers.get('ratelimit-limit')).toBe(String(created.apiKey.rateLimit));
+      const { totalCount, edges, pageInfo } = answer.data.projects;
+      expect(totalCount).toBe(73);
+      slugs.push(...edges.map((e: { node: { slug: string } }) => e.node.slug));
+      pages++;
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    expect(pages).toBe(3);
+    expect(new Set(slugs).size).toBe(73);
+  }, 60_000);
+});
