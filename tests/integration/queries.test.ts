@@ -1,5 +1,8 @@
 // Every query of the schema against the real Neo4j, on the fixture graph.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessOf, ANONYMOUS } from '../../src/auth/viewer.js';
+import { municipalityRepository } from '../../src/modules/municipality/municipality.repository.js';
+import { WIDE } from '../../src/modules/shared/projection.js';
 import { createHarness, viewers, type Harness } from '../support/harness.js';
 import { CONTACT_NO_CONSENT, CONTACT_PRIVATE, CONTACT_PUBLIC, loadFixture, TESTDOERFER } from '../support/fixture.js';
 
@@ -398,6 +401,33 @@ describe('a municipality page in one statement (look-ahead)', () => {
     expect(own.municipality.contacts).toEqual([{ name: 'Bernd Muster', email: 'bernd@ulm.example', phone: '+49 731 1610' }]);
   });
 
+  it('reads only key and name of each node when the whole operation needs no more, and the whole node otherwise', async () => {
+    const repo = municipalityRepository(h.db, accessOf(ANONYMOUS));
+    const key = { ags: '07137068', limit: 11, topics: true, projectContacts: false, contacts: false };
+    const [narrowPage] = await repo.pages([{ ...key, narrow: { project: true, municipality: true, topic: true } }]);
+    const [widePage] = await repo.pages([{ ...key, narrow: WIDE }]);
+    expect(narrowPage!.municipality).toMatchObject({ ags: '07137068', name: 'Mayen, Stadt', population: null, kind: undefined });
+    expect(widePage!.municipality).toMatchObject({ ags: '07137068', name: 'Mayen, Stadt', population: 19162, kind: 'STADT' });
+    expect(narrowPage!.projects.rows.map((r) => [r.node.slug, r.node.name])).toEqual(widePage!.projects.rows.map((r) => [r.node.slug, r.node.name]));
+    expect(widePage!.projects.rows.map((r) => r.node.programme)).toContain('Modellprojekte Smart Cities');
+    expect(narrowPage!.projects.rows.every((r) => r.node.programme === null && r.node.status === null)).toBe(true);
+  });
+
+  it('reads whole nodes when another part of the operation asks for more of the same type, so no loader serves a narrow record', async () => {
+    // Whichever of a and b the loader serves first, both get the whole municipality.
+    const both = await h.gql(`{ a: municipality(ags: "07137068") { name projects(first: 10) { edges { node { slug name } } } }
+                                b: municipality(ags: "07137068") { population kind } }`);
+    expect(both.errors).toBeUndefined();
+    expect(both.data!.b).toEqual({ population: 19162, kind: 'STADT' });
+    // A field of a project asked inside a fragment elsewhere counts too.
+    const viaFragment = await h.gql(`{ municipality(ags: "07137068") { projects(first: 10) { edges { node { slug ...More } } } } }
+                                      fragment More on Project { programme status }`);
+    const stepwise = await h.gql(`{ municipality(ags: "07137068") { ... on Municipality { projects(first: 10) { edges { node { slug programme status } } } } } }`);
+    expect(viaFragment.statements).toEqual(['municipality.page']);
+    expect(viaFragment.data).toEqual(stepwise.data);
+    expect((viaFragment.data as any).municipality.projects.edges.map((e: any) => e.node.programme)).toContain('Modellprojekte Smart Cities');
+  });
+
   it('a cursor, a role filter or a bad page size take the ordinary path (and its errors)', async () => {
     const withRole = await h.gql(`{ municipality(ags: "07137") { projects(role: LEAD) { totalCount } } }`);
     expect(withRole.statements).toEqual(['municipality.byAgs', 'municipality.projects']);
@@ -421,5 +451,15 @@ describe('a project page with its runners in one statement (look-ahead)', () => 
       expect(direct.statements).toEqual(['project.listWithRunners.NAME']);
       expect(stepwise.statements).toEqual(['project.list.NAME', 'project.runners']);
     }
+  });
+
+  it('the whole runner when the operation asks a runner for more than key and name', async () => {
+    const FULL = 'totalCount edges { node { slug summary runners { role municipality { ags name population } } } }';
+    const direct = await h.gql(`{ projects(first: 20) { ${FULL} } }`);
+    const stepwise = await h.gql(`{ projects(first: 20) { ... on ProjectConnection { ${FULL} } } }`);
+    expect(direct.statements).toEqual(['project.listWithRunners.NAME']);
+    expect(direct.data).toEqual(stepwise.data);
+    const runners = (direct.data as any).projects.edges.flatMap((e: any) => e.node.runners);
+    expect(runners.some((r: any) => r.municipality.population !== null)).toBe(true);
   });
 });

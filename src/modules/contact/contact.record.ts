@@ -26,15 +26,20 @@ export interface ContactRecord {
  * E-mail and phone, beyond that: PUBLIC to everyone, MEMBERS to signed-in
  * people (not to API keys or anonymous callers), PRIVATE to the own
  * municipality and admins only — and never without consent.
+ * Written as CASE, which Cypher evaluates lazily: the own-municipality
+ * lookup runs only for a member, and only when nothing cheaper decided.
  */
 const OWN = (c: string) => `EXISTS { (${c})-[:WORKS_FOR]->(:Municipality {ags: $viewer.ags}) }`;
 
 /** True when the viewer may see the contact `c` at all: put it in the WHERE of every contact read. */
-export const CONTACT_SHOWN = (c: string) => `($viewer.admin OR ${c}.consentAt IS NOT NULL OR ${OWN(c)})`;
+export const CONTACT_SHOWN = (c: string) =>
+  `(CASE WHEN $viewer.admin OR ${c}.consentAt IS NOT NULL THEN true WHEN $viewer.ags IS NULL THEN false ELSE ${OWN(c)} END)`;
 
 const DETAILS_SHOWN = (c: string) =>
-  `($viewer.admin OR ${OWN(c)} OR (${c}.consentAt IS NOT NULL AND
-     (${c}.visibility = 'PUBLIC' OR (${c}.visibility = 'MEMBERS' AND $viewer.signedIn))))`;
+  `(CASE WHEN $viewer.admin THEN true
+         WHEN ${c}.consentAt IS NOT NULL AND (${c}.visibility = 'PUBLIC' OR (${c}.visibility = 'MEMBERS' AND $viewer.signedIn)) THEN true
+         WHEN $viewer.ags IS NULL THEN false
+         ELSE ${OWN(c)} END)`;
 
 /** The projection through which contacts leave the database: e-mail and phone only where DETAILS_SHOWN holds. */
 export const CONTACT_FIELDS = (c: string) =>

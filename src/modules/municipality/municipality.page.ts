@@ -8,6 +8,7 @@ import { getArgumentValues, isObjectType, type GraphQLResolveInfo } from 'graphq
 import type { Context } from '../../context.js';
 import { pageRequest } from '../shared/connection.js';
 import { fieldsNamed, selectionAt, selects } from '../shared/look-ahead.js';
+import { narrowParams } from '../shared/projection.js';
 
 /** Primes the loaders for `ags` when the operation asks for a municipality page; otherwise does nothing. */
 export async function primeMunicipalityPage(ags: string, info: GraphQLResolveInfo, context: Context): Promise<void> {
@@ -24,7 +25,7 @@ export async function primeMunicipalityPage(ags: string, info: GraphQLResolveInf
 
   const { loaders } = context;
   // A loader, so the pages of several municipalities in one operation (aliases) come in one statement.
-  const found = await loaders.municipalityPage.load({ ags, limit: page.limit, ...want });
+  const found = await loaders.municipalityPage.load({ ags, limit: page.limit, ...want, ...narrowParams(info) });
   if (!found) {
     loaders.municipality.prime(ags, null); // no such municipality: nothing more to ask
     return;

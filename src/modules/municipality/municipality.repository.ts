@@ -7,6 +7,7 @@ import type { ExchangeDirection, ExchangeKind, MunicipalityKind, MunicipalityOrd
 import { afterKeyset, emptyPage, listPageStatement, pageOf, type PageRequest, type PageRow } from '../shared/connection.js';
 import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
+import { projected, type NarrowParams } from '../shared/projection.js';
 import { CONTACT_FIELDS, CONTACT_SHOWN, contactListStatement, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
@@ -90,7 +91,8 @@ const PROJECTS = cypher(
 
 // A municipality page in one statement: the municipality, its first projects (as PROJECTS pages them,
 // without role or cursor) with their topics and contacts, and its own contacts — each in the order and
-// projection of the statement the loaders would otherwise send (TOPICS of project, contactListStatement).
+// projection of the statement the loaders would otherwise send (TOPICS of project, contactListStatement),
+// or, where the whole operation needs no more, the narrow projection of src/modules/shared/projection.ts.
 const PAGE = cypher(
   'municipality.page',
   `${UNWIND_KEYS}
@@ -103,13 +105,13 @@ const PAGE = cypher(
      UNWIND page AS x
      WITH key, x.r AS r, x.p AS p
      RETURN collect({
-       node: p {.*}, role: r.role, sort: p.nameKey, key: p.id,
-       topics: CASE WHEN key.topics THEN COLLECT { MATCH (p)-[:ADDRESSES]->(x:Topic) WITH x ORDER BY x.slug RETURN x {.*} } END,
+       node: ${projected('Project', 'p', 'key.narrow.project')}, role: r.role, sort: p.nameKey, key: p.id,
+       topics: CASE WHEN key.topics THEN COLLECT { MATCH (p)-[:ADDRESSES]->(x:Topic) WITH x ORDER BY x.slug RETURN ${projected('Topic', 'x', 'key.narrow.topic')} } END,
        contacts: CASE WHEN key.projectContacts
          THEN COLLECT { MATCH (x:Contact)-[:CONTACT_FOR]->(p) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id RETURN ${CONTACT_FIELDS('x')} } END
      }) AS rows
    }
-   RETURN i, m {.*} AS municipality, rows, COUNT { (m)-[:RUNS]->(:Project) } AS total,
+   RETURN i, ${projected('Municipality', 'm', 'key.narrow.municipality')} AS municipality, rows, COUNT { (m)-[:RUNS]->(:Project) } AS total,
           CASE WHEN key.contacts
             THEN COLLECT { MATCH (x:Contact)-[:WORKS_FOR]->(m) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id RETURN ${CONTACT_FIELDS('x')} } END AS contacts`,
 );
@@ -121,6 +123,8 @@ export interface PageKey {
   topics: boolean;
   projectContacts: boolean;
   contacts: boolean;
+  /** Per type, whether the operation needs only the narrow projection. */
+  narrow: NarrowParams;
 }
 
 /** What the page statement brings, for priming the loaders. */

@@ -8,6 +8,7 @@ import type { BackingKind, ProjectOrder, ProjectStatus, RunnerRole, State } from
 import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../shared/connection.js';
 import { ensureExist, listStatement, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
+import { projected, WIDE, type NarrowParams } from '../shared/projection.js';
 import { contactListStatement, toContact, type ContactRecord } from '../contact/contact.record.js';
 import { toMunicipality } from '../municipality/municipality.record.js';
 import { toOrganization, type OrganizationRecord } from '../organization/organization.record.js';
@@ -41,21 +42,30 @@ const ORDERS: Record<ProjectOrder, { sort: string; direction: 'ASC' | 'DESC' }> 
 const LIST = Object.fromEntries(
   Object.entries(ORDERS).map(([order, { sort, direction }]) => [
     order,
-    listPageStatement(`project.list.${order}`, { node: 'p', pattern: '(p:Project)', where: FILTER, sort, direction, key: 'p.id' }),
+    listPageStatement(`project.list.${order}`, { node: 'p', pattern: '(p:Project)', where: FILTER, sort, direction, key: 'p.id', projection: projected('Project', 'p', '$narrow.project') }),
   ]),
 ) as Record<ProjectOrder, Statement>;
 
 
 // The runners of a project, in the order of the runner loader (lead first, then by name).
-const RUNNERS_OF = (p: string) =>
+const RUNNERS_OF = (p: string, municipality = 'm {.*}') =>
   `COLLECT { MATCH (m:Municipality)-[r:RUNS]->(${p}) WITH r, m ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.nameKey, m.ags
-             RETURN {role: r.role, municipality: m {.*}} }`;
+             RETURN {role: r.role, municipality: ${municipality}} }`;
 
 // The same lists with each page item's runners (the look-ahead asks for them when the operation selects them).
 const LIST_WITH_RUNNERS = Object.fromEntries(
   Object.entries(ORDERS).map(([order, { sort, direction }]) => [
     order,
-    listPageStatement(`project.listWithRunners.${order}`, { node: 'p', pattern: '(p:Project)', where: FILTER, sort, direction, key: 'p.id', extras: `runners: ${RUNNERS_OF('p')}` }),
+    listPageStatement(`project.listWithRunners.${order}`, {
+      node: 'p',
+      pattern: '(p:Project)',
+      where: FILTER,
+      sort,
+      direction,
+      key: 'p.id',
+      projection: projected('Project', 'p', '$narrow.project'),
+      extras: `runners: ${RUNNERS_OF('p', projected('Municipality', 'm', '$narrow.municipality'))}`,
+    }),
   ]),
 ) as Record<ProjectOrder, Statement>;
 
@@ -134,9 +144,9 @@ export function projectRepository(db: Database, { viewer, scope }: Access) {
     bySlug: readByKeys(db, BY_SLUG, toProject),
 
     /** A page of projects; with `withRunners`, also each one's runners (for priming the runner loader). */
-    list: (filter: ProjectFilterParams, order: ProjectOrder, page: PageRequest, withRunners = false) =>
+    list: (filter: ProjectFilterParams, order: ProjectOrder, page: PageRequest, withRunners = false, narrow: NarrowParams = WIDE) =>
       db.read('project.list', async (tx) => {
-        const [row] = await tx.run((withRunners ? LIST_WITH_RUNNERS : LIST)[order], { ...filter, limit: page.limit, after: page.after });
+        const [row] = await tx.run((withRunners ? LIST_WITH_RUNNERS : LIST)[order], { ...filter, limit: page.limit, after: page.after, narrow });
         const found = row ? pageOf(toProject)(row) : emptyPage<ProjectRecord>();
         const runners = withRunners && row ? new Map((row.rows as Row[]).map((r) => [r.key as string, (r.runners as Row[]).map(toRunner)])) : null;
         return { ...found, runners };

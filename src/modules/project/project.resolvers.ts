@@ -3,6 +3,7 @@ import { notFound } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { nodeEdge, pageRequest, toConnection } from '../shared/connection.js';
 import { selectionAt, selects } from '../shared/look-ahead.js';
+import { narrowParams } from '../shared/projection.js';
 import { toGlobalId } from '../shared/global-id.js';
 import { agsSchema, isoDateSchema, nameSchema, namedOnly, parse, slugSchema, textSchema, uuidSchema, webUrlSchema } from '../shared/validation.js';
 
@@ -75,7 +76,7 @@ export const projectResolvers: Resolvers = {
       };
       // Runners selected for the page's projects come with the page, in the same statement (look-ahead).
       const withRunners = selects(selectionAt(info, ['edges', 'node']), 'runners');
-      const found = await repos.projects.list(filter, order, page, withRunners);
+      const found = await repos.projects.list(filter, order, page, withRunners, narrowParams(info).narrow);
       for (const [slug, runners] of found.runners ?? []) loaders.projectRunners.prime(slug, runners);
       return toConnection(page, found, nodeEdge);
     },
