@@ -99,8 +99,6 @@ async function main(): Promise<void> {
     await driver.close();
     log.info('Neo4j driver closed');
     if (ownsNeo4j) await stopLocalNeo4j({ dir: config.localNeo4j.dir, log: (line) => log.info(line) });
-    // pino writes asynchronously: the last lines must be out, in order, before the process ends.
-    await new Promise<void>((done) => log.flush(() => done()));
     process.exit(0);
   };
   process.on('SIGINT', (s) => void shutdown(s));

@@ -52,11 +52,13 @@ describe('peers', () => {
     // München takes an interest in Bürgerbeteiligung: it now shares more with Mayen.
     await h.ok('mutation { addInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
     const after = await h.gql(PEERS, { ags: '07137068', first: 20 });
-    // The candidates' statement reports a newer version: the profiles are read again, the candidates asked again.
-    expect(after.statements).toEqual(['discovery.peersOfCandidates', 'discovery.profiles', 'discovery.peersOfCandidates', 'municipality.byAgs', 'topic.bySlug']);
+    await h.ok('mutation { removeInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
+    // The candidates' statement reports a newer version: the profiles are read again, the candidates asked again;
+    // then the page's municipalities and shared topics, in one wave (in either order).
+    expect(after.statements.slice(0, 3)).toEqual(['discovery.peersOfCandidates', 'discovery.profiles', 'discovery.peersOfCandidates']);
+    expect([...after.statements.slice(3)].sort()).toEqual(['municipality.byAgs', 'topic.bySlug']);
     const scoreOf = (r: any) => r.data.peers.edges.find((e: any) => e.node.ags === '09162000').score;
     expect(scoreOf(after)).toBeGreaterThan(scoreOf(before));
-    await h.ok('mutation { removeInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
     expect(scoreOf(await h.gql(PEERS, { ags: '07137068', first: 20 }))).toBeCloseTo(scoreOf(before), 12);
   });
 
@@ -115,7 +117,8 @@ describe('peers', () => {
   it('costs one statement for the ranking (the profiles kept per data version), then one batched lookup for the page\'s municipalities and one for its shared topics', async () => {
     const result = await h.gql(PEERS, { ags: '07137068', first: 20 });
     expect(result.errors).toBeUndefined();
-    expect(result.statements).toEqual(['discovery.peersOfCandidates', 'municipality.byAgs', 'topic.bySlug']);
+    expect(result.statements[0]).toBe('discovery.peersOfCandidates');
+    expect([...result.statements.slice(1)].sort()).toEqual(['municipality.byAgs', 'topic.bySlug']);
   });
 
   it('is reachable as a field of a municipality, and empty for one without a profile', async () => {
