@@ -19,8 +19,8 @@ import { cpus, totalmem } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
-import neo4j from 'neo4j-driver';
 import { createDriver, Database } from '../src/db/database.js';
+import { dbHits } from './db-hits.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
 import { migrate } from '../src/db/migrations.js';
 import { fromProject } from '../src/paths.js';
@@ -34,7 +34,8 @@ const PORT = Number(process.env.BENCH_NEO4J_PORT ?? 7689);
 const log = (line: string) => console.error(`[bench] ${line}`);
 const started = Date.now();
 
-const local = await startLocalNeo4j({ port: PORT, dir: '.neo4j-bench', heap: process.env.BENCH_NEO4J_HEAP ?? '2g', log });
+const HEAP = process.env.BENCH_NEO4J_HEAP ?? '2g';
+const local = await startLocalNeo4j({ port: PORT, dir: '.neo4j-bench', heap: HEAP, log });
 const uri = local.uri;
 const driver = createDriver(uri, 'neo4j', undefined);
 const db = new Database(driver, { database: 'neo4j', timeoutMs: 60_000 });
@@ -140,21 +141,6 @@ async function loadInProcess(r: BenchRequest, keys: Key[], concurrency: number, 
   return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors: 0 };
 }
 
-/** dbHits of the floor statement (PROFILE, once, for the first key). */
-async function dbHits(r: BenchRequest, key: Key): Promise<number | null> {
-  if (r.statement.text.startsWith('(')) return null;
-  interface Plan { dbHits: number; children: Plan[] }
-  const total = (p: Plan): number => p.dbHits + p.children.reduce((n, c) => n + total(c), 0);
-  const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
-  try {
-    const params = r.statement.params(key);
-    const result = await session.run(`PROFILE ${r.statement.text}`, params);
-    return total(result.summary.profile as unknown as Plan);
-  } finally {
-    await session.close();
-  }
-}
-
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
@@ -246,14 +232,14 @@ try {
       a1: cost('a1'),
       b: cost('b'),
       c: cost('c'),
-      dbHits: { floor: await dbHits(r, keys[0]!), b: profiled.b.dbHits, c: profiled.c.dbHits },
+      dbHits: { floor: await dbHits(driver, r.statement.text, r.statement.params(keys[0]!)), b: profiled.b.dbHits, c: profiled.c.dbHits },
     };
     report[r.id] = entry;
     log(`${r.id}: best req/s a0 ${entry.best.a0}, a1 ${entry.best.a1}, b ${entry.best.b}, c ${entry.best.c}; b/a1 ${entry.ratio.b_a1}, b/c ${entry.ratio.b_c}`);
   }
   for (const child of Object.values(children)) child.process.send('stop');
 
-  const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, neo4j: 'Community 5.26.31 (local, heap 2g)' };
+  const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, neo4j: `Community 5.26.31 (local, ${local.started ? `heap ${HEAP}` : 'already running on the port: heap as it was started'})` };
   const result = { date: new Date().toISOString(), machine, settings: { seconds: SECONDS, reps: REPS, connections: CONNECTIONS, keys: keys.length, layer: LAYER }, data: counts, requests: report, totalSeconds: Math.round((Date.now() - started) / 1000) };
   const markdown = toMarkdown(result);
   mkdirSync(fromProject('bench/results'), { recursive: true });

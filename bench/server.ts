@@ -11,7 +11,6 @@ import express from 'express';
 import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import neo4j from 'neo4j-driver';
 import { loadConfig } from '../src/config.js';
 import { createDriver, Database } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
@@ -20,6 +19,7 @@ import { reachRepository } from '../src/modules/reach/reach.repository.js';
 import { createSecurity } from '../src/security.js';
 import { createApp } from '../src/server.js';
 import { countingDriver, trace, waves, type Sent } from './counting-driver.js';
+import { dbHits } from './db-hits.js';
 import type { Key } from './data.js';
 import { peerSchema } from './peer.js';
 import { REQUESTS } from './requests.js';
@@ -87,26 +87,11 @@ let served = 0;
 server.on('request', (_req, res) => res.on('finish', () => served++));
 eld.enable();
 
-interface Plan {
-  dbHits: number;
-  children: Plan[];
-}
-const totalHits = (p: Plan): number => p.dbHits + p.children.reduce((n, c) => n + totalHits(c), 0);
-
-/** PROFILE each statement of the last request (a `CYPHER …` prefix stays first); the sum of their dbHits. */
+/** The dbHits of the statements of the last request, PROFILEd one by one. */
 async function profileLast(): Promise<{ statements: number; dbHits: number }> {
-  let dbHits = 0;
-  for (const s of last) {
-    const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
-    try {
-      const prefix = /^\s*CYPHER\b[^\n]*\n/.exec(s.text)?.[0] ?? '';
-      const result = await session.run(`${prefix}PROFILE ${s.text.slice(prefix.length)}`, s.params);
-      dbHits += totalHits(result.summary.profile as unknown as Plan);
-    } finally {
-      await session.close();
-    }
-  }
-  return { statements: last.length, dbHits };
+  let hits = 0;
+  for (const s of last) hits += await dbHits(driver, s.text, s.params);
+  return { statements: last.length, dbHits: hits };
 }
 
 process.on('message', (message: string) => {
