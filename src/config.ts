@@ -1,6 +1,7 @@
 // Environment → one validated, frozen Config. Every wrong value is reported
 // at start-up with the variable's name, all at once, before anything starts.
 import { z } from 'zod';
+import { DEFAULT_REGISTER_CACHE_DIR, REGISTER_URL } from './import/register-source.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -22,6 +23,13 @@ const EnvSchema = z.object({
   LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 2g').default('1g'),
   IMPORT_ON_EMPTY: z.enum(['auto', 'never']).default('auto'),
   DATA_DIR: z.string().min(1).default('data'),
+  // The municipality register workbook (see src/import/register-source.ts).
+  REGISTER_FILE: z.string().min(1).optional(),
+  REGISTER_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an https URL of the register workbook' })
+    .refine((u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(u), 'must be https (plain http only on loopback)')
+    .default(REGISTER_URL),
+  REGISTER_CACHE_DIR: z.string().min(1).default(DEFAULT_REGISTER_CACHE_DIR),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: positiveInt.default(100_000),
   SHUTDOWN_GRACE_MS: positiveInt.default(25_000),
@@ -74,11 +82,21 @@ export interface Config {
   /** Import the bundled real data (DATA_DIR) when the database holds no municipality yet. */
   readonly importOnEmpty: boolean;
   readonly dataDir: string;
+  readonly register: RegisterConfig;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly auth: AuthConfig;
   readonly limits: LimitsConfig;
   /** Express's "trust proxy": which proxies' X-Forwarded-For to believe for the client's IP. */
   readonly trustProxy: boolean | number | string;
+}
+
+export interface RegisterConfig {
+  /** An explicit workbook (REGISTER_FILE), used as given; undefined: the cache, the mirror, else a download. */
+  readonly file: string | undefined;
+  /** Where to download the workbook from when it is nowhere here. */
+  readonly url: string;
+  /** Where downloads are kept (git-ignored); relative to the project folder unless absolute. */
+  readonly cacheDir: string;
 }
 
 export interface AuthConfig {
@@ -153,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localNeo4j: Object.freeze({ port: e.LOCAL_NEO4J_PORT, dir: e.LOCAL_NEO4J_DIR, heap: e.LOCAL_NEO4J_HEAP }),
     importOnEmpty: e.IMPORT_ON_EMPTY === 'auto',
     dataDir: e.DATA_DIR,
+    register: Object.freeze({ file: e.REGISTER_FILE, url: e.REGISTER_URL, cacheDir: e.REGISTER_CACHE_DIR }),
     logLevel: e.LOG_LEVEL,
     auth: Object.freeze({
       jwtSecret: e.JWT_SECRET,

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { badInput, formatError } from '../../src/errors.js';
+import { REGISTER_URL } from '../../src/import/register-source.js';
 import { parse, slugSchema } from '../../src/modules/shared/validation.js';
 
 describe('config', () => {
@@ -10,6 +11,7 @@ describe('config', () => {
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.http).toEqual({ port: 4000, host: '127.0.0.1', maxBodyBytes: 100_000, shutdownGraceMs: 25_000 });
     expect(config.localNeo4j).toEqual({ port: 7687, dir: '.neo4j', heap: '1g' });
+    expect(config.register).toEqual({ file: undefined, url: REGISTER_URL, cacheDir: '.cache/register' });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -74,6 +76,7 @@ describe('config', () => {
       return '';
     };
     expect(problems({ JWT_SECRET: 'short' })).toMatch(/^JWT_SECRET: must be at least 32 characters/m);
+    expect(problems({ REGISTER_URL: 'http://www.destatis.de/x.xlsx' })).toMatch(/^REGISTER_URL: must be https/m);
     expect(problems({ JWT_JWKS_URL: 'ftp://x/jwks' })).toMatch(/^JWT_JWKS_URL: /m);
     expect(problems({ JWT_JWKS_URL: 'http://login.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toMatch(/^JWT_JWKS_URL: must be https/m);
     expect(problems({ JWT_JWKS_URL: 'https://login.example/jwks' })).toMatch(/JWT_ISSUER, JWT_AUDIENCE: required with JWT_JWKS_URL/);
