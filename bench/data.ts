@@ -9,6 +9,7 @@ import seedrandom from 'seedrandom';
 import type { Database } from '../src/db/database.js';
 import { toDb, fromDb } from '../src/db/values.js';
 import { isEmpty, runImport } from '../src/import/import.js';
+import { locateRegister } from '../src/import/register-source.js';
 import { fromProject } from '../src/paths.js';
 import { nameKey } from '../src/modules/shared/text.js';
 
@@ -28,7 +29,7 @@ async function q<T>(driver: Driver, text: string, params: Record<string, unknown
 export async function prepareData(db: Database, driver: Driver, log: (line: string) => void): Promise<{ generated: boolean }> {
   if (await isEmpty(db)) {
     log('importing the real data …');
-    const report = await runImport(db, { dataDir: fromProject('data') });
+    const report = await runImport(db, { dataDir: fromProject('data'), register: await locateRegister({ log }) });
     if (!report.ok) throw new Error(report.summary());
   }
   const [marker] = await q<{ seed: string }>(driver, 'MATCH (b:BenchLayer) RETURN b.seed AS seed');

@@ -22,6 +22,9 @@ import { projectLoaders } from './modules/project/project.loaders.js';
 import { projectRepository } from './modules/project/project.repository.js';
 import { topicLoaders } from './modules/topic/topic.loaders.js';
 import { topicRepository } from './modules/topic/topic.repository.js';
+import { measureLoaders } from './modules/measure/measure.loaders.js';
+import { measureRepository } from './modules/measure/measure.repository.js';
+import { registerRepository } from './modules/register/register.repository.js';
 
 
 /** The repositories as `viewer` sees the graph: reads apply the privacy rule, writes the guards. */
@@ -34,6 +37,8 @@ export function createRepositories(db: Database, viewer: Viewer) {
     contacts: contactRepository(db, access),
     organizations: organizationRepository(db, access),
     events: eventRepository(db, access),
+    measures: measureRepository(db),
+    register: registerRepository(db),
     discovery: discoveryRepository(db, access),
     reach: reachRepository(db),
   };
@@ -48,6 +53,7 @@ export function createLoaders(repos: Repositories) {
     ...contactLoaders(repos.contacts),
     ...organizationLoaders(repos.organizations),
     ...eventLoaders(repos.events),
+    ...measureLoaders(repos.measures),
   };
   return loaders;
 }

@@ -7,6 +7,7 @@ import { createDriver, Database } from './db/database.js';
 import { LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from './db/local-neo4j.js';
 import { migrate } from './db/migrations.js';
 import { isEmpty, runImport, type Progress } from './import/import.js';
+import { locateRegister } from './import/register-source.js';
 import { createLogger } from './logger.js';
 import { fromProject } from './paths.js';
 import { reachRepository } from './modules/reach/reach.repository.js';
@@ -54,7 +55,9 @@ async function main(): Promise<void> {
     log.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
     if (config.importOnEmpty && (await isEmpty(db))) {
       log.info(`Empty database: importing the bundled real data from ${config.dataDir}/ …`);
-      const report = await runImport(db, { dataDir: fromProject(config.dataDir), progress: phaseLog(log) });
+      const register = await locateRegister({ ...config.register, log: (line) => log.info(line) });
+      log.info({ register: register.path, origin: register.origin }, 'register found');
+      const report = await runImport(db, { dataDir: fromProject(config.dataDir), register, progress: phaseLog(log) });
       if (!report.ok) throw new StartupError(`The data import failed; nothing was written.\n${report.summary()}`);
       log.info({ written: report.written, seconds: report.seconds }, 'real data imported');
       console.log(`\n${report.summary()}\n`);

@@ -17,6 +17,8 @@ import { organizationResolvers } from './modules/organization/organization.resol
 import { projectResolvers } from './modules/project/project.resolvers.js';
 import { nodeResolvers } from './modules/shared/node.resolvers.js';
 import { topicResolvers } from './modules/topic/topic.resolvers.js';
+import { measureResolvers } from './modules/measure/measure.resolvers.js';
+import { registerResolvers } from './modules/register/register.resolvers.js';
 
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
 /**
@@ -81,6 +83,8 @@ export function buildResolvers(): Resolvers {
     contactResolvers,
     organizationResolvers,
     eventResolvers,
+    measureResolvers,
+    registerResolvers,
     discoveryResolvers,
     reachResolvers,
     authResolvers,

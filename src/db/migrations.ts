@@ -76,6 +76,22 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'API keys: one node per key, found by its public id',
     statements: [s('api_key_id', 'CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE')],
   },
+  {
+    version: 7,
+    description: 'measures: unique keys, their names in the list order, and in the full-text index',
+    statements: [
+      s('measure_id', 'CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (m:Measure) REQUIRE m.id IS UNIQUE'),
+      s('measure_name_key', 'CREATE INDEX measure_name_key IF NOT EXISTS FOR (m:Measure) ON (m.nameKey)'),
+      s('search_drop_v5', 'DROP INDEX search IF EXISTS'),
+      s(
+        'search_fulltext_with_measures',
+        `CREATE FULLTEXT INDEX search IF NOT EXISTS
+         FOR (n:Municipality|Project|Topic|Contact|Organization|Event|Measure)
+         ON EACH [n.name, n.nameEn, n.title, n.summary, n.description]
+         OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'german'}}`,
+      ),
+    ],
+  },
 ];
 
 const APPLIED = cypher('migration.applied', 'MATCH (m:Migration) RETURN m.version AS version');

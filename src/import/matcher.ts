@@ -27,9 +27,11 @@ export class Matcher {
   constructor(units: readonly Unit[]) {
     for (const u of units) {
       this.byAgs.set(u.ags, u);
-      // Bilingual names ("Cottbus/Chóśebuz") are found by their first part too.
+      // Bilingual names ("Cottbus/Chóśebuz") are found by their first part too, and names with a
+      // qualifier in parentheses ("Menden (Sauerland)") without it, as people write them.
       const key = baseKey(u.name);
-      for (const k of new Set([key, key.split('/')[0]!.trim()])) this.byName.set(k, [...(this.byName.get(k) ?? []), u]);
+      const keys = new Set([key, key.split('/')[0]!.trim(), key.replace(/\s*\(.*\)$/, '').trim()]);
+      for (const k of keys) if (k) this.byName.set(k, [...(this.byName.get(k) ?? []), u]);
     }
   }
 

@@ -4,9 +4,11 @@ import type { RunnerRole } from '../generated/graphql.js';
 import { nameKey } from '../modules/shared/text.js';
 import type { CsvRecord } from './csv.js';
 import { Matcher } from './matcher.js';
-import type { Unit } from './register.js';
+import { likelySuccessor, type PreviousUnit, type Unit } from './register.js';
 import type { ImportReport } from './report.js';
-import { mapTopics } from './taxonomy.js';
+import { profileKey, PROFILES_SOURCE, type PhaseImport, type ProfileImport } from './profiles.js';
+import { mapTopics, type TopicMapping } from './taxonomy.js';
+import { urlsOf, type SourceRecord } from '../modules/shared/source.js';
 
 export const PROJECTS_SOURCE = 'mpsc.csv';
 export const PROJECT_COLUMNS = ['name', 'municipality_kind', 'state', 'staffel_year', 'topics', 'source_url', 'project_title', 'partners', 'ags'] as const;
@@ -24,6 +26,14 @@ export interface ProjectImport {
   /** Topic slug → the source labels that led to it. */
   topics: Map<string, string[]>;
   runners: { ags: string; role: RunnerRole }[];
+  fundingEur: number | null;
+  fundingNote: string | null;
+  phase: PhaseImport | null;
+  /** Every source of the row and of its profile, with file and line. */
+  provenance: SourceRecord[];
+  /** Flagship measures the profile names, and where. */
+  flagships: string[];
+  flagshipSources: SourceRecord[];
 }
 
 /** "Landkreis Mayen-Koblenz" → "landkreis-mayen-koblenz". */
@@ -45,9 +55,12 @@ const isWebUrl = (text: string) => {
 export function parseProjects(
   records: readonly CsvRecord[],
   register: readonly Unit[],
-  mapping: ReadonlyMap<string, string[]>,
+  mapping: TopicMapping,
+  profiles: ReadonlyMap<string, ProfileImport>,
   report: ImportReport,
+  previous: ReadonlyMap<string, PreviousUnit> = new Map(),
 ): ProjectImport[] {
+  const used = new Set<string>();
   const matcher = new Matcher(register);
   const landCodes = new Map(register.filter((u) => u.kind === 'LAND').map((u) => [u.name, u.ags]));
   const projects: ProjectImport[] = [];
@@ -66,9 +79,11 @@ export function parseProjects(
     for (const hint of hints) if (!/^(\d{5}|\d{8})$/.test(hint)) fail(`AGS hint "${hint}" is not 5 or 8 digits`);
     const states = (v.state ?? '').split(';').map((s) => s.trim()).filter(Boolean);
     for (const state of states) if (!landCodes.has(state)) fail(`unknown Land "${state}"`);
-    const sources = (v.source_url ?? '').split('|').map((s) => s.trim()).filter(Boolean);
+    const sources = urlsOf(v.source_url);
     for (const url of sources) if (!isWebUrl(url)) fail(`source_url "${url}" is not a web address`);
     const topics = mapTopics(v.topics ?? '', mapping, report, PROJECTS_SOURCE, line);
+    const profile = profiles.get(profileKey(name, year));
+    if (!profile) fail(`${name} (${year}) has no row in ${PROFILES_SOURCE}`);
     const slug = `mpsc-${year}-${slugify(name)}`;
     if (slugs.has(slug)) fail(`gives the same key ${slug} as line ${slugs.get(slug)}`);
     if (report.errors.length > errors) continue;
@@ -76,10 +91,33 @@ export function parseProjects(
 
     const lands = [...new Set([...states.map((s) => landCodes.get(s)!), ...hints.map((h) => h.slice(0, 2))])];
     const partners = (v.partners ?? '').split(';').map((s) => s.trim()).filter(Boolean);
-    const runners = resolveRunners({ line, name, hints, partners, lands }, matcher, report);
+    const runners = resolveRunners({ line, name, hints, partners, lands }, matcher, report, (hint) => likelySuccessor(hint, previous, register));
     if (runners.length === 0) report.decide(PROJECTS_SOURCE, line, 'no municipality resolved', `${name}: imported without runners`);
 
-    projects.push({ slug, name, title: (v.project_title ?? '').trim() || null, cohort: year, category, sources, topics, runners });
+    used.add(profileKey(name, year));
+    // The profile's fields of action join the row's own topics; each link keeps every label that led to it.
+    for (const [topic, labels] of profile!.topics) topics.set(topic, [...new Set([...(topics.get(topic) ?? []), ...labels])]);
+    const own = (url: string): SourceRecord => ({ url, file: PROJECTS_SOURCE, line });
+    const provenance = [...sources.map(own), ...urlsOf(v.topics_source_url).map(own), ...profile!.sources];
+    projects.push({
+      slug,
+      name,
+      title: (v.project_title ?? '').trim() || null,
+      cohort: year,
+      category,
+      sources: [...new Set(provenance.map((s) => s.url))],
+      topics,
+      runners,
+      fundingEur: profile!.fundingEur,
+      fundingNote: profile!.fundingNote,
+      phase: profile!.phase,
+      provenance,
+      flagships: profile!.flagships,
+      flagshipSources: profile!.flagshipSources,
+    });
+  }
+  for (const [key, profile] of profiles) {
+    if (!used.has(key)) report.error(PROFILES_SOURCE, profile.line, 'unknown project', `${key.split('|')[1]} (${key.split('|')[0]}) is not a row of ${PROJECTS_SOURCE}`);
   }
   return projects;
 }
@@ -94,6 +132,7 @@ function resolveRunners(
   row: { line: number; name: string; hints: string[]; partners: string[]; lands: string[] },
   matcher: Matcher,
   report: ImportReport,
+  successor: (hint: string) => Unit | null,
 ): { ags: string; role: RunnerRole }[] {
   const taken: Unit[] = [];
   const texts = [row.name, ...row.partners];
@@ -102,7 +141,9 @@ function resolveRunners(
   for (const hint of row.hints) {
     const resolved = matcher.resolveHint(hint);
     if (!resolved) {
-      decide('AGS hint not in the register', `${hint}; matching by name instead`);
+      // A key gone through a merger: say which Gemeinde likely took it over, and still match by name only.
+      const next = successor(hint);
+      decide('AGS hint not in the register', `${hint}${next ? ` (likely successor: ${next.ags} ${next.name}, the nearest Gemeinde of the same Kreis; not applied)` : ''}; matching by name instead`);
       continue;
     }
     if (!Matcher.named(resolved.unit, texts)) {

@@ -4,7 +4,6 @@ import type { MunicipalityKind, Urbanisation } from '../generated/graphql.js';
 import type { CsvRecord } from './csv.js';
 import type { ImportReport } from './report.js';
 
-export const REGISTER_SOURCE = 'destatis-gv-isys-2019-12-31.csv';
 export const REGISTER_COLUMNS = [
   'satzart', 'textkennzeichen', 'land', 'rb', 'kreis', 'vb', 'gemeinde', 'gemeindename', 'flaeche', 'bevoelkerung',
   'postleitzahl', 'laengengrad', 'breitengrad', 'verstaedterungschluessel',
@@ -40,15 +39,60 @@ const GEMEINDE_KINDS: Record<string, MunicipalityKind> = {
 
 class RowError extends Error {}
 
+/** A unit as the graph held it before this import: to tell which keys appeared and disappeared. */
+export interface PreviousUnit {
+  ags: string;
+  name: string;
+  kind: MunicipalityKind;
+  lat: number | null;
+  lon: number | null;
+  /** Links other than the register's own (runners, attendance, contacts …). */
+  links: number;
+}
+
+/** Keys of the new register that the graph did not have, and keys the graph had that the register no longer has. */
+export function compareRegisters(previous: ReadonlyMap<string, PreviousUnit>, units: readonly Unit[]) {
+  if (previous.size === 0) return { appeared: [], disappeared: [] };
+  const now = new Set(units.map((u) => u.ags));
+  return {
+    appeared: units.filter((u) => !previous.has(u.ags)),
+    disappeared: [...previous.values()].filter((u) => !now.has(u.ags)),
+  };
+}
+
+const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+};
+
+/**
+ * For a Gemeinde key the register no longer has (merged away): the Gemeinde
+ * of the same Kreis whose seat is nearest to where the old one's was, as the
+ * graph held it. A suggestion for the report only, never applied.
+ */
+export function likelySuccessor(ags: string, previous: ReadonlyMap<string, PreviousUnit>, units: readonly Unit[]): Unit | null {
+  const old = previous.get(ags);
+  if (!old || old.lat === null || old.lon === null) return null;
+  const at = { lat: old.lat, lon: old.lon };
+  let best: { unit: Unit; d: number } | null = null;
+  for (const u of units) {
+    if (u.ags.length !== 8 || u.ags.slice(0, 5) !== ags.slice(0, 5) || u.lat === null || u.lon === null) continue;
+    const d = km(at, { lat: u.lat, lon: u.lon });
+    if (!best || d < best.d) best = { unit: u, d };
+  }
+  return best?.unit ?? null;
+}
+
 const digits = (value: string, n: number, field: string) => {
   if (!new RegExp(`^\\d{${n}}$`).test(value)) throw new RowError(`${field} must be ${n} digits, got "${value}"`);
   return value;
 };
 
-/** "  90 164" → 90164 (thousands separated by spaces). */
+/** "92667" (the workbook's cells) or "  90 164" (older CSV conversions, thousands separated by spaces) → a number. */
 function population(raw: string): number {
   const text = raw.trim();
-  if (!/^\d{1,3}( \d{3})*$/.test(text)) throw new RowError(`bevoelkerung is not a number: "${raw}"`);
+  if (!/^\d+$/.test(text) && !/^\d{1,3}( \d{3})*$/.test(text)) throw new RowError(`bevoelkerung is not a number: "${raw}"`);
   return Number(text.replace(/ /g, ''));
 }
 
@@ -69,21 +113,21 @@ function degrees(raw: string, field: string, min: number, max: number): number {
 }
 
 /** Parses every record; wrong ones go to the report as errors, rows left out by rule as skipped. */
-export function parseRegister(records: readonly CsvRecord[], report: ImportReport): Unit[] {
+export function parseRegister(records: readonly CsvRecord[], report: ImportReport, source: string): Unit[] {
   const units: Unit[] = [];
   for (const { line, values: v } of records) {
     try {
-      const unit = parseRow(v, line, report);
+      const unit = parseRow(v, line, report, source);
       if (unit) units.push(unit);
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
-      report.error(REGISTER_SOURCE, line, 'invalid row', error.message);
+      report.error(source, line, 'invalid row', error.message);
     }
   }
-  return checkAndAggregate(units, report);
+  return checkAndAggregate(units, report, source);
 }
 
-function parseRow(v: Record<string, string>, line: number, report: ImportReport): Unit | null {
+function parseRow(v: Record<string, string>, line: number, report: ImportReport, source: string): Unit | null {
   const name = (v.gemeindename ?? '').trim();
   if (!name) throw new RowError('gemeindename is empty');
   const land = digits(v.land ?? '', 2, 'land');
@@ -95,12 +139,12 @@ function parseRow(v: Record<string, string>, line: number, report: ImportReport)
       return { ...base, ags: land, kind: 'LAND', parentAgs: null };
     case '20':
     case '30':
-      report.skip(REGISTER_SOURCE, line, 'administrative district', `${name}: Regierungsbezirk or statistical region, not a municipality`);
+      report.skip(source, line, 'administrative district', `${name}: Regierungsbezirk or statistical region, not a municipality`);
       return null;
     case '40': {
       const ags = land + digits(v.rb ?? '', 1, 'rb') + digits(v.kreis ?? '', 2, 'kreis');
       if (tk === '41' || tk === '42') {
-        report.skip(REGISTER_SOURCE, line, 'kreisfreie Stadt at Kreis level', `${ags} ${name}: taken from its Gemeinde record ${ags}000`);
+        report.skip(source, line, 'kreisfreie Stadt at Kreis level', `${ags} ${name}: taken from its Gemeinde record ${ags}000`);
         return null;
       }
       if (!['43', '44', '45'].includes(tk)) throw new RowError(`unknown Kreis type (textkennzeichen) "${tk}"`);
@@ -110,7 +154,7 @@ function parseRow(v: Record<string, string>, line: number, report: ImportReport)
       const kreis = land + digits(v.rb ?? '', 1, 'rb') + digits(v.kreis ?? '', 2, 'kreis');
       const ags = kreis + digits(v.vb ?? '', 4, 'vb');
       if (tk === '50') {
-        report.skip(REGISTER_SOURCE, line, 'verbandsfreie Gemeinde', `${ags} ${name}: no Gemeindeverband to record`);
+        report.skip(source, line, 'verbandsfreie Gemeinde', `${ags} ${name}: no Gemeindeverband to record`);
         return null;
       }
       if (!/^5[1-8]$/.test(tk)) throw new RowError(`unknown Gemeindeverband type (textkennzeichen) "${tk}"`);
@@ -120,7 +164,7 @@ function parseRow(v: Record<string, string>, line: number, report: ImportReport)
       const kreis = land + digits(v.rb ?? '', 1, 'rb') + digits(v.kreis ?? '', 2, 'kreis');
       const ags = kreis + digits(v.gemeinde ?? '', 3, 'gemeinde');
       if (tk === '66') {
-        report.skip(REGISTER_SOURCE, line, 'unincorporated area', `${ags} ${name}: gemeindefreies Gebiet, not a municipality`);
+        report.skip(source, line, 'unincorporated area', `${ags} ${name}: gemeindefreies Gebiet, not a municipality`);
         return null;
       }
       const kind = GEMEINDE_KINDS[tk];
@@ -156,16 +200,16 @@ const GEMEINDE_LEVEL = new Set<MunicipalityKind>(['STADT', 'GEMEINDE', 'KREISFRE
  * Länder, Kreise and Verbände the population, area and population-weighted
  * centre of their Gemeinden.
  */
-function checkAndAggregate(units: Unit[], report: ImportReport): Unit[] {
+function checkAndAggregate(units: Unit[], report: ImportReport, source: string): Unit[] {
   const byAgs = new Map<string, Unit>();
   for (const unit of units) {
     const seen = byAgs.get(unit.ags);
-    if (seen) report.error(REGISTER_SOURCE, unit.line, 'duplicate AGS', `${unit.ags} also on line ${seen.line}`);
+    if (seen) report.error(source, unit.line, 'duplicate AGS', `${unit.ags} also on line ${seen.line}`);
     else byAgs.set(unit.ags, unit);
   }
   for (const unit of byAgs.values()) {
     if (unit.parentAgs !== null && !byAgs.has(unit.parentAgs)) {
-      report.error(REGISTER_SOURCE, unit.line, 'missing parent', `${unit.ags} ${unit.name}: the unit ${unit.parentAgs} it belongs to is not in the file`);
+      report.error(source, unit.line, 'missing parent', `${unit.ags} ${unit.name}: the unit ${unit.parentAgs} it belongs to is not in the file`);
     }
     if (unit.verbandAgs !== null && byAgs.get(unit.verbandAgs)?.kind !== 'VERBAND') unit.verbandAgs = null;
   }

@@ -18,7 +18,15 @@ export class ImportReport {
   readonly decisions: RowNote[] = [];
   /** Nodes and relationships written, per label or type. */
   readonly written: Record<string, number> = {};
+  /** Records read per source file. */
+  readonly rows: Record<string, number> = {};
+  /** The register imported: its reference dates and where the file came from. */
+  register: { territoryDate: string; populationDate: string; file: string; sha256: string; origin: string } | null = null;
   seconds = 0;
+
+  read(source: string, records: number): void {
+    this.rows[source] = records;
+  }
 
   error(source: string, line: number, reason: string, detail: string): void {
     this.errors.push({ source, line, reason, detail });
@@ -62,6 +70,24 @@ export class ImportReport {
     return lines.join('\n');
   }
 
+  /**
+   * Per source file: records read, taken, refused (errors), and the names
+   * and labels that needed a decision — matched by name, not resolved, not mapped.
+   */
+  perFile(): { file: string; read: number; refused: number; skipped: number; matchedByName: number; notResolved: number; notMapped: number }[] {
+    const of = (notes: readonly RowNote[], file: string, test: (reason: string) => boolean = () => true) =>
+      notes.filter((n) => n.source === file && test(n.reason)).length;
+    return Object.entries(this.rows).map(([file, read]) => ({
+      file,
+      read,
+      refused: new Set(this.errors.filter((n) => n.source === file).map((n) => n.line)).size,
+      skipped: of(this.skipped, file),
+      matchedByName: of(this.decisions, file, (r) => /matched by name|resolved to/.test(r)),
+      notResolved: of(this.decisions, file, (r) => /not (resolved|linked|in the register)|ambiguous/.test(r)),
+      notMapped: of(this.decisions, file, (r) => /mapped to no topic|without topic/.test(r)),
+    }));
+  }
+
   /** Everything, one line per note, for a report file. */
   toText(): string {
     const section = (title: string, notes: readonly RowNote[]) => [
@@ -69,6 +95,15 @@ export class ImportReport {
       ...notes.map((n) => `${n.source}:${n.line}\t${n.reason}\t${n.detail}`),
       '',
     ];
-    return [this.summary(), '', ...section('Errors', this.errors), ...section('Not taken', this.skipped), ...section('Decisions', this.decisions)].join('\n');
+    const files = [
+      '## Per source file',
+      'file\trecords read\trows refused\trows left out by rule\tnames matched by name\tnames not resolved\tlabels not mapped',
+      ...this.perFile().map((f) => [f.file, f.read, f.refused, f.skipped, f.matchedByName, f.notResolved, f.notMapped].join('\t')),
+      '',
+    ];
+    const register = this.register
+      ? [`## Register`, `${this.register.file} (${this.register.origin}), sha256 ${this.register.sha256}`, `territory ${this.register.territoryDate}, population ${this.register.populationDate}`, '']
+      : [];
+    return [this.summary(), '', ...register, ...files, ...section('Errors', this.errors), ...section('Not taken', this.skipped), ...section('Decisions', this.decisions)].join('\n');
   }
 }

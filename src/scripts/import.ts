@@ -1,6 +1,7 @@
-// npm run import -- [--data DIR] [--report FILE] [--dry-run]
-// Imports the register, the model projects, the taxonomy and the events into
-// NEO4J_URI, or into the local Neo4j (started if needed).
+// npm run import -- [--data DIR] [--register FILE] [--report FILE] [--dry-run]
+// Imports the register (Destatis's workbook, found as README "Data" says, or
+// FILE), the model projects, their measures, the taxonomy, the exchange links
+// and the events into NEO4J_URI, or into the local Neo4j (started if needed).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,8 @@ import { createDriver, Database } from '../db/database.js';
 import { LocalNeo4jError, startLocalNeo4j } from '../db/local-neo4j.js';
 import { migrate } from '../db/migrations.js';
 import { runImport, type Progress } from '../import/import.js';
+import { locateRegister } from '../import/register-source.js';
+import { SourceError } from '../import/csv.js';
 import { fromProject } from '../paths.js';
 
 /** A bar per phase on a terminal; one line per phase elsewhere (CI logs). */
@@ -31,7 +34,7 @@ function progress(): Progress {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, report: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    options: { data: { type: 'string' }, register: { type: 'string' }, report: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
   });
   const config = loadConfig();
   const dataDir = values.data ? resolve(values.data) : fromProject(config.dataDir);
@@ -40,7 +43,9 @@ async function main(): Promise<number> {
   try {
     const db = new Database(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
     await migrate(db);
-    const report = await runImport(db, { dataDir, progress: progress(), dryRun: values['dry-run'] });
+    const register = await locateRegister({ ...config.register, file: values.register ? resolve(values.register) : config.register.file, log: (l) => console.error(l) });
+    console.error(`[import] register: ${register.path} (${register.origin}, sha256 ${register.sha256.slice(0, 12)}…)`);
+    const report = await runImport(db, { dataDir, register, progress: progress(), dryRun: values['dry-run'] });
     console.log(report.summary());
     if (values.report) {
       writeFileSync(values.report, report.toText());
@@ -55,7 +60,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof LocalNeo4jError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof LocalNeo4jError || error instanceof SourceError) console.error(error.message);
     else console.error('The import failed:', error);
     process.exit(1);
   },

@@ -37,4 +37,39 @@ describe('demo links', () => {
     expect(removed).toBe(first.length);
     expect(await h.fingerprint()).toBe(before);
   });
+
+  it('count only when asked: reach, attendees and exchanges leave generated links out unless includeGenerated is true', async () => {
+    const written = await writeDemoLinks(h.db);
+    try {
+      expect(written.attendance + written.exchanges).toBeGreaterThan(0);
+      const reachOf = async (includeGenerated: boolean) =>
+        (await h.ok(`query($g: Boolean) { reach(from: { event: "rk-ulm" }, maxHops: 1, includeGenerated: $g) { includesGenerated reachedCount } }`, { g: includeGenerated })).reach;
+      const real = await reachOf(false);
+      const all = await reachOf(true);
+      expect(real.includesGenerated).toBe(false);
+      expect(all.includesGenerated).toBe(true);
+      expect(all.reachedCount).toBeGreaterThan(real.reachedCount);
+      // The default is the real network.
+      const byDefault = (await h.ok(`{ reach(from: { event: "rk-ulm" }, maxHops: 1) { reachedCount } }`)).reach;
+      expect(byDefault.reachedCount).toBe(real.reachedCount);
+
+      const attendees = async (g: boolean) =>
+        (await h.ok(`query($g: Boolean) { event(slug: "rk-ulm") { attendees(first: 100, includeGenerated: $g) { totalCount } attendance(first: 100, includeGenerated: $g) { edges { node { generated } } } } }`, { g })).event;
+      const realAttendance = await attendees(false);
+      const allAttendance = await attendees(true);
+      expect(allAttendance.attendees.totalCount).toBe(realAttendance.attendees.totalCount + written.attendance);
+      expect(realAttendance.attendance.edges.every((e: any) => e.node.generated === false)).toBe(true);
+      expect(allAttendance.attendance.edges.filter((e: any) => e.node.generated).length).toBe(written.attendance);
+
+      if (written.exchanges > 0) {
+        const [link] = await h.cypher<{ ags: string }>(`MATCH (a:Municipality)-[:EXCHANGES_WITH {generated: true}]->() RETURN a.ags AS ags LIMIT 1`);
+        const exchanges = async (g: boolean) =>
+          (await h.ok(`query($ags: String!, $g: Boolean) { municipality(ags: $ags) { exchanges(includeGenerated: $g) { generated } } }`, { ags: link!.ags, g })).municipality.exchanges;
+        expect((await exchanges(false)).some((x: any) => x.generated)).toBe(false);
+        expect((await exchanges(true)).some((x: any) => x.generated)).toBe(true);
+      }
+    } finally {
+      await removeDemoLinks(h.db);
+    }
+  });
 });

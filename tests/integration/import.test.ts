@@ -8,17 +8,21 @@ import { LATEST_MIGRATION } from '../../src/db/migrations.js';
 import { runImport } from '../../src/import/import.js';
 import { fromProject } from '../../src/paths.js';
 import { createHarness, type Harness } from '../support/harness.js';
+import { REGISTER_CSV, registerWorkbook } from '../support/register.js';
+import type { RegisterFile } from '../../src/import/register-read.js';
 
 const DATA = fromProject('data');
-const FILES = ['destatis-gv-isys-2019-12-31.csv', 'mpsc.csv', 'events.csv', 'topics.csv', 'topic-mapping.csv'];
+const FILES = ['mpsc.csv', 'mpsc-profiles.csv', 'measures.csv', 'exchange-links.csv', 'events.csv', 'topics.csv', 'topic-mapping.csv', 'cities-abroad.csv'];
 
 let h: Harness;
+let register: RegisterFile;
 let firstRun: Awaited<ReturnType<typeof runImport>>;
 beforeAll(async () => {
   h = await createHarness();
   await h.reset();
-  firstRun = await runImport(h.db, { dataDir: DATA });
-}, 120_000);
+  register = await registerWorkbook();
+  firstRun = await runImport(h.db, { dataDir: DATA, register });
+}, 180_000);
 afterAll(() => h.close());
 
 const count = async (pattern: string) => (await h.cypher<{ n: number }>(`MATCH ${pattern} RETURN count(*) AS n`))[0]!.n;
@@ -29,35 +33,41 @@ describe('import of the bundled real data', () => {
     expect(firstRun.written).toMatchObject({
       'Municipality (Land)': 16,
       Project: 73,
-      Event: 8,
+      'Project with a topic': 73,
+      Event: 54,
     });
-    expect(firstRun.written['Municipality (Landkreis)']! + firstRun.written['Municipality (kreisfreie Stadt)']!).toBe(401);
-    // 11,004 Gemeinde rows less the 208 unincorporated areas.
+    expect(firstRun.written['Municipality (Landkreis)']! + firstRun.written['Municipality (kreisfreie Stadt)']!).toBe(400);
+    // 10,959 Gemeinde rows less the 205 uninhabited unincorporated areas.
     const gemeinden = ['Municipality (Stadt)', 'Municipality (Gemeinde)', 'Municipality (kreisfreie Stadt)'].reduce((n, k) => n + firstRun.written[k]!, 0);
-    expect(gemeinden).toBe(10_796);
+    expect(gemeinden).toBe(10_754);
     const skipped = Object.fromEntries(Object.entries(ImportReportCounts(firstRun.skipped)));
     expect(skipped).toEqual({
       'administrative district': 41,
-      'kreisfreie Stadt at Kreis level': 107,
-      'unincorporated area': 208,
-      'verbandsfreie Gemeinde': 3396,
+      'kreisfreie Stadt at Kreis level': 106,
+      'unincorporated area': 205,
+      'verbandsfreie Gemeinde': 3393,
     });
-    // 16 + 29 + 12 + 401 + 4,606 + 11,004 register rows: each is taken or reported.
-    const registerRows = 16 + 29 + 12 + 401 + 4606 + 11004;
-    const taken = 16 + 401 - 107 + (4606 - 3396) + 10_796;
+    // 16 + 29 + 12 + 400 + 4,596 + 10,959 register rows: each is taken or reported.
+    const registerRows = 16 + 29 + 12 + 400 + 4596 + 10959;
+    const taken = 16 + 400 - 106 + (4596 - 3393) + 10_754;
     expect(taken + firstRun.skipped.length).toBe(registerRows);
     expect(firstRun.seconds).toBeGreaterThan(0);
   });
 
   it('has the counts of the sources in the graph', async () => {
     expect(await count('(:Municipality {kind: "LAND"})')).toBe(16);
-    expect(await count('(m:Municipality) WHERE m.kind IN ["LANDKREIS", "KREISFREIE_STADT"]')).toBe(401);
-    expect(await count('(m:Municipality) WHERE m.kind IN ["STADT", "GEMEINDE", "KREISFREIE_STADT"]')).toBe(10_796);
+    expect(await count('(m:Municipality) WHERE m.kind IN ["LANDKREIS", "KREISFREIE_STADT"]')).toBe(400);
+    expect(await count('(m:Municipality) WHERE m.kind IN ["STADT", "GEMEINDE", "KREISFREIE_STADT"]')).toBe(10_754);
     expect(await count('(:Project {programme: "Modellprojekte Smart Cities"})')).toBe(73);
-    expect(await count('(:Event)')).toBe(8);
-    // The register's population of Germany on 31 Dec 2019.
+    expect(await count('(:Event)')).toBe(54);
+    // Destatis's population of Germany on 31 Dec 2023, re-aggregated to the territory of 31 Dec 2024.
     const [germany] = await h.cypher<{ n: number }>('MATCH (l:Municipality {kind: "LAND"}) RETURN sum(l.population) AS n');
-    expect(germany!.n).toBe(83_166_711);
+    expect(germany!.n).toBe(84_669_326);
+    // Both reference dates, over the API.
+    const { register: info } = await h.ok('{ register { territoryDate populationDate file sha256 attribution } }');
+    expect(info).toMatchObject({ territoryDate: '2024-12-31', populationDate: '2023-12-31', file: 'AuszugGV4QAktuell_2024.xlsx' });
+    expect(info.sha256).toBe('f48d7d6d373da4d0cb530724ae1d6ccc48f7454135afa4324a8de46a3af922df');
+    expect(info.attribution).toMatch(/Destatis/);
   });
 
   it('puts every Gemeinde in a Kreis, or directly in its Land when it is a kreisfreie Stadt', async () => {
@@ -75,12 +85,12 @@ describe('import of the bundled real data', () => {
     expect(result.data!.municipality).toEqual({
       name: 'Mayen, Stadt',
       kind: 'STADT',
-      population: 19162,
+      population: 19882,
       sizeClass: 'KLEINSTADT',
       urbanisation: 'INTERMEDIATE',
       postcode: '56727',
       location: { lat: 50.328707, lon: 7.222333 },
-      kreis: { ags: '07137', name: 'Mayen-Koblenz', population: 214_434 },
+      kreis: { ags: '07137', name: 'Mayen-Koblenz', population: 219_001 },
       land: { ags: '07', name: 'Rheinland-Pfalz' },
       verband: null,
     });
@@ -97,7 +107,7 @@ describe('import of the bundled real data', () => {
     expect(myk).toMatchObject({ name: 'Landkreis Mayen-Koblenz', title: 'Smarte Region MYK10', cohort: 2020, category: 'Interkommunale Kooperation/Landkreis', programme: 'Modellprojekte Smart Cities' });
     expect(myk.runners[0]).toEqual({ role: 'LEAD', municipality: { ags: '07137' } });
     expect(myk.runners.map((r: any) => r.municipality.ags)).toEqual(expect.arrayContaining(['07137068', '07137003', '071375002']));
-    expect(myk.topics.map((t: any) => t.slug).sort()).toEqual(['lebensqualitaet', 'mobilitaet', 'stadt-land']);
+    expect(myk.topics.map((t: any) => t.slug)).toEqual(expect.arrayContaining(['lebensqualitaet', 'mobilitaet', 'stadt-land']));
     expect(result.data!.ulm.runners).toEqual([{ role: 'LEAD', municipality: { ags: '08421000', kind: 'KREISFREIE_STADT' } }]);
     // A multi-Land association is in no register: reported, not guessed.
     expect(result.data!.rheinNeckar.runners).toEqual([]);
@@ -106,34 +116,136 @@ describe('import of the bundled real data', () => {
     const [link] = await h.cypher<{ labels: string[] }>(
       `MATCH (:Project {id: 'mpsc-2020-landkreis-mayen-koblenz'})-[a:ADDRESSES]->(:Topic {slug: 'mobilitaet'}) RETURN a.sourceLabels AS labels`,
     );
-    expect(link!.labels).toEqual(['Mobilität innovativ gestalten']);
+    expect(link!.labels).toContain('Mobilität innovativ gestalten');
   });
 
   it('imports events with hosts (also found by name) and mapped topics', async () => {
     const result = await h.gql(`{
-      rk: event(slug: "rk-2022-03-31-lemgo-kalletal") { startsAt hosts { ... on Municipality { ags name } } }
+      rk: event(slug: "rk-2022-03-31-lemgo-kalletal") { startsOn standing hosts { ... on Municipality { ags name } } }
       halle: event(slug: "rk-2025-06-03-halle") { format participantCount host { ... on Municipality { ags } } topics { slug } }
     }`);
     expect(result.errors).toBeUndefined();
     expect(result.data!.rk).toEqual({
-      startsAt: '2022-03-31T00:00:00.000Z',
+      startsOn: '2022-03-31',
+      standing: false,
       hosts: [{ ags: '05766044', name: 'Lemgo, Stadt' }, { ags: '05766036', name: 'Kalletal' }],
     });
-    expect(result.data!.halle).toEqual({
-      format: 'ONSITE',
-      participantCount: 135,
-      host: { ags: '15002000' },
-      topics: [{ slug: 'buergerbeteiligung' }, { slug: 'digitaler-zwilling' }, { slug: 'mobilitaet' }, { slug: 'sensorik' }],
-    });
+    expect(result.data!.halle).toMatchObject({ format: 'ONSITE', host: { ags: '15002000' } });
+    expect(result.data!.halle.topics.length).toBeGreaterThan(0);
   });
 
   it('changes nothing when run a second time', async () => {
     const before = await h.fingerprint();
-    const second = await runImport(h.db, { dataDir: DATA });
+    const second = await runImport(h.db, { dataDir: DATA, register });
     expect(second.errors).toEqual([]);
     expect(second.written).toEqual(firstRun.written);
     expect(await h.fingerprint()).toBe(before);
   }, 120_000);
+});
+
+describe('the network data: topics, measures, links, events, with their sources', () => {
+  it('gives every model project a topic; a label may map to several topics or, with a reason, to none', async () => {
+    expect(await count('(p:Project {programme: "Modellprojekte Smart Cities"}) WHERE NOT (p)-[:ADDRESSES]->(:Topic)')).toBe(0);
+    // One label, two topics: the wording stays on both links.
+    const [two] = await h.cypher<{ n: number }>(
+      `MATCH (p:Project)-[a:ADDRESSES]->(t:Topic) WHERE 'Mobilität und Infrastruktur' IN a.sourceLabels RETURN count(DISTINCT t.slug) AS n`,
+    );
+    expect(two!.n).toBeGreaterThanOrEqual(2);
+    // A label mapped to nothing is reported with its reason, never dropped silently.
+    const none = firstRun.decisions.filter((d) => d.reason === 'label mapped to no topic');
+    expect(none.length).toBeGreaterThan(0);
+    for (const d of none) expect(d.detail).toMatch(/^"[^"]+": \S/);
+    expect(firstRun.errors.filter((e) => e.reason === 'unmapped topic')).toEqual([]);
+  });
+
+  it('imports the measures with project, topics (saying why) and status derived from the words', async () => {
+    expect(await count('(m:Measure)')).toBeGreaterThanOrEqual(280);
+    expect(await count('(m:Measure) WHERE NOT (m)-[:ADDRESSES]->(:Topic)')).toBe(0);
+    expect(await count('(m:Measure) WHERE size(m.sourceUrls) = 0')).toBe(0);
+    const { measure } = await h.ok(`{ measure(slug: "m-002") {
+      name status statusWording knownOnlyByName project { slug } topicLinks { topic { slug } basis sourceLabels } sources { url file line }
+    } }`);
+    expect(measure).toMatchObject({
+      status: 'IN_PROGRESS',
+      statusWording: 'Schritt 1 umgesetzt; Schritt 2 in Umsetzung; Schritt 3 in Planung',
+      knownOnlyByName: false,
+      project: { slug: 'mpsc-2020-lemgo-und-gemeinde-kalletal' },
+    });
+    expect(measure.topicLinks[0]).toMatchObject({ basis: 'HANDLUNGSFELD', sourceLabels: ['Umwelt'] });
+    expect(measure.sources).toEqual([{ url: 'https://www.smart-city-dialog.de/node/17200', file: 'measures.csv', line: 3 }]);
+    // Flagships the profiles name that the measures file lacks: known only by name.
+    const { measures } = await h.ok(`{ measures(filter: { project: "mpsc-2019-ulm" }, first: 50) { edges { node { name knownOnlyByName status sources { file } } } } }`);
+    const talking = measures.edges.find((e: any) => e.node.name.startsWith('Talking Trees'));
+    expect(talking.node).toMatchObject({ knownOnlyByName: true, status: 'UNKNOWN' });
+    expect(new Set(talking.node.sources.map((s: any) => s.file))).toEqual(new Set(['mpsc-profiles.csv']));
+  });
+
+  it('lists measures with the measures database\'s filters, totals per status and paging', async () => {
+    const q = `query($after: String) { measures(filter: { topic: "mobilitaet", status: [IMPLEMENTED, IN_PROGRESS] }, first: 5, after: $after) {
+      totalCount byStatus { status count } pageInfo { hasNextPage endCursor } edges { node { slug status } }
+    } }`;
+    const first = (await h.ok(q)).measures;
+    expect(first.totalCount).toBeGreaterThan(5);
+    expect(first.edges).toHaveLength(5);
+    for (const e of first.edges) expect(['IMPLEMENTED', 'IN_PROGRESS']).toContain(e.node.status);
+    const byStatus = Object.fromEntries(first.byStatus.map((b: any) => [b.status, b.count]));
+    expect(byStatus.IMPLEMENTED + byStatus.IN_PROGRESS).toBe(first.totalCount);
+    expect(byStatus.PLANNED).toBe(0);
+    const second = (await h.ok(q, { after: first.pageInfo.endCursor })).measures;
+    expect(second.edges.map((e: any) => e.node.slug)).not.toContain(first.edges[0].node.slug);
+    // Full-text, typo-tolerant; and a measure is found by `search` and `node`.
+    const { measures: found } = await h.ok(`{ measures(filter: { text: "Rufbuss" }) { edges { node { slug name } } } }`);
+    expect(found.edges.length).toBeGreaterThan(0);
+    const { search } = await h.ok(`{ search(text: "ERZmobil", types: [MEASURE]) { node { __typename ... on Measure { id slug } } } }`);
+    expect(search[0].node.__typename).toBe('Measure');
+    const { node } = await h.ok(`query($id: ID!) { node(id: $id) { ... on Measure { slug } } }`, { id: search[0].node.id });
+    expect(node.slug).toBe(search[0].node.slug);
+  });
+
+  it('resolves link names as runners are resolved: Kreis vs. town, project names, cities abroad; reports the rest', async () => {
+    // "Landkreis St. Wendel" is the Kreis, not the town St. Wendel.
+    const { municipality } = await h.ok(`{ municipality(ags: "10046") { name exchanges { kind partner { ags } since topicWording evidence generated sources { url file line } } } }`);
+    const fromZwoenitz = municipality.exchanges.find((x: any) => x.partner.ags === '14521710');
+    expect(fromZwoenitz).toMatchObject({ kind: 'TRANSFER', since: '2023-01-01', generated: false, sources: expect.arrayContaining([expect.objectContaining({ file: 'exchange-links.csv', line: 2 })]) });
+    expect(fromZwoenitz.evidence).toMatch(/WendelMobil/);
+    // A project's own name resolves to its lead runner, said on the link.
+    const [noted] = await h.cypher<{ note: string }>(`MATCH ()-[x:EXCHANGES_WITH {source: 'import'}]->() WHERE x.note CONTAINS 'lead runner' RETURN x.note AS note LIMIT 1`);
+    expect(noted!.note).toMatch(/is the model project .*: its lead runner/);
+    // A city abroad is an organization of its own kind, with its country; the link is kept.
+    const { organization } = await h.ok(`{ organization(slug: "utrecht-nl") { kind country exchanges { kind municipality { ags } direction } } }`);
+    expect(organization).toMatchObject({ kind: 'CITY_ABROAD', country: 'NL' });
+    expect(organization.exchanges[0]).toMatchObject({ kind: 'KNOWLEDGE_EXCHANGE', municipality: { ags: '09162000' }, direction: 'OUTGOING' });
+    // A name nobody can tell apart is reported, not guessed.
+    const unresolved = firstRun.decisions.filter((d) => d.source === 'exchange-links.csv' && /not resolved|ambiguous/.test(d.reason));
+    expect(unresolved.map((d) => d.detail)).toContain('"Verband Region Rhein-Neckar"');
+    expect(await count("(a:Municipality)-[:EXCHANGES_WITH {source: 'import'}]->(b:Municipality)")).toBeGreaterThanOrEqual(70);
+  });
+
+  it('imports all 54 events with kinds, end dates, standing formats and sourced attendance', async () => {
+    const { events } = await h.ok(`{ events(first: 100, filter: { includeStanding: true }) { totalCount } }`);
+    expect(events.totalCount).toBe(54);
+    const { dated } = await h.ok(`{ dated: events(first: 100) { totalCount } }`);
+    expect(dated.totalCount).toBe(54 - (await count('(e:Event {standing: true})')));
+    const { event } = await h.ok(`{ event(slug: "aeg-urbane-datenplattformen") { kind standing startsOn sources { url } } }`);
+    expect(event).toMatchObject({ kind: 'WORKING_GROUP', standing: true, startsOn: null });
+    expect(event.sources.length).toBeGreaterThan(0);
+    const noDate = await h.gql(`{ event(slug: "aeg-urbane-datenplattformen") { startsAt } }`);
+    expect(noDate.errors![0]!.extensions!.code).toBe('NO_DATE');
+    const { rk } = await h.ok(`{ rk: event(slug: "rk-2023-12-06-regensburg") { attendance { edges { node { attendee { ... on Municipality { name } } generated note sources { url file } } } } } }`);
+    expect(rk.attendance.edges[0].node).toMatchObject({ generated: false, note: 'Bürgermeisterin auf dem Panel', sources: [expect.objectContaining({ file: 'events.csv' })] });
+    expect(await count('()-[r:ATTENDED {source: "events"}]->() WHERE size(r.sourceUrls) = 0')).toBe(0);
+  });
+
+  it('gives every project, measure, event and link at least one source address', async () => {
+    expect(await count('(p:Project) WHERE size(p.sourceUrls) = 0')).toBe(0);
+    expect(await count('(e:Event) WHERE size(e.sourceUrls) = 0')).toBe(0);
+    expect(await count("()-[x:EXCHANGES_WITH {source: 'import'}]->() WHERE size(x.sourceUrls) = 0")).toBe(0);
+    const { project } = await h.ok(`{ project(slug: "mpsc-2019-solingen") { fundingEur fundingNote phase { current implementationSince wording } provenance { url file line } } }`);
+    expect(project.fundingEur).toBe(9_000_000);
+    expect(project.fundingNote).toMatch(/10 Millionen/);
+    expect(project.phase.current).toBe('IMPLEMENTATION');
+    expect(project.provenance.map((s: any) => s.file)).toEqual(expect.arrayContaining(['mpsc.csv', 'mpsc-profiles.csv']));
+  });
 });
 
 describe('a corrected source', () => {
@@ -141,66 +253,125 @@ describe('a corrected source', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scg-import-'));
     try {
       for (const f of FILES) copyFileSync(join(DATA, f), join(dir, f));
-      // A corrected copy: the Ulm row gets a topic ("Bildung"); an API user has added a partner meanwhile.
+      // A corrected copy: the Ulm row gets a topic ("Gesundheit"); an API user has added a partner meanwhile.
       const mpsc = join(dir, 'mpsc.csv');
-      writeFileSync(mpsc, readFileSync(mpsc, 'utf8').replace('Ulm,Großstadt,Baden-Württemberg,2019,,', 'Ulm,Großstadt,Baden-Württemberg,2019,Bildung,'));
+      writeFileSync(mpsc, readFileSync(mpsc, 'utf8').replace('Ulm,Großstadt,Baden-Württemberg,2019,,', 'Ulm,Großstadt,Baden-Württemberg,2019,Gesundheit,'));
+      const topicsOf = async () => (await h.ok(`{ project(slug: "mpsc-2019-ulm") { topics { slug } } }`)).project.topics.map((t: any) => t.slug);
+      const real = await topicsOf();
+      expect(real).not.toContain('gesundheit');
       await h.ok(`mutation { addRunner(project: "mpsc-2019-ulm", ags: "08425141", role: PARTNER) { slug } }`);
-      const report = await runImport(h.db, { dataDir: dir });
+      const report = await runImport(h.db, { dataDir: dir, register });
       expect(report.errors).toEqual([]);
       const ulm = await h.ok(`{ project(slug: "mpsc-2019-ulm") { topics { slug } runners { municipality { ags } } } }`);
-      expect(ulm.project.topics).toEqual([{ slug: 'bildung' }]);
+      expect(ulm.project.topics.map((t: any) => t.slug)).toEqual([...real, 'gesundheit'].sort());
       // The API-added partner survives the re-import.
       expect(ulm.project.runners.map((r: any) => r.municipality.ags)).toEqual(['08421000', '08425141']);
       // Back to the real source: the mapped topic goes again, the API's runner stays.
-      await runImport(h.db, { dataDir: DATA });
-      const again = await h.ok(`{ project(slug: "mpsc-2019-ulm") { topics { slug } runners { municipality { ags } } } }`);
-      expect(again.project.topics).toEqual([]);
+      await runImport(h.db, { dataDir: DATA, register });
+      expect(await topicsOf()).toEqual(real);
+      const again = await h.ok(`{ project(slug: "mpsc-2019-ulm") { runners { municipality { ags } } } }`);
       expect(again.project.runners.map((r: any) => r.municipality.ags)).toEqual(['08421000', '08425141']);
+      await h.ok(`mutation { removeRunner(project: "mpsc-2019-ulm", ags: "08425141") { slug } }`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 180_000);
+});
+
+describe('re-imported exchange links', () => {
+  it('replace the imported ones and keep the links made through the API', async () => {
+    const imported = () => count("()-[:EXCHANGES_WITH {source: 'import'}]->()");
+    const before = await imported();
+    // Ulm and Neu-Ulm: a link an admin records through the API.
+    await h.ok(`mutation { linkExchange(from: "08421000", to: "09775164", kind: KNOWLEDGE_EXCHANGE, since: "2024-05-01") { ags } }`);
+    const dir = mkdtempSync(join(tmpdir(), 'scg-links-'));
+    try {
+      for (const f of FILES) copyFileSync(join(DATA, f), join(dir, f));
+      // A corrected links file without its first link (Zwönitz → Landkreis St. Wendel).
+      const file = join(dir, 'exchange-links.csv');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      writeFileSync(file, [lines[0], ...lines.slice(2)].join('\n'));
+      expect((await runImport(h.db, { dataDir: dir, register })).errors).toEqual([]);
+      expect(await imported()).toBe(before - 1);
+      expect(await count("(:Municipality {ags: '14521710'})-[:EXCHANGES_WITH {source: 'import', kind: 'TRANSFER'}]->(:Municipality {ags: '10046'})")).toBe(0);
+      expect(await count("(:Municipality {ags: '08421000'})-[x:EXCHANGES_WITH]->(:Municipality {ags: '09775164'}) WHERE x.source IS NULL")).toBe(1);
+      // The real file again: the link is back, the API's link stays.
+      await runImport(h.db, { dataDir: DATA, register });
+      expect(await imported()).toBe(before);
+      expect(await count("(:Municipality {ags: '08421000'})-[x:EXCHANGES_WITH]->(:Municipality {ags: '09775164'}) WHERE x.source IS NULL")).toBe(1);
+    } finally {
+      await h.ok(`mutation { unlinkExchange(from: "08421000", to: "09775164", kind: KNOWLEDGE_EXCHANGE) { ags } }`);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+describe('a newer register', () => {
+  it('reports the keys that appeared and disappeared, and names the likely successor of a merged key a source still uses', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scg-register-'));
+    try {
+      // A made-up next quarter: Zwönitz is merged away, and a new Gemeinde appears in Mayen-Koblenz.
+      const next = { ...REGISTER_CSV, path: join(dir, 'register-next.csv'), territoryDate: '2025-03-31' };
+      const text = readFileSync(REGISTER_CSV.path, 'utf8')
+        .replace(/^60,6\d,14,5,21,\d{4},710,.*\n/m, '')
+        .replace(/^(60,63,07,1,37,5002,089,"Polch, Stadt".*)$/m, '$1\n60,64,07,1,37,5002,999,Neudorf,1.0,10,5,5,10,56751,"7,3","50,3",J12,Eifel,02,mittlere Besiedlungsdichte');
+      writeFileSync(next.path, text);
+      const report = await runImport(h.db, { dataDir: DATA, register: next });
+      expect(report.errors).toEqual([]);
+      expect(report.decisions.filter((d) => d.reason === 'key new in the register').map((d) => d.detail)).toEqual(['07137999 Neudorf']);
+      const gone = report.decisions.filter((d) => d.reason === 'key no longer in the register');
+      expect(gone.map((d) => d.detail.slice(0, 8))).toEqual(['14521710']);
+      expect(gone[0]!.detail).toMatch(/removed with \d+ link\(s\) of its own/);
+      // mpsc.csv still names Zwönitz by its key: reported with its likely successor, not remapped.
+      const hint = report.decisions.find((d) => d.reason === 'AGS hint not in the register' && d.detail.includes('14521710'));
+      expect(hint!.detail).toMatch(/likely successor: 14521\d{3} .*nearest Gemeinde of the same Kreis; not applied/);
+      expect(await count('(:Municipality {ags: "14521710"})')).toBe(0);
+      const { register: info } = await h.ok('{ register { territoryDate } }');
+      expect(info.territoryDate).toBe('2025-03-31');
+    } finally {
+      // Back to the real register: Mayen comes back, Neudorf goes.
+      const back = await runImport(h.db, { dataDir: DATA, register });
+      expect(back.decisions.filter((d) => d.reason === 'key new in the register').map((d) => d.detail.slice(0, 8))).toEqual(['14521710']);
+      expect(await count('(:Municipality {ags: "07137999"})')).toBe(0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe('a corrupted source', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  /** A copy of the data folder with the register changed by `edit`. */
-  function corrupted(edit: (text: string) => string): string {
+  /** A copy of the data folder (and the register's CSV conversion) with `file` changed by `edit`. */
+  function corrupted(file: string, edit: (text: string) => string): { dataDir: string; register: RegisterFile } {
     const dir = mkdtempSync(join(tmpdir(), 'scg-import-'));
     dirs.push(dir);
     for (const f of FILES) copyFileSync(join(DATA, f), join(dir, f));
-    const register = join(dir, FILES[0]!);
-    writeFileSync(register, edit(readFileSync(register, 'utf8')));
-    return dir;
+    const registerCopy = { ...REGISTER_CSV, path: join(dir, 'register.csv') };
+    copyFileSync(REGISTER_CSV.path, registerCopy.path);
+    const path = file === 'register' ? registerCopy.path : join(dir, file);
+    writeFileSync(path, edit(readFileSync(path, 'utf8')));
+    return { dataDir: dir, register: registerCopy };
   }
-  const MAYEN = '60,63,07,1,37,0068,068,"Mayen, Stadt", 58.19, 19 162';
+  const MAYEN = '60,63,07,1,37,0068,068,"Mayen, Stadt",58.19,19882';
 
   it.each([
-    {
-      name: 'a bad AGS',
-      edit: (t: string) => t.replace(MAYEN, '60,63,07,1,3X,0068,068,"Mayen, Stadt", 58.19, 19 162'),
-      says: /line \d+.*kreis must be 2 digits, got "3X"/,
-    },
-    {
-      name: 'text in a number column',
-      edit: (t: string) => t.replace(MAYEN, '60,63,07,1,37,0068,068,"Mayen, Stadt", 58.19, viele'),
-      says: /line \d+.*bevoelkerung is not a number: " viele"/,
-    },
-    {
-      name: 'a missing column',
-      edit: (t: string) => t.replace(',bevoelkerung,', ',einwohner,'),
-      says: /missing column\(s\): bevoelkerung/,
-    },
-    {
-      name: 'a truncated file',
-      edit: (t: string) => t.slice(0, Math.floor(t.length / 2)),
-      says: /line \d+: not a well-formed CSV file|line \d+.*(wrong number of fields|is not)/,
-    },
-  ])('$name: a clear report and the graph as it was', async ({ edit, says }) => {
+    { name: 'a bad AGS', file: 'register', edit: (t: string) => t.replace(MAYEN, '60,63,07,1,3X,0068,068,"Mayen, Stadt",58.19,19882'), says: /line \d+.*kreis must be 2 digits, got "3X"/ },
+    { name: 'text in a number column', file: 'register', edit: (t: string) => t.replace(MAYEN, '60,63,07,1,37,0068,068,"Mayen, Stadt",58.19,viele'), says: /line \d+.*bevoelkerung is not a number: "viele"/ },
+    { name: 'a missing column', file: 'register', edit: (t: string) => t.replace(',bevoelkerung,', ',einwohner,'), says: /missing column\(s\): bevoelkerung/ },
+    { name: 'a truncated register', file: 'register', edit: (t: string) => t.slice(0, Math.floor(t.length / 2)), says: /line \d+: not a well-formed CSV file|line \d+.*(wrong number of fields|is not)/ },
+    // Each new source, corrupted: refused with its line, nothing written.
+    { name: 'a profile with funding in words', file: 'mpsc-profiles.csv', edit: (t: string) => t.replace(',9000000,', ',neun Millionen,'), says: /mpsc-profiles\.csv, line 2: invalid row: funding_eur "neun Millionen" is not a whole number/ },
+    { name: 'a profile label without mapping', file: 'mpsc-profiles.csv', edit: (t: string) => t.replace('Innenstadt (City 2030);', 'Quantenstadt;'), says: /mpsc-profiles\.csv, line 2: unmapped topic: "Quantenstadt" has no entry/ },
+    { name: 'a measure of an unknown project', file: 'measures.csv', edit: (t: string) => t.replace('m-001,Gesamtkonzept Umweltmonitoring,Lemgo und Gemeinde Kalletal,', 'm-001,Gesamtkonzept Umweltmonitoring,Atlantis,'), says: /measures\.csv, line 2: invalid row: model_project "Atlantis" is not a project/ },
+    { name: 'a measure dated in words', file: 'measures.csv', edit: (t: string) => t.replace(',SCD-Maßnahmenseite,,,"Interkommunales', ',SCD-Maßnahmenseite,,letztes Jahr,"Interkommunales'), says: /measures\.csv, line 2: invalid row: status_as_of "letztes Jahr"/ },
+    { name: 'a link of an unknown kind', file: 'exchange-links.csv', edit: (t: string) => t.replace('Zwönitz,Landkreis St. Wendel,TRANSFER,', 'Zwönitz,Landkreis St. Wendel,FRIENDSHIP,'), says: /exchange-links\.csv, line 2: invalid row: unknown kind "FRIENDSHIP"/ },
+    { name: 'a link with a broken URL', file: 'exchange-links.csv', edit: (t: string) => t.replace(',2023,https://www.erzgebirge', ',2023,ftp//www.erzgebirge'), says: /exchange-links\.csv, line 2: invalid row: source_url "ftp\/\/www/ },
+    { name: 'an event ending before it starts', file: 'events.csv', edit: (t: string) => t.replace('rk-2022-03-22-mayen-koblenz,1. Regionalkonferenz: Smart-City-Strategien gemeinsam entwickeln und Chancen nutzen in meiner Region,REGIONAL_CONFERENCE,2022-03-22,,', 'rk-2022-03-22-mayen-koblenz,1. Regionalkonferenz: Smart-City-Strategien gemeinsam entwickeln und Chancen nutzen in meiner Region,REGIONAL_CONFERENCE,2022-03-22,2022-03-01,'), says: /events\.csv, line 2: invalid row: end_date 2022-03-01 is before date 2022-03-22/ },
+    { name: 'a city abroad in Germany', file: 'cities-abroad.csv', edit: (t: string) => t.replace('Utrecht,utrecht-nl,NL', 'Utrecht,utrecht-nl,DE'), says: /cities-abroad\.csv, line \d+: invalid row/ },
+  ])('$name: a clear report and the graph as it was', async ({ file, edit, says }) => {
     const before = await h.fingerprint();
-    const report = await runImport(h.db, { dataDir: corrupted(edit) });
+    const report = await runImport(h.db, corrupted(file, edit));
     expect(report.ok).toBe(false);
     const text = report.summary();
     expect(text).toMatch(/Import refused: \d+ row\(s\) are wrong\. Nothing was written\./);
@@ -210,13 +381,13 @@ describe('a corrupted source', () => {
 
   it('an impossible event date and a duplicate event id are reported before anything is written', async () => {
     const before = await h.fingerprint();
-    const dir = corrupted((t) => t);
-    const events = join(dir, 'events.csv');
-    const lines = readFileSync(events, 'utf8').split('\n');
-    lines[2] = lines[2]!.replace(',2022-03-31,', ',2022-02-30,');
-    lines.push(lines[1]!);
-    writeFileSync(events, lines.join('\n'));
-    const report = await runImport(h.db, { dataDir: dir });
+    const copy = corrupted('events.csv', (t) => {
+      const lines = t.split('\n');
+      lines[2] = lines[2]!.replace(',2022-03-31,', ',2022-02-30,');
+      lines.push(lines[1]!);
+      return lines.join('\n');
+    });
+    const report = await runImport(h.db, copy);
     expect(report.ok).toBe(false);
     expect(report.summary()).toMatch(/events\.csv, line 3: invalid row: date "2022-02-30" is not a day/);
     expect(report.summary()).toMatch(/events\.csv, line \d+: invalid row: id "rk-2022-03-22-mayen-koblenz" is also on line 2/);
@@ -225,7 +396,7 @@ describe('a corrupted source', () => {
 
   it('a wrong row on an empty database leaves it empty', async () => {
     await h.reset();
-    const report = await runImport(h.db, { dataDir: corrupted((t) => t.replace(MAYEN, '60,63,07,1,37,0068,068,"Mayen, Stadt", 58.19, -5')) });
+    const report = await runImport(h.db, corrupted('register', (t) => t.replace(MAYEN, '60,63,07,1,37,0068,068,"Mayen, Stadt",58.19,-5')));
     expect(report.ok).toBe(false);
     // Only the bookkeeping (migration records, the reach version) remains.
     expect(await count('(n) WHERE NOT n:Migration AND NOT n:ReachVersion')).toBe(0);

@@ -1,4 +1,5 @@
 // Every mutation against the real Neo4j: its effect, read back through the API and checked in the graph.
+import { today as berlinToday } from '../../src/modules/shared/time.js';
 import { afterAll, beforeEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/harness.js';
 import { CONTACT_PUBLIC, loadFixture } from '../support/fixture.js';
@@ -39,7 +40,7 @@ describe('municipalities', () => {
   it('adds and removes an interest', async () => {
     const added = await ok(`mutation { addInterest(ags: "08421000", topic: "energie", since: "2025-01-02") { interests { since topic { slug } } } }`);
     expect(added.addInterest.interests).toEqual([{ since: '2025-01-02', topic: { slug: 'energie' } }]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = berlinToday();
     const again = await ok(`mutation { addInterest(ags: "08421000", topic: "energie") { interests { since } } }`);
     expect(again.addInterest.interests).toEqual([{ since: today }]);
     const removed = await ok(`mutation { removeInterest(ags: "08421000", topic: "energie") { interests { since } } }`);

@@ -12,6 +12,7 @@ import { CONTACT_FIELDS, CONTACT_SHOWN, toContact, type ContactRecord } from '..
 import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toOrganization, type OrganizationRecord } from '../organization/organization.record.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
+import { toMeasure, type MeasureRecord } from '../measure/measure.record.js';
 import { inverseDocumentFrequency, profileOf as scoringProfile, type Profile } from './discovery.scoring.js';
 
 export interface DiscoveryFilterParams {
@@ -273,8 +274,8 @@ export function discoveryRepository(db: Database, access: Access) {
   };
 }
 
-export type SearchLabel = 'Municipality' | 'Project' | 'Topic' | 'Contact' | 'Organization' | 'Event';
-export type SearchRecord = MunicipalityRecord | ProjectRecord | TopicRecord | ContactRecord | OrganizationRecord | EventRecord;
+export type SearchLabel = 'Municipality' | 'Project' | 'Topic' | 'Contact' | 'Organization' | 'Event' | 'Measure';
+export type SearchRecord = MunicipalityRecord | ProjectRecord | TopicRecord | ContactRecord | OrganizationRecord | EventRecord | MeasureRecord;
 const TO_RECORD: Record<SearchLabel, (row: Row) => SearchRecord> = {
   Municipality: toMunicipality,
   Project: toProject,
@@ -282,6 +283,7 @@ const TO_RECORD: Record<SearchLabel, (row: Row) => SearchRecord> = {
   Contact: toContact,
   Organization: toOrganization,
   Event: toEvent,
+  Measure: toMeasure,
 };
 
 export function searchRepository(db: Database, { viewer }: Access) {

@@ -100,6 +100,7 @@ const SEARCH_LABELS: Record<SearchType, SearchLabel> = {
   CONTACT: 'Contact',
   ORGANIZATION: 'Organization',
   EVENT: 'Event',
+  MEASURE: 'Measure',
 };
 const SEARCH_FIELDS = ['name', 'nameEn', 'title', 'summary', 'description'] as const;
 
@@ -152,6 +153,13 @@ const expertsSchema = z.object({
 
 export function discoveryService(repo: DiscoveryRepository) {
   return {
+    /** The keys of up to `limit` nodes of one label that match a text (for filters that take free text). */
+    async searchKeys(text: string, label: SearchLabel, limit = 1000): Promise<string[]> {
+      const query = fullTextQuery(text);
+      if (query === null) return [];
+      return (await repo.search(query, [label], limit)).map((h) => String(h.props.id ?? h.props.slug ?? h.props.ags));
+    },
+
     async search(args: { text: string; types?: SearchType[] | null; first?: number | null }) {
       const { text, first } = parse(searchSchema, { text: args.text, first: args.first ?? 10 }, 'search');
       const query = fullTextQuery(text);

@@ -8,5 +8,6 @@ export function eventLoaders(repo: EventRepository) {
     eventHosts: new DataLoader(repo.hosts),
     eventTopics: new DataLoader(repo.topics),
     eventAttendees: new DataLoader(repo.attendees, { cacheKeyFn: (key: object) => JSON.stringify(key) }),
+    eventAttendance: new DataLoader(repo.attendance, { cacheKeyFn: (key: object) => JSON.stringify(key) }),
   };
 }

@@ -2,29 +2,33 @@
 import { authorize } from '../../auth/guard.js';
 import type { Access } from '../../auth/viewer.js';
 import { cypher, type Statement } from '../../db/cypher.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Row } from '../../db/database.js';
 import type { EventKind, EventOrder } from '../../generated/graphql.js';
 import { afterKeyset, emptyPage, listPageStatement, pageOf, type PageRequest } from '../shared/connection.js';
 import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
 import type { ActorRef } from '../shared/validation.js';
 import { ACTOR_TYPE, actorParams, addActorLink, ensureActor, replaceActorLink, toActor, type ActorRecord } from '../shared/actor.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
-import { toEvent, type EventRecord } from './event.record.js';
+import { toEvent, type AttendanceRecord, type EventRecord } from './event.record.js';
+import { toSources } from '../shared/source.js';
 import { bumpReachVersion } from '../reach/reach.repository.js';
 
 const BY_SLUG = cypher('event.bySlug', 'MATCH (e:Event) WHERE e.id IN $keys RETURN e.id AS key, e {.*} AS node');
 
-const FILTER = `($kinds IS NULL OR e.kind IN $kinds)
+const FILTER = `($standing OR e.startsAt IS NOT NULL)
+  AND ($kinds IS NULL OR e.kind IN $kinds)
   AND ($from IS NULL OR e.startsAt >= datetime($from))
   AND ($to IS NULL OR e.startsAt < datetime($to))`;
 
-// Ordered by the instant (epoch milliseconds), whatever offset each event was entered with.
+// Ordered by the instant (epoch milliseconds), whatever offset each event was entered with;
+// standing formats (no instant) after every dated event, oldest first.
+const SORT = 'coalesce(e.startsAt.epochMillis, 253402300799999)';
 const ORDERS: Record<EventOrder, 'ASC' | 'DESC'> = { STARTS_AT: 'ASC', STARTS_AT_DESC: 'DESC' };
 
 const LIST = Object.fromEntries(
   Object.entries(ORDERS).map(([order, direction]) => [
     order,
-    listPageStatement(`event.list.${order}`, { node: 'e', pattern: '(e:Event)', where: FILTER, sort: 'e.startsAt.epochMillis', direction, key: 'e.id' }),
+    listPageStatement(`event.list.${order}`, { node: 'e', pattern: '(e:Event)', where: FILTER, sort: SORT, direction, key: 'e.id' }),
   ]),
 ) as Record<EventOrder, Statement>;
 
@@ -45,18 +49,32 @@ const ATTENDEES = cypher(
   `${UNWIND_KEYS}
    MATCH (e:Event {id: key.slug})
    CALL (e, key) {
-     MATCH (a)-[:ATTENDED]->(e) WHERE (a:Municipality OR a:Organization)
+     MATCH (a)-[r:ATTENDED]->(e) WHERE (a:Municipality OR a:Organization) AND (key.generated OR r.generated IS NULL)
        AND ${afterKeyset('a.nameKey', 'coalesce(a.ags, a.id)', 'ASC', 'key.after')}
-     WITH a ORDER BY a.nameKey, coalesce(a.ags, a.id)
+     WITH a, r ORDER BY a.nameKey, coalesce(a.ags, a.id)
      RETURN collect({node: {type: ${ACTOR_TYPE('a')}, node: a {.*}}, sort: a.nameKey, key: coalesce(a.ags, a.id)}) AS rows
    }
-   RETURN i, rows[..key.limit] AS rows, COUNT { (a)-[:ATTENDED]->(e) WHERE a:Municipality OR a:Organization } AS total`,
+   RETURN i, rows[..key.limit] AS rows, COUNT { (a)-[r:ATTENDED]->(e) WHERE (a:Municipality OR a:Organization) AND (key.generated OR r.generated IS NULL) } AS total`,
+);
+
+// The same list with what each attendance link says: generated or not, its sources and note.
+const ATTENDANCE = cypher(
+  'event.attendance',
+  `${UNWIND_KEYS}
+   MATCH (e:Event {id: key.slug})
+   CALL (e, key) {
+     MATCH (a)-[r:ATTENDED]->(e) WHERE (a:Municipality OR a:Organization) AND (key.generated OR r.generated IS NULL)
+       AND ${afterKeyset('a.nameKey', 'coalesce(a.ags, a.id)', 'ASC', 'key.after')}
+     WITH a, r ORDER BY a.nameKey, coalesce(a.ags, a.id)
+     RETURN collect({node: {attendee: {type: ${ACTOR_TYPE('a')}, node: a {.*}}, link: r {.*}}, sort: a.nameKey, key: coalesce(a.ags, a.id)}) AS rows
+   }
+   RETURN i, rows[..key.limit] AS rows, COUNT { (a)-[r:ATTENDED]->(e) WHERE (a:Municipality OR a:Organization) AND (key.generated OR r.generated IS NULL) } AS total`,
 );
 
 const CREATE = cypher(
   'event.create',
   `CREATE (e:Event)
-   SET e = $props, e.startsAt = datetime($startsAt)
+   SET e = $props, e.startsAt = datetime($startsAt), e.standing = false
    WITH e
    UNWIND $topics AS slug
    MATCH (t:Topic {slug: slug})
@@ -81,7 +99,12 @@ const ADD_TOPIC = cypher('event.addTopic', 'MATCH (e:Event {id: $id}), (t:Topic 
 const REMOVE_TOPIC = cypher('event.removeTopic', 'MATCH (:Event {id: $id})-[r:COVERS]->(:Topic {slug: $topic}) DELETE r RETURN count(*) AS removed');
 
 /** A new event: its own fields plus host and topics to link. */
-export type EventWrite = Omit<EventRecord, '__typename'> & { host: ActorRef | null; topics: string[] };
+export type EventWrite = Pick<EventRecord, 'slug' | 'title' | 'kind' | 'format' | 'participantCount' | 'url'> & { startsAt: string; host: ActorRef | null; topics: string[] };
+
+const toAttendance = (row: Row): AttendanceRecord => {
+  const link = row.link as Row;
+  return { attendee: toActor(row.attendee as Row), generated: link.generated === true, note: (link.note as string | null) ?? null, sources: toSources(link) };
+};
 
 export type EventChanges = Partial<Omit<EventWrite, 'slug' | 'host' | 'topics'>>;
 
@@ -89,7 +112,7 @@ export function eventRepository(db: Database, { scope }: Access) {
   return {
     bySlug: readByKeys(db, BY_SLUG, toEvent),
 
-    list: (filter: { kinds: EventKind[] | null; from: string | null; to: string | null }, order: EventOrder, page: PageRequest) =>
+    list: (filter: { kinds: EventKind[] | null; from: string | null; to: string | null; standing: boolean }, order: EventOrder, page: PageRequest) =>
       db.read('event.list', async (tx) => {
         const [row] = await tx.run(LIST[order], { ...filter, limit: page.limit, after: page.after });
         return row ? pageOf(toEvent)(row) : emptyPage<EventRecord>();
@@ -97,8 +120,10 @@ export function eventRepository(db: Database, { scope }: Access) {
 
     hosts: readLists<ActorRecord>(db, HOSTS, toActor),
     topics: readLists<TopicRecord>(db, TOPICS, toTopic),
-    attendees: (keys: readonly { slug: string; limit: number; after: PageRequest['after'] }[]) =>
+    attendees: (keys: readonly { slug: string; limit: number; after: PageRequest['after']; generated: boolean }[]) =>
       db.read('event.attendees', (tx) => perKey(tx, ATTENDEES, keys, pageOf(toActor), emptyPage<ActorRecord>)),
+    attendance: (keys: readonly { slug: string; limit: number; after: PageRequest['after']; generated: boolean }[]) =>
+      db.read('event.attendance', (tx) => perKey(tx, ATTENDANCE, keys, pageOf(toAttendance), emptyPage<AttendanceRecord>)),
 
     create: (input: EventWrite) =>
       db.write('event.create', async (tx) => {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { badInput, notFound } from '../../errors.js';
+import { ApiError, badInput, notFound } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { nodeEdge, pageRequest, toConnection } from '../shared/connection.js';
 import { toGlobalId } from '../shared/global-id.js';
 import { actorSchema, dateTimeSchema, nameSchema, namedOnly, parse, slugSchema, toActorRef, webUrlSchema } from '../shared/validation.js';
 
-const kindSchema = z.enum(['REGIONAL_CONFERENCE', 'CONGRESS', 'EXPERT_FORUM', 'WEBINAR', 'WORKSHOP', 'OTHER']);
+const kindSchema = z.enum(['REGIONAL_CONFERENCE', 'CONGRESS', 'EXPERT_FORUM', 'WEBINAR', 'WORKSHOP', 'PEER_LEARNING', 'WORKING_GROUP', 'OTHER']);
 const fields = {
   format: z.enum(['VIRTUAL', 'ONSITE', 'HYBRID']).nullish(),
   participantCount: z.number().int().min(0, 'must be 0 or more').nullish(),
@@ -38,7 +38,7 @@ export const eventResolvers: Resolvers = {
       const f = parse(filterSchema, args.filter ?? {}, 'filter');
       const order = args.orderBy ?? 'STARTS_AT';
       const page = pageRequest(`events.${order}`, args, 'number');
-      const filter = { kinds: args.filter?.kinds ?? null, from: f.from ?? null, to: f.to ?? null };
+      const filter = { kinds: args.filter?.kinds ?? null, from: f.from ?? null, to: f.to ?? null, standing: args.filter?.includeStanding ?? false };
       return toConnection(page, await repos.events.list(filter, order, page), nodeEdge);
     },
   },
@@ -48,10 +48,25 @@ export const eventResolvers: Resolvers = {
     host: async (e, _, { loaders }) => (await loaders.eventHosts.load(e.slug))[0] ?? null,
     hosts: (e, _, { loaders }) => loaders.eventHosts.load(e.slug),
     topics: (e, _, { loaders }) => loaders.eventTopics.load(e.slug),
+    startsAt: (e) => {
+      if (e.startsAt === null) throw new ApiError('NO_DATE', `'${e.slug}' is a standing format without a date; ask \`startsOn\` (null for such events) instead of \`startsAt\`.`, { event: e.slug });
+      return e.startsAt;
+    },
+    standing: (e) => e.startsAt === null,
     attendees: async (e, args, { loaders }) => {
       const page = pageRequest('event.attendees', args);
-      return toConnection(page, await loaders.eventAttendees.load({ slug: e.slug, limit: page.limit, after: page.after }), nodeEdge);
+      const key = { slug: e.slug, limit: page.limit, after: page.after, generated: args.includeGenerated ?? false };
+      return toConnection(page, await loaders.eventAttendees.load(key), nodeEdge);
     },
+    attendance: async (e, args, { loaders }) => {
+      const page = pageRequest('event.attendance', args);
+      const key = { slug: e.slug, limit: page.limit, after: page.after, generated: args.includeGenerated ?? false };
+      return toConnection(page, await loaders.eventAttendance.load(key), nodeEdge);
+    },
+  },
+
+  Attendance: {
+    sources: (a) => a.sources,
   },
 
   Mutation: {

@@ -18,8 +18,9 @@ export function municipalityLoaders(repo: MunicipalityRepository) {
     municipalityTopics: new DataLoader(repo.topics),
     municipalityInterests: new DataLoader(repo.interests),
     municipalityContacts: new DataLoader(repo.contacts),
-    municipalityEventsAttended: new DataLoader(repo.eventsAttended),
-    municipalityEventsHosted: new DataLoader(repo.eventsHosted),
+    municipalityEventsAttended: new DataLoader(repo.eventsAttended, byArgs),
+    municipalityEventsHosted: new DataLoader(repo.eventsHosted, byArgs),
+    municipalityExchangesAbroad: new DataLoader(repo.exchangesAbroad),
     municipalityExchanges: new DataLoader(repo.exchanges, byArgs),
   };
 }

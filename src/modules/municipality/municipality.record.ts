@@ -3,6 +3,8 @@ import type { Row } from '../../db/database.js';
 import type { GeoPoint } from '../../db/values.js';
 import type { ExchangeDirection, ExchangeKind, MunicipalityKind, SizeClass, State, Urbanisation } from '../../generated/graphql.js';
 import type { TopicRecord } from '../topic/topic.record.js';
+import { toOrganization, type OrganizationRecord } from '../organization/organization.record.js';
+import { toSources, type SourceRecord } from '../shared/source.js';
 
 export interface MunicipalityRecord {
   __typename: 'Municipality';
@@ -29,7 +31,40 @@ export interface ExchangeRecord {
   partner: MunicipalityRecord;
   since: string | null;
   topicSlugs: string[];
+  topicWording: string | null;
+  evidence: string | null;
+  note: string | null;
+  generated: boolean;
+  sources: SourceRecord[];
 }
+
+export interface ExchangeAbroadRecord extends Omit<ExchangeRecord, 'partner' | 'note' | 'generated'> {
+  municipality: MunicipalityRecord;
+  partner: OrganizationRecord;
+}
+
+/** What every exchange link says about itself (a row with `link` and `direction`). */
+const exchangeFields = (x: Row) => {
+  const link = x.link as Row;
+  return {
+    kind: link.kind as ExchangeKind,
+    direction: x.direction as ExchangeDirection,
+    since: (link.since as string | null) ?? null,
+    topicSlugs: (link.topics as string[] | null) ?? [],
+    topicWording: (link.topicWording as string | null) ?? null,
+    evidence: (link.evidence as string | null) ?? null,
+    note: (link.note as string | null) ?? null,
+    generated: link.generated === true,
+    sources: toSources(link),
+  };
+};
+
+export const toExchange = (x: Row): ExchangeRecord => ({ ...exchangeFields(x), partner: toMunicipality(x.partner as Row) });
+
+export const toExchangeAbroad = (x: Row): ExchangeAbroadRecord => {
+  const { note: _note, generated: _generated, ...fields } = exchangeFields(x);
+  return { ...fields, municipality: toMunicipality(x.municipality as Row), partner: toOrganization(x.partner as Row) };
+};
 
 export const toMunicipality = (p: Row): MunicipalityRecord => ({
   __typename: 'Municipality',

@@ -3,17 +3,17 @@ import { authorize } from '../../auth/guard.js';
 import type { Access } from '../../auth/viewer.js';
 import { cypher, type Statement } from '../../db/cypher.js';
 import type { Database, Row } from '../../db/database.js';
-import type { ExchangeDirection, ExchangeKind, MunicipalityKind, MunicipalityOrder, RunnerRole, SizeClass, State } from '../../generated/graphql.js';
+import type { ExchangeKind, MunicipalityKind, MunicipalityOrder, RunnerRole, SizeClass, State } from '../../generated/graphql.js';
 import { afterKeyset, emptyPage, listPageStatement, pageOf, type PageRequest, type PageRow } from '../shared/connection.js';
 import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
 import { projected, type NarrowParams } from '../shared/projection.js';
 import { CONTACT_FIELDS, CONTACT_SHOWN, contactListStatement, toContact, type ContactRecord } from '../contact/contact.record.js';
-import { toEvent, type EventRecord } from '../event/event.record.js';
+import { toEvent, type EventListKey, type EventRecord } from '../event/event.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
 import { parentCandidates, sizeClassFor, stateOfAgs } from './municipality.model.js';
-import { toMunicipality, type ExchangeRecord, type InterestRecord, type MunicipalityRecord } from './municipality.record.js';
+import { toExchange, toExchangeAbroad, toMunicipality, type ExchangeAbroadRecord, type ExchangeRecord, type InterestRecord, type MunicipalityRecord } from './municipality.record.js';
 import { bumpReachVersion } from '../reach/reach.repository.js';
 
 export interface MunicipalityFilterParams {
@@ -167,23 +167,50 @@ const MEMBERS = listStatement('municipality.members', '(x:Municipality)-[:MEMBER
 
 const CONTACTS = contactListStatement('municipality.contacts', '(x:Contact)-[:WORKS_FOR]->(:Municipality {ags: key})');
 
-const EVENTS_ATTENDED = listStatement('municipality.eventsAttended', '(:Municipality {ags: key})-[:ATTENDED]->(x:Event)', 'x.startsAt, x.id');
+// Keys carry the list's switches: generated attendance and standing formats only when asked for (standing ones last).
+const EVENTS_ATTENDED = listStatement(
+  'municipality.eventsAttended',
+  '(:Municipality {ags: key.key})-[r:ATTENDED]->(x:Event)',
+  'x.startsAt, x.id',
+  'x {.*}',
+  '(key.generated OR r.generated IS NULL) AND (key.standing OR x.startsAt IS NOT NULL)',
+);
 
-const EVENTS_HOSTED = listStatement('municipality.eventsHosted', '(x:Event)-[:HOSTED_BY]->(:Municipality {ags: key})', 'x.startsAt, x.id');
+const EVENTS_HOSTED = listStatement(
+  'municipality.eventsHosted',
+  '(x:Event)-[:HOSTED_BY]->(:Municipality {ags: key.key})',
+  'x.startsAt, x.id',
+  'x {.*}',
+  '(key.standing OR x.startsAt IS NOT NULL)',
+);
 
 const EXCHANGES = cypher(
   'municipality.exchanges',
   `${UNWIND_KEYS}
    MATCH (m:Municipality {ags: key.ags})
    CALL (m, key) {
-     MATCH (m)-[x:EXCHANGES_WITH]->(p:Municipality) WHERE key.kind IS NULL OR x.kind = key.kind
+     MATCH (m)-[x:EXCHANGES_WITH]->(p:Municipality) WHERE (key.kind IS NULL OR x.kind = key.kind) AND (key.generated OR x.generated IS NULL)
      RETURN x, p, 'OUTGOING' AS direction
      UNION
-     MATCH (m)<-[x:EXCHANGES_WITH]-(p:Municipality) WHERE key.kind IS NULL OR x.kind = key.kind
+     MATCH (m)<-[x:EXCHANGES_WITH]-(p:Municipality) WHERE (key.kind IS NULL OR x.kind = key.kind) AND (key.generated OR x.generated IS NULL)
      RETURN x, p, 'INCOMING' AS direction
    }
    WITH i, x, p, direction ORDER BY x.since, p.ags, x.kind
-   RETURN i, collect({kind: x.kind, direction: direction, since: x.since, topicSlugs: x.topics, partner: p {.*}}) AS items`,
+   RETURN i, collect({link: x {.*}, direction: direction, partner: p {.*}}) AS items`,
+);
+
+// Links with cities abroad (organizations of kind CITY_ABROAD).
+const EXCHANGES_ABROAD = cypher(
+  'municipality.exchangesAbroad',
+  `${UNWIND_KEYS}
+   MATCH (m:Municipality {ags: key})
+   CALL (m) {
+     MATCH (m)-[x:EXCHANGES_WITH]->(p:Organization) RETURN x, p, 'OUTGOING' AS direction
+     UNION
+     MATCH (m)<-[x:EXCHANGES_WITH]-(p:Organization) RETURN x, p, 'INCOMING' AS direction
+   }
+   WITH i, m, x, p, direction ORDER BY x.since, p.id, x.kind
+   RETURN i, collect({link: x {.*}, direction: direction, partner: p {.*}, municipality: m {.*}}) AS items`,
 );
 
 // --- writes -------------------------------------------------------------------
@@ -291,28 +318,14 @@ export function municipalityRepository(db: Database, { viewer, scope }: Access) 
     interests: readLists(db, INTERESTS, (x): InterestRecord => ({ topic: toTopic(x.topic as Row), since: (x.since as string | null) ?? null })),
 
     contacts: readLists<ContactRecord>(db, CONTACTS, toContact, { viewer }),
-    eventsAttended: readLists<EventRecord>(db, EVENTS_ATTENDED, toEvent),
-    eventsHosted: readLists<EventRecord>(db, EVENTS_HOSTED, toEvent),
+    eventsAttended: (keys: readonly EventListKey[]) =>
+      db.read(EVENTS_ATTENDED.name, (tx) => perKey(tx, EVENTS_ATTENDED, keys, (r) => (r.items as Row[]).map(toEvent), (): EventRecord[] => [])),
+    eventsHosted: (keys: readonly EventListKey[]) =>
+      db.read(EVENTS_HOSTED.name, (tx) => perKey(tx, EVENTS_HOSTED, keys, (r) => (r.items as Row[]).map(toEvent), (): EventRecord[] => [])),
+    exchangesAbroad: readLists<ExchangeAbroadRecord>(db, EXCHANGES_ABROAD, toExchangeAbroad),
 
-    exchanges: (keys: readonly { ags: string; kind: ExchangeKind | null }[]) =>
-      db.read('municipality.exchanges', (tx) =>
-        perKey(
-          tx,
-          EXCHANGES,
-          keys,
-          (r) =>
-            (r.items as Row[]).map(
-              (x): ExchangeRecord => ({
-                kind: x.kind as ExchangeKind,
-                direction: x.direction as ExchangeDirection,
-                since: (x.since as string | null) ?? null,
-                topicSlugs: (x.topicSlugs as string[] | null) ?? [],
-                partner: toMunicipality(x.partner as Row),
-              }),
-            ),
-          (): ExchangeRecord[] => [],
-        ),
-      ),
+    exchanges: (keys: readonly { ags: string; kind: ExchangeKind | null; generated: boolean }[]) =>
+      db.read('municipality.exchanges', (tx) => perKey(tx, EXCHANGES, keys, (r) => (r.items as Row[]).map(toExchange), (): ExchangeRecord[] => [])),
 
     upsert: (input: MunicipalityWrite) =>
       db.write('municipality.upsert', async (tx) => {

@@ -38,7 +38,7 @@ const inputSchema = z
     }
   });
 
-const today = () => new Date().toISOString().slice(0, 10);
+import { today } from '../shared/time.js';
 const optionalDate = isoDateSchema.nullish().transform((d) => d ?? today());
 
 export const municipalityResolvers: Resolvers = {
@@ -82,12 +82,19 @@ export const municipalityResolvers: Resolvers = {
     topics: (m, _, { loaders }) => loaders.municipalityTopics.load(m.ags),
     interests: (m, _, { loaders }) => loaders.municipalityInterests.load(m.ags),
     contacts: (m, _, { loaders }) => loaders.municipalityContacts.load(m.ags),
-    eventsAttended: (m, _, { loaders }) => loaders.municipalityEventsAttended.load(m.ags),
-    eventsHosted: (m, _, { loaders }) => loaders.municipalityEventsHosted.load(m.ags),
-    exchanges: (m, { kind }, { loaders }) => loaders.municipalityExchanges.load({ ags: m.ags, kind: kind ?? null }),
+    eventsAttended: (m, args, { loaders }) =>
+      loaders.municipalityEventsAttended.load({ key: m.ags, generated: args.includeGenerated ?? false, standing: args.includeStanding ?? false }),
+    eventsHosted: (m, args, { loaders }) => loaders.municipalityEventsHosted.load({ key: m.ags, generated: false, standing: args.includeStanding ?? false }),
+    exchanges: (m, { kind, includeGenerated }, { loaders }) =>
+      loaders.municipalityExchanges.load({ ags: m.ags, kind: kind ?? null, generated: includeGenerated ?? false }),
+    exchangesAbroad: (m, _, { loaders }) => loaders.municipalityExchangesAbroad.load(m.ags),
   },
 
   Exchange: {
+    topics: async (x, _, { loaders }) => present(await loaders.topic.loadMany(x.topicSlugs)),
+  },
+
+  ExchangeAbroad: {
     topics: async (x, _, { loaders }) => present(await loaders.topic.loadMany(x.topicSlugs)),
   },
 

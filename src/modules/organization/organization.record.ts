@@ -8,6 +8,7 @@ export interface OrganizationRecord {
   name: string;
   kind: OrganizationKind;
   url: string | null;
+  country: string | null;
 }
 
 export const toOrganization = (p: Row): OrganizationRecord => ({
@@ -16,4 +17,5 @@ export const toOrganization = (p: Row): OrganizationRecord => ({
   name: p.name as string,
   kind: p.kind as OrganizationKind,
   url: (p.url as string | null) ?? null,
+  country: (p.country as string | null) ?? null,
 });

@@ -7,7 +7,9 @@ import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../share
 import { ensureExist, listStatement, readByKeys, readLists } from '../shared/batch.js';
 import { nameKey } from '../shared/text.js';
 import { contactListStatement, toContact, type ContactRecord } from '../contact/contact.record.js';
-import { toEvent, type EventRecord } from '../event/event.record.js';
+import { toEvent, type EventListKey, type EventRecord } from '../event/event.record.js';
+import { toExchangeAbroad, type ExchangeAbroadRecord } from '../municipality/municipality.record.js';
+import { perKey, UNWIND_KEYS } from '../shared/batch.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toOrganization, type OrganizationRecord } from './organization.record.js';
 
@@ -25,14 +27,34 @@ const LIST = listPageStatement('organization.list', {
 const CONTACTS = contactListStatement('organization.contacts', '(x:Contact)-[:WORKS_FOR]->(:Organization {id: key})');
 const FUNDED = listStatement('organization.fundedProjects', '(:Organization {id: key})-[:FUNDS]->(x:Project)', 'x.nameKey, x.id', 'x {.*}');
 const SUPPORTED = listStatement('organization.supportedProjects', '(:Organization {id: key})-[:SUPPORTS]->(x:Project)', 'x.nameKey, x.id', 'x {.*}');
-const HOSTED = listStatement('organization.eventsHosted', '(x:Event)-[:HOSTED_BY]->(:Organization {id: key})', 'x.startsAt, x.id', 'x {.*}');
-const ATTENDED = listStatement('organization.eventsAttended', '(:Organization {id: key})-[:ATTENDED]->(x:Event)', 'x.startsAt, x.id', 'x {.*}');
+const HOSTED = listStatement('organization.eventsHosted', '(x:Event)-[:HOSTED_BY]->(:Organization {id: key.key})', 'x.startsAt, x.id', 'x {.*}', '(key.standing OR x.startsAt IS NOT NULL)');
+const ATTENDED = listStatement(
+  'organization.eventsAttended',
+  '(:Organization {id: key.key})-[r:ATTENDED]->(x:Event)',
+  'x.startsAt, x.id',
+  'x {.*}',
+  '(key.generated OR r.generated IS NULL) AND (key.standing OR x.startsAt IS NOT NULL)',
+);
+
+// A city abroad's links with German municipalities.
+const EXCHANGES = cypher(
+  'organization.exchanges',
+  `${UNWIND_KEYS}
+   MATCH (o:Organization {id: key})
+   CALL (o) {
+     MATCH (o)<-[x:EXCHANGES_WITH]-(m:Municipality) RETURN x, m, 'OUTGOING' AS direction
+     UNION
+     MATCH (o)-[x:EXCHANGES_WITH]->(m:Municipality) RETURN x, m, 'INCOMING' AS direction
+   }
+   WITH i, o, x, m, direction ORDER BY x.since, m.ags, x.kind
+   RETURN i, collect({link: x {.*}, direction: direction, partner: o {.*}, municipality: m {.*}}) AS items`,
+);
 
 const CREATE = cypher('organization.create', 'CREATE (o:Organization) SET o = $props RETURN o {.*} AS o');
 const UPDATE = cypher('organization.update', 'MATCH (o:Organization {id: $id}) SET o += $changes RETURN o {.*} AS o');
 const DELETE = cypher('organization.delete', 'MATCH (o:Organization {id: $id}) DETACH DELETE o');
 
-export type OrganizationWrite = Omit<OrganizationRecord, '__typename'>;
+export type OrganizationWrite = Omit<OrganizationRecord, '__typename' | 'country'>;
 
 const toProps = ({ slug, ...rest }: Partial<OrganizationWrite>) => ({
   ...(slug === undefined ? {} : { id: slug }),
@@ -53,8 +75,11 @@ export function organizationRepository(db: Database, { viewer }: Access) {
     contacts: readLists<ContactRecord>(db, CONTACTS, toContact, { viewer }),
     fundedProjects: readLists<ProjectRecord>(db, FUNDED, toProject),
     supportedProjects: readLists<ProjectRecord>(db, SUPPORTED, toProject),
-    eventsHosted: readLists<EventRecord>(db, HOSTED, toEvent),
-    eventsAttended: readLists<EventRecord>(db, ATTENDED, toEvent),
+    eventsHosted: (keys: readonly EventListKey[]) =>
+      db.read(HOSTED.name, (tx) => perKey(tx, HOSTED, keys, (r) => (r.items as Row[]).map(toEvent), (): EventRecord[] => [])),
+    eventsAttended: (keys: readonly EventListKey[]) =>
+      db.read(ATTENDED.name, (tx) => perKey(tx, ATTENDED, keys, (r) => (r.items as Row[]).map(toEvent), (): EventRecord[] => [])),
+    exchanges: readLists<ExchangeAbroadRecord>(db, EXCHANGES, toExchangeAbroad),
 
     create: (input: OrganizationWrite) =>
       db.write('organization.create', async (tx) => {

@@ -22,8 +22,10 @@ export const organizationResolvers: Resolvers = {
     contacts: (o, _, { loaders }) => loaders.organizationContacts.load(o.slug),
     fundedProjects: (o, _, { loaders }) => loaders.organizationFundedProjects.load(o.slug),
     supportedProjects: (o, _, { loaders }) => loaders.organizationSupportedProjects.load(o.slug),
-    eventsHosted: (o, _, { loaders }) => loaders.organizationEventsHosted.load(o.slug),
-    eventsAttended: (o, _, { loaders }) => loaders.organizationEventsAttended.load(o.slug),
+    eventsHosted: (o, args, { loaders }) => loaders.organizationEventsHosted.load({ key: o.slug, generated: false, standing: args.includeStanding ?? false }),
+    eventsAttended: (o, args, { loaders }) =>
+      loaders.organizationEventsAttended.load({ key: o.slug, generated: args.includeGenerated ?? false, standing: args.includeStanding ?? false }),
+    exchanges: (o, _, { loaders }) => (o.kind === 'CITY_ABROAD' ? loaders.organizationExchanges.load(o.slug) : []),
   },
 
   Mutation: {

@@ -1,6 +1,7 @@
 // The project records the API hands around: plain values, no driver types.
 import type { Row } from '../../db/database.js';
-import type { ProjectStatus, RunnerRole } from '../../generated/graphql.js';
+import type { ProjectPhaseKind, ProjectStatus, RunnerRole } from '../../generated/graphql.js';
+import { toSources, type SourceRecord } from '../shared/source.js';
 import type { MunicipalityRecord } from '../municipality/municipality.record.js';
 
 export interface ProjectRecord {
@@ -18,6 +19,9 @@ export interface ProjectRecord {
   sources: string[];
   fundingEur: number | null;
   url: string | null;
+  fundingNote: string | null;
+  phase: { current: ProjectPhaseKind | null; implementationSince: number | null; wording: string } | null;
+  provenance: SourceRecord[];
 }
 
 export interface RunnerRecord {
@@ -40,4 +44,13 @@ export const toProject = (p: Row): ProjectRecord => ({
   sources: (p.sources as string[] | null) ?? [],
   fundingEur: (p.fundingEur as number | null) ?? null,
   url: (p.url as string | null) ?? null,
+  fundingNote: (p.fundingNote as string | null) ?? null,
+  phase: p.phaseWording
+    ? {
+        current: (p.phase as ProjectPhaseKind | null) ?? null,
+        implementationSince: (p.phaseImplementationSince as number | null) ?? null,
+        wording: p.phaseWording as string,
+      }
+    : null,
+  provenance: toSources(p),
 });

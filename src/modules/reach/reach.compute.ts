@@ -21,12 +21,24 @@ export interface Group {
   members: string[];
   /** The funding programme of a project. */
   programme: string | null;
+  /** Members through generated demo links only (attendance): counted only when a caller asks. */
+  generatedMembers: string[];
 }
 
 export interface ExchangeLink {
   from: string;
   to: string;
   kind: Exclude<ReachLinkKind, 'PROJECT' | 'EVENT'>;
+  since: string | null;
+  /** A generated demo link: counted only when a caller asks. */
+  generated: boolean;
+}
+
+/** A link of a German municipality with a city abroad. */
+export interface AbroadLink {
+  ags: string;
+  partner: string;
+  kind: ExchangeLink['kind'];
   since: string | null;
 }
 
@@ -36,6 +48,7 @@ export interface Snapshot {
   municipalities: Map<string, MunicipalityMeta>;
   groups: Group[];
   exchanges: ExchangeLink[];
+  abroad: AbroadLink[];
   /** Each municipality's direct topics (projects it runs, declared interests): for communities' dominant topics. */
   topicsOf: Map<string, string[]>;
 }
@@ -56,6 +69,27 @@ export interface Reached {
   /** How it was reached from the previous municipality of its path: "project:<id>", "event:<id>" or "exchange:<KIND>". */
   via: string | null;
   parent: string | null;
+}
+
+const views = new WeakMap<Snapshot, Snapshot>();
+
+/**
+ * The snapshot as the analytics see it: sourced links only (the default), or
+ * with the generated demo links too. The real view is made once per snapshot.
+ */
+export function viewOf(snapshot: Snapshot, includeGenerated: boolean): Snapshot {
+  if (includeGenerated) {
+    return {
+      ...snapshot,
+      groups: snapshot.groups.map((g) => ({ ...g, members: [...new Set([...g.members, ...g.generatedMembers])].sort(), generatedMembers: [] })),
+    };
+  }
+  let real = views.get(snapshot);
+  if (!real) {
+    real = { ...snapshot, exchanges: snapshot.exchanges.filter((x) => !x.generated) };
+    views.set(snapshot, real);
+  }
+  return real;
 }
 
 const counts = (date: string | null, asOf: string | null) => asOf === null || date === null || date.slice(0, 10) <= asOf;

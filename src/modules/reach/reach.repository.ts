@@ -3,7 +3,7 @@
 import { cypher } from '../../db/cypher.js';
 import type { Database, Tx } from '../../db/database.js';
 import type { MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
-import type { ExchangeLink, Group, MunicipalityMeta, Snapshot } from './reach.compute.js';
+import type { AbroadLink, ExchangeLink, Group, MunicipalityMeta, Snapshot } from './reach.compute.js';
 
 const VERSION = cypher('reach.version', "OPTIONAL MATCH (v:ReachVersion {id: 'reach'}) RETURN coalesce(v.n, 0) AS version");
 
@@ -30,21 +30,31 @@ const GROUPS = cypher(
      MATCH (p:Project)<-[:RUNS]-(m:Municipality)
      RETURN 'PROJECT' AS kind, p.id AS id,
             coalesce(toString(p.startDate), CASE WHEN p.cohort IS NULL THEN null ELSE toString(p.cohort) + '-01-01' END) AS date,
-            collect(DISTINCT m.ags) AS members, p.programme AS programme
+            collect(DISTINCT m.ags) AS members, p.programme AS programme, [] AS generated
      UNION
      MATCH (e:Event)
-     OPTIONAL MATCH (e)<-[:ATTENDED]-(a:Municipality)
+     OPTIONAL MATCH (e)<-[r:ATTENDED]-(a:Municipality)
+     WITH e, collect(DISTINCT CASE WHEN r.generated IS NULL THEN a.ags END) AS attendees,
+          collect(DISTINCT CASE WHEN r.generated THEN a.ags END) AS generated
      OPTIONAL MATCH (e)-[:HOSTED_BY]->(h:Municipality)
-     WITH e, collect(DISTINCT a.ags) + collect(DISTINCT h.ags) AS members
-     RETURN 'EVENT' AS kind, e.id AS id, toString(date(e.startsAt)) AS date, members, null AS programme
+     WITH e, attendees, generated, collect(DISTINCT h.ags) AS hosts
+     WITH e, attendees + hosts AS members, generated
+     RETURN 'EVENT' AS kind, e.id AS id, toString(coalesce(e.startsOn, date(e.startsAt))) AS date, members, null AS programme, generated
    }
-   RETURN kind, id, date, members, programme ORDER BY kind, id`,
+   RETURN kind, id, date, members, programme, coalesce(generated, []) AS generatedMembers ORDER BY kind, id`,
 );
 
 const EXCHANGES = cypher(
   'reach.snapshot.exchanges',
   `MATCH (a:Municipality)-[x:EXCHANGES_WITH]->(b:Municipality)
-   RETURN a.ags AS from, b.ags AS to, x.kind AS kind, toString(x.since) AS since ORDER BY from, to, kind`,
+   RETURN a.ags AS from, b.ags AS to, x.kind AS kind, toString(x.since) AS since, x.generated IS NOT NULL AS generated ORDER BY from, to, kind`,
+);
+
+// Links with cities abroad: outside the German reach graph, reported beside it.
+const ABROAD = cypher(
+  'reach.snapshot.abroad',
+  `MATCH (m:Municipality)-[x:EXCHANGES_WITH]-(o:Organization {kind: 'CITY_ABROAD'})
+   RETURN m.ags AS ags, o.id AS partner, x.kind AS kind, toString(x.since) AS since ORDER BY ags, partner, kind`,
 );
 
 const TOPICS = cypher(
@@ -77,10 +87,15 @@ export function reachRepository(db: Database) {
           municipalities.set(m.ags, { ...m, kreis: m.kreis ?? null });
         }
         // Sorted members: the same data always gives the same graph, and Louvain the same communities.
-        const groups = (await tx.run<Group>(GROUPS)).map((g) => ({ ...g, members: [...new Set(g.members)].filter((m) => m !== null).sort() }));
+        const groups = (await tx.run<Group>(GROUPS)).map((g) => ({
+          ...g,
+          members: [...new Set(g.members)].filter((m) => m !== null).sort(),
+          generatedMembers: [...new Set(g.generatedMembers)].filter((m) => m !== null).sort(),
+        }));
         const exchanges = await tx.run<ExchangeLink>(EXCHANGES);
+        const abroad = await tx.run<AbroadLink>(ABROAD);
         const topicsOf = new Map((await tx.run<{ ags: string; slugs: string[] }>(TOPICS)).map((r) => [r.ags, r.slugs]));
-        return { version: version?.version ?? 0, loadedAt: new Date().toISOString(), municipalities, groups, exchanges, topicsOf };
+        return { version: version?.version ?? 0, loadedAt: new Date().toISOString(), municipalities, groups, exchanges, abroad, topicsOf };
       }, { timeoutMs: SNAPSHOT_TIMEOUT_MS }),
   };
 }

@@ -63,6 +63,8 @@ export const reachResolvers: Resolvers = {
     whiteSpotStates: (r) => r.whiteSpotStates().map((w) => ({ state: w.state as State, population: w.population, gemeinden: w.gemeinden })),
     snapshotVersion: (r) => r.snapshot.version,
     snapshotLoadedAt: (r) => r.snapshot.loadedAt,
+    includesGenerated: (r) => r.includesGenerated,
+    partnersAbroad: async (r, _, { loaders }) => present(await loaders.organization.loadMany(r.partnersAbroad())),
   },
   ReachNetwork: {
     nodes: (n) => n.result?.nodes ?? 0,

@@ -6,15 +6,16 @@ import { notFound } from '../../errors.js';
 import type { ReachLinkKind, ReachSource } from '../../generated/graphql.js';
 import { MODEL_PROJECTS_PROGRAMME } from '../project/project.model.js';
 import { agsSchema, parse, slugSchema } from '../shared/validation.js';
-import { reach, summarise, whiteSpots, whiteSpotStates, type Reached, type Snapshot } from './reach.compute.js';
+import { reach, summarise, viewOf, whiteSpots, whiteSpotStates, type Reached, type Snapshot } from './reach.compute.js';
 import type { ReachRepository } from './reach.repository.js';
 import { computeNetwork, type NetworkResult } from './reach.network.js';
 
 export const MAX_HOPS = 6;
 const MAX_CACHED_NETWORKS = 16;
 
-/** Today in Germany, the default `asOf`: links dated in the future do not count yet. */
-export const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+// Today in Germany is the default `asOf`: links dated in the future do not count yet.
+import { today } from '../shared/time.js';
+export { today };
 export const ALL_LINK_KINDS: readonly ReachLinkKind[] = ['PROJECT', 'EVENT', 'ROLE_MODEL', 'KNOWLEDGE_EXCHANGE', 'JOINT_DEVELOPMENT', 'TRANSFER'];
 
 /**
@@ -44,9 +45,9 @@ export class ReachSnapshots {
    * with the result, or STALE with the previous snapshot's result while a
    * newer one is computed.
    */
-  async network(repo: ReachRepository, kinds: readonly ReachLinkKind[], asOf: string, log: (error: unknown) => void): Promise<NetworkAnswer> {
+  async network(repo: ReachRepository, kinds: readonly ReachLinkKind[], asOf: string, includeGenerated: boolean, log: (error: unknown) => void): Promise<NetworkAnswer> {
     const snapshot = await this.get(repo);
-    const key = `${[...kinds].sort().join(',')}|${asOf}`;
+    const key = `${[...kinds].sort().join(',')}|${asOf}|${includeGenerated}`;
     const known = this.networks.get(key);
     if (known?.version === snapshot.version) return { status: 'READY', computedAt: known.computedAt, snapshotVersion: known.version, result: known.result };
     if (!this.computing.has(key)) {
@@ -54,7 +55,7 @@ export class ReachSnapshots {
       // Off the request path: after this request has been answered.
       setImmediate(() => {
         try {
-          const result = computeNetwork(snapshot, new Set(kinds), asOf);
+          const result = computeNetwork(viewOf(snapshot, includeGenerated), new Set(kinds), asOf);
           const newer = this.networks.get(key);
           if (!newer || newer.version <= snapshot.version) {
             this.networks.delete(key);
@@ -132,7 +133,17 @@ export class ReachResult {
     readonly maxHops: number,
     readonly linkKinds: ReachLinkKind[],
     readonly asOf: string | null,
+    readonly includesGenerated: boolean,
   ) {}
+
+  /** Cities abroad linked to a reached municipality, by slug. */
+  partnersAbroad(): string[] {
+    return [...new Set(this.snapshot.abroad.filter((l) => this.reached.has(l.ags) && this.kindCounted(l.kind)).map((l) => l.partner))].sort();
+  }
+
+  private kindCounted(kind: ReachLinkKind): boolean {
+    return this.linkKinds.includes(kind);
+  }
 
   get summed() {
     return (this.summary ??= summarise(this.snapshot, this.reached));
@@ -159,6 +170,7 @@ export interface ReachArgs {
   maxHops?: number | null;
   linkKinds?: ReachLinkKind[] | null;
   asOf?: string | null;
+  includeGenerated?: boolean | null;
 }
 
 export function reachService(
@@ -172,7 +184,7 @@ export function reachService(
     const maxHops = parse(hopsSchema, args.maxHops ?? 2, 'maxHops');
     const linkKinds = args.linkKinds?.length ? [...new Set(args.linkKinds)] : [...ALL_LINK_KINDS];
     const exists = source.project != null ? await projectExists(source.project) : true;
-    const snapshot = await snapshots.get(repo);
+    const snapshot = viewOf(await snapshots.get(repo), args.includeGenerated ?? false);
     return { snapshot, seeds: seedsOf(snapshot, source, exists), maxHops, linkKinds };
   }
 
@@ -181,12 +193,12 @@ export function reachService(
       const { snapshot, seeds, maxHops, linkKinds } = await prepare(args);
       const asOf = args.asOf ?? today();
       const reached = reach(snapshot, { seeds, maxHops, kinds: new Set(linkKinds), asOf });
-      return new ReachResult(snapshot, reached, seeds.length, maxHops, linkKinds, asOf);
+      return new ReachResult(snapshot, reached, seeds.length, maxHops, linkKinds, asOf, args.includeGenerated ?? false);
     },
 
-    async network(args: { linkKinds?: ReachLinkKind[] | null; asOf?: string | null }): Promise<NetworkAnswer> {
+    async network(args: { linkKinds?: ReachLinkKind[] | null; asOf?: string | null; includeGenerated?: boolean | null }): Promise<NetworkAnswer> {
       const linkKinds = args.linkKinds?.length ? [...new Set(args.linkKinds)] : [...ALL_LINK_KINDS];
-      return snapshots.network(repo, linkKinds, args.asOf ?? today(), logError);
+      return snapshots.network(repo, linkKinds, args.asOf ?? today(), args.includeGenerated ?? false, logError);
     },
 
     /**

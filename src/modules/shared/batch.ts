@@ -34,6 +34,7 @@ const KEYS = {
   Contact: { prop: 'id', what: 'Contact' },
   Organization: { prop: 'id', what: 'Organization' },
   Event: { prop: 'id', what: 'Event' },
+  Measure: { prop: 'id', what: 'Measure' },
 } as const;
 export type Label = keyof typeof KEYS;
 

@@ -20,6 +20,8 @@ export const nodeResolvers: Resolvers = {
           return loaders.organization.load(ref.key);
         case 'Event':
           return loaders.event.load(ref.key);
+        case 'Measure':
+          return loaders.measure.load(ref.key);
       }
     },
   },
