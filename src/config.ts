@@ -33,7 +33,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: positiveInt.default(100_000),
   SHUTDOWN_GRACE_MS: positiveInt.default(25_000),
-  // Who is asking (see README, "Security").
+  // Who is asking (see docs/security.md).
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit secret)').optional(),
   JWT_JWKS_URL: z
     .url({ protocol: /^https?$/, error: 'must be an https URL of a JSON Web Key Set' })

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const security = createSecurity(db, config);
     const tokens = config.auth.jwtSecret !== undefined ? 'HS256 (JWT_SECRET)' : config.auth.jwksUrl !== undefined ? `JWKS ${config.auth.jwksUrl}` : 'off';
     log.info({ bearerTokens: tokens, rateLimit: config.limits.rateLimit.enabled, maxCost: config.limits.maxCost }, 'security');
-    if (tokens === 'off') log.warn('Neither JWT_SECRET nor JWT_JWKS_URL is set: nobody can sign in, so the API is read-only (see README, Security).');
+    if (tokens === 'off') log.warn('Neither JWT_SECRET nor JWT_JWKS_URL is set: nobody can sign in, so the API is read-only (see docs/security.md).');
     app = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes, reachSnapshots, security, trustProxy: config.trustProxy });
     server = await listen(app.app, config.http.port, config.http.host);
   } catch (error) {

@@ -2383,7 +2383,7 @@ export type Viewer = {
   kind: ViewerKind;
   /** The municipality a member acts for; null for everyone else. */
   municipality?: Maybe<Municipality>;
-  /** Cost points this caller may spend per rate-limit window (see the README); null when rate limiting is off. */
+  /** Cost points this caller may spend per rate-limit window (see docs/security.md); null when rate limiting is off. */
   rateLimit?: Maybe<Scalars['Int']['output']>;
   /** The caller's role; null for anonymous callers. */
   role?: Maybe<Role>;

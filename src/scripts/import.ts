@@ -1,5 +1,5 @@
 // npm run import -- [--data DIR] [--register FILE] [--report FILE] [--dry-run]
-// Imports the register (Destatis's workbook, found as README "Data" says, or
+// Imports the register (Destatis's workbook, found as docs/data-import.md says, or
 // FILE), the model projects, their measures, the taxonomy, the exchange links
 // and the events into NEO4J_URI, or into the local Neo4j (started if needed).
 import { writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // GraphQL over HTTP conformance: graphql-http's server audits against the
 // product's HTTP app on a real port. Every MUST passes; the SHOULDs that do
-// not are exactly the ones the README lists, with the reason.
+// not are exactly the ones docs/graphql-over-http.md lists, with the reason.
 import { serverAudits, type AuditResult } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, startHttp, type Harness } from '../support/harness.js';
@@ -11,7 +11,7 @@ let results: AuditResult[];
 beforeAll(async () => {
   h = await createHarness();
   http = await startHttp(h.db);
-  // Some audits ask `__type(name:)`: introspection, which anonymous callers are refused (README, Abuse limits).
+  // Some audits ask `__type(name:)`: introspection, which anonymous callers are refused (docs/security.md, Abuse limits).
   // They run as the API's audience does: an app with a key.
   const { secret } = await h.security.apiKeys.create({ name: 'graphql-http audit', role: 'READER', rateLimit: 1_000_000, createdBy: 'test' });
   const fetchFn: typeof fetch = (input, init) => {
@@ -30,7 +30,7 @@ afterAll(async () => {
 const failing = (level: 'MUST' | 'SHOULD') => results.filter((r) => r.name.startsWith(`${level} `) && r.status !== 'ok');
 const describeFailure = (r: AuditResult) => (r.status === 'ok' ? r.name : `${r.id} ${r.name}: ${r.reason} (HTTP ${r.response.status})`);
 
-/** The SHOULD audits the README lists under "GraphQL over HTTP", by id. */
+/** The SHOULD audits docs/graphql-over-http.md lists, by id. */
 const KNOWN_SHOULD_FAILURES = {
   // Apollo Server answers a request it cannot execute with 400, whatever the Accept header says.
   '572B': 'SHOULD use 200 status code on document parsing failure when accepting application/json',
@@ -48,7 +48,7 @@ describe('graphql-http server audits', () => {
     expect(failing('MUST').map(describeFailure)).toEqual([]);
   });
 
-  it('fails only the SHOULDs the README lists', () => {
+  it('fails only the SHOULDs docs/graphql-over-http.md lists', () => {
     expect(Object.fromEntries(failing('SHOULD').map((r) => [r.id, r.name]))).toEqual(KNOWN_SHOULD_FAILURES);
   });
 });

@@ -1,5 +1,6 @@
-// The README's walk-throughs run as written: every `graphql` block of its
-// "First queries, by who you are" section is read from README.md and sent over
+// The walk-throughs run as written: every `graphql` block of the "First
+// queries, by who you are" section of docs/walkthroughs.md, and the README's
+// own "First queries", are read from the files and sent over
 // HTTP, with the credentials the text names, to the API over the bundled real
 // data plus the generated demo links (as `npm start` and `npm run demo-links`
 // would leave it).
@@ -15,9 +16,9 @@ import { registerWorkbook } from '../support/register.js';
 
 /** The `graphql` blocks of each walk-through (### heading → blocks, in order). */
 function walkthroughs(): Record<string, string[]> {
-  const readme = readFileSync(fromProject('README.md'), 'utf8');
+  const readme = readFileSync(fromProject('docs/walkthroughs.md'), 'utf8');
   const start = readme.indexOf('\n## First queries, by who you are\n');
-  expect(start, 'README.md has the section "First queries, by who you are"').toBeGreaterThan(0);
+  expect(start, 'docs/walkthroughs.md has the section "First queries, by who you are"').toBeGreaterThan(0);
   const end = readme.indexOf('\n## ', start + 1);
   const section = readme.slice(start, end);
   return Object.fromEntries(
@@ -37,6 +38,16 @@ const blocks = (heading: string) => {
 const clerk = blocks('A municipal clerk');
 const office = blocks('The transfer office');
 const developer = blocks('An app developer');
+
+/** The README's own first queries: every `graphql` block of its section "First queries". */
+function readmeFirstQueries(): string[] {
+  const readme = readFileSync(fromProject('README.md'), 'utf8');
+  const start = readme.indexOf('\n## First queries\n');
+  expect(start, 'README.md has the section "First queries"').toBeGreaterThan(0);
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  return [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+}
+const firstQueries = readmeFirstQueries();
 
 type Answer = { status: number; headers: Headers; data: Record<string, any>; errors?: { message: string; extensions: Record<string, unknown> }[] };
 
@@ -82,7 +93,19 @@ afterAll(async () => {
 
 describe('README walk-throughs', () => {
   it('has the queries the walk-throughs show', () => {
-    expect([clerk.length, office.length, developer.length]).toEqual([3, 2, 2]);
+    expect([clerk.length, office.length, developer.length, firstQueries.length]).toEqual([3, 2, 2, 3]);
+  });
+
+  it('answers the README\'s first queries without credentials, with something to see', async () => {
+    const [peers, measures, page] = firstQueries as [string, string, string];
+    expect((await ok(peers)).data.peers.edges).toHaveLength(5);
+    const found = (await ok(measures)).data.measures;
+    expect(found.totalCount).toBeGreaterThan(0);
+    expect(found.edges[0].node.sources.length).toBeGreaterThan(0);
+    const { municipality } = (await ok(page)).data;
+    expect(municipality.name).toBe('Zwönitz, Stadt');
+    expect(municipality.projects.edges[0].node.measures.length).toBeGreaterThan(0);
+    expect(municipality.exchanges.length).toBeGreaterThan(0);
   });
 
   it('a municipal clerk finds her Kreis, its peers and whom to call there, without credentials', { timeout: 60_000 }, async () => {
