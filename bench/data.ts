@@ -39,7 +39,7 @@ export async function prepareData(db: Database, driver: Driver, log: (line: stri
   await generate(driver);
   await q(driver, 'MERGE (b:BenchLayer) SET b.seed = $seed', { seed: LAYER.seed });
   // The reach snapshot must see the new links.
-  await q(driver, "MERGE (v:ReachVersion {id: 'reach'}) SET v.n = coalesce(v.n, 0) + 1");
+  await q(driver, "MERGE (v:DataVersion {id: 'data'}) SET v.n = coalesce(v.n, 0) + 1");
   return { generated: true };
 }
 

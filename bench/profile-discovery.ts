@@ -5,14 +5,15 @@ import neo4j from 'neo4j-driver';
 import type { Statement } from '../src/db/cypher.js';
 import { toDb } from '../src/db/values.js';
 import { createDriver, Database } from '../src/db/database.js';
-import { EXPERTS, freshProfiles, PEERS_OF_CANDIDATES, PROFILES, SEARCH, sharing, SIMILAR_PROJECTS } from '../src/modules/discovery/discovery.repository.js';
+import { PerVersion } from '../src/db/data-version.js';
+import { EXPERTS, freshProfiles, type Profiles, PEERS_OF_CANDIDATES, PROFILES, SEARCH, sharing, SIMILAR_PROJECTS } from '../src/modules/discovery/discovery.repository.js';
 import { fullTextQuery } from '../src/modules/discovery/discovery.service.js';
 
 const uri = process.env.NEO4J_URI ?? `bolt://127.0.0.1:${process.env.LOCAL_NEO4J_PORT ?? 7687}`;
 const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
 // The candidates the API sends for a municipality: those sharing a topic, from the per-version profiles.
 const profileDriver = createDriver(uri, process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD);
-const profiles = (await new Database(profileDriver, { database: 'neo4j', timeoutMs: 60_000 }).read('profiles', freshProfiles))!;
+const profiles = (await new Database(profileDriver, { database: 'neo4j', timeoutMs: 60_000 }).read('profiles', (tx) => freshProfiles(tx, new PerVersion<Profiles>())))!;
 await profileDriver.close();
 const candidatesOf = (ags: string) => sharing(profiles, ags).candidates;
 

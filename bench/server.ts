@@ -14,7 +14,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { createDriver, Database } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
-import { ReachSnapshots } from '../src/modules/reach/reach.service.js';
+import { createCaches } from '../src/caches.js';
 import { reachRepository } from '../src/modules/reach/reach.repository.js';
 import { createSecurity } from '../src/security.js';
 import { createApp } from '../src/server.js';
@@ -52,9 +52,9 @@ if (variant === 'a1') {
   // Production settings, but no rate limit: the benchmark is one client at full speed.
   const config = loadConfig({ ...process.env, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' });
   const db = new Database(counted, { database: 'neo4j', timeoutMs: 30_000 });
-  const reachSnapshots = new ReachSnapshots();
-  await reachSnapshots.get(reachRepository(db));
-  const { app } = await createApp({ db, log: createLogger('warn'), maxBodyBytes: config.http.maxBodyBytes, reachSnapshots, security: createSecurity(db, config) });
+  const caches = createCaches();
+  await caches.reach.get(reachRepository(db));
+  const { app } = await createApp({ db, log: createLogger('warn'), maxBodyBytes: config.http.maxBodyBytes, caches, security: createSecurity(db, config) });
   handler = app;
 } else if (variant === 'c') {
   const apollo = new ApolloServer({ schema: await peerSchema(counted) });

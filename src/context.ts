@@ -10,7 +10,8 @@ import { contactLoaders } from './modules/contact/contact.loaders.js';
 import { discoveryRepository } from './modules/discovery/discovery.repository.js';
 import { discoveryService } from './modules/discovery/discovery.service.js';
 import { reachRepository } from './modules/reach/reach.repository.js';
-import { reachService, type ReachSnapshots } from './modules/reach/reach.service.js';
+import { reachService } from './modules/reach/reach.service.js';
+import type { DerivedCaches } from './caches.js';
 import { contactRepository } from './modules/contact/contact.repository.js';
 import { eventLoaders } from './modules/event/event.loaders.js';
 import { eventRepository } from './modules/event/event.repository.js';
@@ -28,7 +29,7 @@ import { registerRepository } from './modules/register/register.repository.js';
 
 
 /** The repositories as `viewer` sees the graph: reads apply the privacy rule, writes the guards. */
-export function createRepositories(db: Database, viewer: Viewer) {
+export function createRepositories(db: Database, viewer: Viewer, caches: DerivedCaches) {
   const access = accessOf(viewer);
   return {
     municipalities: municipalityRepository(db, access),
@@ -39,7 +40,7 @@ export function createRepositories(db: Database, viewer: Viewer) {
     events: eventRepository(db, access),
     measures: measureRepository(db),
     register: registerRepository(db),
-    discovery: discoveryRepository(db, access),
+    discovery: discoveryRepository(db, access, caches.profiles),
     reach: reachRepository(db),
   };
 }
@@ -88,9 +89,9 @@ export interface RequestInfo {
   log: Logger;
 }
 
-export function createContext(db: Database, request: RequestInfo, snapshots: ReachSnapshots, security: Pick<Security, 'apiKeys' | 'rateLimits'>): Context {
+export function createContext(db: Database, request: RequestInfo, caches: DerivedCaches, security: Pick<Security, 'apiKeys' | 'rateLimits'>): Context {
   const { log } = request;
-  const repos = createRepositories(db, request.viewer);
+  const repos = createRepositories(db, request.viewer, caches);
   const loaders = createLoaders(repos);
   return {
     ...request,
@@ -101,7 +102,7 @@ export function createContext(db: Database, request: RequestInfo, snapshots: Rea
     discovery: discoveryService(repos.discovery),
     reach: reachService(
       repos.reach,
-      snapshots,
+      caches.reach,
       async (slug) => (await loaders.project.load(slug)) !== null,
       (error) => log.error({ err: error }, 'reach network analysis failed'),
     ),

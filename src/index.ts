@@ -11,7 +11,7 @@ import { locateRegister } from './import/register-source.js';
 import { createLogger } from './logger.js';
 import { fromProject } from './paths.js';
 import { reachRepository } from './modules/reach/reach.repository.js';
-import { ReachSnapshots } from './modules/reach/reach.service.js';
+import { createCaches, type DerivedCaches } from './caches.js';
 import { createSecurity } from './security.js';
 import { createApp, type App } from './server.js';
 
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const db = new Database(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
 
   let server: Server;
-  let reachSnapshots: ReachSnapshots;
+  let caches: DerivedCaches;
   let app: App;
   try {
     const applied = await migrate(db);
@@ -62,19 +62,19 @@ async function main(): Promise<void> {
       log.info({ written: report.written, seconds: report.seconds }, 'real data imported');
       console.log(`\n${report.summary()}\n`);
     }
-    reachSnapshots = new ReachSnapshots();
+    caches = createCaches();
     const security = createSecurity(db, config);
     const tokens = config.auth.jwtSecret !== undefined ? 'HS256 (JWT_SECRET)' : config.auth.jwksUrl !== undefined ? `JWKS ${config.auth.jwksUrl}` : 'off';
     log.info({ bearerTokens: tokens, rateLimit: config.limits.rateLimit.enabled, maxCost: config.limits.maxCost }, 'security');
     if (tokens === 'off') log.warn('Neither JWT_SECRET nor JWT_JWKS_URL is set: nobody can sign in, so the API is read-only (see docs/security.md).');
-    app = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes, reachSnapshots, security, trustProxy: config.trustProxy });
+    app = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes, caches, security, trustProxy: config.trustProxy });
     server = await listen(app.app, config.http.port, config.http.host);
   } catch (error) {
     await abandon();
     throw error;
   }
   // Read the reach snapshot now rather than on the first reach request (a few seconds on the full register).
-  reachSnapshots.get(reachRepository(db)).catch((error: unknown) => log.warn({ err: error }, 'reach snapshot not loaded at start-up'));
+  caches.reach.get(reachRepository(db)).catch((error: unknown) => log.warn({ err: error }, 'reach snapshot not loaded at start-up'));
   const url = `http://${config.http.host}:${config.http.port}/graphql`;
   log.info({ url }, 'ready');
   console.log(`\n  smart-city-graph is ready: open ${url} for the Apollo Sandbox explorer.\n`);

@@ -16,7 +16,7 @@ import type { Database, QueryObserver, RequestBookmarks } from './db/database.js
 import { ApiError, formatError, isInternal } from './errors.js';
 import { readiness } from './health.js';
 import { limitsPlugin } from './limits/limits.plugin.js';
-import type { ReachSnapshots } from './modules/reach/reach.service.js';
+import type { DerivedCaches } from './caches.js';
 import { buildResolvers, loadTypeDefs, printContract } from './schema.js';
 import type { Security } from './security.js';
 
@@ -26,8 +26,8 @@ export interface ServerDeps {
   maxBodyBytes: number;
   /** Sees every statement a request sends, with the request's id (round-trip counting in tests and benchmarks). */
   observeQueries?: (requestId: string) => QueryObserver;
-  /** The process's reach snapshot cache; one per API process. */
-  reachSnapshots: ReachSnapshots;
+  /** The process's caches of derived data (reach snapshot, peer profiles); one set per API process. */
+  caches: DerivedCaches;
   security: Security;
   /** Express "trust proxy": whose X-Forwarded-For names the client (for the per-IP rate limit). */
   trustProxy?: boolean | number | string;
@@ -138,7 +138,7 @@ export function contextFor(deps: ServerDeps, request: { requestId: string; viewe
   return createContext(
     db,
     { requestId: request.requestId, bookmarks, viewer: request.viewer ?? ANONYMOUS, ip: request.ip ?? 'unknown', log: deps.log.child({ requestId: request.requestId }) },
-    deps.reachSnapshots,
+    deps.caches,
     deps.security,
   );
 }

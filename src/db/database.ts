@@ -4,6 +4,7 @@
 import neo4j, { Neo4jError, type BookmarkManager, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { ApiError, conflict } from '../errors.js';
 import type { Statement } from './cypher.js';
+import { BUMP_DATA_VERSION, type DerivedData } from './data-version.js';
 import { fromDb, toDb } from './values.js';
 
 export type Row = Record<string, unknown>;
@@ -66,9 +67,13 @@ export class Database {
     return this.transaction('READ', txName, work, options.timeoutMs);
   }
 
-  /** `timeoutMs` overrides the configured timeout, for the few long jobs (the data import). */
-  write<T>(txName: string, work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-    return this.transaction('WRITE', txName, work, options.timeoutMs);
+  /**
+   * `timeoutMs` overrides the configured timeout, for the few long jobs (the data import).
+   * `derives` names the derived data the write may change: when any of its statements changed
+   * the graph, the data version moves in the same transaction (see data-version.ts).
+   */
+  write<T>(txName: string, work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number; derives?: readonly DerivedData[] } = {}): Promise<T> {
+    return this.transaction('WRITE', txName, work, options.timeoutMs, options.derives);
   }
 
   /** One schema statement in a transaction of its own: Neo4j does not mix schema and data changes in one. */
@@ -76,7 +81,7 @@ export class Database {
     await this.write(statement.name, (tx) => tx.run(statement));
   }
 
-  private async transaction<T>(mode: 'READ' | 'WRITE', txName: string, work: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
+  private async transaction<T>(mode: 'READ' | 'WRITE', txName: string, work: (tx: Tx) => Promise<T>, timeoutMs?: number, derives?: readonly DerivedData[]): Promise<T> {
     const session = this.driver.session({ // eslint-disable-line no-restricted-syntax -- the one door
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -85,7 +90,14 @@ export class Database {
       ...(this.options.bookmarks?.given.length ? { bookmarks: [...this.options.bookmarks.given] } : {}),
     });
     const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: 'smart-city-graph', tx: txName } };
-    const body = (managed: ManagedTransaction) => work(this.wrap(managed, mode));
+    // Each attempt (the driver retries transient failures) counts its own changes.
+    const body = async (managed: ManagedTransaction) => {
+      const changes = { any: false };
+      const tx = this.wrap(managed, mode, changes);
+      const result = await work(tx);
+      if (derives?.length && changes.any) await tx.run(BUMP_DATA_VERSION, { derives: [...derives] });
+      return result;
+    };
     try {
       const result = await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
       if (mode === 'WRITE' && this.options.bookmarks) this.options.bookmarks.written = session.lastBookmarks();
@@ -97,12 +109,13 @@ export class Database {
     }
   }
 
-  private wrap(managed: ManagedTransaction, mode: 'READ' | 'WRITE'): Tx {
+  private wrap(managed: ManagedTransaction, mode: 'READ' | 'WRITE', changes: { any: boolean }): Tx {
     const observer = this.options.observer;
     return {
       async run<T>(statement: Statement, params: Record<string, unknown> = {}): Promise<T[]> {
         observer?.(statement, mode);
         const result = await managed.run(statement.text, toDb(params));
+        if (mode === 'WRITE' && result.summary.counters.containsUpdates()) changes.any = true;
         return result.records.map((record) => fromDb(record.toObject()) as T);
       },
     };

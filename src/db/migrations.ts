@@ -92,6 +92,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ),
     ],
   },
+  {
+    version: 8,
+    description: 'one data version for every cache: the reach version node becomes the data version',
+    statements: [
+      s(
+        'data_version_rename',
+        `OPTIONAL MATCH (old:ReachVersion {id: 'reach'})
+         WITH old WHERE old IS NOT NULL
+         MERGE (v:DataVersion {id: 'data'})
+         SET v.n = coalesce(v.n, 0) + coalesce(old.n, 0) + 1
+         DELETE old`,
+      ),
+    ],
+  },
 ];
 
 const APPLIED = cypher('migration.applied', 'MATCH (m:Migration) RETURN m.version AS version');

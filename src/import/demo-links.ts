@@ -6,7 +6,6 @@
 import { cypher } from '../db/cypher.js';
 import type { Database } from '../db/database.js';
 import { MODEL_PROJECTS_PROGRAMME } from '../modules/project/project.model.js';
-import { bumpReachVersion } from '../modules/reach/reach.repository.js';
 
 export const DEMO_SEED = 20220322;
 
@@ -72,9 +71,8 @@ const REMOVE = cypher(
 export function removeDemoLinks(db: Database): Promise<number> {
   return db.write('demo.remove', async (tx) => {
     const [row] = await tx.run<{ removed: number }>(REMOVE);
-    await bumpReachVersion(tx);
     return row?.removed ?? 0;
-  });
+  }, { derives: ['network'] });
 }
 
 const KINDS = ['ROLE_MODEL', 'KNOWLEDGE_EXCHANGE', 'JOINT_DEVELOPMENT', 'TRANSFER'] as const;
@@ -113,9 +111,8 @@ export async function writeDemoLinks(db: Database): Promise<{ attendance: number
       }
       const [attended] = await tx.run<{ created: number }>(WRITE_ATTENDANCE, { rows: attendance, dataset: `demo-${DEMO_SEED}` });
       const [exchanged] = await tx.run<{ created: number }>(WRITE_EXCHANGES, { rows: exchanges, dataset: `demo-${DEMO_SEED}` });
-      await bumpReachVersion(tx);
       return { attendance: attended?.created ?? 0, exchanges: exchanged?.created ?? 0, removed: removed?.removed ?? 0 };
     },
-    { timeoutMs: 120_000 },
+    { timeoutMs: 120_000, derives: ['network'] },
   );
 }

@@ -22,7 +22,6 @@ import { compareRegisters, parseRegister, REGISTER_COLUMNS, type PreviousUnit } 
 import { readRegister, type RegisterFile } from './register-read.js';
 import { ImportReport } from './report.js';
 import { MAPPING_COLUMNS, MAPPING_SOURCE, parseMapping, parseTopics, TOPIC_COLUMNS, TOPICS_SOURCE } from './taxonomy.js';
-import { bumpReachVersion } from '../modules/reach/reach.repository.js';
 
 /** Reports how far the import is; the command shows a bar on a terminal and lines elsewhere. */
 export interface Progress {
@@ -202,9 +201,8 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         populationDate: register.populationDate,
         props: { file: register.source, sha256: register.sha256, url: register.url, attribution: register.attribution },
       });
-      await bumpReachVersion(tx);
     },
-    { timeoutMs: 300_000 },
+    { timeoutMs: 300_000, derives: ['network', 'profiles'] },
   );
   progress.end();
 

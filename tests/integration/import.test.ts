@@ -399,8 +399,8 @@ describe('a corrupted source', () => {
     await h.reset();
     const report = await runImport(h.db, corrupted('register', (t) => t.replace(MAYEN, '60,63,07,1,37,0068,068,"Mayen, Stadt",58.19,-5')));
     expect(report.ok).toBe(false);
-    // Only the bookkeeping (migration records, the reach version) remains.
-    expect(await count('(n) WHERE NOT n:Migration AND NOT n:ReachVersion')).toBe(0);
+    // Only the bookkeeping (migration records, the data version) remains.
+    expect(await count('(n) WHERE NOT n:Migration AND NOT n:DataVersion')).toBe(0);
     expect(await count('(n:Migration)')).toBe(LATEST_MIGRATION);
   }, 60_000);
 });

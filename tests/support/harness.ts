@@ -10,7 +10,8 @@ import { cypher } from '../../src/db/cypher.js';
 import { createDriver, Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrations.js';
 import { fromDb, toDb } from '../../src/db/values.js';
-import { ReachSnapshots } from '../../src/modules/reach/reach.service.js';
+import { createCaches } from '../../src/caches.js';
+import type { ReachSnapshots } from '../../src/modules/reach/reach.service.js';
 import { SignJWT } from 'jose';
 import { ANONYMOUS, type KeyRole, type Viewer } from '../../src/auth/viewer.js';
 import { loadConfig, type AuthConfig, type LimitsConfig } from '../../src/config.js';
@@ -48,10 +49,10 @@ export const silentLog = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
 
 // Statements are built while modules load: the server seals the factory (src/db/cypher.ts).
 const WIPE = cypher('test.wipe', 'MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
-const NEW_REACH_VERSION = cypher('test.reachVersion', "CREATE (:ReachVersion {id: 'reach', n: $n})");
+const NEW_DATA_VERSION = cypher('test.dataVersion', "CREATE (:DataVersion {id: 'data', n: $n})");
 const FINGERPRINT_NODES = cypher(
   'test.fingerprint.nodes',
-  'MATCH (n) WHERE NOT n:Migration AND NOT n:ReachVersion RETURN labels(n) AS labels, properties(n) AS props',
+  'MATCH (n) WHERE NOT n:Migration AND NOT n:DataVersion RETURN labels(n) AS labels, properties(n) AS props',
 );
 const FINGERPRINT_RELATIONSHIPS = cypher(
   'test.fingerprint.relationships',
@@ -100,7 +101,7 @@ export async function createHarness(): Promise<Harness> {
     log: silentLog,
     maxBodyBytes: 100_000,
     observeQueries: () => (s: Statement) => seen.push(s.name),
-    reachSnapshots: new ReachSnapshots(),
+    caches: createCaches(),
     security,
   };
 
@@ -118,7 +119,7 @@ export async function createHarness(): Promise<Harness> {
     driver,
     db,
     security,
-    reachSnapshots: deps.reachSnapshots,
+    reachSnapshots: deps.caches.reach,
     gql,
     async ok(query, variables, viewer) {
       const result = await gql(query, variables, viewer);
@@ -130,11 +131,11 @@ export async function createHarness(): Promise<Harness> {
       const { records } = await driver.executeQuery(text, toDb(params), { database: 'neo4j' });
       return records.map((r) => fromDb(r.toObject()) as never);
     },
-    // A fresh reach version too, so no cached snapshot of the wiped graph survives a reset.
+    // A fresh data version too, so no cached snapshot or profile of the wiped graph survives a reset.
     reset: () =>
       db.write('test.wipe', async (tx) => {
         await tx.run(WIPE);
-        await tx.run(NEW_REACH_VERSION, { n: Date.now() % 1_000_000_000 });
+        await tx.run(NEW_DATA_VERSION, { n: Date.now() % 1_000_000_000 });
       }),
     async fingerprint() {
       const nodes = await db.read('test.fingerprint', (tx) => tx.run(FINGERPRINT_NODES));
@@ -157,7 +158,7 @@ export async function startHttp(
     db,
     log: silentLog,
     maxBodyBytes: 100_000,
-    reachSnapshots: new ReachSnapshots(),
+    caches: createCaches(),
     security: createSecurity(db, testSecurityConfig()),
     ...deps,
   });

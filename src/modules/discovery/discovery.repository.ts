@@ -3,6 +3,7 @@
 // that share a topic and pass the filters), and src/modules/discovery
 // scores it, so the rule lives in one tested place.
 import type { Access } from '../../auth/viewer.js';
+import { DATA_VERSION_MATCH, type PerVersion } from '../../db/data-version.js';
 import { cypher } from '../../db/cypher.js';
 import type { Database, Row, Tx } from '../../db/database.js';
 import type { MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
@@ -54,13 +55,14 @@ const MUNICIPALITY_PROFILES = `CALL () {
 const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN collect([s.slug, f.slug]) AS parents }`;
 
 // Every municipality's topic profile and the taxonomy's parents, with the data version they belong to:
-// read once per version (ProfileCache), not per request. Every write that changes a profile bumps the version.
+// read once per data version (the injected PerVersion cache), not per request. Every write that may change a
+// profile declares `derives: ['profiles']` and so moves the version (src/db/data-version.ts).
 export const PROFILES = cypher(
   'discovery.profiles',
   `${MUNICIPALITY_PROFILES}
    ${PARENTS}
-   OPTIONAL MATCH (v:ReachVersion {id: 'reach'})
-   RETURN profiles, parents, v.n AS version`,
+   ${DATA_VERSION_MATCH}
+   RETURN profiles, parents, dataVersion.n AS version`,
 );
 
 // Peers when the profiles are known: only the candidates ($candidates: the AGS of those sharing a topic) are
@@ -69,7 +71,7 @@ export const PROFILES = cypher(
 export const PEERS_OF_CANDIDATES = cypher(
   'discovery.peersOfCandidates',
   `MATCH (a:Municipality {ags: $ags})
-   OPTIONAL MATCH (v:ReachVersion {id: 'reach'})
+   ${DATA_VERSION_MATCH}
    CALL (a) {
      UNWIND $candidates AS key
      MATCH (m:Municipality {ags: key})
@@ -79,7 +81,7 @@ export const PEERS_OF_CANDIDATES = cypher(
        CASE WHEN a.location IS NULL OR m.location IS NULL THEN null ELSE point.distance(a.location, m.location) / 1000.0 END,
        m.sizeClass]) AS candidates
    }
-   RETURN a {.*} AS own, v.n AS version, candidates`,
+   RETURN a {.*} AS own, dataVersion.n AS version, candidates`,
 );
 
 /** The scoring inputs of one data version: every profile (direct topics and fields), and the rarity of each topic over them. */
@@ -89,18 +91,15 @@ export interface Profiles {
   idf: (slug: string) => number;
 }
 
-/** The profiles of the current data version, per process; replaced when a statement reports a newer version. */
-let profileCache: Profiles | null = null;
-
-/** Reads the profiles; keeps them when the data has a version to tell when they go stale. */
-export async function freshProfiles(tx: Tx): Promise<Profiles | null> {
+/** Reads the profiles; `cache` keeps them when the data has a version to tell when they go stale. */
+export async function freshProfiles(tx: Tx, cache: PerVersion<Profiles>): Promise<Profiles | null> {
   const [row] = await tx.run<{ profiles: ProfileRow[]; parents: [string, string][]; version: number | null }>(PROFILES);
   if (!row) return null;
   const parentOf = new Map(row.parents);
   const profileOf = new Map(row.profiles.map((p) => [p.key, scoringProfile(p.direct, parentOf)]));
   const profiles: Profiles = { version: row.version ?? -1, profileOf, idf: inverseDocumentFrequency(profileOf.values()).idf };
   // Without a version node nothing tells when the profiles change: such a read is not kept.
-  if (row.version !== null) profileCache = profiles;
+  if (row.version !== null) cache.keep(profiles);
   return profiles;
 }
 
@@ -219,7 +218,7 @@ export interface Candidates<T> {
   candidates: { record: T; direct: string[]; distanceKm: number | null; sizeClass: SizeClass | null }[];
 }
 
-export function discoveryRepository(db: Database, access: Access) {
+export function discoveryRepository(db: Database, access: Access, profileCache: PerVersion<Profiles>) {
   return {
     ...searchRepository(db, access),
     /**
@@ -228,7 +227,7 @@ export function discoveryRepository(db: Database, access: Access) {
      */
     peerCandidates: (ags: string, filter: DiscoveryFilterParams) =>
       db.read('discovery.peers', async (tx): Promise<PeerCandidates | null> => {
-        let cache = profileCache ?? (await freshProfiles(tx));
+        let cache = profileCache.peek() ?? (await freshProfiles(tx, profileCache));
         if (!cache) return null;
         for (let attempt = 0; ; attempt++) {
           const { own, candidates } = sharing(cache, ags);
@@ -239,7 +238,7 @@ export function discoveryRepository(db: Database, access: Access) {
           });
           if (!row) return null;
           if ((row.version ?? -1) !== cache.version && attempt === 0) {
-            cache = (await freshProfiles(tx)) ?? cache;
+            cache = (await freshProfiles(tx, profileCache)) ?? cache;
             continue;
           }
           const profiles = cache.profileOf;

@@ -11,7 +11,6 @@ import { ACTOR_TYPE, actorParams, addActorLink, ensureActor, replaceActorLink, t
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
 import { toEvent, type AttendanceRecord, type EventRecord } from './event.record.js';
 import { toSources } from '../shared/source.js';
-import { bumpReachVersion } from '../reach/reach.repository.js';
 
 const BY_SLUG = cypher('event.bySlug', 'MATCH (e:Event) WHERE e.id IN $keys RETURN e.id AS key, e {.*} AS node');
 
@@ -132,8 +131,7 @@ export function eventRepository(db: Database, { scope }: Access) {
         const { host, topics, startsAt, slug, ...fields } = input;
         await tx.run(CREATE, { props: { ...fields, id: slug }, startsAt, topics });
         await tx.run(SET_HOST, { id: slug, ...actorParams(host) });
-        await bumpReachVersion(tx);
-      }),
+      }, { derives: ['network'] }),
 
     update: (slug: string, changes: EventChanges, host: ActorRef | null | undefined) =>
       db.write('event.update', async (tx) => {
@@ -142,15 +140,13 @@ export function eventRepository(db: Database, { scope }: Access) {
         const { startsAt, ...plain } = changes;
         await tx.run(UPDATE, { id: slug, changes: plain, startsAt: startsAt ?? null });
         if (host !== undefined) await tx.run(SET_HOST, { id: slug, ...actorParams(host) });
-        await bumpReachVersion(tx);
-      }),
+      }, { derives: ['network'] }),
 
     delete: (slug: string) =>
       db.write('event.delete', async (tx) => {
         await ensureExist(tx, { Event: [slug] });
         await tx.run(DELETE, { id: slug });
-        await bumpReachVersion(tx);
-      }),
+      }, { derives: ['network'] }),
 
     recordAttendance: (slug: string, attendee: ActorRef) =>
       db.write('event.recordAttendance', async (tx) => {
@@ -158,17 +154,15 @@ export function eventRepository(db: Database, { scope }: Access) {
         await ensureActor(tx, attendee);
         await authorize(tx, scope, 'ownMunicipality', { ags: attendee.ags ?? null });
         await tx.run(RECORD_ATTENDANCE, { id: slug, ...actorParams(attendee) });
-        await bumpReachVersion(tx);
-      }),
+      }, { derives: ['network'] }),
 
     removeAttendance: (slug: string, attendee: ActorRef) =>
       db.write('event.removeAttendance', async (tx) => {
         await ensureExist(tx, { Event: [slug] });
         await ensureActor(tx, attendee);
         await authorize(tx, scope, 'ownMunicipality', { ags: attendee.ags ?? null });
-        await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_ATTENDANCE, { id: slug, ...actorParams(attendee) });
-      }),
+      }, { derives: ['network'] }),
 
     addTopic: (slug: string, topic: string) =>
       db.write('event.addTopic', async (tx) => {

@@ -14,7 +14,6 @@ import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
 import { parentCandidates, sizeClassFor, stateOfAgs } from './municipality.model.js';
 import { toExchange, toExchangeAbroad, toMunicipality, type ExchangeAbroadRecord, type ExchangeRecord, type InterestRecord, type MunicipalityRecord } from './municipality.record.js';
-import { bumpReachVersion } from '../reach/reach.repository.js';
 
 export interface MunicipalityFilterParams {
   state: State | null;
@@ -346,40 +345,35 @@ export function municipalityRepository(db: Database, { viewer, scope }: Access) 
           sizeClass: sizeClassFor(input.kind, input.population),
         };
         const [row] = await tx.run<{ m: Row }>(UPSERT, { props, location, parentAgs });
-        await bumpReachVersion(tx);
         return toMunicipality(row!.m);
-      }),
+      }, { derives: ['network', 'profiles'] }),
 
     addInterest: (ags: string, topic: string, since: string) =>
       db.write('municipality.addInterest', async (tx) => {
         await ensureExist(tx, { Municipality: [ags], Topic: [topic] });
         await authorize(tx, scope, 'ownMunicipality', { ags });
         await tx.run(ADD_INTEREST, { ags, topic, since });
-        await bumpReachVersion(tx);
-      }),
+      }, { derives: ['network', 'profiles'] }),
 
     /** False when there was no such interest. */
     removeInterest: (ags: string, topic: string) =>
       db.write('municipality.removeInterest', async (tx) => {
         await ensureExist(tx, { Municipality: [ags], Topic: [topic] });
         await authorize(tx, scope, 'ownMunicipality', { ags });
-        await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_INTEREST, { ags, topic });
-      }),
+      }, { derives: ['network', 'profiles'] }),
 
     linkExchange: (link: { from: string; to: string; kind: ExchangeKind; since: string; topics: string[] }) =>
       db.write('municipality.linkExchange', async (tx) => {
         await ensureExist(tx, { Municipality: [link.from, link.to], Topic: link.topics });
         await tx.run(LINK_EXCHANGE, link);
-        await bumpReachVersion(tx);
-      }),
+      }, { derives: ['network'] }),
 
     unlinkExchange: (link: { from: string; to: string; kind: ExchangeKind }) =>
       db.write('municipality.unlinkExchange', async (tx) => {
         await ensureExist(tx, { Municipality: [link.from, link.to] });
-        await bumpReachVersion(tx);
         return removedAny(tx, UNLINK_EXCHANGE, link);
-      }),
+      }, { derives: ['network'] }),
   };
 }
 

@@ -14,7 +14,6 @@ import { toMunicipality } from '../municipality/municipality.record.js';
 import { toOrganization, type OrganizationRecord } from '../organization/organization.record.js';
 import { toTopic, type TopicRecord } from '../topic/topic.record.js';
 import { toProject, type ProjectRecord, type RunnerRecord } from './project.record.js';
-import { bumpReachVersion } from '../reach/reach.repository.js';
 
 export interface ProjectFilterParams {
   topic: string | null;
@@ -170,9 +169,8 @@ export function projectRepository(db: Database, { viewer, scope }: Access) {
           topics,
           runners,
         });
-        await bumpReachVersion(tx);
         return toProject(row!.p);
-      }),
+      }, { derives: ['network', 'profiles'] }),
 
     update: (slug: string, changes: ProjectChanges) =>
       db.write('project.update', async (tx) => {
@@ -189,47 +187,41 @@ export function projectRepository(db: Database, { viewer, scope }: Access) {
           endDate: endDate ?? null,
         });
         // Checked after the change, against the stored other date; throwing rolls the change back.
-        await bumpReachVersion(tx);
         if (row!.endsBeforeStart) throw badInput('`endDate` must not be before `startDate`.', { argument: 'input.endDate' });
         return toProject(row!.p);
-      }),
+      }, { derives: ['network', 'profiles'] }),
 
     delete: (slug: string) =>
       db.write('project.delete', async (tx) => {
         await ensureExist(tx, { Project: [slug] });
         await authorize(tx, scope, 'projectLead', { id: slug });
         await tx.run(DELETE, { id: slug });
-        await bumpReachVersion(tx);
-      }),
+      }, { derives: ['network', 'profiles'] }),
 
     addRunner: (slug: string, ags: string, role: RunnerRole) =>
       db.write('project.addRunner', async (tx) => {
         await ensureExist(tx, { Project: [slug], Municipality: [ags] });
         await authorize(tx, scope, 'addRunner', { id: slug, ags, role });
         await tx.run(ADD_RUNNER, { id: slug, ags, role });
-        await bumpReachVersion(tx);
-      }),
+      }, { derives: ['network', 'profiles'] }),
     removeRunner: (slug: string, ags: string) =>
       db.write('project.removeRunner', async (tx) => {
         await ensureExist(tx, { Project: [slug], Municipality: [ags] });
         await authorize(tx, scope, 'removeRunner', { id: slug, ags });
-        await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_RUNNER, { id: slug, ags });
-      }),
+      }, { derives: ['network', 'profiles'] }),
     addTopic: (slug: string, topic: string) =>
       db.write('project.addTopic', async (tx) => {
         await ensureExist(tx, { Project: [slug], Topic: [topic] });
         await authorize(tx, scope, 'project', { id: slug });
         await tx.run(ADD_TOPIC, { id: slug, topic });
-        await bumpReachVersion(tx);
-      }),
+      }, { derives: ['network', 'profiles'] }),
     removeTopic: (slug: string, topic: string) =>
       db.write('project.removeTopic', async (tx) => {
         await ensureExist(tx, { Project: [slug], Topic: [topic] });
         await authorize(tx, scope, 'project', { id: slug });
-        await bumpReachVersion(tx);
         return removedAny(tx, REMOVE_TOPIC, { id: slug, topic });
-      }),
+      }, { derives: ['network', 'profiles'] }),
     addContact: (slug: string, contact: string) =>
       db.write('project.addContact', async (tx) => {
         await ensureExist(tx, { Project: [slug], Contact: [contact] });

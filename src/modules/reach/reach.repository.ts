@@ -1,17 +1,14 @@
 // Cypher for the reach graph: the snapshot the analytics run on, and the
 // version counter that writes bump so a cached snapshot knows it is stale.
 import { cypher } from '../../db/cypher.js';
-import type { Database, Tx } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
+import { READ_DATA_VERSION } from '../../db/data-version.js';
 import type { MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
 import type { AbroadLink, ExchangeLink, Group, MunicipalityMeta, Snapshot } from './reach.compute.js';
 
-const VERSION = cypher('reach.version', "OPTIONAL MATCH (v:ReachVersion {id: 'reach'}) RETURN coalesce(v.n, 0) AS version");
-
-/** Run in every write transaction that changes runners, attendance, hosts, exchange links or dates. */
-const BUMP = cypher('reach.bump', "MERGE (v:ReachVersion {id: 'reach'}) SET v.n = coalesce(v.n, 0) + 1");
-export const bumpReachVersion = async (tx: Tx) => {
-  await tx.run(BUMP);
-};
+// The data version (src/db/data-version.ts): writes that change runners, attendance, hosts, exchange links,
+// dates or topics declare `derives: ['network']`, which moves it.
+const VERSION = READ_DATA_VERSION;
 
 // Every municipality with what the breakdowns need (one pass over the label: once per snapshot, not per request).
 const MUNICIPALITIES = cypher(

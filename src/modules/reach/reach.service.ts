@@ -2,6 +2,7 @@
 // when its version changes, seeds resolved from the source, and the figures
 // computed lazily per field from one breadth-first search.
 import { z } from 'zod';
+import { PerVersion } from '../../db/data-version.js';
 import { notFound } from '../../errors.js';
 import type { ReachLinkKind, ReachSource } from '../../generated/graphql.js';
 import { MODEL_PROJECTS_PROGRAMME } from '../project/project.model.js';
@@ -33,11 +34,13 @@ export interface NetworkAnswer {
 }
 
 export class ReachSnapshots {
-  private current: Snapshot | null = null;
-  private loading: Promise<Snapshot> | null = null;
+  private readonly snapshots = new PerVersion<Snapshot>();
   private readonly networks = new Map<string, { version: number; computedAt: string; result: NetworkResult }>();
   private readonly computing = new Set<string>();
-  loads = 0;
+  /** How many snapshots were read (tests). */
+  get loads(): number {
+    return this.snapshots.loads;
+  }
 
   /**
    * Brokers and communities for the current snapshot. The first request
@@ -75,29 +78,9 @@ export class ReachSnapshots {
       : { status: 'COMPUTING', computedAt: null, snapshotVersion: null, result: null };
   }
 
+  /** The snapshot of the current data version: one cheap statement asks for the version, a changed one reloads. */
   async get(repo: ReachRepository): Promise<Snapshot> {
-    const version = await repo.version();
-    if (this.current?.version === version) return this.current;
-    const snapshot = await this.load(repo);
-    // A load that started before this caller's version was read may be older than what the caller saw.
-    return snapshot.version >= version ? snapshot : this.load(repo, true);
-  }
-
-  private load(repo: ReachRepository, again = false): Promise<Snapshot> {
-    if (again) this.loading = null;
-    this.loading ??= repo.snapshot().then(
-      (snapshot) => {
-        this.loads++;
-        this.current = snapshot;
-        this.loading = null;
-        return snapshot;
-      },
-      (error: unknown) => {
-        this.loading = null;
-        throw error;
-      },
-    );
-    return this.loading;
+    return this.snapshots.get(await repo.version(), () => repo.snapshot());
   }
 }
 

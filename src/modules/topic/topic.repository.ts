@@ -10,7 +10,6 @@ import { toEvent, type EventRecord } from '../event/event.record.js';
 import { toMunicipality, type MunicipalityRecord } from '../municipality/municipality.record.js';
 import { toProject, type ProjectRecord } from '../project/project.record.js';
 import { toTopic, type TopicRecord } from './topic.record.js';
-import { bumpReachVersion } from '../reach/reach.repository.js';
 
 const BY_SLUG = cypher('topic.bySlug', 'MATCH (t:Topic) WHERE t.slug IN $keys RETURN t.slug AS key, t {.*} AS node');
 
@@ -75,77 +74,78 @@ const SHAPE = cypher(
 
 const UPDATE = cypher('topic.update', 'MATCH (t:Topic {slug: $slug}) SET t += $changes RETURN t {.*} AS t');
 
-const SET_PARENT = cypher(
-  'topic.setParent',
-  `MATCH (t:Topic {slug: $slug})
-   OPTIONAL MATCH (t)-[old:SUBTOPIC_OF]->()
-   DELETE old
-   WITH DISTINCT t
-   OPTIONAL MATCH (p:Topic {slug: $parent})
-   FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (t)-[:SUBTOPIC_OF]->(p))`,
-);
-
-const DELETE = cypher('topic.delete', 'MATCH (t:Topic {slug: $slug}) DETACH DELETE t');
-
-// Exchange links keep their topics as a list of slugs on the relationship: drop the deleted one there too.
-const FORGET_IN_EXCHANGES = cypher(
-  'topic.forgetInExchanges',
-  `MATCH ()-[x:EXCHANGES_WITH]->() WHERE $slug IN x.topics SET x.topics = [s IN x.topics WHERE s <> $slug]`,
-);
-
-export type TopicWrite = Omit<TopicRecord, '__typename'> & { parent: string | null };
-
-export function topicRepository(db: Database, { viewer }: Access) {
-  /** A parent must exist and be a field of action itself: the taxonomy has two levels. */
-  async function checkParent(tx: Tx, parent: string) {
-    const [shape] = await tx.run<{ isSubtopic: boolean }>(SHAPE, { slug: parent });
-    if (!shape) throw notFound('Topic', parent);
-    if (shape.isSubtopic) throw badInput(`Topic '${parent}' is a sub-topic; a parent must be a field of action.`, { argument: 'parent' });
-  }
-
-  return {
-    bySlug: readByKeys(db, BY_SLUG, toTopic),
-
-    list: (filter: { fieldsOfAction: boolean | null; parent: string | null }, page: PageRequest) =>
-      db.read('topic.list', async (tx) => {
-        const [row] = await tx.run(LIST, { ...filter, limit: page.limit, after: page.after });
-        return row ? pageOf(toTopic)(row) : emptyPage<TopicRecord>();
-      }),
-
-    parent: (keys: readonly string[]) => db.read('topic.parent', (tx) => perKey(tx, PARENT, keys, (r) => toTopic(r.node as Row), () => null)),
-    subtopics: readLists<TopicRecord>(db, SUBTOPICS, toTopic),
-    projects: (keys: readonly { slug: string; includeSubtopics: boolean; limit: number; after: PageRequest['after'] }[]) =>
-      db.read('topic.projects', (tx) => perKey(tx, PROJECTS, keys, pageOf(toProject), emptyPage<ProjectRecord>)),
-    interestedMunicipalities: (keys: readonly { slug: string; limit: number; after: PageRequest['after'] }[]) =>
-      db.read('topic.interestedMunicipalities', (tx) => perKey(tx, INTERESTED, keys, pageOf(toMunicipality), emptyPage<MunicipalityRecord>)),
-    experts: readLists<ContactRecord>(db, EXPERTS, toContact, { viewer }),
-    events: readLists<EventRecord>(db, EVENTS, toEvent),
-
-    create: (input: TopicWrite) =>
-      db.write('topic.create', async (tx) => {
-        if (input.parent !== null) await checkParent(tx, input.parent);
-        const [row] = await tx.run<{ t: Row }>(CREATE, { ...input });
-        return toTopic(row!.t);
-      }),
-
-    /** `changes` holds only the fields to change; `parent` undefined means "leave as is". */
-    update: (slug: string, changes: { name?: string; nameEn?: string | null; description?: string | null }, parent: string | null | undefined) =>
-      db.write('topic.update', async (tx) => {
-        const [shape] = await tx.run<{ isSubtopic: boolean; hasSubtopics: boolean }>(SHAPE, { slug });
-        if (!shape) throw notFound('Topic', slug);
-        if (parent !== undefined && parent !== null) {
-          if (parent === slug) throw badInput('A topic cannot be its own parent.', { argument: 'input.parent' });
-          if (shape.hasSubtopics) throw conflict(`Topic '${slug}' has sub-topics, so it cannot become a sub-topic itself.`);
-          await checkParent(tx, parent);
-        }
-        const [row] = await tx.run<{ t: Row }>(UPDATE, { slug, changes });
-        if (parent !== undefined) {
-          await tx.run(SET_PARENT, { slug, parent });
-          // A new parent changes the topic profiles (a sub-topic counts for its field): the per-version caches must see it.
-          await bumpReachVersion(tx);
-        }
-        return toTopic(row!.t);
-      }),
+  const SET_PARENT = cypher(
+    'topic.setParent',
+    `MATCH (t:Topic {slug: $slug})
+     OPTIONAL MATCH (t)-[old:SUBTOPIC_OF]->()
+     DELETE old
+     WITH DISTINCT t
+     OPTIONAL MATCH (p:Topic {slug: $parent})
+     FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (t)-[:SUBTOPIC_OF]->(p))`,
+  );
+  
+  const DELETE = cypher('topic.delete', 'MATCH (t:Topic {slug: $slug}) DETACH DELETE t');
+  
+  // Exchange links keep their topics as a list of slugs on the relationship: drop the deleted one there too.
+  const FORGET_IN_EXCHANGES = cypher(
+    'topic.forgetInExchanges',
+    `MATCH ()-[x:EXCHANGES_WITH]->() WHERE $slug IN x.topics SET x.topics = [s IN x.topics WHERE s <> $slug]`,
+  );
+  
+  export type TopicWrite = Omit<TopicRecord, '__typename'> & { parent: string | null };
+  
+  export function topicRepository(db: Database, { viewer }: Access) {
+    /** A parent must exist and be a field of action itself: the taxonomy has two levels. */
+    async function checkParent(tx: Tx, parent: string) {
+      const [shape] = await tx.run<{ isSubtopic: boolean }>(SHAPE, { slug: parent });
+      if (!shape) throw notFound('Topic', parent);
+      if (shape.isSubtopic) throw badInput(`Topic '${parent}' is a sub-topic; a parent must be a field of action.`, { argument: 'parent' });
+    }
+  
+    return {
+      bySlug: readByKeys(db, BY_SLUG, toTopic),
+  
+      list: (filter: { fieldsOfAction: boolean | null; parent: string | null }, page: PageRequest) =>
+        db.read('topic.list', async (tx) => {
+          const [row] = await tx.run(LIST, { ...filter, limit: page.limit, after: page.after });
+          return row ? pageOf(toTopic)(row) : emptyPage<TopicRecord>();
+        }),
+  
+      parent: (keys: readonly string[]) => db.read('topic.parent', (tx) => perKey(tx, PARENT, keys, (r) => toTopic(r.node as Row), () => null)),
+      subtopics: readLists<TopicRecord>(db, SUBTOPICS, toTopic),
+      projects: (keys: readonly { slug: string; includeSubtopics: boolean; limit: number; after: PageRequest['after'] }[]) =>
+        db.read('topic.projects', (tx) => perKey(tx, PROJECTS, keys, pageOf(toProject), emptyPage<ProjectRecord>)),
+      interestedMunicipalities: (keys: readonly { slug: string; limit: number; after: PageRequest['after'] }[]) =>
+        db.read('topic.interestedMunicipalities', (tx) => perKey(tx, INTERESTED, keys, pageOf(toMunicipality), emptyPage<MunicipalityRecord>)),
+      experts: readLists<ContactRecord>(db, EXPERTS, toContact, { viewer }),
+      events: readLists<EventRecord>(db, EVENTS, toEvent),
+  
+      create: (input: TopicWrite) =>
+        db.write('topic.create', async (tx) => {
+          if (input.parent !== null) await checkParent(tx, input.parent);
+          const [row] = await tx.run<{ t: Row }>(CREATE, { ...input });
+          return toTopic(row!.t);
+        }),
+  
+      /** `changes` holds only the fields to change; `parent` undefined means "leave as is". */
+      update: (slug: string, changes: { name?: string; nameEn?: string | null; description?: string | null }, parent: string | null | undefined) =>
+      db.write(
+        'topic.update',
+        async (tx) => {
+          const [shape] = await tx.run<{ isSubtopic: boolean; hasSubtopics: boolean }>(SHAPE, { slug });
+          if (!shape) throw notFound('Topic', slug);
+          if (parent !== undefined && parent !== null) {
+            if (parent === slug) throw badInput('A topic cannot be its own parent.', { argument: 'input.parent' });
+            if (shape.hasSubtopics) throw conflict(`Topic '${slug}' has sub-topics, so it cannot become a sub-topic itself.`);
+            await checkParent(tx, parent);
+          }
+          const [row] = await tx.run<{ t: Row }>(UPDATE, { slug, changes });
+          if (parent !== undefined) await tx.run(SET_PARENT, { slug, parent });
+          return toTopic(row!.t);
+        },
+        // A new parent changes the topic profiles (a sub-topic counts for its field); a new name changes no derived data.
+        { derives: parent === undefined ? [] : ['profiles', 'network'] },
+      ),
 
     delete: (slug: string) =>
       db.write('topic.delete', async (tx) => {
@@ -154,8 +154,7 @@ export function topicRepository(db: Database, { viewer }: Access) {
         if (shape.hasSubtopics) throw conflict(`Topic '${slug}' has sub-topics; delete or move them first.`);
         await tx.run(FORGET_IN_EXCHANGES, { slug });
         await tx.run(DELETE, { slug });
-        await bumpReachVersion(tx);
-      }),
+      }, { derives: ['network', 'profiles'] }),
   };
 }
 

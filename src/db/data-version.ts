@@ -1,0 +1,69 @@
+// One data version for every per-process cache. A write declares which
+// derived data it changes (`db.write(…, { derives })`); the version moves in
+// the same transaction, and only when the write really changed something
+// (its statements' counters say so), so a refused write (NOT_FOUND,
+// FORBIDDEN) leaves every cache valid. Caches (PerVersion) hold one value per
+// version and reload when a read reports a newer one.
+import { cypher } from './cypher.js';
+
+/** What the per-process caches derive from the graph: the reach snapshot (network) and the peers' topic profiles. */
+export type DerivedData = 'network' | 'profiles';
+
+/** The version node, for statements that report the version beside their rows. */
+export const DATA_VERSION_MATCH = "OPTIONAL MATCH (dataVersion:DataVersion {id: 'data'})";
+/** The version in such a statement: 0 before the first write that changed derived data. */
+export const DATA_VERSION_VALUE = 'coalesce(dataVersion.n, 0)';
+
+export const READ_DATA_VERSION = cypher('dataVersion.read', `${DATA_VERSION_MATCH} RETURN ${DATA_VERSION_VALUE} AS version`);
+export const BUMP_DATA_VERSION = cypher(
+  'dataVersion.bump',
+  "MERGE (v:DataVersion {id: 'data'}) SET v.n = coalesce(v.n, 0) + 1, v.changes = $derives",
+);
+
+/**
+ * A value computed from the graph as of one data version, per process. `get`
+ * returns it while the version is the same; otherwise one load runs (shared
+ * by concurrent callers) and replaces it. Injected like every dependency,
+ * never a module global.
+ */
+export class PerVersion<T extends { version: number }> {
+  private current: T | null = null;
+  private loading: Promise<T> | null = null;
+  /** How many times a value was loaded (tests, metrics). */
+  loads = 0;
+
+  /** The value held now, whatever its version. */
+  peek(): T | null {
+    return this.current;
+  }
+
+  /** The value of `version`, loading it when the one held is of another version. */
+  async get(version: number, load: () => Promise<T>): Promise<T> {
+    if (this.current?.version === version) return this.current;
+    const value = await this.load(load);
+    // A load that started before `version` was read may be older than what the caller saw.
+    return value.version >= version ? value : this.load(load, true);
+  }
+
+  /** Keeps a value loaded elsewhere (a read that already had to compute it). */
+  keep(value: T): void {
+    if (this.current === null || value.version >= this.current.version) this.current = value;
+  }
+
+  private load(load: () => Promise<T>, again = false): Promise<T> {
+    if (again) this.loading = null;
+    this.loading ??= load().then(
+      (value) => {
+        this.loads++;
+        this.keep(value);
+        this.loading = null;
+        return value;
+      },
+      (error: unknown) => {
+        this.loading = null;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+}
