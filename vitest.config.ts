@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Four tiers, run by `npm test` in this order (and one by one with `npm run test:<tier>`):
+// unit and cypher need no database; integration and e2e share one Neo4j, started once for both.
+const neo4j = { globalSetup: ['tests/support/global-setup.ts'] };
+
 export default defineConfig({
   resolve: {
     // graphql 16 ships CommonJS (main) and ESM (module) builds. Node, and so Apollo Server, loads the
@@ -8,12 +12,15 @@ export default defineConfig({
     alias: { graphql: 'graphql/index.js' },
   },
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Starts the test Neo4j (or uses TEST_NEO4J_URI) once for the whole run.
-    globalSetup: ['tests/support/global-setup.ts'],
     // One Neo4j Community instance has one user database: test files take turns.
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 240_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'cypher', include: ['tests/cypher/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], ...neo4j } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], ...neo4j } },
+    ],
   },
 });

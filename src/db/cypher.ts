@@ -16,6 +16,8 @@ export interface Statement {
 }
 
 let sealed = false;
+/** Every statement made, in the order the modules made them: the Cypher snapshot tier prints them. */
+const registry: Statement[] = [];
 
 export class SealedError extends Error {}
 
@@ -23,8 +25,13 @@ export function cypher(name: string, text: string): Statement {
   if (sealed) {
     throw new SealedError(`Cypher statement '${name}' was built after start-up; statements are module constants, values go in parameters.`);
   }
-  return Object.freeze({ name, text: text.trim() }) as Statement; // eslint-disable-line no-restricted-syntax -- the one maker
+  const statement = Object.freeze({ name, text: text.trim() }) as Statement; // eslint-disable-line no-restricted-syntax -- the one maker
+  registry.push(statement);
+  return statement;
 }
+
+/** The statements made so far (all of them once every module is loaded). */
+export const madeStatements = (): readonly Statement[] => registry;
 
 /** From now on no statement can be made. Called once the server is built, before it takes requests. */
 export function sealStatements(): void {

@@ -16,7 +16,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 /** Runs the service's entry point from source with the given environment; resolves with its exit code and output. */
 async function startService(env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/index.ts'], { env: { ...process.env, ...env }, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, ...env }, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -49,7 +49,7 @@ describe('start-up failures', () => {
 
 describe('a running service', () => {
   it('serves, then shuts down cleanly on SIGTERM', async () => {
-    const child = spawn('node_modules/.bin/tsx', ['src/index.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       // NODE_ENV as in production: Vitest sets "test", which changes Apollo Server's signal handling.
       env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: inject('neo4jUri'), PORT: '4998', IMPORT_ON_EMPTY: 'never', LOG_LEVEL: 'info' },
     });
@@ -79,7 +79,7 @@ describe('a running service', () => {
   it('on SIGTERM: finishes the request in flight, refuses new connections, then closes the driver and exits 0', async () => {
     const PORT = 4996;
     const secret = 'shutdown-test-secret-of-32-characters!';
-    const child = spawn('node_modules/.bin/tsx', ['src/index.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: inject('neo4jUri'), PORT: String(PORT), IMPORT_ON_EMPTY: 'never', LOG_LEVEL: 'info', JWT_SECRET: secret },
     });
     let output = '';
