@@ -2,19 +2,13 @@
 // log line of a request and in its errors (the pino output captured as written).
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDriver, Database } from '../../src/db/database.js';
 import { LATEST_MIGRATION } from '../../src/db/migrations.js';
-import { createHarness, startHttp, token, type Harness } from '../support/harness.js';
-import { loadFixture } from '../support/fixture.js';
+import { startHttp, token } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.reset();
-  await loadFixture(h);
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 /** A pino logger writing into an array, one parsed object per line. */
 function capturedLog() {

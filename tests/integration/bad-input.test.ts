@@ -1,17 +1,10 @@
 // Bad input: each case gets a clear error with a stable code, and the graph is exactly as before.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
-import { CONTACT_PUBLIC, loadFixture } from '../support/fixture.js';
+import { describe, expect, it } from 'vitest';
+import { CONTACT_PUBLIC } from '../support/fixture.js';
+import { useHarness } from '../support/use-harness.js';
 
-let h: Harness;
 let before: string;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.reset();
-  await loadFixture(h);
-  before = await h.fingerprint();
-});
-afterAll(() => h.close());
+const h = useHarness({ then: async (harness) => void (before = await harness.fingerprint()) });
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -41,6 +34,13 @@ const CASES: Case[] = [
   { name: 'negative first', query: '{ municipalities(first: -1) { totalCount } }', code: 'BAD_USER_INPUT', says: /`first` must be between 0 and 100; got -1/ },
   { name: 'oversized first', query: '{ projects(first: 101) { totalCount } }', code: 'BAD_USER_INPUT', says: /`first` must be between 0 and 100; got 101/ },
   { name: 'oversized nested first', query: '{ municipality(ags: "07135") { parts(first: 1000) { totalCount } } }', code: 'BAD_USER_INPUT', says: /got 1000/ },
+  // Measures and events (the network data)
+  { name: 'malformed measure slug', query: '{ measure(slug: "Kein Slug") { name } }', code: 'BAD_USER_INPUT', says: /slug: must be lower-case letters/ },
+  { name: 'measure text too short', query: '{ measures(filter: { text: "x" }) { totalCount } }', code: 'BAD_USER_INPUT', says: /filter\.text: must be at least 2 characters/ },
+  { name: 'measure topic not a slug', query: '{ measures(filter: { topic: "Mobilität" }) { totalCount } }', code: 'BAD_USER_INPUT', says: /filter\.topic: must be lower-case letters/ },
+  { name: 'oversized measures page', query: '{ measures(first: 500) { totalCount } }', code: 'BAD_USER_INPUT', says: /`first` must be between 0 and 100; got 500/ },
+  { name: 'unknown measure status', query: '{ measures(filter: { status: [DONE] }) { totalCount } }', code: 'GRAPHQL_VALIDATION_FAILED', says: /DONE/ },
+  { name: 'oversized attendance page', query: '{ event(slug: "rk-myk") { attendance(first: 101) { totalCount } } }', code: 'BAD_USER_INPUT', says: /got 101/ },
   // Forged cursors
   { name: 'cursor that is not base64', query: '{ municipalities(after: "!!not a cursor!!") { totalCount } }', code: 'BAD_USER_INPUT', says: /cursor in `after` is not valid/ },
   { name: 'cursor of well-formed junk', query: `{ municipalities(after: "${b64({ hello: 'world' })}") { totalCount } }`, code: 'BAD_USER_INPUT', says: /cursor in `after` is not valid/ },

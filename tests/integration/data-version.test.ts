@@ -1,18 +1,12 @@
 // One data version for every cache: a write that changes derived data moves
 // it in its own transaction; a refused write, or one that changed nothing,
 // leaves it, so no cache is thrown away for nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/auth/viewer.js';
-import { createHarness, viewers, type Harness } from '../support/harness.js';
-import { loadFixture } from '../support/fixture.js';
+import { viewers } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.reset();
-  await loadFixture(h);
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const version = async () => (await h.cypher<{ n: number }>("MATCH (v:DataVersion {id: 'data'}) RETURN v.n AS n"))[0]!.n;
 

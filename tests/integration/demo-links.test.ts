@@ -1,19 +1,15 @@
 // The generated demo links: labelled, deterministic, and removable without touching real data.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { removeDemoLinks, writeDemoLinks } from '../../src/import/demo-links.js';
-import { createHarness, type Harness } from '../support/harness.js';
-import { loadFixture } from '../support/fixture.js';
+import { useHarness } from '../support/use-harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.reset();
-  await loadFixture(h);
-  // A town near Ulm, so the event there has someone to invite.
-  const added = await h.gql(`mutation { upsertMunicipality(input: { ags: "09775164", name: "Neu-Ulm, Stadt", kind: STADT, population: 58978, location: { lat: 48.39, lon: 10.01 } }) { ags } }`);
-  expect(added.errors).toBeUndefined();
+const h = useHarness({
+  then: async (harness) => {
+    // A town near Ulm, so the event there has someone to invite.
+    const added = await harness.gql(`mutation { upsertMunicipality(input: { ags: "09775164", name: "Neu-Ulm, Stadt", kind: STADT, population: 58978, location: { lat: 48.39, lon: 10.01 } }) { ags } }`);
+    expect(added.errors).toBeUndefined();
+  },
 });
-afterAll(() => h.close());
 
 const generated = () =>
   h.cypher<{ link: string }>(

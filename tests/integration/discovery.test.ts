@@ -7,17 +7,12 @@
 //   09162000 München: verkehrssteuerung, energie, mobilitaet 0.5              (muenchen-mobil)
 //   07135101, 07135102 Testdorf 01/02: energie                                 (dorf-energie)
 // N = 7; idf = ln(8 / (1 + df)) + 1 with df mobilitaet 5, buergerbeteiligung 3, energie 4, sharing 1, verkehrssteuerung 1.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, viewers, type Harness } from '../support/harness.js';
-import { CONTACT_PRIVATE, CONTACT_PUBLIC, loadFixture } from '../support/fixture.js';
+import { describe, expect, it } from 'vitest';
+import { viewers } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
+import { CONTACT_PRIVATE, CONTACT_PUBLIC } from '../support/fixture.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.reset();
-  await loadFixture(h);
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const ok = <T = any>(query: string, variables?: Record<string, unknown>) => h.ok<T>(query, variables);
 

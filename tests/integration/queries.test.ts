@@ -1,18 +1,13 @@
 // Every query of the schema against the real Neo4j, on the fixture graph.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessOf, ANONYMOUS } from '../../src/auth/viewer.js';
 import { municipalityRepository } from '../../src/modules/municipality/municipality.repository.js';
 import { WIDE } from '../../src/modules/shared/projection.js';
-import { createHarness, viewers, type Harness } from '../support/harness.js';
-import { CONTACT_NO_CONSENT, CONTACT_PRIVATE, CONTACT_PUBLIC, loadFixture, TESTDOERFER } from '../support/fixture.js';
+import { viewers } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
+import { CONTACT_NO_CONSENT, CONTACT_PRIVATE, CONTACT_PUBLIC, TESTDOERFER } from '../support/fixture.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.reset();
-  await loadFixture(h);
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 /** Runs a query and fails the test on any error. */
 const ok = <T = any>(query: string, variables?: Record<string, unknown>) => h.ok<T>(query, variables);

@@ -5,17 +5,11 @@
 // rk-ulm (2022-04-05) host Ulm + München; kongress-2023 (2023-06-01) hosted by an organization, no municipality;
 // exchanges Ulm→07137 ROLE_MODEL (2022-05-01), 07137→Mayen KNOWLEDGE_EXCHANGE (2023-01-15).
 // Gemeinden: Mayen 19,162, Andernach 29,919, Ulm 126,790, München 1,484,226, 25 Testdörfer 1,000…25,000 (325,000).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../support/use-harness.js';
 import { loadFixture } from '../support/fixture.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.reset();
-  await loadFixture(h);
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const ok = <T = any>(query: string, variables?: Record<string, unknown>) => h.ok<T>(query, variables);
 

@@ -42,33 +42,24 @@ const HOSTS = cypher(
 
 const TOPICS = listStatement('event.topics', '(:Event {id: key})-[:COVERS]->(x:Topic)', 'x.slug');
 
-// Attendees of both labels in one order: by name, then by their key (AGS or slug).
-const ATTENDEES = cypher(
-  'event.attendees',
-  `${UNWIND_KEYS}
-   MATCH (e:Event {id: key.slug})
-   CALL (e, key) {
-     MATCH (a)-[r:ATTENDED]->(e) WHERE (a:Municipality OR a:Organization) AND (key.generated OR r.generated IS NULL)
-       AND ${afterKeyset('a.nameKey', 'coalesce(a.ags, a.id)', 'ASC', 'key.after')}
-     WITH a, r ORDER BY a.nameKey, coalesce(a.ags, a.id)
-     RETURN collect({node: {type: ${ACTOR_TYPE('a')}, node: a {.*}}, sort: a.nameKey, key: coalesce(a.ags, a.id)}) AS rows
-   }
-   RETURN i, rows[..key.limit] AS rows, COUNT { (a)-[r:ATTENDED]->(e) WHERE (a:Municipality OR a:Organization) AND (key.generated OR r.generated IS NULL) } AS total`,
-);
-
+// Attendees of both labels in one order: by name, then by their key (AGS or slug); generated attendance
+// only when the key asks for it. `row` is what each page row carries: the attendee, or it with its link.
+const attendanceStatement = (name: string, row: string) =>
+  cypher(
+    name,
+    `${UNWIND_KEYS}
+     MATCH (e:Event {id: key.slug})
+     CALL (e, key) {
+       MATCH (a)-[r:ATTENDED]->(e) WHERE (a:Municipality OR a:Organization) AND (key.generated OR r.generated IS NULL)
+         AND ${afterKeyset('a.nameKey', 'coalesce(a.ags, a.id)', 'ASC', 'key.after')}
+       WITH a, r ORDER BY a.nameKey, coalesce(a.ags, a.id)
+       RETURN collect({node: ${row}, sort: a.nameKey, key: coalesce(a.ags, a.id)}) AS rows
+     }
+     RETURN i, rows[..key.limit] AS rows, COUNT { (a)-[r:ATTENDED]->(e) WHERE (a:Municipality OR a:Organization) AND (key.generated OR r.generated IS NULL) } AS total`,
+  );
+const ATTENDEES = attendanceStatement('event.attendees', `{type: ${ACTOR_TYPE('a')}, node: a {.*}}`);
 // The same list with what each attendance link says: generated or not, its sources and note.
-const ATTENDANCE = cypher(
-  'event.attendance',
-  `${UNWIND_KEYS}
-   MATCH (e:Event {id: key.slug})
-   CALL (e, key) {
-     MATCH (a)-[r:ATTENDED]->(e) WHERE (a:Municipality OR a:Organization) AND (key.generated OR r.generated IS NULL)
-       AND ${afterKeyset('a.nameKey', 'coalesce(a.ags, a.id)', 'ASC', 'key.after')}
-     WITH a, r ORDER BY a.nameKey, coalesce(a.ags, a.id)
-     RETURN collect({node: {attendee: {type: ${ACTOR_TYPE('a')}, node: a {.*}}, link: r {.*}}, sort: a.nameKey, key: coalesce(a.ags, a.id)}) AS rows
-   }
-   RETURN i, rows[..key.limit] AS rows, COUNT { (a)-[r:ATTENDED]->(e) WHERE (a:Municipality OR a:Organization) AND (key.generated OR r.generated IS NULL) } AS total`,
-);
+const ATTENDANCE = attendanceStatement('event.attendance', `{attendee: {type: ${ACTOR_TYPE('a')}, node: a {.*}}, link: r {.*}}`);
 
 const CREATE = cypher(
   'event.create',
