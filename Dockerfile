@@ -4,6 +4,10 @@
 #
 #   docker build -t smart-city-graph .
 #   docker run -e NEO4J_URI=neo4j://db:7687 -e NEO4J_PASSWORD=… -p 4000:4000 smart-city-graph
+#
+# The Destatis register is not in the image (the project ships no copy of it): mount the workbook and
+# name it, e.g. `-v $PWD/AuszugGV4QAktuell_2024.xlsx:/register.xlsx:ro -e REGISTER_FILE=/register.xlsx`,
+# or let the first import download it into REGISTER_CACHE_DIR (see docs/data-import.md).
 
 # 1. Compile TypeScript with all dependencies.
 FROM node:20-bookworm-slim AS build
