@@ -14,6 +14,13 @@ const KINDS = new Set<string>(['ROLE_MODEL', 'KNOWLEDGE_EXCHANGE', 'JOINT_DEVELO
 
 type End = { ags: string } | { organization: string };
 
+/** How a name was resolved, as the report says it. */
+const HOW = {
+  name: 'matched by name',
+  project: 'project name resolved to its lead runner',
+  'runner among several': 'ambiguous name resolved to the model-project runner',
+} as const;
+
 export interface ExchangeImport {
   line: number;
   from: End;
@@ -44,13 +51,13 @@ export function parseExchanges(records: readonly CsvRecord[], names: NameResolve
     for (const url of urls) if (!/^https?:\/\/\S+$/.test(url)) fail(`source_url "${url}" is not a web address`);
     if (report.errors.length > errors) continue;
 
+    const notes: string[] = [];
     const end = (text: string): End | null => {
       const r: Resolved = names.resolve(text);
       switch (r.kind) {
         case 'municipality':
-          if (r.how !== 'name' || r.note) report.decide(EXCHANGES_SOURCE, line, r.how === 'project' ? 'project name resolved to its lead runner' : r.how === 'name' ? 'matched by name' : 'ambiguous name resolved to the model-project runner', `"${text}" → ${r.ags} ${r.name}${r.note ? ` (${r.note})` : ''}`);
-          else report.decide(EXCHANGES_SOURCE, line, 'matched by name', `"${text}" → ${r.ags} ${r.name}`);
-          notes.push(...(r.note ? [r.note] : []));
+          report.decide(EXCHANGES_SOURCE, line, HOW[r.how], `"${text}" → ${r.ags} ${r.name}${r.note ? ` (${r.note})` : ''}`);
+          if (r.note) notes.push(r.note);
           return { ags: r.ags };
         case 'abroad':
           report.decide(EXCHANGES_SOURCE, line, 'city abroad', `"${text}" → organization ${r.slug}`);
@@ -63,7 +70,6 @@ export function parseExchanges(records: readonly CsvRecord[], names: NameResolve
           return null;
       }
     };
-    const notes: string[] = [];
     const from = end(fromText);
     const to = end(toText);
     if (!from || !to) continue;
