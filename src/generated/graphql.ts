@@ -2204,7 +2204,7 @@ export type Topic = Node & {
   __typename?: 'Topic';
   /** What the topic covers. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Events that covered this topic, oldest first. */
+  /** Events that covered this topic, oldest first; standing formats without a date are not listed. */
   events: Array<Event>;
   /** People who are experts in this topic, ordered by name. */
   experts: Array<Contact>;

@@ -1,6 +1,7 @@
 // The programme's events (events.csv): dated events and standing formats, hosts
 // and the municipalities a source names as taking part, resolved by name.
 import type { EventFormat, EventKind } from '../generated/graphql.js';
+import type { EventRecord } from '../modules/event/event.record.js';
 import { urlsOf, type SourceRecord } from '../modules/shared/source.js';
 import type { CsvRecord } from './csv.js';
 import type { NameResolver } from './names.js';
@@ -24,22 +25,12 @@ export interface AttendanceImport {
   sources: SourceRecord[];
 }
 
-export interface EventImport {
-  slug: string;
-  title: string;
-  kind: EventKind;
-  /** YYYY-MM-DD; null for a standing format. */
-  startsOn: string | null;
-  endsOn: string | null;
-  format: EventFormat | null;
-  participantCount: number | null;
-  url: string | null;
-  notes: string | null;
+/** An event as the import writes it: the API's record (without the instant, set from the day) plus its links. */
+export type EventImport = Omit<EventRecord, '__typename' | 'startsAt'> & {
   hosts: Actor[];
   topics: Map<string, string[]>;
   attendance: AttendanceImport[];
-  sources: SourceRecord[];
-}
+};
 
 // A real day: Date.parse alone accepts 2022-02-30.
 const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;

@@ -3,9 +3,10 @@
 // measure's Handlungsfeld where the source gives one, else from its name and
 // description (keyword rows of the mapping), else from its project — each link
 // says which.
-import type { MeasureStatus, MeasureTopicBasis } from '../generated/graphql.js';
+import type { MeasureTopicBasis } from '../generated/graphql.js';
+import type { MeasureRecord } from '../modules/measure/measure.record.js';
 import { nameKey } from '../modules/shared/text.js';
-import { urlsOf, type SourceRecord } from '../modules/shared/source.js';
+import { urlsOf } from '../modules/shared/source.js';
 import type { CsvRecord } from './csv.js';
 import { measureStatus } from './measure-status.js';
 import { slugify, type ProjectImport } from './projects.js';
@@ -16,19 +17,12 @@ import { keywordTopics, mapTopics, type TopicMapping } from './taxonomy.js';
 export const MEASURES_SOURCE = 'measures.csv';
 export const MEASURE_COLUMNS = ['id', 'measure', 'model_project', 'handlungsfelder', 'status', 'status_as_of', 'description', 'source_url', 'notes'] as const;
 
-export interface MeasureImport {
-  slug: string;
-  name: string;
-  description: string | null;
-  status: MeasureStatus;
-  statusWording: string | null;
-  statusAsOf: string | null;
-  knownOnlyByName: boolean;
+/** A measure as the import writes it: the API's record plus its notes, project and topic links. */
+export type MeasureImport = Omit<MeasureRecord, '__typename'> & {
   notes: string | null;
   project: string | null;
   topics: { slug: string; basis: MeasureTopicBasis; labels: string[] }[];
-  sources: SourceRecord[];
-}
+};
 
 const STOP = new Set(['und', 'der', 'die', 'das', 'des', 'den', 'dem', 'fur', 'mit', 'von', 'zur', 'zum', 'im', 'in', 'am', 'auf', 'eine', 'ein', 'digitale', 'digitaler', 'digitales', 'smart', 'smarte', 'stadt']);
 /** Word stems (first six letters) of a name, parentheses included, without filler words. */

@@ -193,6 +193,12 @@ describe('the network data: topics, measures, links, events, with their sources'
     expect(byStatus.PLANNED).toBe(0);
     const second = (await h.ok(q, { after: first.pageInfo.endCursor })).measures;
     expect(second.edges.map((e: any) => e.node.slug)).not.toContain(first.edges[0].node.slug);
+    // A topic's page lists its measures (sub-topics included) with the same totals.
+    const { topic } = await h.ok(`{ topic(slug: "mobilitaet") { measures(first: 3) { totalCount byStatus { status count } edges { node { slug } } } events { startsOn } } }`);
+    expect(topic.measures.totalCount).toBeGreaterThanOrEqual(first.totalCount);
+    expect(topic.measures.byStatus.reduce((n: number, b: any) => n + b.count, 0)).toBe(topic.measures.totalCount);
+    expect(topic.measures.edges).toHaveLength(3);
+    for (const e of topic.events) expect(e.startsOn).not.toBeNull();
     // Full-text, typo-tolerant; and a measure is found by `search` and `node`.
     const { measures: found } = await h.ok(`{ measures(filter: { text: "Rufbuss" }) { edges { node { slug name } } } }`);
     expect(found.edges.length).toBeGreaterThan(0);
@@ -215,6 +221,13 @@ describe('the network data: topics, measures, links, events, with their sources'
     const { organization } = await h.ok(`{ organization(slug: "utrecht-nl") { kind country exchanges { kind municipality { ags } direction } } }`);
     expect(organization).toMatchObject({ kind: 'CITY_ABROAD', country: 'NL' });
     expect(organization.exchanges[0]).toMatchObject({ kind: 'KNOWLEDGE_EXCHANGE', municipality: { ags: '09162000' }, direction: 'OUTGOING' });
+    const { municipality: muenchen, reach } = await h.ok(`{
+      municipality(ags: "09162000") { exchangesAbroad { kind direction partner { slug } sources { file } } }
+      reach(from: { municipality: "09162000" }, maxHops: 1) { partnersAbroad { slug country } }
+    }`);
+    expect(muenchen.exchangesAbroad).toContainEqual({ kind: 'KNOWLEDGE_EXCHANGE', direction: 'OUTGOING', partner: { slug: 'utrecht-nl' }, sources: [{ file: 'exchange-links.csv' }] });
+    // Beside the reach figures, never in them.
+    expect(reach.partnersAbroad).toContainEqual({ slug: 'utrecht-nl', country: 'NL' });
     // A name nobody can tell apart is reported, not guessed.
     const unresolved = firstRun.decisions.filter((d) => d.source === 'exchange-links.csv' && /not resolved|ambiguous/.test(d.reason));
     expect(unresolved.map((d) => d.detail)).toContain('"Verband Region Rhein-Neckar"');

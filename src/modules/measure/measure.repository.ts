@@ -72,8 +72,8 @@ const OF_TOPIC = cypher(
    CALL (t, key) {
      MATCH (x:Measure)-[:ADDRESSES]->(s:Topic)
      WHERE s = t OR (key.includeSubtopics AND (s)-[:SUBTOPIC_OF]->(t))
-     WITH DISTINCT x
-     RETURN count(x) AS total, [st IN $allStatuses | {status: st, count: count(CASE WHEN x.status = st THEN 1 END)}] AS byStatus
+     WITH collect(DISTINCT x) AS found
+     RETURN size(found) AS total, [st IN $allStatuses | {status: st, count: size([m IN found WHERE m.status = st])}] AS byStatus
    }
    RETURN i, rows[..key.limit] AS rows, total, byStatus`,
 );

@@ -55,7 +55,8 @@ const INTERESTED = cypher(
 
 const EXPERTS = contactListStatement('topic.experts', '(x:Contact)-[:EXPERT_IN]->(:Topic {slug: key})');
 
-const EVENTS = listStatement('topic.events', '(x:Event)-[:COVERS]->(:Topic {slug: key})', 'x.startsAt, x.id');
+// Dated events only: a standing format has no `startsAt`, which this list's clients may select (Event.startsOn is for it).
+const EVENTS = listStatement('topic.events', '(x:Event)-[:COVERS]->(:Topic {slug: key})', 'x.startsAt, x.id', 'x {.*}', 'x.startsAt IS NOT NULL');
 
 const CREATE = cypher(
   'topic.create',
