@@ -2,7 +2,7 @@
 // Resolvers return the repositories' own records (mappers); `npm run codegen:check` fails when the output is stale.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-const record = (area: string, type: string) => `../modules/${area}/${area}.record.js#${type}Record`;
+const record = (area: string, type: string) => `../records/${area}.js#${type}Record`;
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -34,16 +34,16 @@ const config: CodegenConfig = {
           Attendance: record('event', 'Attendance'),
           Measure: record('measure', 'Measure'),
           MeasureTopic: record('measure', 'MeasureTopic'),
-          Source: '../modules/shared/source.js#SourceRecord',
-          RegisterInfo: '../modules/register/register.repository.js#RegisterRecord',
-          PeerEdge: '../modules/discovery/discovery.service.js#PeerEdgeRecord',
-          SharedTopic: '../modules/discovery/discovery.service.js#SharedTopicRecord',
-          ExpertReason: '../modules/discovery/discovery.service.js#ExpertReasonRecord',
-          Reach: '../modules/reach/reach.service.js#ReachResult',
-          EventGrowth: '../modules/reach/reach.service.js#EventGrowthRecord',
-          ReachNetwork: '../modules/reach/reach.service.js#NetworkAnswer',
-          Broker: '../modules/reach/reach.network.js#BrokerRecord',
-          Community: '../modules/reach/reach.network.js#CommunityRecord',
+          Source: '../kernel/source.js#SourceRecord',
+          RegisterInfo: '../features/register/register.repository.js#RegisterRecord',
+          PeerEdge: '../features/discovery/discovery.service.js#PeerEdgeRecord',
+          SharedTopic: '../features/discovery/discovery.service.js#SharedTopicRecord',
+          ExpertReason: '../features/discovery/discovery.service.js#ExpertReasonRecord',
+          Reach: '../features/reach/reach.service.js#ReachResult',
+          EventGrowth: '../features/reach/reach.service.js#EventGrowthRecord',
+          ReachNetwork: '../features/reach/reach.service.js#NetworkAnswer',
+          Broker: '../features/reach/reach.network.js#BrokerRecord',
+          Community: '../features/reach/reach.network.js#CommunityRecord',
           Viewer: '../auth/viewer.js#ViewerRecord',
           ApiKey: '../auth/api-keys.js#ApiKeyRecord',
         },

@@ -1,5 +1,6 @@
 // typescript-eslint with type information over src/ and tests/.
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -11,6 +12,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // An area merges its members into the contract with `interface Loaders extends ReturnType<…> {}` (src/features/context.ts).
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
     },
   },
   {
@@ -27,6 +30,67 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.property.name=/^(executeQuery|session)$/]",
           message: 'Talk to Neo4j through src/db/database.ts (named statements, executeRead/executeWrite).',
+        },
+      ],
+    },
+  },
+  {
+    // The layers of src/ (docs/architecture.md), each importing only downwards:
+    //   base (config, errors, logger, paths) → db → kernel → auth → records
+    //   → features (the contract features/context.ts, then one folder per area, never another area)
+    //   → the composition root (src/*.ts, limits/, import/, scripts/).
+    // generated/ is the schema's types, open to everyone.
+    files: ['src/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+      'boundaries/include': ['src/**/*.ts'],
+      'boundaries/elements': [
+        { type: 'generated', pattern: 'src/generated' },
+        { type: 'db', pattern: 'src/db' },
+        { type: 'kernel', pattern: 'src/kernel' },
+        { type: 'auth', pattern: 'src/auth' },
+        { type: 'records', pattern: 'src/records' },
+        { type: 'feature', pattern: 'src/features/*', capture: ['area'] },
+        { type: 'app', pattern: 'src/(limits|import|scripts)' },
+      ],
+      'boundaries/files': [
+        { category: 'base', pattern: 'src/(config|errors|logger|paths).ts' },
+        { category: 'contract', pattern: 'src/features/context.ts' },
+        { category: 'root', pattern: 'src/*.ts' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          message: 'Layers import only downwards, and an area never imports another area (docs/architecture.md).',
+          policies: [
+            { allow: { to: { element: { type: 'generated' } } } },
+            { allow: { to: { file: { categories: 'base' } } } },
+            { allow: { to: { module: { origin: 'external' } } } },
+            { allow: { to: { module: { origin: 'core' } } } },
+            { from: { element: { type: 'generated' } }, allow: { to: { element: { type: '*' } } } },
+            { from: { file: { categories: 'root' } }, allow: { to: { element: { type: '*' } } } },
+            { from: { file: { categories: 'root' } }, allow: { to: { file: { categories: { anyOf: ['root', 'contract'] } } } } },
+            { from: { element: { type: 'db' } }, allow: { to: { element: { type: 'db' } } } },
+            { from: { element: { type: 'kernel' } }, allow: { to: { element: { types: { anyOf: ['db', 'kernel'] } } } } },
+            { from: { element: { type: 'auth' } }, allow: { to: { element: { types: { anyOf: ['db', 'kernel', 'auth'] } } } } },
+            { from: { element: { type: 'records' } }, allow: { to: { element: { types: { anyOf: ['db', 'kernel', 'auth', 'records'] } } } } },
+            { from: { file: { categories: 'contract' } }, allow: { to: { element: { types: { anyOf: ['db', 'kernel', 'auth', 'records'] } } } } },
+            { from: { element: { type: 'feature' } }, allow: { to: { file: { categories: 'contract' } } } },
+            {
+              from: { element: { type: 'feature' } },
+              allow: { to: { element: { types: { anyOf: ['db', 'kernel', 'auth', 'records'] } } } },
+            },
+            {
+              from: { element: { type: 'feature' } },
+              allow: { to: { element: { type: 'feature', captured: { area: '{{ from.element.captured.area }}' } } } },
+            },
+            { from: { element: { type: 'app' } }, allow: { to: { element: { type: '*' } } } },
+            { from: { element: { type: 'app' } }, allow: { to: { file: { categories: { anyOf: ['root', 'contract'] } } } } },
+          ],
         },
       ],
     },

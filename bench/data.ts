@@ -11,7 +11,7 @@ import { toDb, fromDb } from '../src/db/values.js';
 import { isEmpty, runImport } from '../src/import/import.js';
 import { locateRegister } from '../src/import/register-source.js';
 import { fromProject } from '../src/paths.js';
-import { nameKey } from '../src/modules/shared/text.js';
+import { nameKey } from '../src/kernel/text.js';
 
 export const LAYER = { seed: 'smart-city-graph-bench-1', hubs: 40, projects: 2000, contacts: 5000, events: 300 } as const;
 

@@ -6,8 +6,8 @@ import type { Statement } from '../src/db/cypher.js';
 import { toDb } from '../src/db/values.js';
 import { createDriver, Database } from '../src/db/database.js';
 import { PerVersion } from '../src/db/data-version.js';
-import { EXPERTS, freshProfiles, type Profiles, PEERS_OF_CANDIDATES, PROFILES, SEARCH, sharing, SIMILAR_PROJECTS } from '../src/modules/discovery/discovery.repository.js';
-import { fullTextQuery } from '../src/modules/discovery/discovery.service.js';
+import { EXPERTS, freshProfiles, type Profiles, PEERS_OF_CANDIDATES, PROFILES, SEARCH, sharing, SIMILAR_PROJECTS } from '../src/features/discovery/discovery.repository.js';
+import { fullTextQuery } from '../src/features/discovery/discovery.service.js';
 
 const uri = process.env.NEO4J_URI ?? `bolt://127.0.0.1:${process.env.LOCAL_NEO4J_PORT ?? 7687}`;
 const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));

@@ -5,9 +5,9 @@
 import { ANONYMOUS, viewerParams } from '../src/auth/viewer.js';
 import { cypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
-import { CONTACT_FIELDS, CONTACT_SHOWN } from '../src/modules/contact/contact.record.js';
+import { CONTACT_FIELDS, CONTACT_SHOWN } from '../src/records/contact.js';
 import type { Key } from './data.js';
-import { today } from '../src/modules/reach/reach.service.js';
+import { today } from '../src/features/reach/reach.service.js';
 import { R1_FLOOR, R4_FLOOR } from './statements.js';
 
 export interface BenchRequest {

@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.js';
 import { createDriver, Database } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { createCaches } from '../src/caches.js';
-import { reachRepository } from '../src/modules/reach/reach.repository.js';
+import { reachRepository } from '../src/features/reach/reach.repository.js';
 import { createSecurity } from '../src/security.js';
 import { createApp } from '../src/server.js';
 import { countingDriver, trace, waves, type Sent } from './counting-driver.js';

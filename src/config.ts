@@ -1,7 +1,21 @@
 // Environment → one validated, frozen Config. Every wrong value is reported
 // at start-up with the variable's name, all at once, before anything starts.
 import { z } from 'zod';
-import { DEFAULT_REGISTER_CACHE_DIR, REGISTER_URL } from './import/register-source.js';
+
+/**
+ * Destatis's download of the "Auszug GV 4. Quartal" workbook. The address is the one Destatis
+ * publishes on https://www.destatis.de/DE/Themen/Laender-Regionen/Regionales/Gemeindeverzeichnis/Administrativ/Archiv/GVAuszugQ/AuszugGV4QAktuell.html
+ * and that several public projects download from (some with a version suffix such as &v=18);
+ * it could not be fetched from here (no network), so it is UNCONFIRMED that it still serves
+ * these bytes: it is Destatis's *current* 4th-quarter extract, which is replaced each January
+ * (31.12.2025 from January 2026 on). The SHA-256 check then refuses it, and the error says to
+ * name the file instead (REGISTER_FILE). Another address: the setting REGISTER_URL.
+ */
+export const REGISTER_URL =
+  'https://www.destatis.de/DE/Themen/Laender-Regionen/Regionales/Gemeindeverzeichnis/Administrativ/Archiv/GVAuszugQ/AuszugGV4QAktuell.xlsx?__blob=publicationFile';
+
+/** Where a downloaded register is kept (git-ignored). */
+export const DEFAULT_REGISTER_CACHE_DIR = '.cache/register';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();

@@ -10,7 +10,7 @@ import { isEmpty, runImport, type Progress } from './import/import.js';
 import { locateRegister } from './import/register-source.js';
 import { createLogger } from './logger.js';
 import { fromProject } from './paths.js';
-import { reachRepository } from './modules/reach/reach.repository.js';
+import { reachRepository } from './features/reach/reach.repository.js';
 import { createCaches, type DerivedCaches } from './caches.js';
 import { createSecurity } from './security.js';
 import { createApp, type App } from './server.js';

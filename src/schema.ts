@@ -3,22 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, GraphQLScalarType, printSchema, type GraphQLFieldResolver } from 'graphql';
 import { DateTimeISOResolver, EmailAddressResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
-import { authResolvers } from './auth/auth.resolvers.js';
+import { areaResolvers, NODE_LOADERS } from './areas.js';
+import { nodeResolvers } from './features/node/node.resolvers.js';
 import { checkAccess, MUTATION_ACCESS, QUERY_ACCESS, type Access } from './auth/permissions.js';
 import { forgetCached, type Context } from './context.js';
 import { PROJECT_ROOT } from './paths.js';
 import type { Resolvers } from './generated/graphql.js';
-import { contactResolvers } from './modules/contact/contact.resolvers.js';
-import { discoveryResolvers } from './modules/discovery/discovery.resolvers.js';
-import { reachResolvers } from './modules/reach/reach.resolvers.js';
-import { eventResolvers } from './modules/event/event.resolvers.js';
-import { municipalityResolvers } from './modules/municipality/municipality.resolvers.js';
-import { organizationResolvers } from './modules/organization/organization.resolvers.js';
-import { projectResolvers } from './modules/project/project.resolvers.js';
-import { nodeResolvers } from './modules/shared/node.resolvers.js';
-import { topicResolvers } from './modules/topic/topic.resolvers.js';
-import { measureResolvers } from './modules/measure/measure.resolvers.js';
-import { registerResolvers } from './modules/register/register.resolvers.js';
 
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
 /**
@@ -75,20 +65,7 @@ function gated(fields: ResolverMap, isMutation: boolean): ResolverMap {
 }
 
 export function buildResolvers(): Resolvers {
-  const modules: Resolvers[] = [
-    nodeResolvers,
-    municipalityResolvers,
-    projectResolvers,
-    topicResolvers,
-    contactResolvers,
-    organizationResolvers,
-    eventResolvers,
-    measureResolvers,
-    registerResolvers,
-    discoveryResolvers,
-    reachResolvers,
-    authResolvers,
-  ];
+  const modules: Resolvers[] = [nodeResolvers(NODE_LOADERS), ...areaResolvers()];
   const merged: Record<string, ResolverMap> = {};
   for (const module of modules) {
     for (const [type, fields] of Object.entries(module)) {

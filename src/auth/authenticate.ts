@@ -7,7 +7,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, t
 import { z } from 'zod';
 import type { AuthConfig } from '../config.js';
 import { ApiError } from '../errors.js';
-import { agsSchema } from '../modules/shared/validation.js';
+import { agsSchema } from '../kernel/validation.js';
 import type { ApiKeys } from './api-keys.js';
 import { ANONYMOUS, unauthenticated, type Viewer } from './viewer.js';
 

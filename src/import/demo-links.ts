@@ -5,7 +5,7 @@
 // gives the same set on every machine.
 import { cypher } from '../db/cypher.js';
 import type { Database } from '../db/database.js';
-import { MODEL_PROJECTS_PROGRAMME } from '../modules/project/project.model.js';
+import { MODEL_PROJECTS_PROGRAMME } from '../records/project.model.js';
 
 export const DEMO_SEED = 20220322;
 

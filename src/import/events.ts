@@ -1,8 +1,8 @@
 // The programme's events (events.csv): dated events and standing formats, hosts
 // and the municipalities a source names as taking part, resolved by name.
 import type { EventFormat, EventKind } from '../generated/graphql.js';
-import type { EventRecord } from '../modules/event/event.record.js';
-import { urlsOf, type SourceRecord } from '../modules/shared/source.js';
+import type { EventRecord } from '../records/event.js';
+import { urlsOf, type SourceRecord } from '../kernel/source.js';
 import type { CsvRecord } from './csv.js';
 import type { NameResolver } from './names.js';
 import type { ImportReport } from './report.js';

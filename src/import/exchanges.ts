@@ -2,7 +2,7 @@
 // kind, year, mapped topics, sources and evidence. Links with a city abroad
 // are kept with its organization; names that do not resolve are reported.
 import type { ExchangeKind } from '../generated/graphql.js';
-import { urlsOf, type SourceRecord } from '../modules/shared/source.js';
+import { urlsOf, type SourceRecord } from '../kernel/source.js';
 import type { CsvRecord } from './csv.js';
 import type { NameResolver, Resolved } from './names.js';
 import type { ImportReport } from './report.js';

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Database, Tx } from '../db/database.js';
 import type { Statement } from '../db/cypher.js';
-import { sizeClassFor, stateOfAgs } from '../modules/municipality/municipality.model.js';
-import { sourceProps } from '../modules/shared/source.js';
-import { nameKey } from '../modules/shared/text.js';
+import { sizeClassFor, stateOfAgs } from '../records/municipality.model.js';
+import { sourceProps } from '../kernel/source.js';
+import { nameKey } from '../kernel/text.js';
 import { readCsv, SourceError, type CsvRecord } from './csv.js';
 import { EVENT_COLUMNS, EVENTS_SOURCE, parseEvents } from './events.js';
 import { EXCHANGE_COLUMNS, EXCHANGES_SOURCE, parseExchanges } from './exchanges.js';
@@ -18,7 +18,7 @@ import { MEASURE_COLUMNS, MEASURES_SOURCE, parseMeasures } from './measures.js';
 import { NameResolver, type AbroadImport } from './names.js';
 import { PROFILE_COLUMNS, PROFILES_SOURCE, parseProfiles } from './profiles.js';
 import { parseProjects, PROGRAMME, PROJECT_COLUMNS, PROJECTS_SOURCE } from './projects.js';
-import { compareRegisters, parseRegister, REGISTER_COLUMNS, type PreviousUnit } from './register.js';
+import { compareRegisters, parseRegister, REGISTER_COLUMNS, type PreviousUnit, type Unit } from './register.js';
 import { readRegister, type RegisterFile } from './register-read.js';
 import { ImportReport } from './report.js';
 import { MAPPING_COLUMNS, MAPPING_SOURCE, parseMapping, parseTopics, TOPIC_COLUMNS, TOPICS_SOURCE } from './taxonomy.js';
@@ -45,6 +45,27 @@ export const ABROAD_SOURCE = 'cities-abroad.csv';
 const ABROAD_COLUMNS = ['name', 'slug', 'country', 'name_local'] as const;
 
 const BATCH = 1000;
+
+/** A register unit as the import writes it (MERGE_MUNICIPALITIES, LINK_MUNICIPALITIES): the derived properties made here, once. */
+export const municipalityRow = (u: Unit) => ({
+  ags: u.ags,
+  parent: u.parentAgs,
+  verband: u.verbandAgs,
+  lat: u.lat,
+  lon: u.lon,
+  props: {
+    ags: u.ags,
+    name: u.name,
+    nameKey: nameKey(u.name),
+    kind: u.kind,
+    state: stateOfAgs(u.ags),
+    population: u.population,
+    areaKm2: u.areaKm2,
+    postcode: u.postcode,
+    urbanisation: u.urbanisation,
+    sizeClass: sizeClassFor(u.kind, u.population),
+  },
+});
 
 export async function isEmpty(db: Database): Promise<boolean> {
   const [row] = await db.read('import.isEmpty', (tx) => tx.run<{ empty: boolean }>(IS_EMPTY));
@@ -109,25 +130,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     return report;
   }
 
-  const municipalityRows = units.map((u) => ({
-    ags: u.ags,
-    parent: u.parentAgs,
-    verband: u.verbandAgs,
-    lat: u.lat,
-    lon: u.lon,
-    props: {
-      ags: u.ags,
-      name: u.name,
-      nameKey: nameKey(u.name),
-      kind: u.kind,
-      state: stateOfAgs(u.ags),
-      population: u.population,
-      areaKm2: u.areaKm2,
-      postcode: u.postcode,
-      urbanisation: u.urbanisation,
-      sizeClass: sizeClassFor(u.kind, u.population),
-    },
-  }));
+  const municipalityRows = units.map(municipalityRow);
   const topicList = (m: Map<string, string[]>) => [...m].map(([slug, labels]) => ({ slug, labels }));
   const projectRows = projects.map((p) => ({
     slug: p.slug,

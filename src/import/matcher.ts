@@ -1,6 +1,6 @@
 // Resolving the sources' references to municipalities: AGS hints first, names within a Land second.
 import type { MunicipalityKind } from '../generated/graphql.js';
-import { nameKey } from '../modules/shared/text.js';
+import { nameKey } from '../kernel/text.js';
 import type { Unit } from './register.js';
 
 const GEMEINDE_LEVEL: readonly MunicipalityKind[] = ['STADT', 'GEMEINDE', 'KREISFREIE_STADT'];

@@ -4,9 +4,9 @@
 // description (keyword rows of the mapping), else from its project — each link
 // says which.
 import type { MeasureTopicBasis } from '../generated/graphql.js';
-import type { MeasureRecord } from '../modules/measure/measure.record.js';
-import { nameKey } from '../modules/shared/text.js';
-import { urlsOf } from '../modules/shared/source.js';
+import type { MeasureRecord } from '../records/measure.js';
+import { nameKey } from '../kernel/text.js';
+import { urlsOf } from '../kernel/source.js';
 import type { CsvRecord } from './csv.js';
 import { measureStatus } from './measure-status.js';
 import { slugify, type ProjectImport } from './projects.js';

@@ -6,7 +6,7 @@
 import type { Unit } from './register.js';
 import { Matcher } from './matcher.js';
 import type { ProjectImport } from './projects.js';
-import { nameKey } from '../modules/shared/text.js';
+import { nameKey } from '../kernel/text.js';
 
 export interface AbroadImport {
   slug: string;

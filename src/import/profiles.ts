@@ -2,7 +2,7 @@
 // the sources' words, its phase, its federal funding and its flagship measures.
 // One row per row of mpsc.csv, joined by name and cohort.
 import type { ProjectPhaseKind } from '../generated/graphql.js';
-import { urlsOf, type SourceRecord } from '../modules/shared/source.js';
+import { urlsOf, type SourceRecord } from '../kernel/source.js';
 import type { CsvRecord } from './csv.js';
 import type { ImportReport } from './report.js';
 import { labelsOf, mapTopics, type TopicMapping } from './taxonomy.js';

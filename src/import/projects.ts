@@ -1,18 +1,18 @@
 // The 73 model projects (mpsc.csv): one Project per row, RUNS links resolved
 // against the register, every decision reported.
 import type { RunnerRole } from '../generated/graphql.js';
-import { nameKey } from '../modules/shared/text.js';
+import { nameKey } from '../kernel/text.js';
 import type { CsvRecord } from './csv.js';
 import { Matcher } from './matcher.js';
 import { likelySuccessor, type PreviousUnit, type Unit } from './register.js';
 import type { ImportReport } from './report.js';
 import { profileKey, PROFILES_SOURCE, type PhaseImport, type ProfileImport } from './profiles.js';
 import { mapTopics, type TopicMapping } from './taxonomy.js';
-import { urlsOf, type SourceRecord } from '../modules/shared/source.js';
+import { urlsOf, type SourceRecord } from '../kernel/source.js';
 
 export const PROJECTS_SOURCE = 'mpsc.csv';
 export const PROJECT_COLUMNS = ['name', 'municipality_kind', 'state', 'staffel_year', 'topics', 'source_url', 'project_title', 'partners', 'ags'] as const;
-export { MODEL_PROJECTS_PROGRAMME as PROGRAMME } from '../modules/project/project.model.js';
+export { MODEL_PROJECTS_PROGRAMME as PROGRAMME } from '../records/project.model.js';
 
 const CATEGORIES = new Set(['Großstadt', 'Mittelstadt', 'Kleinstadt/Landgemeinde', 'Interkommunale Kooperation/Landkreis']);
 

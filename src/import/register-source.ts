@@ -8,6 +8,7 @@
 // From 2 to 4 the file must be the known one, byte for byte (REGISTER_SHA256): a cached file that
 // is not is removed and the next place tried, a mirror that is not is an error, and a download
 // that is not is not kept.
+import { DEFAULT_REGISTER_CACHE_DIR, REGISTER_URL } from '../config.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
@@ -22,19 +23,6 @@ import { SourceError } from './csv.js';
 export const REGISTER_FILE_NAME = 'AuszugGV4QAktuell_2024.xlsx';
 export const REGISTER_SHA256 = 'f48d7d6d373da4d0cb530724ae1d6ccc48f7454135afa4324a8de46a3af922df';
 
-/**
- * Destatis's download of the "Auszug GV 4. Quartal" workbook. The address is the one Destatis
- * publishes on https://www.destatis.de/DE/Themen/Laender-Regionen/Regionales/Gemeindeverzeichnis/Administrativ/Archiv/GVAuszugQ/AuszugGV4QAktuell.html
- * and that several public projects download from (some with a version suffix such as &v=18);
- * it could not be fetched from here (no network), so it is UNCONFIRMED that it still serves
- * these bytes: it is Destatis's *current* 4th-quarter extract, which is replaced each January
- * (31.12.2025 from January 2026 on). The SHA-256 check then refuses it, and the error says to
- * name the file instead (REGISTER_FILE). Another address: the setting REGISTER_URL.
- */
-export const REGISTER_URL =
-  'https://www.destatis.de/DE/Themen/Laender-Regionen/Regionales/Gemeindeverzeichnis/Administrativ/Archiv/GVAuszugQ/AuszugGV4QAktuell.xlsx?__blob=publicationFile';
-
-export const DEFAULT_REGISTER_CACHE_DIR = '.cache/register';
 /** The shared data folder beside the project (present on the developers' machines and in CI). */
 export const DEFAULT_REGISTER_MIRROR_DIR = fromProject('../shared/data/destatis-2024-12-31');
 
@@ -197,3 +185,5 @@ async function sha256File(path: string): Promise<string> {
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
+
+export { DEFAULT_REGISTER_CACHE_DIR, REGISTER_URL };

@@ -3,7 +3,7 @@
 // map a source's exact label (to several topics, or to none with a reason),
 // `keyword` rows map a term found at the start of a word of a free text
 // (a measure's name and description, an exchange link's topic).
-import { nameKey } from '../modules/shared/text.js';
+import { nameKey } from '../kernel/text.js';
 import type { CsvRecord } from './csv.js';
 import type { ImportReport } from './report.js';
 

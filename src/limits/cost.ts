@@ -19,7 +19,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../modules/shared/connection.js';
+import { DEFAULT_PAGE_SIZE } from '../kernel/connection.js';
 
 const BASE_COST: Record<string, number> = {
   'Query.search': 10,

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
 import { loadConfig } from '../config.js';
-import { agsSchema } from '../modules/shared/validation.js';
+import { agsSchema } from '../kernel/validation.js';
 
 const { values } = parseArgs({
   options: {

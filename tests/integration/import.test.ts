@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_MIGRATION } from '../../src/db/migrations.js';
 import { runImport } from '../../src/import/import.js';
 import { fromProject } from '../../src/paths.js';
+import { loadFixture } from '../support/fixture.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { REGISTER_CSV, registerWorkbook } from '../support/register.js';
 import type { RegisterFile } from '../../src/import/register-read.js';
@@ -352,6 +353,12 @@ describe('a newer register', () => {
 });
 
 describe('a corrupted source', () => {
+  // A refused import writes nothing, whatever the graph holds: the small fixture graph makes
+  // "the graph as it was" (a fingerprint of every node and relationship) cheap to check.
+  beforeAll(async () => {
+    await h.reset();
+    await loadFixture(h);
+  });
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

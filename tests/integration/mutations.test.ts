@@ -1,5 +1,5 @@
 // Every mutation against the real Neo4j: its effect, read back through the API and checked in the graph.
-import { today as berlinToday } from '../../src/modules/shared/time.js';
+import { today as berlinToday } from '../../src/kernel/time.js';
 import { afterAll, beforeEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../support/harness.js';
 import { CONTACT_PUBLIC, loadFixture } from '../support/fixture.js';

@@ -2,7 +2,7 @@
 // path the API has to a contact; the export of a person's data; and erasure.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/auth/viewer.js';
-import { toGlobalId } from '../../src/modules/shared/global-id.js';
+import { toGlobalId } from '../../src/kernel/global-id.js';
 import { CONTACT_PRIVATE, loadFixture } from '../support/fixture.js';
 import { createHarness, viewers, type Harness } from '../support/harness.js';
 

@@ -1,8 +1,8 @@
 // Every query of the schema against the real Neo4j, on the fixture graph.
 import { describe, expect, it } from 'vitest';
 import { accessOf, ANONYMOUS } from '../../src/auth/viewer.js';
-import { municipalityRepository } from '../../src/modules/municipality/municipality.repository.js';
-import { WIDE } from '../../src/modules/shared/projection.js';
+import { municipalityRepository } from '../../src/features/municipality/municipality.repository.js';
+import { WIDE } from '../../src/records/projection.js';
 import { viewers } from '../support/harness.js';
 import { useHarness } from '../support/use-harness.js';
 import { CONTACT_NO_CONSENT, CONTACT_PRIVATE, CONTACT_PUBLIC, TESTDOERFER } from '../support/fixture.js';

@@ -2,7 +2,7 @@
 // the statement observer the product's Database offers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessOf, ANONYMOUS } from '../../src/auth/viewer.js';
-import { municipalityRepository } from '../../src/modules/municipality/municipality.repository.js';
+import { municipalityRepository } from '../../src/features/municipality/municipality.repository.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;

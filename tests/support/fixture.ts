@@ -1,13 +1,17 @@
 // A small hand-built graph for the integration tests. Real names where they
 // help reading, invented Gemeinden (Testdorf 01 …) where only their number matters.
+import { cypher } from '../../src/db/cypher.js';
+import type { MunicipalityKind } from '../../src/generated/graphql.js';
+import { municipalityRow } from '../../src/import/import.js';
+import { LINK_MUNICIPALITIES, MERGE_MUNICIPALITIES, MERGE_TOPICS } from '../../src/import/import.repository.js';
+import type { Unit } from '../../src/import/register.js';
+import { nameKey } from '../../src/kernel/text.js';
 import type { Harness } from './harness.js';
-import { nameKey } from '../../src/modules/shared/text.js';
-import { sizeClassOf, stateOfAgs } from '../../src/modules/municipality/municipality.model.js';
 
 interface M {
   ags: string;
   name: string;
-  kind: string;
+  kind: MunicipalityKind;
   population?: number;
   lat?: number;
   lon?: number;
@@ -72,81 +76,81 @@ export const EVENTS = [
   { id: 'kongress-2023', title: 'Smart-City-Kongress', kind: 'CONGRESS', startsAt: '2023-06-01T09:00:00Z', hostOrg: 'bmwsb', topics: [], attendees: [], orgAttendees: [] },
 ];
 
-/** Loads the fixture in one transaction. */
+// The fixture's own statements (municipalities and topics go through the import's), made while modules load
+// like every statement (src/db/cypher.ts).
+const PROJECTS_ = cypher(
+  'test.fixture.projects',
+  `UNWIND $projects AS p
+   CREATE (x:Project {id: p.id, name: p.name, nameKey: p.nameKey, programme: p.programme, cohort: p.cohort, status: p.status, startDate: date(p.startDate)})
+   WITH x, p
+   CALL (x, p) { UNWIND p.topics AS slug MATCH (t:Topic {slug: slug}) CREATE (x)-[:ADDRESSES]->(t) }
+   CALL (x, p) { UNWIND p.runners AS r MATCH (m:Municipality {ags: r[0]}) CREATE (m)-[:RUNS {role: r[1]}]->(x) }`,
+);
+const ORGANIZATIONS_ = cypher('test.fixture.organizations', 'UNWIND $orgs AS o CREATE (:Organization {id: o.id, name: o.name, nameKey: o.nameKey, kind: o.kind})');
+const FUNDING = cypher(
+  'test.fixture.funding',
+  `MATCH (bmwsb:Organization {id: 'bmwsb'}), (kts:Organization {id: 'kts'}), (p:Project {id: 'myk10'})
+   CREATE (bmwsb)-[:FUNDS]->(p), (kts)-[:SUPPORTS]->(p)`,
+);
+const CONTACTS_ = cypher(
+  'test.fixture.contacts',
+  `UNWIND $contacts AS c
+   CREATE (x:Contact {id: c.id, name: c.name, nameKey: c.nameKey, role: c.role, email: c.email, phone: c.phone, visibility: c.visibility,
+                      consentAt: CASE WHEN c.consentAt IS NULL THEN null ELSE datetime(c.consentAt) END})
+   WITH x, c
+   CALL (x, c) { MATCH (m:Municipality {ags: c.employer}) CREATE (x)-[:WORKS_FOR]->(m) }
+   CALL (x, c) { MATCH (o:Organization {id: c.employerOrg}) CREATE (x)-[:WORKS_FOR]->(o) }
+   CALL (x, c) { UNWIND c.expertise AS slug MATCH (t:Topic {slug: slug}) CREATE (x)-[:EXPERT_IN]->(t) }
+   CALL (x, c) { UNWIND c.projects AS id MATCH (p:Project {id: id}) CREATE (x)-[:CONTACT_FOR]->(p) }`,
+);
+// Dated events as the API's createEvent stores them (startsAt, standing: false).
+const EVENTS_ = cypher(
+  'test.fixture.events',
+  `UNWIND $events AS e
+   CREATE (x:Event {id: e.id, title: e.title, kind: e.kind, startsAt: datetime(e.startsAt), standing: false, format: e.format, participantCount: e.participantCount})
+   WITH x, e
+   CALL (x, e) { MATCH (m:Municipality {ags: e.host}) CREATE (x)-[:HOSTED_BY]->(m) }
+   CALL (x, e) { MATCH (o:Organization {id: e.hostOrg}) CREATE (x)-[:HOSTED_BY]->(o) }
+   CALL (x, e) { UNWIND e.topics AS slug MATCH (t:Topic {slug: slug}) CREATE (x)-[:COVERS]->(t) }
+   CALL (x, e) { UNWIND e.attendees AS ags MATCH (m:Municipality {ags: ags}) CREATE (m)-[:ATTENDED]->(x) }
+   CALL (x, e) { UNWIND e.orgAttendees AS id MATCH (o:Organization {id: id}) CREATE (o)-[:ATTENDED]->(x) }`,
+);
+const LINKS = cypher(
+  'test.fixture.links',
+  `MATCH (myk:Municipality {ags: '07137'}), (ulm:Municipality {ags: '08421000'}), (mayen:Municipality {ags: '07137068'})
+   CREATE (ulm)-[:EXCHANGES_WITH {kind: 'ROLE_MODEL', since: date('2022-05-01'), topics: ['sharing']}]->(myk),
+          (myk)-[:EXCHANGES_WITH {kind: 'KNOWLEDGE_EXCHANGE', since: date('2023-01-15'), topics: []}]->(mayen)
+   WITH mayen MATCH (e:Topic {slug: 'energie'}) CREATE (mayen)-[:INTERESTED_IN {since: date('2024-03-01')}]->(e)`,
+);
+
+/** A fixture municipality as a register unit, so the import derives its properties (name key, Land, size class). */
+const unitOf = (m: M): Unit => ({
+  ags: m.ags,
+  name: m.name,
+  kind: m.kind,
+  parentAgs: m.parent ?? null,
+  verbandAgs: null,
+  population: m.population ?? null,
+  areaKm2: null,
+  postcode: null,
+  lat: m.lat ?? null,
+  lon: m.lon ?? null,
+  urbanisation: null,
+  line: 0,
+});
+
+/** Loads the fixture in one transaction, municipalities and topics through the import's own statements and row builder. */
 export async function loadFixture(h: Harness): Promise<void> {
-  const municipalities = MUNICIPALITIES.map((m) => ({
-    ags: m.ags,
-    props: {
-      ags: m.ags,
-      name: m.name,
-      nameKey: nameKey(m.name),
-      kind: m.kind,
-      state: stateOfAgs(m.ags),
-      population: m.population ?? null,
-      sizeClass: sizeClassOf(m.population),
-    },
-    lat: m.lat ?? null,
-    lon: m.lon ?? null,
-    parent: m.parent ?? null,
-  }));
-  await h.cypher(
-    `UNWIND $municipalities AS m
-     CREATE (x:Municipality) SET x = m.props,
-       x.location = CASE WHEN m.lat IS NULL THEN null ELSE point({latitude: m.lat, longitude: m.lon}) END
-     WITH x, m MATCH (p:Municipality {ags: m.parent}) CREATE (x)-[:PART_OF]->(p)`,
-    { municipalities },
-  );
-  // Parents created later in the list than their parts get linked here.
-  await h.cypher(
-    `UNWIND $municipalities AS m MATCH (x:Municipality {ags: m.ags}), (p:Municipality {ags: m.parent}) MERGE (x)-[:PART_OF]->(p)`,
-    { municipalities },
-  );
-  await h.cypher(
-    `UNWIND $topics AS t CREATE (x:Topic {slug: t.slug, name: t.name, nameEn: t.nameEn})
-     WITH x, t MATCH (p:Topic {slug: t.parent}) CREATE (x)-[:SUBTOPIC_OF]->(p)`,
-    { topics: TOPICS.map((t) => ({ nameEn: null, parent: null, ...t })) },
-  );
-  await h.cypher(
-    `UNWIND $projects AS p
-     CREATE (x:Project {id: p.id, name: p.name, nameKey: p.nameKey, programme: p.programme, cohort: p.cohort, status: p.status, startDate: date(p.startDate)})
-     WITH x, p
-     CALL (x, p) { UNWIND p.topics AS slug MATCH (t:Topic {slug: slug}) CREATE (x)-[:ADDRESSES]->(t) }
-     CALL (x, p) { UNWIND p.runners AS r MATCH (m:Municipality {ags: r[0]}) CREATE (m)-[:RUNS {role: r[1]}]->(x) }`,
-    { projects: PROJECTS.map((p) => ({ programme: null, cohort: null, startDate: null, ...p, nameKey: nameKey(p.name) })) },
-  );
-  await h.cypher(`UNWIND $orgs AS o CREATE (:Organization {id: o.id, name: o.name, nameKey: o.nameKey, kind: o.kind})`, {
-    orgs: ORGANIZATIONS.map((o) => ({ ...o, nameKey: nameKey(o.name) })),
+  const rows = MUNICIPALITIES.map((m) => municipalityRow(unitOf(m)));
+  await h.db.write('test.fixture', async (tx) => {
+    await tx.run(MERGE_MUNICIPALITIES, { rows });
+    await tx.run(LINK_MUNICIPALITIES, { rows });
+    await tx.run(MERGE_TOPICS, { rows: TOPICS.map((t) => ({ nameEn: null, parent: null, ...t })) });
+    await tx.run(PROJECTS_, { projects: PROJECTS.map((p) => ({ programme: null, cohort: null, startDate: null, ...p, nameKey: nameKey(p.name) })) });
+    await tx.run(ORGANIZATIONS_, { orgs: ORGANIZATIONS.map((o) => ({ ...o, nameKey: nameKey(o.name) })) });
+    await tx.run(FUNDING);
+    await tx.run(CONTACTS_, { contacts: CONTACTS.map((c) => ({ consentAt: null, employer: null, employerOrg: null, ...c, nameKey: nameKey(c.name) })) });
+    await tx.run(EVENTS_, { events: EVENTS.map((e) => ({ format: null, participantCount: null, host: null, hostOrg: null, ...e })) });
+    await tx.run(LINKS);
   });
-  await h.cypher(
-    `MATCH (bmwsb:Organization {id: 'bmwsb'}), (kts:Organization {id: 'kts'}), (p:Project {id: 'myk10'})
-     CREATE (bmwsb)-[:FUNDS]->(p), (kts)-[:SUPPORTS]->(p)`,
-  );
-  await h.cypher(
-    `UNWIND $contacts AS c
-     CREATE (x:Contact {id: c.id, name: c.name, nameKey: c.nameKey, role: c.role, email: c.email, phone: c.phone, visibility: c.visibility,
-                        consentAt: CASE WHEN c.consentAt IS NULL THEN null ELSE datetime(c.consentAt) END})
-     WITH x, c
-     CALL (x, c) { MATCH (m:Municipality {ags: c.employer}) CREATE (x)-[:WORKS_FOR]->(m) }
-     CALL (x, c) { MATCH (o:Organization {id: c.employerOrg}) CREATE (x)-[:WORKS_FOR]->(o) }
-     CALL (x, c) { UNWIND c.expertise AS slug MATCH (t:Topic {slug: slug}) CREATE (x)-[:EXPERT_IN]->(t) }
-     CALL (x, c) { UNWIND c.projects AS id MATCH (p:Project {id: id}) CREATE (x)-[:CONTACT_FOR]->(p) }`,
-    { contacts: CONTACTS.map((c) => ({ consentAt: null, employer: null, employerOrg: null, ...c, nameKey: nameKey(c.name) })) },
-  );
-  await h.cypher(
-    `UNWIND $events AS e
-     CREATE (x:Event {id: e.id, title: e.title, kind: e.kind, startsAt: datetime(e.startsAt), format: e.format, participantCount: e.participantCount})
-     WITH x, e
-     CALL (x, e) { MATCH (m:Municipality {ags: e.host}) CREATE (x)-[:HOSTED_BY]->(m) }
-     CALL (x, e) { MATCH (o:Organization {id: e.hostOrg}) CREATE (x)-[:HOSTED_BY]->(o) }
-     CALL (x, e) { UNWIND e.topics AS slug MATCH (t:Topic {slug: slug}) CREATE (x)-[:COVERS]->(t) }
-     CALL (x, e) { UNWIND e.attendees AS ags MATCH (m:Municipality {ags: ags}) CREATE (m)-[:ATTENDED]->(x) }
-     CALL (x, e) { UNWIND e.orgAttendees AS id MATCH (o:Organization {id: id}) CREATE (o)-[:ATTENDED]->(x) }`,
-    { events: EVENTS.map((e) => ({ format: null, participantCount: null, host: null, hostOrg: null, ...e })) },
-  );
-  await h.cypher(
-    `MATCH (myk:Municipality {ags: '07137'}), (ulm:Municipality {ags: '08421000'}), (mayen:Municipality {ags: '07137068'})
-     CREATE (ulm)-[:EXCHANGES_WITH {kind: 'ROLE_MODEL', since: date('2022-05-01'), topics: ['sharing']}]->(myk),
-            (myk)-[:EXCHANGES_WITH {kind: 'KNOWLEDGE_EXCHANGE', since: date('2023-01-15'), topics: []}]->(mayen)
-     WITH mayen MATCH (e:Topic {slug: 'energie'}) CREATE (mayen)-[:INTERESTED_IN {since: date('2024-03-01')}]->(e)`,
-  );
 }

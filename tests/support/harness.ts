@@ -11,7 +11,7 @@ import { createDriver, Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrations.js';
 import { fromDb, toDb } from '../../src/db/values.js';
 import { createCaches } from '../../src/caches.js';
-import type { ReachSnapshots } from '../../src/modules/reach/reach.service.js';
+import type { ReachSnapshots } from '../../src/features/reach/reach.service.js';
 import { SignJWT } from 'jose';
 import { ANONYMOUS, type KeyRole, type Viewer } from '../../src/auth/viewer.js';
 import { loadConfig, type AuthConfig, type LimitsConfig } from '../../src/config.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { badInput, formatError } from '../../src/errors.js';
 import { REGISTER_URL } from '../../src/import/register-source.js';
-import { parse, slugSchema } from '../../src/modules/shared/validation.js';
+import { parse, slugSchema } from '../../src/kernel/validation.js';
 
 describe('config', () => {
   it('uses the local defaults when nothing is set', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors.js';
-import { afterKeyset, MAX_PAGE_SIZE, pageRequest, toConnection, nodeEdge } from '../../src/modules/shared/connection.js';
+import { afterKeyset, MAX_PAGE_SIZE, pageRequest, toConnection, nodeEdge } from '../../src/kernel/connection.js';
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ node: { k: `k${i}` }, sort: `s${i}`, key: `k${i}` }));
 const code = (fn: () => unknown) => {

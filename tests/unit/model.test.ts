@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { kindFitsAgs, parentCandidates, sizeClassOf, stateOfAgs } from '../../src/modules/municipality/municipality.model.js';
-import { fromGlobalId, toGlobalId } from '../../src/modules/shared/global-id.js';
-import { nameKey } from '../../src/modules/shared/text.js';
+import { kindFitsAgs, parentCandidates, sizeClassOf, stateOfAgs } from '../../src/records/municipality.model.js';
+import { fromGlobalId, toGlobalId } from '../../src/kernel/global-id.js';
+import { nameKey } from '../../src/kernel/text.js';
 
 describe('municipality rules', () => {
   it('draws size classes at 5 000, 20 000 and 100 000 inhabitants', () => {

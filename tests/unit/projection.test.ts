@@ -2,7 +2,7 @@
 // through fragments and abstract types, must need no more than key and name.
 import { buildSchema, Kind, parse, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { narrow } from '../../src/modules/shared/projection.js';
+import { narrow } from '../../src/records/projection.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
 const schema = buildSchema(loadTypeDefs().join('\n'));

@@ -1,6 +1,6 @@
 // The discovery scoring on a hand-built set of profiles, against values computed by hand.
 import { describe, expect, it } from 'vitest';
-import { FIELD_WEIGHT, inverseDocumentFrequency, profileOf, rank, similarity } from '../../src/modules/discovery/discovery.scoring.js';
+import { FIELD_WEIGHT, inverseDocumentFrequency, profileOf, rank, similarity } from '../../src/features/discovery/discovery.scoring.js';
 
 const parents = new Map([
   ['sharing', 'mobilitaet'],

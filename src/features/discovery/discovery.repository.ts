@@ -1,0 +1,309 @@
+// Cypher for discovery: one statement per ranking. Each returns what the
+// scoring needs (every profile, for the rarity of topics; the candidates
+// that share a topic and pass the filters), and src/modules/discovery
+// scores it, so the rule lives in one tested place.
+import type { Access } from '../../auth/viewer.js';
+import { DATA_VERSION_MATCH, type PerVersion } from '../../db/data-version.js';
+import { cypher } from '../../db/cypher.js';
+import type { Database, Row, Tx } from '../../db/database.js';
+import type { MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
+import { toMunicipality, type MunicipalityRecord } from '../../records/municipality.js';
+import { toProject, type ProjectRecord } from '../../records/project.js';
+import { CONTACT_FIELDS, CONTACT_SHOWN, toContact, type ContactRecord } from '../../records/contact.js';
+import { toEvent, type EventRecord } from '../../records/event.js';
+import { toOrganization, type OrganizationRecord } from '../../records/organization.js';
+import { toTopic, worksOn, type TopicRecord } from '../../records/topic.js';
+import { toMeasure, type MeasureRecord } from '../../records/measure.js';
+import { inverseDocumentFrequency, profileOf as scoringProfile, type Profile } from './discovery.scoring.js';
+
+export interface DiscoveryFilterParams {
+  state: State | null;
+  kinds: MunicipalityKind[] | null;
+  sizeClasses: SizeClass[] | null;
+  /** Centre of the radius; null: the asker's own position. */
+  center: { lat: number; lon: number } | null;
+  radiusM: number | null;
+  /** Programme name when only its members count, else null. */
+  programme: string | null;
+  /** Leave out the asker's own Kreis (the first five AGS digits; a Land's whole territory). */
+  excludeOwnKreis: boolean;
+}
+
+// Conditions on a municipality `m`, with `centre` bound to a point (or null).
+const MUNICIPALITY_FILTER = `($state IS NULL OR m.state = $state)
+  AND ($kinds IS NULL OR m.kind IN $kinds)
+  AND ($sizeClasses IS NULL OR m.sizeClass IN $sizeClasses)
+  AND ($radiusM IS NULL OR (centre IS NOT NULL AND m.location IS NOT NULL AND point.distance(m.location, centre) <= $radiusM))
+  AND ($programme IS NULL OR EXISTS { (m)-[:RUNS]->(:Project {programme: $programme}) })
+  AND (NOT $excludeOwnKreis OR NOT m.ags STARTS WITH ownKreis)`;
+
+const CENTRE = (own: string) =>
+  `CASE WHEN $center IS NULL THEN ${own} ELSE point({latitude: $center.lat, longitude: $center.lon}) END`;
+
+// Every municipality's topic profile: the topics of the projects it runs and those it declared interest in.
+const MUNICIPALITY_PROFILES = `CALL () {
+     ${worksOn()}
+     WITH m, collect(t.slug) AS direct
+     RETURN collect({key: m.ags, direct: direct}) AS profiles
+   }`;
+
+// Every sub-topic with its field of action (a few dozen pairs).
+const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN collect([s.slug, f.slug]) AS parents }`;
+
+// Every municipality's topic profile and the taxonomy's parents, with the data version they belong to:
+// read once per data version (the injected PerVersion cache), not per request. Every write that may change a
+// profile declares `derives: ['profiles']` and so moves the version (src/db/data-version.ts).
+export const PROFILES = cypher(
+  'discovery.profiles',
+  `${MUNICIPALITY_PROFILES}
+   ${PARENTS}
+   ${DATA_VERSION_MATCH}
+   RETURN profiles, parents, dataVersion.n AS version`,
+);
+
+// Peers when the profiles are known: only the candidates ($candidates: the AGS of those sharing a topic) are
+// looked up, filtered and measured; only their AGS, distance and size class come back, the page's nodes load
+// later through the municipality loader. Returns the data version, so a stale cache is noticed in the same statement.
+export const PEERS_OF_CANDIDATES = cypher(
+  'discovery.peersOfCandidates',
+  `MATCH (a:Municipality {ags: $ags})
+   ${DATA_VERSION_MATCH}
+   CALL (a) {
+     UNWIND $candidates AS key
+     MATCH (m:Municipality {ags: key})
+     WITH a, m, ${CENTRE('a.location')} AS centre, left(a.ags, 5) AS ownKreis
+     WHERE ${MUNICIPALITY_FILTER}
+     RETURN collect([m.ags,
+       CASE WHEN a.location IS NULL OR m.location IS NULL THEN null ELSE point.distance(a.location, m.location) / 1000.0 END,
+       m.sizeClass]) AS candidates
+   }
+   RETURN a {.*} AS own, dataVersion.n AS version, candidates`,
+);
+
+/** The scoring inputs of one data version: every profile (direct topics and fields), and the rarity of each topic over them. */
+export interface Profiles {
+  version: number;
+  profileOf: Map<string, Profile>;
+  idf: (slug: string) => number;
+}
+
+/** Reads the profiles; `cache` keeps them when the data has a version to tell when they go stale. */
+export async function freshProfiles(tx: Tx, cache: PerVersion<Profiles>): Promise<Profiles | null> {
+  const [row] = await tx.run<{ profiles: ProfileRow[]; parents: [string, string][]; version: number | null }>(PROFILES);
+  if (!row) return null;
+  const parentOf = new Map(row.parents);
+  const profileOf = new Map(row.profiles.map((p) => [p.key, scoringProfile(p.direct, parentOf)]));
+  const profiles: Profiles = { version: row.version ?? -1, profileOf, idf: inverseDocumentFrequency(profileOf.values()).idf };
+  // Without a version node nothing tells when the profiles change: such a read is not kept.
+  if (row.version !== null) cache.keep(profiles);
+  return profiles;
+}
+
+/** The AGS of every municipality whose profile shares a topic (or its field) with `ags`'s. */
+export function sharing(cache: Profiles, ags: string): { own: Profile; candidates: string[] } {
+  const own = cache.profileOf.get(ags) ?? new Map<string, number>();
+  const candidates: string[] = [];
+  for (const [key, profile] of cache.profileOf) {
+    if (key === ags) continue;
+    for (const slug of profile.keys()) {
+      if (own.has(slug)) {
+        candidates.push(key);
+        break;
+      }
+    }
+  }
+  return { own, candidates };
+}
+
+/**
+ * Similar projects: the same over project topics. A project passes the
+ * filter when one of its runners does; distances are between lead runners.
+ */
+export const SIMILAR_PROJECTS = cypher(
+  'discovery.similarProjects',
+  `MATCH (a:Project {id: $slug})
+   CALL () {
+     MATCH (t:Topic)<-[:ADDRESSES]-(p:Project)
+     WITH p, collect(t.slug) AS direct
+     RETURN collect({key: p.id, direct: direct}) AS profiles
+   }
+   ${PARENTS}
+   CALL (a) {
+     OPTIONAL MATCH (m:Municipality)-[r:RUNS]->(a)
+     WITH m ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.ags LIMIT 1
+     RETURN m AS ownLead
+   }
+   WITH a, profiles, parents, ownLead, coalesce([p IN profiles WHERE p.key = a.id | p.direct][0], []) AS ownDirect
+   WITH a, profiles, parents, ownLead, ownDirect, ownDirect + [x IN parents WHERE x[0] IN ownDirect | x[1]] AS ownTopics
+   CALL (a, profiles, parents, ownTopics, ownLead) {
+     UNWIND profiles AS p
+     WITH p WHERE p.key <> a.id AND any(s IN p.direct + [x IN parents WHERE x[0] IN p.direct | x[1]] WHERE s IN ownTopics)
+     MATCH (x:Project {id: p.key})
+     WITH x, p, ownLead, ${CENTRE('ownLead.location')} AS centre, coalesce(left(ownLead.ags, 5), '-') AS ownKreis
+     WHERE EXISTS { MATCH (m:Municipality)-[:RUNS]->(x) WHERE ${MUNICIPALITY_FILTER} }
+     CALL (x) {
+       OPTIONAL MATCH (m:Municipality)-[r:RUNS]->(x)
+       WITH m ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.ags LIMIT 1
+       RETURN m AS lead
+     }
+     RETURN collect({
+       node: x {.*},
+       direct: p.direct,
+       sizeClass: lead.sizeClass,
+       distanceKm: CASE WHEN ownLead.location IS NULL OR lead.location IS NULL THEN null
+                        ELSE point.distance(ownLead.location, lead.location) / 1000.0 END
+     }) AS candidates
+   }
+   RETURN a {.*} AS own, ownLead.sizeClass AS ownSizeClass, ownDirect, profiles, parents, candidates`,
+);
+
+// The full-text index 'search' (German analyzer). The query string is built
+// by the service from letters and digits only, so no input can inject syntax.
+// Ties are broken by key, so equal scores come in a stable order.
+export const SEARCH = cypher(
+  'discovery.search',
+  `CALL db.index.fulltext.queryNodes('search', $query) YIELD node, score
+   WITH node, score WHERE any(l IN labels(node) WHERE l IN $labels) AND (NOT node:Contact OR ${CONTACT_SHOWN('node')})
+   WITH node, score ORDER BY score DESC, coalesce(node.ags, node.id, node.slug) LIMIT $first
+   RETURN score, [l IN labels(node) WHERE l IN $labels][0] AS type,
+          CASE WHEN node:Contact THEN ${CONTACT_FIELDS('node')} ELSE node {.*} END AS node`,
+);
+
+// Contacts for topics (and their sub-topics), from the topics outward; the
+// employer's position gives the distance.
+export const EXPERTS = cypher(
+  'discovery.experts',
+  `MATCH (t:Topic) WHERE t.slug IN $topics
+   MATCH (x:Topic) WHERE x = t OR (x)-[:SUBTOPIC_OF]->(t)
+   CALL (x) {
+     MATCH (x)<-[:EXPERT_IN]-(c:Contact) RETURN c, 'EXPERTISE' AS kind
+     UNION
+     MATCH (x)<-[:ADDRESSES]-(:Project)<-[:CONTACT_FOR]-(c:Contact) RETURN c, 'PROJECT' AS kind
+     UNION
+     MATCH (x)<-[:ADDRESSES]-(:Project)<-[:RUNS]-(:Municipality)<-[:WORKS_FOR]-(c:Contact) RETURN c, 'EMPLOYER' AS kind
+     UNION
+     MATCH (x)<-[:INTERESTED_IN]-(:Municipality)<-[:WORKS_FOR]-(c:Contact) RETURN c, 'EMPLOYER' AS kind
+   }
+   WITH c, kind, x WHERE ${CONTACT_SHOWN('c')}
+   WITH c, collect(DISTINCT {kind: kind, topic: x.slug}) AS reasons
+   OPTIONAL MATCH (c)-[:WORKS_FOR]->(e)
+   WITH c, reasons, CASE WHEN $center IS NULL OR e.location IS NULL THEN null
+                         ELSE point.distance(e.location, point({latitude: $center.lat, longitude: $center.lon})) / 1000.0 END AS distanceKm
+   WHERE $radiusKm IS NULL OR (distanceKm IS NOT NULL AND distanceKm <= $radiusKm)
+   RETURN ${CONTACT_FIELDS('c')} AS contact, c.nameKey AS nameKey, reasons, distanceKm`,
+);
+
+export interface ProfileRow {
+  key: string;
+  direct: string[];
+}
+
+/** What ranking peers needs: the asker's profile, the topics' rarity, and the candidates passing the filter. */
+export interface PeerCandidates {
+  own: MunicipalityRecord;
+  ownProfile: Profile;
+  idf: (slug: string) => number;
+  candidates: { key: string; profile: Profile; distanceKm: number | null; sizeClass: SizeClass | null }[];
+}
+
+export interface Candidates<T> {
+  ownDirect: string[];
+  ownSizeClass: SizeClass | null;
+  profiles: ProfileRow[];
+  parents: [string, string][];
+  candidates: { record: T; direct: string[]; distanceKm: number | null; sizeClass: SizeClass | null }[];
+}
+
+export function discoveryRepository(db: Database, access: Access, profileCache: PerVersion<Profiles>) {
+  return {
+    ...searchRepository(db, access),
+    /**
+     * Null when there is no municipality with this AGS. The profiles come from the per-version cache;
+     * the candidates' statement reports the version, and a newer one refreshes the cache and asks again.
+     */
+    peerCandidates: (ags: string, filter: DiscoveryFilterParams) =>
+      db.read('discovery.peers', async (tx): Promise<PeerCandidates | null> => {
+        let cache = profileCache.peek() ?? (await freshProfiles(tx, profileCache));
+        if (!cache) return null;
+        for (let attempt = 0; ; attempt++) {
+          const { own, candidates } = sharing(cache, ags);
+          const [row] = await tx.run<{ own: Row; version: number | null; candidates: [string, number | null, SizeClass | null][] }>(PEERS_OF_CANDIDATES, {
+            ags,
+            ...filter,
+            candidates,
+          });
+          if (!row) return null;
+          if ((row.version ?? -1) !== cache.version && attempt === 0) {
+            cache = (await freshProfiles(tx, profileCache)) ?? cache;
+            continue;
+          }
+          const profiles = cache.profileOf;
+          return {
+            own: toMunicipality(row.own),
+            ownProfile: own,
+            idf: cache.idf,
+            candidates: row.candidates.map(([key, distanceKm, sizeClass]) => ({ key, profile: profiles.get(key)!, distanceKm, sizeClass })),
+          };
+        }
+      }),
+
+    /** Null when there is no project with this slug. */
+    similarProjectCandidates: (slug: string, filter: DiscoveryFilterParams) =>
+      db.read('discovery.similarProjects', async (tx): Promise<(Candidates<ProjectRecord> & { own: ProjectRecord }) | null> => {
+        const [row] = await tx.run(SIMILAR_PROJECTS, { slug, ...filter });
+        if (!row) return null;
+        return {
+          own: toProject(row.own as Row),
+          ownDirect: row.ownDirect as string[],
+          ownSizeClass: (row.ownSizeClass as SizeClass | null) ?? null,
+          profiles: row.profiles as ProfileRow[],
+          parents: row.parents as [string, string][],
+          candidates: (row.candidates as Row[]).map((c) => ({
+            record: toProject(c.node as Row),
+            direct: c.direct as string[],
+            distanceKm: c.distanceKm as number | null,
+            sizeClass: (c.sizeClass as SizeClass | null) ?? null,
+          })),
+        };
+      }),
+  };
+}
+
+export type SearchLabel = 'Municipality' | 'Project' | 'Topic' | 'Contact' | 'Organization' | 'Event' | 'Measure';
+export type SearchRecord = MunicipalityRecord | ProjectRecord | TopicRecord | ContactRecord | OrganizationRecord | EventRecord | MeasureRecord;
+const TO_RECORD: Record<SearchLabel, (row: Row) => SearchRecord> = {
+  Municipality: toMunicipality,
+  Project: toProject,
+  Topic: toTopic,
+  Contact: toContact,
+  Organization: toOrganization,
+  Event: toEvent,
+  Measure: toMeasure,
+};
+
+export function searchRepository(db: Database, { viewer }: Access) {
+  return {
+    search: (query: string, labels: SearchLabel[], first: number) =>
+      db.read('discovery.search', async (tx) =>
+        (await tx.run<{ score: number; type: SearchLabel; node: Row }>(SEARCH, { query, labels, first, viewer })).map((r) => ({
+          score: r.score,
+          props: r.node,
+          record: TO_RECORD[r.type](r.node),
+        })),
+      ),
+
+    experts: (topics: string[], center: { lat: number; lon: number } | null, radiusKm: number | null) =>
+      db.read('discovery.experts', async (tx) =>
+        (await tx.run<{ contact: Row; nameKey: string; reasons: { kind: string; topic: string }[]; distanceKm: number | null }>(EXPERTS, { topics, center, radiusKm, viewer })).map(
+          (r): { contact: ContactRecord; nameKey: string; reasons: { kind: string; topic: string }[]; distanceKm: number | null } => ({
+            contact: toContact(r.contact),
+            nameKey: r.nameKey,
+            reasons: r.reasons,
+            distanceKm: r.distanceKm,
+          }),
+        ),
+      ),
+  };
+}
+
+export type DiscoveryRepository = ReturnType<typeof discoveryRepository>;

@@ -1,0 +1,27 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { agsSchema, parse } from '../../kernel/validation.js';
+
+export const discoveryResolvers: Resolvers = {
+  Query: {
+    peers: (_, args, { discovery }) => discovery.peers(parse(agsSchema, args.ags, 'ags'), args.filter, args),
+    search: (_, args, { discovery }) => discovery.search(args),
+    experts: (_, args, { discovery }) => discovery.experts(args),
+  },
+  Municipality: {
+    peers: (m, args, { discovery }) => discovery.peers(m.ags, args.filter, args),
+  },
+  Project: {
+    similar: (p, args, { discovery }) => discovery.similarProjects(p.slug, args.filter, args),
+  },
+  // The page's peers load in one batch (and come from the loader's cache when already loaded).
+  PeerEdge: {
+    node: async (e, _, { loaders }) => (await loaders.municipality.load(e.node.ags))!,
+  },
+  // Shared topics resolve through the topic loader: one batched lookup for a whole page.
+  SharedTopic: {
+    topic: async (s, _, { loaders }) => (await loaders.topic.load(s.slug))!,
+  },
+  ExpertReason: {
+    topic: async (r, _, { loaders }) => (await loaders.topic.load(r.topic))!,
+  },
+};

@@ -1,0 +1,203 @@
+// The rules of discovery: turn a filter into query parameters, score the
+// candidates a repository statement returned, and page the ranking.
+import { z } from 'zod';
+import { badInput, notFound } from '../../errors.js';
+import type { PeerFilter, SearchType, SizeClass } from '../../generated/graphql.js';
+import { pageInMemory, pageRequest, toConnection, type PageRequest, type PageRow } from '../../kernel/connection.js';
+import { latSchema, lonSchema, parse, slugSchema } from '../../kernel/validation.js';
+import { nameKey } from '../../kernel/text.js';
+import { MODEL_PROJECTS_PROGRAMME } from '../../records/project.model.js';
+import type { Candidates, DiscoveryFilterParams, DiscoveryRepository, SearchLabel } from './discovery.repository.js';
+import { inverseDocumentFrequency, profileOf, rank, type Ranked, type SharedTopic } from './discovery.scoring.js';
+
+const filterSchema = z.object({
+  radiusKm: z.number().positive('must be more than 0').max(1000, 'must be at most 1,000').nullish(),
+  near: z.object({ lat: latSchema, lon: lonSchema }).nullish(),
+});
+
+/** The filter as statement parameters. */
+export function filterParams(filter: PeerFilter | null | undefined): DiscoveryFilterParams {
+  const f = parse(filterSchema, filter ?? {}, 'filter');
+  if (f.near && f.radiusKm == null) throw badInput('`filter.near` needs `filter.radiusKm`.', { argument: 'filter.radiusKm' });
+  return {
+    state: filter?.state ?? null,
+    kinds: filter?.kinds ?? null,
+    sizeClasses: filter?.sizeClasses ?? null,
+    center: f.near ?? null,
+    radiusM: f.radiusKm == null ? null : f.radiusKm * 1000,
+    programme: filter?.programmeMembersOnly ? MODEL_PROJECTS_PROGRAMME : null,
+    excludeOwnKreis: filter?.excludeOwnKreis ?? false,
+  };
+}
+
+/** A shared topic as the API returns it; `topic` resolves from `slug`. */
+export interface SharedTopicRecord {
+  slug: string;
+  weight: number;
+  rarity: number;
+}
+
+/** Why a contact is suggested; `topic` is a slug that resolves through the loader. */
+export interface ExpertReasonRecord {
+  kind: 'EXPERTISE' | 'PROJECT' | 'EMPLOYER';
+  topic: string;
+}
+
+export interface Explained<T> {
+  cursor: string;
+  node: T;
+  score: number;
+  explanation: { sharedTopics: SharedTopicRecord[]; distanceKm: number | null; sizeClass: SizeClass | null; ownSizeClass: SizeClass | null };
+}
+
+/** A peer: the page's municipalities load through the municipality loader, in one batch. */
+export type PeerEdgeRecord = Explained<{ ags: string }>;
+
+/** What an edge explains about a ranked item. */
+interface Described<N> {
+  node: N;
+  distanceKm: number | null;
+  sizeClass: SizeClass | null;
+}
+
+/** One page of a ranking (after the cursor), each edge with its score and explanation. */
+function explainedPage<I, N>(request: PageRequest, ranked: Ranked<I>[], describe: (item: I) => Described<N>, ownSizeClass: SizeClass | null) {
+  const { rows: page, total } = pageInMemory(request, ranked.map((r) => ({ ranked: r, sort: r.similarity.score, key: r.key })), 'DESC');
+  type Row = PageRow<N> & Described<N> & { shared: SharedTopic[] };
+  const rows: Row[] = page.map(({ ranked: r, sort, key }) => ({ ...describe(r.item), sort, key, shared: r.similarity.shared }));
+  return toConnection(request, { rows, total }, (row, cursor): Explained<N> => ({
+    cursor,
+    node: row.node,
+    score: row.sort as number,
+    explanation: {
+      sharedTopics: row.shared.map((s) => ({ slug: s.slug, weight: s.weight, rarity: s.idf })),
+      distanceKm: row.distanceKm,
+      sizeClass: row.sizeClass,
+      ownSizeClass,
+    },
+  }));
+}
+
+/** Scores the candidates (profiles gathered by one statement), orders them, and returns one page of the ranking. */
+export function rankPage<T>(found: Candidates<T>, request: PageRequest, keyOf: (t: T) => string) {
+  const parentOf = new Map(found.parents);
+  const { idf } = inverseDocumentFrequency(found.profiles.map((p) => profileOf(p.direct, parentOf)));
+  const ranked = rank(
+    profileOf(found.ownDirect, parentOf),
+    found.candidates.map((c) => ({ item: c, key: keyOf(c.record), profile: profileOf(c.direct, parentOf) })),
+    idf,
+  );
+  return explainedPage(request, ranked, (c) => ({ node: c.record, distanceKm: c.distanceKm, sizeClass: c.sizeClass }), found.ownSizeClass);
+}
+
+const SEARCH_LABELS: Record<SearchType, SearchLabel> = {
+  MUNICIPALITY: 'Municipality',
+  PROJECT: 'Project',
+  TOPIC: 'Topic',
+  CONTACT: 'Contact',
+  ORGANIZATION: 'Organization',
+  EVENT: 'Event',
+  MEASURE: 'Measure',
+};
+const SEARCH_FIELDS = ['name', 'nameEn', 'title', 'summary', 'description'] as const;
+
+/**
+ * Words the German analyzer drops from the index ("und", "der", "für", …): a
+ * query word that is one of them could never match, and with AND would empty
+ * the whole result, so they are left out of the query.
+ */
+const STOPWORDS = new Set(
+  ('aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm andern anderr anders auch auf aus bei bin bis bist da damit dann der den des dem die das dass daß derselbe derselben denselben desselben demselben dieselbe dieselben dasselbe dazu dein deine deinem deinen deiner deines denn derer dessen dich dir du dies diese diesem diesen dieser dieses doch dort durch ein eine einem einen einer eines einig einige einigem einigen einiger einiges einmal er ihn ihm es etwas euer eure eurem euren eurer eures für gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich mich mir ihr ihre ihrem ihren ihrer ihres euch im in indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein keine keinem keinen keiner keines können könnte machen man manche manchem manchen mancher manches mein meine meinem meinen meiner meines mit muss musste nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen seiner seines selbst sich sie ihnen sind so solche solchem solchen solcher solches soll sollte sondern sonst über um und uns unse unsem unsen unser unses unter viel vom von vor während war waren warst was weg weil weiter welche welchem welchen welcher welches wenn werde werden wie wieder will wir wird wirst wo wollen wollte würde würden zu zum zur zwar zwischen').split(' '),
+);
+
+/**
+ * The full-text query for a user's text. Only letters and digits survive,
+ * lower-cased (so AND/OR/NOT are words, not operators): nothing a user types
+ * can change the query's structure. Every word must match, exactly (scored
+ * highest), as a prefix, or with one typo.
+ */
+export function fullTextQuery(text: string): string | null {
+  const words = text
+    .toLocaleLowerCase('de-DE')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0 && !STOPWORDS.has(w))
+    .slice(0, 8);
+  if (words.length === 0) return null;
+  return words.map((w) => `(${[`${w}^3`, w.length >= 2 ? `${w}*` : null, w.length >= 4 ? `${w}~1` : null].filter(Boolean).join(' OR ')})`).join(' AND ');
+}
+
+/** The first field (name, nameEn, title, summary, description) whose text contains one of the words. */
+export function matchedField(props: Record<string, unknown>, text: string): string {
+  const words = nameKey(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  for (const field of SEARCH_FIELDS) {
+    const value = props[field];
+    if (typeof value !== 'string') continue;
+    const folded = nameKey(value);
+    if (words.some((w) => folded.includes(w))) return field;
+  }
+  return SEARCH_FIELDS.find((f) => typeof props[f] === 'string') ?? 'name';
+}
+
+const searchSchema = z.object({
+  text: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  first: z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50'),
+});
+const expertsSchema = z.object({
+  topics: z.array(slugSchema).min(1, 'name at least one topic').max(20, 'at most 20 topics'),
+  near: z.object({ lat: latSchema, lon: lonSchema }).nullish(),
+  radiusKm: z.number().positive('must be more than 0').max(1000, 'must be at most 1,000').nullish(),
+});
+
+export function discoveryService(repo: DiscoveryRepository) {
+  return {
+    /** The keys of up to `limit` nodes of one label that match a text (for filters that take free text). */
+    async searchKeys(text: string, label: SearchLabel, limit = 1000): Promise<string[]> {
+      const query = fullTextQuery(text);
+      if (query === null) return [];
+      return (await repo.search(query, [label], limit)).map((h) => String(h.props.id ?? h.props.slug ?? h.props.ags));
+    },
+
+    async search(args: { text: string; types?: SearchType[] | null; first?: number | null }) {
+      const { text, first } = parse(searchSchema, { text: args.text, first: args.first ?? 10 }, 'search');
+      const query = fullTextQuery(text);
+      if (query === null) return [];
+      const labels = (args.types?.length ? args.types : (Object.keys(SEARCH_LABELS) as SearchType[])).map((t) => SEARCH_LABELS[t]);
+      const hits = await repo.search(query, labels, first);
+      return hits.map((h) => ({ node: h.record, score: h.score, matchedField: matchedField(h.props, text) }));
+    },
+
+    async experts(args: { topics: string[]; near?: { lat: number; lon: number } | null; radiusKm?: number | null; first?: number | null; after?: string | null }) {
+      const request = pageRequest('experts', args, 'number');
+      const e = parse(expertsSchema, args, 'experts');
+      if (e.radiusKm != null && !e.near) throw badInput('`radiusKm` needs `near`.', { argument: 'radiusKm' });
+      const found = await repo.experts([...new Set(e.topics)], e.near ?? null, e.radiusKm ?? null);
+      // Nearest first (unknown distances last), then by name and id: a total order for paging.
+      const NO_DISTANCE = 1e9;
+      const sorted = found
+        .map((f) => ({ ...f, sort: f.distanceKm ?? NO_DISTANCE, key: `${f.nameKey}\u0000${f.contact.uuid}` }))
+        .sort((x, y) => x.sort - y.sort || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+      const { rows: page, total } = pageInMemory(request, sorted, 'ASC');
+      const rows = page.map((r) => ({ ...r, node: r.contact }));
+      return toConnection(request, { rows, total }, (row, cursor) => ({
+        cursor,
+        node: row.contact,
+        distanceKm: row.distanceKm,
+        reasons: ([...row.reasons] as ExpertReasonRecord[]).sort((a, b) => a.kind.localeCompare(b.kind) || a.topic.localeCompare(b.topic)),
+      }));
+    },
+
+    async peers(ags: string, filter: PeerFilter | null | undefined, args: { first?: number | null; after?: string | null }) {
+      const request = pageRequest('peers', args, 'number');
+      const found = await repo.peerCandidates(ags, filterParams(filter));
+      if (!found) throw notFound('Municipality', ags);
+      const ranked = rank(found.ownProfile, found.candidates.map((c) => ({ item: c, key: c.key, profile: c.profile })), found.idf);
+      return explainedPage(request, ranked, (c) => ({ node: { ags: c.key }, distanceKm: c.distanceKm, sizeClass: c.sizeClass }), found.own.sizeClass);
+    },
+    async similarProjects(slug: string, filter: PeerFilter | null | undefined, args: { first?: number | null; after?: string | null }) {
+      const request = pageRequest('similarProjects', args, 'number');
+      const found = await repo.similarProjectCandidates(slug, filterParams(filter));
+      if (!found) throw notFound('Project', slug);
+      return rankPage(found, request, (p) => p.slug);
+    },
+  };
+}

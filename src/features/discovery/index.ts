@@ -1,0 +1,27 @@
+// The discovery area's registration (see ../context.ts): peers, similar projects, experts, search.
+import { PerVersion } from '../../db/data-version.js';
+import { defineArea } from '../context.js';
+import { discoveryRepository, type DiscoveryRepository, type Profiles } from './discovery.repository.js';
+import { discoveryResolvers } from './discovery.resolvers.js';
+import { discoveryService } from './discovery.service.js';
+
+declare module '../context.js' {
+  interface Repositories {
+    discovery: DiscoveryRepository;
+  }
+  interface Services {
+    /** Peers and similar projects: scoring over what the discovery statements return. */
+    discovery: ReturnType<typeof discoveryService>;
+  }
+  interface Caches {
+    /** Every municipality's topic profile and the topics' rarity, for peers. */
+    profiles: PerVersion<Profiles>;
+  }
+}
+
+export const discoveryArea = defineArea({
+  resolvers: discoveryResolvers,
+  caches: () => ({ profiles: new PerVersion<Profiles>() }),
+  repositories: ({ db, access, caches }) => ({ discovery: discoveryRepository(db, access, caches.profiles) }),
+  services: ({ repos }) => ({ discovery: discoveryService(repos.discovery) }),
+});

@@ -1,0 +1,63 @@
+// The contact records, and the one Cypher projection through which contacts leave the database.
+import type { Statement } from '../db/cypher.js';
+import type { Row } from '../db/database.js';
+import { listStatement } from '../kernel/batch.js';
+import type { Visibility } from '../generated/graphql.js';
+
+export interface ContactRecord {
+  __typename: 'Contact';
+  uuid: string;
+  name: string;
+  role: string | null;
+  /** Null unless the viewer may see it (decided in CONTACT_FIELDS, in the Cypher). */
+  email: string | null;
+  phone: string | null;
+  visibility: Visibility;
+  consentAt: string | null;
+}
+
+/*
+ * The privacy rule, in Cypher, for every statement that returns a contact.
+ * Each such statement takes the `$viewer` parameter (viewerParams in
+ * src/auth/viewer.ts): `{admin, signedIn, ags}`.
+ *
+ * Shown at all: to admins; to the contact's own municipality (a member whose
+ * `ags` it works for); to everyone else only once the person has consented.
+ * E-mail and phone, beyond that: PUBLIC to everyone, MEMBERS to signed-in
+ * people (not to API keys or anonymous callers), PRIVATE to the own
+ * municipality and admins only — and never without consent.
+ * Written as CASE, which Cypher evaluates lazily: the own-municipality
+ * lookup runs only for a member, and only when nothing cheaper decided.
+ */
+const OWN = (c: string) => `EXISTS { (${c})-[:WORKS_FOR]->(:Municipality {ags: $viewer.ags}) }`;
+
+/** True when the viewer may see the contact `c` at all: put it in the WHERE of every contact read. */
+export const CONTACT_SHOWN = (c: string) =>
+  `(CASE WHEN $viewer.admin OR ${c}.consentAt IS NOT NULL THEN true WHEN $viewer.ags IS NULL THEN false ELSE ${OWN(c)} END)`;
+
+const DETAILS_SHOWN = (c: string) =>
+  `(CASE WHEN $viewer.admin THEN true
+         WHEN ${c}.consentAt IS NOT NULL AND (${c}.visibility = 'PUBLIC' OR (${c}.visibility = 'MEMBERS' AND $viewer.signedIn)) THEN true
+         WHEN $viewer.ags IS NULL THEN false
+         ELSE ${OWN(c)} END)`;
+
+/** The projection through which contacts leave the database: e-mail and phone only where DETAILS_SHOWN holds. */
+export const CONTACT_FIELDS = (c: string) =>
+  `${c} {.id, .name, .role, .visibility, .consentAt,
+     email: CASE WHEN ${DETAILS_SHOWN(c)} THEN ${c}.email END,
+     phone: CASE WHEN ${DETAILS_SHOWN(c)} THEN ${c}.phone END}`;
+
+/** A batched list of contacts per key (`pattern` binds them as `x`), by name, with the privacy rule applied. */
+export const contactListStatement = (name: string, pattern: string): Statement =>
+  listStatement(name, pattern, 'x.nameKey, x.id', CONTACT_FIELDS('x'), CONTACT_SHOWN('x'));
+
+export const toContact = (p: Row): ContactRecord => ({
+  __typename: 'Contact',
+  uuid: p.id as string,
+  name: p.name as string,
+  role: (p.role as string | null) ?? null,
+  email: (p.email as string | null) ?? null,
+  phone: (p.phone as string | null) ?? null,
+  visibility: p.visibility as Visibility,
+  consentAt: (p.consentAt as string | null) ?? null,
+});

@@ -1,0 +1,76 @@
+// The API keeps serving while Neo4j is unreachable — with clear errors
+// meanwhile — and recovers by itself when it is back. The outage is made at
+// the network: the API's driver talks to the suite's Neo4j through a relay
+// (tests/support/cut-proxy.ts) that resets every connection and refuses new
+// ones, which is what the driver meets when Neo4j stops; the real Neo4j behind
+// it stays up, so the outage costs no Neo4j restart.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDriver, Database } from '../../src/db/database.js';
+import { createSecurity } from '../../src/security.js';
+import { startCutProxy, type CutProxy } from '../support/cut-proxy.js';
+import { startHttp, testSecurityConfig } from '../support/harness.js';
+import { useHarness } from '../support/use-harness.js';
+
+const h = useHarness({
+  graph: 'empty',
+  then: async (h) => {
+    await h.cypher("MERGE (m:Municipality {ags: '07137'}) SET m.name = 'Mayen-Koblenz', m.kind = 'LANDKREIS', m.nameKey = 'mayen-koblenz'");
+  },
+});
+
+let proxy: CutProxy;
+let driver: ReturnType<typeof createDriver>;
+let http: Awaited<ReturnType<typeof startHttp>>;
+let apiKey: string;
+beforeAll(async () => {
+  void h;
+  proxy = await startCutProxy(inject('neo4jUri'));
+  // The product's own driver settings (createDriver): what this test shows holds for `npm start`.
+  driver = createDriver(proxy.uri, 'neo4j', undefined);
+  const db = new Database(driver, { database: 'neo4j', timeoutMs: 10_000 });
+  const security = createSecurity(db, testSecurityConfig());
+  // A key not looked up yet, so its check needs the database during the outage.
+  apiKey = (await security.apiKeys.create({ name: 'restart test', role: 'READER', rateLimit: 1_000_000, createdBy: 'test' })).secret;
+  http = await startHttp(db, { security });
+}, 240_000);
+afterAll(async () => {
+  await http?.close();
+  await driver?.close();
+  await proxy?.close();
+}, 120_000);
+
+const QUERY = '{ municipality(ags: "07137") { name } }';
+const ask = async (headers: Record<string, string> = {}) => {
+  const response = await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY }) });
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+};
+const status = async (path: string) => (await fetch(`${http.url}${path}`)).status;
+
+describe('Neo4j unreachable under a running API', () => {
+  it('answers SERVICE_UNAVAILABLE while Neo4j is down, not ready but alive, and recovers without a restart', async () => {
+    expect((await ask()).body).toEqual({ data: { municipality: { name: 'Mayen-Koblenz' } } });
+    expect(await status('/ready')).toBe(200);
+
+    await proxy.cut();
+
+    const started = Date.now();
+    const down = await ask();
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(down.status).toBe(200);
+    expect(down.body.errors).toHaveLength(1);
+    expect(down.body.errors![0]).toMatchObject({ message: expect.stringMatching(/not reachable right now.*try again/i), extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(down.body.data).toEqual({ municipality: null });
+    // A caller with a key that must be checked first: refused before GraphQL, with the same code.
+    const keyed = await ask({ 'x-api-key': apiKey });
+    expect(keyed.status).toBe(503);
+    expect(keyed.body.errors![0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect(await status('/ready')).toBe(503);
+    expect(await status('/health')).toBe(200);
+
+    await proxy.restore();
+    // The same server object and the same driver: the first requests after the outage are answered.
+    expect(await status('/ready')).toBe(200);
+    expect((await ask()).body).toEqual({ data: { municipality: { name: 'Mayen-Koblenz' } } });
+    expect((await ask({ 'x-api-key': apiKey })).body).toEqual({ data: { municipality: { name: 'Mayen-Koblenz' } } });
+  }, 240_000);
+});
