@@ -39,6 +39,7 @@ const config: CodegenConfig = {
           PeerEdge: '../features/discovery/discovery.service.js#PeerEdgeRecord',
           SharedTopic: '../features/discovery/discovery.service.js#SharedTopicRecord',
           ExpertReason: '../features/discovery/discovery.service.js#ExpertReasonRecord',
+          TopicInheritance: '../features/discovery/discovery.service.js#TopicInheritanceRecord',
           Reach: '../features/reach/reach.service.js#ReachResult',
           EventGrowth: '../features/reach/reach.service.js#EventGrowthRecord',
           ReachNetwork: '../features/reach/reach.service.js#NetworkAnswer',

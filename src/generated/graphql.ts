@@ -9,7 +9,7 @@ import type { EventRecord, AttendanceRecord } from '../records/event.js';
 import type { MeasureRecord, MeasureTopicRecord } from '../records/measure.js';
 import type { SourceRecord } from '../kernel/source.js';
 import type { RegisterRecord } from '../features/register/register.repository.js';
-import type { PeerEdgeRecord, SharedTopicRecord, ExpertReasonRecord } from '../features/discovery/discovery.service.js';
+import type { PeerEdgeRecord, SharedTopicRecord, ExpertReasonRecord, TopicInheritanceRecord } from '../features/discovery/discovery.service.js';
 import type { ReachResult, EventGrowthRecord, NetworkAnswer } from '../features/reach/reach.service.js';
 import type { BrokerRecord, CommunityRecord } from '../features/reach/reach.network.js';
 import type { ViewerRecord } from '../auth/viewer.js';
@@ -657,15 +657,32 @@ export type ExpertReasonKind =
 /** Why a result was found: what the two share, how far apart they are, and how large they are. */
 export type Explanation = {
   __typename?: 'Explanation';
+  /** What the score rests on. */
+  basis: ExplanationBasis;
   /** Distance in km between the two (for projects: between their lead runners); null when a position is unknown. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
   /** Size class of the asking municipality (for projects: of the asking project's lead runner). */
   ownSizeClass?: Maybe<SizeClass>;
-  /** The topics both work on, heaviest first. Their weights add up to the score. */
+  /** The topics both work on, heaviest first. Their weights add up to `topicScore`. */
   sharedTopics: Array<SharedTopic>;
   /** Size class of the result (for projects: of its lead runner). */
   sizeClass?: Maybe<SizeClass>;
+  /** How alike the two are by the register (peers only; null for similar projects). */
+  structure?: Maybe<StructureMatch>;
+  /** The topic score, 0 to 1: the sum of the shared topics' weights. */
+  topicScore: Scalars['Float']['output'];
 };
+
+/** What a result's score rests on. */
+export type ExplanationBasis =
+  /** Structure only, among those sharing a topic (`rankBy: STRUCTURE`). */
+  | 'STRUCTURE'
+  /** Structure only, because the asker has no topics to compare: the municipalities that run a project, most alike first. */
+  | 'STRUCTURE_ONLY'
+  /** Shared topics only (`rankBy: TOPICS`, and similar projects). */
+  | 'TOPICS'
+  /** Shared topics and structure (`rankBy: BOTH`). */
+  | 'TOPICS_AND_STRUCTURE';
 
 /** A position on the earth in WGS-84 degrees. */
 export type GeoPoint = {
@@ -683,6 +700,13 @@ export type GeoPointInput = {
   /** Longitude in degrees, -180 to 180. */
   lon: Scalars['Float']['input'];
 };
+
+/** Which side holds a shared topic only by inheritance. */
+export type InheritanceSide =
+  /** The asking municipality. */
+  | 'ASKER'
+  /** The result. */
+  | 'RESULT';
 
 /** A municipality's declared interest in a topic, without (yet) a project on it. */
 export type Interest = {
@@ -841,7 +865,13 @@ export type Municipality = Node & {
   parent?: Maybe<Municipality>;
   /** The units directly part of this one: the Kreise and kreisfreie Städte of a Land; the Gemeinden and Gemeindeverbände of a Kreis (filter by `kind`). Ordered by name. */
   parts: MunicipalityConnection;
-  /** Municipalities that work on the same topics: the topics of the projects they run and their declared interests (a sub-topic also counts, at half weight, for its field of action). Each shared topic counts by its rarity; best first, ties by AGS. */
+  /**
+   * Municipalities to learn from and with: those that work on the same topics, ranked together with how alike their starting point is (see `PeerRanking`); best first, ties by AGS.
+   *
+   * A profile holds the topics of the projects a municipality runs and its declared interests (weight 1), the topics of the projects its Kreis and its Gemeindeverband run (weight 0.5, with `via`), for a Kreis the topics of the projects its Gemeinden run (weight 0.3, with `via`), and for a sub-topic its field of action at half the weight. Each shared topic counts by its rarity (weighted Jaccard with inverse document frequency).
+   *
+   * With no topics to compare (no profile and no `interests`), the municipalities that run a project themselves, most alike in structure first, with `explanation.basis` STRUCTURE_ONLY: the answer is never silently empty.
+   */
   peers: PeerConnection;
   /** Inhabitants on the register's reference date (31 Dec 2019). For Länder, Kreise and Gemeindeverbände the sum over their Gemeinden. Null when not recorded. */
   population?: Maybe<Scalars['Int']['output']>;
@@ -895,6 +925,9 @@ export type MunicipalityPeersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PeerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  interests?: InputMaybe<Array<Scalars['String']['input']>>;
+  profile?: InputMaybe<PeerProfile>;
+  rankBy?: InputMaybe<PeerRanking>;
 };
 
 
@@ -1463,7 +1496,7 @@ export type PeerEdge = {
   explanation: Explanation;
   /** The peer. */
   node: Municipality;
-  /** How much the two share, 0 (nothing) to 1 (the same topic profile). Comparable across requests. */
+  /** 0 to 1, by `rankBy`: the topic score, the structure score, or 0.7 × topic + 0.3 × structure. Comparable across requests with the same `rankBy`. */
   score: Scalars['Float']['output'];
 };
 
@@ -1484,6 +1517,22 @@ export type PeerFilter = {
   /** Only in this Land. */
   state?: InputMaybe<State>;
 };
+
+/** Which profile of the asking municipality `peers` compares. */
+export type PeerProfile =
+  /** The request's `interests` alone. */
+  | 'INTERESTS_ONLY'
+  /** The stored profile (projects, interests, inherited topics) plus the request's `interests`. */
+  | 'STORED_AND_INTERESTS';
+
+/** What `peers` orders by. The topic score is the weighted Jaccard similarity of the two profiles; the structure score is `StructureMatch.score`. */
+export type PeerRanking =
+  /** 0.7 × topic score + 0.3 × structure score. */
+  | 'BOTH'
+  /** The structure score alone, among those sharing a topic. */
+  | 'STRUCTURE'
+  /** The topic score alone. */
+  | 'TOPICS';
 
 /** A smart-city project, run by one or more municipalities. */
 export type Project = Node & {
@@ -1770,6 +1819,9 @@ export type QueryPeersArgs = {
   ags: Scalars['String']['input'];
   filter?: InputMaybe<PeerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  interests?: InputMaybe<Array<Scalars['String']['input']>>;
+  profile?: InputMaybe<PeerProfile>;
+  rankBy?: InputMaybe<PeerRanking>;
 };
 
 
@@ -2103,6 +2155,8 @@ export type SharedTopic = {
   rarity: Scalars['Float']['output'];
   /** The topic. */
   topic: Topic;
+  /** Where the topic comes from when one side holds it only by inheritance (empty when both hold it themselves). */
+  via: Array<TopicInheritance>;
   /** Its part of the score, 0 to 1. */
   weight: Scalars['Float']['output'];
 };
@@ -2199,6 +2253,25 @@ export type StateWhiteSpot = {
   state: State;
 };
 
+/** How alike two municipalities are by what the register says. score = 0.35 × population + 0.15 × same size class + 0.15 × same degree of urbanisation + 0.15 × same kind + 0.1 × same Land + 0.1 × distance, where population = max(0, 1 − ln(ratio) / ln(100)) and distance = 1 / (1 + km / 100); an unknown value scores 0 for its part. */
+export type StructureMatch = {
+  __typename?: 'StructureMatch';
+  /** Distance in km; null when a position is unknown. */
+  distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** The larger population over the smaller; null when one is unknown. */
+  populationRatio?: Maybe<Scalars['Float']['output']>;
+  /** Both of the same kind (Landkreis with Landkreis, Gemeinde or Stadt in a Kreis with one, kreisfreie Stadt with one). */
+  sameKind: Scalars['Boolean']['output'];
+  /** Both in the same size class. */
+  sameSizeClass: Scalars['Boolean']['output'];
+  /** Both in the same Land (same state law and funding programmes). */
+  sameState: Scalars['Boolean']['output'];
+  /** Both of the same degree of urbanisation. */
+  sameUrbanisation: Scalars['Boolean']['output'];
+  /** 0 to 1. */
+  score: Scalars['Float']['output'];
+};
+
 /** A smart-city topic. Topics form two levels: fields of action (e.g. Mobilität) and their sub-topics (e.g. Sharing-Angebote). */
 export type Topic = Node & {
   __typename?: 'Topic';
@@ -2277,6 +2350,17 @@ export type TopicFilter = {
   fieldsOfAction?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only the sub-topics of this field of action (slug). */
   parent?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where an inherited topic comes from: a project of the Kreis or Gemeindeverband a Gemeinde belongs to, or (for a Kreis) of one of its Gemeinden. */
+export type TopicInheritance = {
+  __typename?: 'TopicInheritance';
+  /** The municipality that runs the project. */
+  from: Municipality;
+  /** The project. */
+  project: Project;
+  /** Whose profile inherits the topic. */
+  side: InheritanceSide;
 };
 
 /** Changes to a contact. A field left out stays as it is; null clears it. */
@@ -2569,10 +2653,12 @@ export type ResolversTypes = ResolversObject<{
   ExpertReason: ResolverTypeWrapper<ExpertReasonRecord>;
   ExpertReasonKind: ExpertReasonKind;
   Explanation: ResolverTypeWrapper<Omit<Explanation, 'sharedTopics'> & { sharedTopics: Array<ResolversTypes['SharedTopic']> }>;
+  ExplanationBasis: ExplanationBasis;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InheritanceSide: InheritanceSide;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Interest: ResolverTypeWrapper<InterestRecord>;
   Measure: ResolverTypeWrapper<MeasureRecord>;
@@ -2602,6 +2688,8 @@ export type ResolversTypes = ResolversObject<{
   PeerConnection: ResolverTypeWrapper<Omit<PeerConnection, 'edges'> & { edges: Array<ResolversTypes['PeerEdge']> }>;
   PeerEdge: ResolverTypeWrapper<PeerEdgeRecord>;
   PeerFilter: PeerFilter;
+  PeerProfile: PeerProfile;
+  PeerRanking: PeerRanking;
   Project: ResolverTypeWrapper<ProjectRecord>;
   ProjectConnection: ResolverTypeWrapper<Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversTypes['ProjectEdge']> }>;
   ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
@@ -2636,10 +2724,12 @@ export type ResolversTypes = ResolversObject<{
   State: State;
   StateWhiteSpot: ResolverTypeWrapper<StateWhiteSpot>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StructureMatch: ResolverTypeWrapper<StructureMatch>;
   Topic: ResolverTypeWrapper<TopicRecord>;
   TopicConnection: ResolverTypeWrapper<Omit<TopicConnection, 'edges'> & { edges: Array<ResolversTypes['TopicEdge']> }>;
   TopicEdge: ResolverTypeWrapper<Omit<TopicEdge, 'node'> & { node: ResolversTypes['Topic'] }>;
   TopicFilter: TopicFilter;
+  TopicInheritance: ResolverTypeWrapper<TopicInheritanceRecord>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateContactInput: UpdateContactInput;
   UpdateEventInput: UpdateEventInput;
@@ -2748,10 +2838,12 @@ export type ResolversParentTypes = ResolversObject<{
   Source: SourceRecord;
   StateWhiteSpot: StateWhiteSpot;
   String: Scalars['String']['output'];
+  StructureMatch: StructureMatch;
   Topic: TopicRecord;
   TopicConnection: Omit<TopicConnection, 'edges'> & { edges: Array<ResolversParentTypes['TopicEdge']> };
   TopicEdge: Omit<TopicEdge, 'node'> & { node: ResolversParentTypes['Topic'] };
   TopicFilter: TopicFilter;
+  TopicInheritance: TopicInheritanceRecord;
   URL: Scalars['URL']['output'];
   UpdateContactInput: UpdateContactInput;
   UpdateEventInput: UpdateEventInput;
@@ -2975,10 +3067,13 @@ export type ExpertReasonResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type ExplanationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Explanation'] = ResolversParentTypes['Explanation']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['ExplanationBasis'], ParentType, ContextType>;
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   ownSizeClass?: Resolver<Maybe<ResolversTypes['SizeClass']>, ParentType, ContextType>;
   sharedTopics?: Resolver<Array<ResolversTypes['SharedTopic']>, ParentType, ContextType>;
   sizeClass?: Resolver<Maybe<ResolversTypes['SizeClass']>, ParentType, ContextType>;
+  structure?: Resolver<Maybe<ResolversTypes['StructureMatch']>, ParentType, ContextType>;
+  topicScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type GeoPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = ResolversObject<{
@@ -3048,7 +3143,7 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   parts?: Resolver<ResolversTypes['MunicipalityConnection'], ParentType, ContextType, RequireFields<MunicipalityPartsArgs, 'first'>>;
-  peers?: Resolver<ResolversTypes['PeerConnection'], ParentType, ContextType, RequireFields<MunicipalityPeersArgs, 'first'>>;
+  peers?: Resolver<ResolversTypes['PeerConnection'], ParentType, ContextType, RequireFields<MunicipalityPeersArgs, 'first' | 'profile' | 'rankBy'>>;
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   postcode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   projects?: Resolver<ResolversTypes['MunicipalityProjectConnection'], ParentType, ContextType, RequireFields<MunicipalityProjectsArgs, 'first'>>;
@@ -3234,7 +3329,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'slug'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
-  peers?: Resolver<ResolversTypes['PeerConnection'], ParentType, ContextType, RequireFields<QueryPeersArgs, 'ags' | 'first'>>;
+  peers?: Resolver<ResolversTypes['PeerConnection'], ParentType, ContextType, RequireFields<QueryPeersArgs, 'ags' | 'first' | 'profile' | 'rankBy'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'slug'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first' | 'orderBy'>>;
   reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryReachArgs, 'from' | 'includeGenerated' | 'maxHops'>>;
@@ -3337,6 +3432,7 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
 export type SharedTopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharedTopic'] = ResolversParentTypes['SharedTopic']> = ResolversObject<{
   rarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+  via?: Resolver<Array<ResolversTypes['TopicInheritance']>, ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
@@ -3365,6 +3461,16 @@ export type StateWhiteSpotResolvers<ContextType = Context, ParentType extends Re
   state?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
 }>;
 
+export type StructureMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StructureMatch'] = ResolversParentTypes['StructureMatch']> = ResolversObject<{
+  distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  populationRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sameKind?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sameSizeClass?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sameState?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sameUrbanisation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
@@ -3390,6 +3496,12 @@ export type TopicConnectionResolvers<ContextType = Context, ParentType extends R
 export type TopicEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicEdge'] = ResolversParentTypes['TopicEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+}>;
+
+export type TopicInheritanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicInheritance'] = ResolversParentTypes['TopicInheritance']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['InheritanceSide'], ParentType, ContextType>;
 }>;
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
@@ -3482,9 +3594,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SimilarProjectEdge?: SimilarProjectEdgeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   StateWhiteSpot?: StateWhiteSpotResolvers<ContextType>;
+  StructureMatch?: StructureMatchResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;
+  TopicInheritance?: TopicInheritanceResolvers<ContextType>;
   URL?: GraphQLScalarType;
   Viewer?: ViewerResolvers<ContextType>;
   WhiteSpot?: WhiteSpotResolvers<ContextType>;

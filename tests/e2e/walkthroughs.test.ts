@@ -122,8 +122,10 @@ describe('README walk-throughs', () => {
       expect(node.ags.startsWith('07137')).toBe(false);
       expect(explanation.distanceKm).toBeLessThanOrEqual(250);
       expect(explanation.ownSizeClass).toBeNull();
-      // The shared topics' weights add up to the score, as the README says.
-      expect(explanation.sharedTopics.reduce((sum: number, t: { weight: number }) => sum + t.weight, 0)).toBeCloseTo(score, 6);
+      // The shared topics' weights add up to the topic score, and the score combines it with the structure, as the text says.
+      expect(explanation.sharedTopics.reduce((sum: number, t: { weight: number }) => sum + t.weight, 0)).toBeCloseTo(explanation.topicScore, 6);
+      expect(score).toBeCloseTo(0.7 * explanation.topicScore + 0.3 * explanation.structure.score, 9);
+      expect(explanation.basis).toBe('TOPICS_AND_STRUCTURE');
     }
     // As the text says: Hameln-Pyrmont first, 236 km, four shared topics, and now with her.
     expect(edges[0].node).toMatchObject({ ags: '03252', contacts: [{ name: 'Erika Beispiel', role: 'Chief Digital Officer', email: 'e.beispiel@hameln-pyrmont.example' }] });

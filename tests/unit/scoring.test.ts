@@ -1,6 +1,17 @@
 // The discovery scoring on a hand-built set of profiles, against values computed by hand.
 import { describe, expect, it } from 'vitest';
-import { FIELD_WEIGHT, inverseDocumentFrequency, profileOf, rank, similarity } from '../../src/features/discovery/discovery.scoring.js';
+import {
+  combinedScore,
+  explainedProfileOf,
+  FIELD_WEIGHT,
+  INHERITED_FROM_ABOVE,
+  inverseDocumentFrequency,
+  profileOf,
+  rank,
+  similarity,
+  STRUCTURE_WEIGHTS,
+  structuralSimilarity,
+} from '../../src/features/discovery/discovery.scoring.js';
 
 const parents = new Map([
   ['sharing', 'mobilitaet'],
@@ -71,5 +82,54 @@ describe('similarity', () => {
     expect(ranked.map((r) => r.item)).toEqual(['B', 'C2', 'C']);
     expect(ranked[1]!.similarity.score).toBeCloseTo(e / (s + e + 0.5 * m), 9);
     expect(ranked[1]!.similarity.score).toBeCloseTo(0.31404, 4);
+  });
+});
+
+describe('inherited profiles', () => {
+  it('take the highest weight a topic gets, and keep where an inherited one comes from', () => {
+    const { profile, via } = explainedProfileOf(
+      [
+        { slug: 'energie', weight: 1 },
+        { slug: 'energie', weight: INHERITED_FROM_ABOVE, via: { from: '07137', project: 'myk10' } },
+        { slug: 'sharing', weight: INHERITED_FROM_ABOVE, via: { from: '07137', project: 'myk10' } },
+        { slug: 'sharing', weight: INHERITED_FROM_ABOVE, via: { from: '071375002', project: 'vg-maifeld' } },
+      ],
+      parents,
+    );
+    // Own energie stays 1 with no via; inherited sharing 0.5 via both; its field mobilitaet 0.25 via both.
+    expect([...profile]).toEqual([['energie', 1], ['sharing', 0.5], ['mobilitaet', 0.25]]);
+    expect(via.has('energie')).toBe(false);
+    expect(via.get('sharing')).toEqual([{ from: '07137', project: 'myk10' }, { from: '071375002', project: 'vg-maifeld' }]);
+    expect(via.get('mobilitaet')).toHaveLength(2);
+  });
+});
+
+describe('structural similarity', () => {
+  const polch = { population: 7000, sizeClass: 'KLEINSTADT', urbanisation: 'THIN', kind: 'STADT', state: 'RHEINLAND_PFALZ' };
+
+  it('is 1 for two equal municipalities at distance 0', () => {
+    expect(structuralSimilarity(polch, polch, 0).score).toBeCloseTo(1, 12);
+  });
+
+  it('sums the weighted parts, computed by hand', () => {
+    // 70,000 in another Land, another size class, the same urbanisation, a Gemeinde too, 100 km away:
+    // population 1 − ln(10)/ln(100) = 0.5 → 0.175; urbanisation 0.15; kind 0.15; distance 1/2 → 0.05.
+    const other = { population: 70_000, sizeClass: 'MITTELSTADT', urbanisation: 'THIN', kind: 'GEMEINDE', state: 'HESSEN' };
+    const m = structuralSimilarity(polch, other, 100);
+    expect(m).toMatchObject({ populationRatio: 10, sameSizeClass: false, sameUrbanisation: true, sameKind: true, sameState: false, distanceKm: 100 });
+    expect(m.score).toBeCloseTo(0.175 + 0.15 + 0.15 + 0.05, 12);
+    expect(Object.values(STRUCTURE_WEIGHTS).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('scores unknown values 0 and a population ratio of 100 or more 0', () => {
+    const kreis = { population: null, sizeClass: null, urbanisation: null, kind: 'LANDKREIS', state: 'RHEINLAND_PFALZ' };
+    expect(structuralSimilarity(polch, kreis, null)).toMatchObject({ score: 0.1, populationRatio: null, sameKind: false });
+    expect(structuralSimilarity(polch, { ...polch, population: 700_000 }, 0).score).toBeCloseTo(1 - 0.35, 12);
+  });
+
+  it('combines with the topic score by rankBy', () => {
+    expect(combinedScore(0.5, 0.8, 'TOPICS')).toBe(0.5);
+    expect(combinedScore(0.5, 0.8, 'STRUCTURE')).toBe(0.8);
+    expect(combinedScore(0.5, 0.8, 'BOTH')).toBeCloseTo(0.7 * 0.5 + 0.3 * 0.8, 12);
   });
 });

@@ -12,9 +12,19 @@ import { toProject, type ProjectRecord } from '../../records/project.js';
 import { CONTACT_FIELDS, CONTACT_SHOWN, toContact, type ContactRecord } from '../../records/contact.js';
 import { toEvent, type EventRecord } from '../../records/event.js';
 import { toOrganization, type OrganizationRecord } from '../../records/organization.js';
-import { toTopic, worksOn, type TopicRecord } from '../../records/topic.js';
+import { toTopic, type TopicRecord } from '../../records/topic.js';
 import { toMeasure, type MeasureRecord } from '../../records/measure.js';
-import { inverseDocumentFrequency, profileOf as scoringProfile, type Profile } from './discovery.scoring.js';
+import {
+  explainedProfileOf,
+  INHERITED_FROM_ABOVE,
+  INHERITED_FROM_BELOW,
+  inverseDocumentFrequency,
+  type Contribution,
+  type ExplainedProfile,
+  type Profile,
+  type Structure,
+  type Via,
+} from './discovery.scoring.js';
 
 export interface DiscoveryFilterParams {
   state: State | null;
@@ -40,25 +50,37 @@ const MUNICIPALITY_FILTER = `($state IS NULL OR m.state = $state)
 const CENTRE = (own: string) =>
   `CASE WHEN $center IS NULL THEN ${own} ELSE point({latitude: $center.lat, longitude: $center.lon}) END`;
 
-// Every municipality's topic profile: the topics of the projects it runs and those it declared interest in.
-const MUNICIPALITY_PROFILES = `CALL () {
-     ${worksOn()}
-     WITH m, collect(t.slug) AS direct
-     RETURN collect({key: m.ags, direct: direct}) AS profiles
-   }`;
-
 // Every sub-topic with its field of action (a few dozen pairs).
 const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN collect([s.slug, f.slug]) AS parents }`;
 
-// Every municipality's topic profile and the taxonomy's parents, with the data version they belong to:
-// read once per data version (the injected PerVersion cache), not per request. Every write that may change a
-// profile declares `derives: ['profiles']` and so moves the version (src/db/data-version.ts).
+// What every municipality's topic profile is made of (discovery.scoring.ts builds them): the projects each
+// runs with their topics, the declared interests, and who inherits from whom — the Gemeinden of every
+// Kreis or Verband that runs a project, and the Kreis of every Gemeinde that runs one. Read once per data
+// version (the injected PerVersion cache), not per request. Every write that may change a profile declares
+// `derives: ['profiles']` and so moves the version (src/db/data-version.ts).
 export const PROFILES = cypher(
   'discovery.profiles',
-  `${MUNICIPALITY_PROFILES}
+  `CALL () {
+     MATCH (m:Municipality)-[:RUNS]->(p:Project)
+     RETURN collect([m.ags, p.id, COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug }]) AS runs
+   }
+   CALL () { MATCH (m:Municipality)-[:INTERESTED_IN]->(t:Topic) RETURN collect([m.ags, t.slug]) AS interests }
+   CALL () {
+     MATCH (up:Municipality)-[:RUNS]->(:Project) WHERE up.kind IN ['LANDKREIS', 'VERBAND']
+     WITH DISTINCT up
+     MATCH (g:Municipality)-[:PART_OF|MEMBER_OF]->(up) WHERE g.kind IN ['STADT', 'GEMEINDE']
+     RETURN collect([g.ags, up.ags]) AS below
+   }
+   CALL () {
+     MATCH (g:Municipality)-[:RUNS]->(:Project) WHERE g.kind IN ['STADT', 'GEMEINDE']
+     WITH DISTINCT g
+     MATCH (g)-[:PART_OF]->(k:Municipality {kind: 'LANDKREIS'})
+     RETURN collect([k.ags, g.ags]) AS above
+   }
+   CALL () { MATCH (t:Topic) RETURN collect(t.slug) AS topics }
    ${PARENTS}
    ${DATA_VERSION_MATCH}
-   RETURN profiles, parents, dataVersion.n AS version`,
+   RETURN runs, interests, below, above, topics, parents, dataVersion.n AS version`,
 );
 
 // Peers when the profiles are known: only the candidates ($candidates: the AGS of those sharing a topic) are
@@ -75,38 +97,102 @@ export const PEERS_OF_CANDIDATES = cypher(
      WHERE ${MUNICIPALITY_FILTER}
      RETURN collect([m.ags,
        CASE WHEN a.location IS NULL OR m.location IS NULL THEN null ELSE point.distance(a.location, m.location) / 1000.0 END,
-       m.sizeClass]) AS candidates
+       m.sizeClass, m.population, m.urbanisation, m.kind, m.state]) AS candidates
    }
    RETURN a {.*} AS own, dataVersion.n AS version, candidates`,
 );
 
-/** The scoring inputs of one data version: every profile (direct topics and fields), and the rarity of each topic over them. */
+/** The scoring inputs of one data version: every profile (own, inherited and fields), and the rarity of each topic over them. */
 export interface Profiles {
   version: number;
   profileOf: Map<string, Profile>;
+  /** Per municipality, per topic held only by inheritance: where it comes from. */
+  viaOf: Map<string, ReadonlyMap<string, readonly Via[]>>;
+  /** What each profile is made of, to add a request's interests to. */
+  contributionsOf: Map<string, Contribution[]>;
+  /** The municipalities that run a project themselves. */
+  runners: string[];
+  /** Every topic slug, to check interests against. */
+  topics: ReadonlySet<string>;
+  parentOf: Map<string, string>;
   idf: (slug: string) => number;
+}
+
+interface ProfilesRow {
+  runs: [string, string, string[]][];
+  interests: [string, string][];
+  below: [string, string][];
+  above: [string, string][];
+  topics: string[];
+  parents: [string, string][];
+  version: number | null;
+}
+
+/** Every municipality's contributions: own projects and interests at 1, inherited ones at their lower weights with `via`. */
+export function contributionsOf(row: Pick<ProfilesRow, 'runs' | 'interests' | 'below' | 'above'>): Map<string, Contribution[]> {
+  const out = new Map<string, Contribution[]>();
+  const add = (ags: string, c: Contribution) => (out.get(ags) ?? out.set(ags, []).get(ags)!).push(c);
+  const projectsOf = new Map<string, { project: string; topics: string[] }[]>();
+  for (const [ags, project, topics] of row.runs) {
+    (projectsOf.get(ags) ?? projectsOf.set(ags, []).get(ags)!).push({ project, topics });
+    for (const slug of topics) add(ags, { slug, weight: 1 });
+  }
+  for (const [ags, slug] of row.interests) add(ags, { slug, weight: 1 });
+  const inherit = (heir: string, from: string, weight: number) => {
+    for (const { project, topics } of projectsOf.get(from) ?? []) for (const slug of topics) add(heir, { slug, weight, via: { from, project } });
+  };
+  for (const [gemeinde, unit] of row.below) inherit(gemeinde, unit, INHERITED_FROM_ABOVE);
+  for (const [kreis, gemeinde] of row.above) inherit(kreis, gemeinde, INHERITED_FROM_BELOW);
+  return out;
 }
 
 /** Reads the profiles; `cache` keeps them when the data has a version to tell when they go stale. */
 export async function freshProfiles(tx: Tx, cache: PerVersion<Profiles>): Promise<Profiles | null> {
-  const [row] = await tx.run<{ profiles: ProfileRow[]; parents: [string, string][]; version: number | null }>(PROFILES);
+  const [row] = await tx.run<ProfilesRow>(PROFILES);
   if (!row) return null;
   const parentOf = new Map(row.parents);
-  const profileOf = new Map(row.profiles.map((p) => [p.key, scoringProfile(p.direct, parentOf)]));
-  const profiles: Profiles = { version: row.version ?? -1, profileOf, idf: inverseDocumentFrequency(profileOf.values()).idf };
+  const contributions = contributionsOf(row);
+  const profileOf = new Map<string, Profile>();
+  const viaOf = new Map<string, ReadonlyMap<string, readonly Via[]>>();
+  for (const [ags, list] of contributions) {
+    const explained = explainedProfileOf(list, parentOf);
+    profileOf.set(ags, explained.profile);
+    if (explained.via.size > 0) viaOf.set(ags, explained.via);
+  }
+  const profiles: Profiles = {
+    version: row.version ?? -1,
+    profileOf,
+    viaOf,
+    contributionsOf: contributions,
+    runners: [...new Set(row.runs.map(([ags]) => ags))].sort(),
+    topics: new Set(row.topics),
+    parentOf,
+    idf: inverseDocumentFrequency(profileOf.values()).idf,
+  };
   // Without a version node nothing tells when the profiles change: such a read is not kept.
   if (row.version !== null) cache.keep(profiles);
   return profiles;
 }
 
-/** The AGS of every municipality whose profile shares a topic (or its field) with `ags`'s. */
-export function sharing(cache: Profiles, ags: string): { own: Profile; candidates: string[] } {
-  const own = cache.profileOf.get(ags) ?? new Map<string, number>();
+/** What the asker brings to one request: topics it cares about now, with or instead of its stored profile. */
+export interface Asked {
+  interests: readonly string[];
+  interestsOnly: boolean;
+}
+
+/**
+ * The asker's profile for this request and the candidates: every municipality whose profile shares a topic
+ * (or its field) with it — or, when the asker has no topics at all, every municipality that runs a project.
+ */
+export function sharing(cache: Profiles, ags: string, asked: Asked = { interests: [], interestsOnly: false }): { own: ExplainedProfile; candidates: string[] } {
+  const stored = asked.interestsOnly ? [] : (cache.contributionsOf.get(ags) ?? []);
+  const own = explainedProfileOf([...stored, ...asked.interests.map((slug) => ({ slug, weight: 1 }))], cache.parentOf);
+  if (own.profile.size === 0) return { own, candidates: cache.runners.filter((key) => key !== ags) };
   const candidates: string[] = [];
   for (const [key, profile] of cache.profileOf) {
     if (key === ags) continue;
     for (const slug of profile.keys()) {
-      if (own.has(slug)) {
+      if (own.profile.has(slug)) {
         candidates.push(key);
         break;
       }
@@ -198,13 +284,17 @@ export interface ProfileRow {
   direct: string[];
 }
 
-/** What ranking peers needs: the asker's profile, the topics' rarity, and the candidates passing the filter. */
+/** What ranking peers needs: the asker's profile and structure, the topics' rarity, and the candidates passing the filter. */
 export interface PeerCandidates {
   own: MunicipalityRecord;
-  ownProfile: Profile;
+  ownProfile: ExplainedProfile;
   idf: (slug: string) => number;
-  candidates: { key: string; profile: Profile; distanceKm: number | null; sizeClass: SizeClass | null }[];
+  /** Requested interests that are no topic. */
+  unknownInterests: string[];
+  candidates: { key: string; profile: Profile; via: ReadonlyMap<string, readonly Via[]>; distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }[];
 }
+
+type CandidateTuple = [string, number | null, SizeClass | null, number | null, string | null, string, string | null];
 
 export interface Candidates<T> {
   ownDirect: string[];
@@ -221,13 +311,14 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
      * Null when there is no municipality with this AGS. The profiles come from the per-version cache;
      * the candidates' statement reports the version, and a newer one refreshes the cache and asks again.
      */
-    peerCandidates: (ags: string, filter: DiscoveryFilterParams) =>
+    peerCandidates: (ags: string, filter: DiscoveryFilterParams, asked?: Asked) =>
       db.read('discovery.peers', async (tx): Promise<PeerCandidates | null> => {
         let cache = profileCache.peek() ?? (await freshProfiles(tx, profileCache));
         if (!cache) return null;
         for (let attempt = 0; ; attempt++) {
-          const { own, candidates } = sharing(cache, ags);
-          const [row] = await tx.run<{ own: Row; version: number | null; candidates: [string, number | null, SizeClass | null][] }>(PEERS_OF_CANDIDATES, {
+          const unknownInterests = (asked?.interests ?? []).filter((slug) => !cache!.topics.has(slug));
+          const { own, candidates } = sharing(cache, ags, unknownInterests.length > 0 ? undefined : asked);
+          const [row] = await tx.run<{ own: Row; version: number | null; candidates: CandidateTuple[] }>(PEERS_OF_CANDIDATES, {
             ags,
             ...filter,
             candidates,
@@ -237,12 +328,21 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
             cache = (await freshProfiles(tx, profileCache)) ?? cache;
             continue;
           }
-          const profiles = cache.profileOf;
+          const { profileOf, viaOf } = cache;
+          const none = new Map<string, readonly Via[]>();
           return {
             own: toMunicipality(row.own),
             ownProfile: own,
             idf: cache.idf,
-            candidates: row.candidates.map(([key, distanceKm, sizeClass]) => ({ key, profile: profiles.get(key)!, distanceKm, sizeClass })),
+            unknownInterests,
+            candidates: row.candidates.map(([key, distanceKm, sizeClass, population, urbanisation, kind, state]) => ({
+              key,
+              profile: profileOf.get(key) ?? new Map<string, number>(),
+              via: viaOf.get(key) ?? none,
+              distanceKm,
+              sizeClass,
+              structure: { population, sizeClass, urbanisation, kind, state },
+            })),
           };
         }
       }),

@@ -21,6 +21,11 @@ export const discoveryResolvers: Resolvers = {
   SharedTopic: {
     topic: async (s, _, { loaders }) => (await loaders.topic.load(s.slug))!,
   },
+  // Inherited topics name their unit and project: batched with the page's other lookups.
+  TopicInheritance: {
+    from: async (v, _, { loaders }) => (await loaders.municipality.load(v.from))!,
+    project: async (v, _, { loaders }) => (await loaders.project.load(v.project))!,
+  },
   ExpertReason: {
     topic: async (r, _, { loaders }) => (await loaders.topic.load(r.topic))!,
   },

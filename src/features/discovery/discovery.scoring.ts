@@ -88,3 +88,129 @@ export function rank<T>(
     .filter((r) => r.similarity.score > 0)
     .sort((x, y) => y.similarity.score - x.similarity.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }
+
+// ---------------------------------------------------------------------------
+// Inherited profiles: what a municipality works on through the units it belongs to.
+
+/** A Gemeinde carries the topics of its Kreis's and its Verband's projects at this weight (its own count 1). */
+export const INHERITED_FROM_ABOVE = 0.5;
+/** A Kreis carries the topics of the projects its Gemeinden run at this weight. */
+export const INHERITED_FROM_BELOW = 0.3;
+
+/** Where an inherited topic comes from: the unit that runs the project, and the project. */
+export interface Via {
+  from: string;
+  project: string;
+}
+
+/** One reason a municipality works on a topic: its own project or interest (no `via`), or an inherited one. */
+export interface Contribution {
+  slug: string;
+  weight: number;
+  via?: Via;
+}
+
+/** A profile with, per topic whose weight is inherited, where it came from. */
+export interface ExplainedProfile {
+  profile: Profile;
+  /** Topic slug → the units and projects it is inherited from; only for topics not held at full weight directly. */
+  via: ReadonlyMap<string, readonly Via[]>;
+}
+
+/**
+ * A profile from weighted contributions: each topic takes the highest weight
+ * any contribution gives it, and the field of action above a sub-topic takes
+ * FIELD_WEIGHT of that (unless it has more itself). `via` keeps, for a topic
+ * whose weight is an inherited one, every contribution of that weight.
+ */
+export function explainedProfileOf(contributions: readonly Contribution[], parentOf: ReadonlyMap<string, string>): ExplainedProfile {
+  // Every contribution, and the one it makes to the field of action above a sub-topic.
+  const all: Contribution[] = [...contributions];
+  for (const c of contributions) {
+    const field = parentOf.get(c.slug);
+    if (field !== undefined) all.push({ slug: field, weight: c.weight * FIELD_WEIGHT, via: c.via });
+  }
+  const profile = new Map<string, number>();
+  for (const c of all) profile.set(c.slug, Math.max(profile.get(c.slug) ?? 0, c.weight));
+  const via = new Map<string, Via[]>();
+  for (const [slug, weight] of profile) {
+    const top = all.filter((c) => c.slug === slug && c.weight === weight);
+    if (top.some((c) => c.via === undefined)) continue;
+    const list = top.map((c) => c.via!).filter((v, i, xs) => xs.findIndex((x) => x.from === v.from && x.project === v.project) === i);
+    via.set(slug, list.sort((a, b) => a.from.localeCompare(b.from) || a.project.localeCompare(b.project)));
+  }
+  return { profile, via };
+}
+
+// ---------------------------------------------------------------------------
+// Similar starting point: how alike two municipalities are by what the register says.
+
+/** What the register says about a municipality, as far as structure goes. */
+export interface Structure {
+  population: number | null;
+  sizeClass: string | null;
+  urbanisation: string | null;
+  kind: string;
+  state: string | null;
+}
+
+/** The parts of the structural similarity and their weights (they add up to 1). */
+export const STRUCTURE_WEIGHTS = { population: 0.35, sizeClass: 0.15, urbanisation: 0.15, kind: 0.15, state: 0.1, distance: 0.1 } as const;
+/** A population ratio of this much (or more) scores 0 on population; equal populations score 1, linearly on a log scale between. */
+export const POPULATION_RATIO_SPAN = 100;
+/** At this distance the distance part is 1/2: 1 / (1 + d / DISTANCE_HALF_KM). */
+export const DISTANCE_HALF_KM = 100;
+
+/** Kinds that compare: a Landkreis with a Landkreis, a Gemeinde or Stadt in a Kreis with one, a kreisfreie Stadt with one. */
+const kindGroup = (kind: string) => (kind === 'STADT' || kind === 'GEMEINDE' ? 'GEMEINDE' : kind);
+
+export interface StructureMatch {
+  /** 0 to 1: the weighted sum of the parts below. */
+  score: number;
+  /** Larger population over the smaller; null when one is unknown. */
+  populationRatio: number | null;
+  sameSizeClass: boolean;
+  sameUrbanisation: boolean;
+  sameKind: boolean;
+  sameState: boolean;
+  distanceKm: number | null;
+}
+
+/**
+ * Structural similarity: Σ weight·part over population (1 − log(ratio) / log(POPULATION_RATIO_SPAN), at
+ * least 0), the same size class, degree of urbanisation, kind and Land (1 or 0 each) and distance
+ * (1 / (1 + d / DISTANCE_HALF_KM)). An unknown value scores 0 for its part.
+ */
+export function structuralSimilarity(a: Structure, b: Structure, distanceKm: number | null): StructureMatch {
+  const ratio = a.population && b.population ? Math.max(a.population, b.population) / Math.min(a.population, b.population) : null;
+  const population = ratio === null ? 0 : Math.max(0, 1 - Math.log(ratio) / Math.log(POPULATION_RATIO_SPAN));
+  const same = (x: string | null, y: string | null) => x !== null && x === y;
+  const match = {
+    populationRatio: ratio,
+    sameSizeClass: same(a.sizeClass, b.sizeClass),
+    sameUrbanisation: same(a.urbanisation, b.urbanisation),
+    sameKind: kindGroup(a.kind) === kindGroup(b.kind),
+    sameState: same(a.state, b.state),
+    distanceKm,
+  };
+  const w = STRUCTURE_WEIGHTS;
+  const score =
+    w.population * population +
+    w.sizeClass * Number(match.sameSizeClass) +
+    w.urbanisation * Number(match.sameUrbanisation) +
+    w.kind * Number(match.sameKind) +
+    w.state * Number(match.sameState) +
+    w.distance * (distanceKm === null ? 0 : 1 / (1 + distanceKm / DISTANCE_HALF_KM));
+  return { score, ...match };
+}
+
+export type RankBy = 'TOPICS' | 'STRUCTURE' | 'BOTH';
+/** With `BOTH`, the structure's share of the score: score = (1 − s)·topics + s·structure. */
+export const STRUCTURE_SHARE = 0.3;
+
+/** The score a ranking orders by. */
+export function combinedScore(topics: number, structure: number, rankBy: RankBy): number {
+  if (rankBy === 'TOPICS') return topics;
+  if (rankBy === 'STRUCTURE') return structure;
+  return (1 - STRUCTURE_SHARE) * topics + STRUCTURE_SHARE * structure;
+}

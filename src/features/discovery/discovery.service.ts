@@ -2,13 +2,24 @@
 // candidates a repository statement returned, and page the ranking.
 import { z } from 'zod';
 import { badInput, notFound } from '../../errors.js';
-import type { PeerFilter, SearchType, SizeClass } from '../../generated/graphql.js';
-import { pageInMemory, pageRequest, toConnection, type PageRequest, type PageRow } from '../../kernel/connection.js';
+import type { ExplanationBasis, InheritanceSide, PeerFilter, PeerProfile, PeerRanking, SearchType, SizeClass } from '../../generated/graphql.js';
+import { pageInMemory, pageRequest, toConnection, type PageRequest } from '../../kernel/connection.js';
 import { latSchema, lonSchema, parse, slugSchema } from '../../kernel/validation.js';
 import { nameKey } from '../../kernel/text.js';
 import { MODEL_PROJECTS_PROGRAMME } from '../../records/project.model.js';
-import type { Candidates, DiscoveryFilterParams, DiscoveryRepository, SearchLabel } from './discovery.repository.js';
-import { inverseDocumentFrequency, profileOf, rank, type Ranked, type SharedTopic } from './discovery.scoring.js';
+import type { Candidates, DiscoveryFilterParams, DiscoveryRepository, PeerCandidates, SearchLabel } from './discovery.repository.js';
+import {
+  combinedScore,
+  inverseDocumentFrequency,
+  profileOf,
+  rank,
+  similarity,
+  structuralSimilarity,
+  type RankBy,
+  type SharedTopic,
+  type Structure,
+  type StructureMatch,
+} from './discovery.scoring.js';
 
 const filterSchema = z.object({
   radiusKm: z.number().positive('must be more than 0').max(1000, 'must be at most 1,000').nullish(),
@@ -30,11 +41,19 @@ export function filterParams(filter: PeerFilter | null | undefined): DiscoveryFi
   };
 }
 
+/** Where an inherited shared topic comes from; `from` and `project` resolve through the loaders. */
+export interface TopicInheritanceRecord {
+  side: InheritanceSide;
+  from: string;
+  project: string;
+}
+
 /** A shared topic as the API returns it; `topic` resolves from `slug`. */
 export interface SharedTopicRecord {
   slug: string;
   weight: number;
   rarity: number;
+  via: TopicInheritanceRecord[];
 }
 
 /** Why a contact is suggested; `topic` is a slug that resolves through the loader. */
@@ -43,40 +62,48 @@ export interface ExpertReasonRecord {
   topic: string;
 }
 
+export interface ExplanationRecord {
+  basis: ExplanationBasis;
+  sharedTopics: SharedTopicRecord[];
+  topicScore: number;
+  structure: StructureMatch | null;
+  distanceKm: number | null;
+  sizeClass: SizeClass | null;
+  ownSizeClass: SizeClass | null;
+}
+
 export interface Explained<T> {
   cursor: string;
   node: T;
   score: number;
-  explanation: { sharedTopics: SharedTopicRecord[]; distanceKm: number | null; sizeClass: SizeClass | null; ownSizeClass: SizeClass | null };
+  explanation: ExplanationRecord;
 }
+
+/** One ranked result before paging: its order (`sort`, `key`) and everything its edge shows. */
+interface RankedRow<N> {
+  sort: number;
+  key: string;
+  node: N;
+  explanation: Omit<ExplanationRecord, 'ownSizeClass'>;
+}
+
+const MAX_INTERESTS = 20;
+const interestsSchema = z.array(slugSchema).max(MAX_INTERESTS, `at most ${MAX_INTERESTS} topics`);
 
 /** A peer: the page's municipalities load through the municipality loader, in one batch. */
 export type PeerEdgeRecord = Explained<{ ags: string }>;
 
-/** What an edge explains about a ranked item. */
-interface Described<N> {
-  node: N;
-  distanceKm: number | null;
-  sizeClass: SizeClass | null;
-}
+/** Orders ranked rows by score (desc), then key (asc): a total order for paging. */
+const byScore = <N>(rows: RankedRow<N>[]) => rows.sort((x, y) => y.sort - x.sort || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 
 /** One page of a ranking (after the cursor), each edge with its score and explanation. */
-function explainedPage<I, N>(request: PageRequest, ranked: Ranked<I>[], describe: (item: I) => Described<N>, ownSizeClass: SizeClass | null) {
-  const { rows: page, total } = pageInMemory(request, ranked.map((r) => ({ ranked: r, sort: r.similarity.score, key: r.key })), 'DESC');
-  type Row = PageRow<N> & Described<N> & { shared: SharedTopic[] };
-  const rows: Row[] = page.map(({ ranked: r, sort, key }) => ({ ...describe(r.item), sort, key, shared: r.similarity.shared }));
-  return toConnection(request, { rows, total }, (row, cursor): Explained<N> => ({
-    cursor,
-    node: row.node,
-    score: row.sort as number,
-    explanation: {
-      sharedTopics: row.shared.map((s) => ({ slug: s.slug, weight: s.weight, rarity: s.idf })),
-      distanceKm: row.distanceKm,
-      sizeClass: row.sizeClass,
-      ownSizeClass,
-    },
-  }));
+function explainedPage<N>(request: PageRequest, ranked: RankedRow<N>[], ownSizeClass: SizeClass | null) {
+  const page = pageInMemory(request, ranked, 'DESC');
+  return toConnection(request, page, (row, cursor): Explained<N> => ({ cursor, node: row.node, score: row.sort, explanation: { ...row.explanation, ownSizeClass } }));
 }
+
+const sharedTopics = (shared: readonly SharedTopic[], via: (slug: string) => TopicInheritanceRecord[] = () => []): SharedTopicRecord[] =>
+  shared.map((s) => ({ slug: s.slug, weight: s.weight, rarity: s.idf, via: via(s.slug) }));
 
 /** Scores the candidates (profiles gathered by one statement), orders them, and returns one page of the ranking. */
 export function rankPage<T>(found: Candidates<T>, request: PageRequest, keyOf: (t: T) => string) {
@@ -87,7 +114,46 @@ export function rankPage<T>(found: Candidates<T>, request: PageRequest, keyOf: (
     found.candidates.map((c) => ({ item: c, key: keyOf(c.record), profile: profileOf(c.direct, parentOf) })),
     idf,
   );
-  return explainedPage(request, ranked, (c) => ({ node: c.record, distanceKm: c.distanceKm, sizeClass: c.sizeClass }), found.ownSizeClass);
+  const rows = ranked.map((r): RankedRow<T> => ({
+    sort: r.similarity.score,
+    key: r.key,
+    node: r.item.record,
+    explanation: { basis: 'TOPICS', sharedTopics: sharedTopics(r.similarity.shared), topicScore: r.similarity.score, structure: null, distanceKm: r.item.distanceKm, sizeClass: r.item.sizeClass },
+  }));
+  return explainedPage(request, rows, found.ownSizeClass);
+}
+
+const BASIS: Record<RankBy, ExplanationBasis> = { TOPICS: 'TOPICS', STRUCTURE: 'STRUCTURE', BOTH: 'TOPICS_AND_STRUCTURE' };
+
+/** Peers ranked by topics, structure or both; with no topics to compare, by structure alone (STRUCTURE_ONLY). */
+export function rankPeers(found: PeerCandidates, rankBy: RankBy): RankedRow<{ ags: string }>[] {
+  const own = found.ownProfile;
+  const structureOnly = own.profile.size === 0;
+  const ownStructure: Structure = { population: found.own.population ?? null, sizeClass: found.own.sizeClass ?? null, urbanisation: found.own.urbanisation ?? null, kind: found.own.kind, state: found.own.state ?? null };
+  const rows: RankedRow<{ ags: string }>[] = [];
+  for (const c of found.candidates) {
+    const topics = structureOnly ? { score: 0, shared: [] } : similarity(own.profile, c.profile, found.idf);
+    if (!structureOnly && topics.score === 0) continue;
+    const structure = structuralSimilarity(ownStructure, c.structure, c.distanceKm);
+    const via = (slug: string): TopicInheritanceRecord[] => [
+      ...(own.via.get(slug) ?? []).map((v) => ({ side: 'ASKER' as const, ...v })),
+      ...(c.via.get(slug) ?? []).map((v) => ({ side: 'RESULT' as const, ...v })),
+    ];
+    rows.push({
+      sort: structureOnly ? structure.score : combinedScore(topics.score, structure.score, rankBy),
+      key: c.key,
+      node: { ags: c.key },
+      explanation: {
+        basis: structureOnly ? 'STRUCTURE_ONLY' : BASIS[rankBy],
+        sharedTopics: sharedTopics(topics.shared, via),
+        topicScore: topics.score,
+        structure,
+        distanceKm: c.distanceKm,
+        sizeClass: c.sizeClass,
+      },
+    });
+  }
+  return byScore(rows);
 }
 
 const SEARCH_LABELS: Record<SearchType, SearchLabel> = {
@@ -148,6 +214,14 @@ const expertsSchema = z.object({
   radiusKm: z.number().positive('must be more than 0').max(1000, 'must be at most 1,000').nullish(),
 });
 
+export interface PeersArgs {
+  first?: number | null;
+  after?: string | null;
+  interests?: readonly string[] | null;
+  profile?: PeerProfile | null;
+  rankBy?: PeerRanking | null;
+}
+
 export function discoveryService(repo: DiscoveryRepository) {
   return {
     /** The keys of up to `limit` nodes of one label that match a text (for filters that take free text). */
@@ -186,12 +260,20 @@ export function discoveryService(repo: DiscoveryRepository) {
       }));
     },
 
-    async peers(ags: string, filter: PeerFilter | null | undefined, args: { first?: number | null; after?: string | null }) {
-      const request = pageRequest('peers', args, 'number');
-      const found = await repo.peerCandidates(ags, filterParams(filter));
+    async peers(ags: string, filter: PeerFilter | null | undefined, args: PeersArgs) {
+      const rankBy = args.rankBy ?? 'BOTH';
+      const request = pageRequest(`peers:${rankBy}`, args, 'number');
+      const interests = [...new Set(parse(interestsSchema, args.interests ?? [], 'interests'))];
+      const interestsOnly = args.profile === 'INTERESTS_ONLY';
+      const found = await repo.peerCandidates(ags, filterParams(filter), { interests, interestsOnly });
       if (!found) throw notFound('Municipality', ags);
-      const ranked = rank(found.ownProfile, found.candidates.map((c) => ({ item: c, key: c.key, profile: c.profile })), found.idf);
-      return explainedPage(request, ranked, (c) => ({ node: { ags: c.key }, distanceKm: c.distanceKm, sizeClass: c.sizeClass }), found.own.sizeClass);
+      if (found.unknownInterests.length > 0) {
+        throw badInput(`\`interests\` names no topic for: ${found.unknownInterests.join(', ')}. Use the slugs of \`topics\`.`, {
+          argument: 'interests',
+          unknown: found.unknownInterests,
+        });
+      }
+      return explainedPage(request, rankPeers(found, rankBy), found.own.sizeClass);
     },
     async similarProjects(slug: string, filter: PeerFilter | null | undefined, args: { first?: number | null; after?: string | null }) {
       const request = pageRequest('similarProjects', args, 'number');
