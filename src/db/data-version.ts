@@ -6,7 +6,7 @@
 // version and reload when a read reports a newer one.
 import { cypher } from './cypher.js';
 
-/** What the per-process caches derive from the graph: the reach snapshot (network) and the peers' topic profiles. */
+/** What the per-process caches derive from the graph: the reach snapshot (network); the peers' topic profiles and the learning partners' solutions (profiles). */
 export type DerivedData = 'network' | 'profiles';
 
 /** The version node, for statements that report the version beside their rows. */

@@ -9,7 +9,7 @@ import type { EventRecord, AttendanceRecord } from '../records/event.js';
 import type { MeasureRecord, MeasureTopicRecord } from '../records/measure.js';
 import type { SourceRecord } from '../kernel/source.js';
 import type { RegisterRecord } from '../features/register/register.repository.js';
-import type { PeerEdgeRecord, SharedTopicRecord, ExpertReasonRecord, TopicInheritanceRecord } from '../features/discovery/discovery.service.js';
+import type { PeerEdgeRecord, SharedTopicRecord, ExpertReasonRecord, TopicInheritanceRecord, LearningPartnerEdgeRecord } from '../features/discovery/discovery.service.js';
 import type { ReachResult, EventGrowthRecord, NetworkAnswer } from '../features/reach/reach.service.js';
 import type { BrokerRecord, CommunityRecord } from '../features/reach/reach.network.js';
 import type { ViewerRecord } from '../auth/viewer.js';
@@ -717,6 +717,57 @@ export type Interest = {
   topic: Topic;
 };
 
+/** Why a solution is suggested. */
+export type LearningExplanation = {
+  __typename?: 'LearningExplanation';
+  /** STRUCTURE_ONLY when the asker has no topics to match; else TOPICS_AND_STRUCTURE. */
+  basis: ExplanationBasis;
+  /** Distance in km between the asker and the runner; null when a position is unknown. */
+  distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** The asker's topics the solution addresses, heaviest first; their weights add up to `topicScore`. */
+  matchedTopics: Array<SharedTopic>;
+  /** How far it has got (a project's: from its status). */
+  status: MeasureStatus;
+  /** When the source stated the status; null when it does not say. */
+  statusAsOf?: Maybe<Scalars['String']['output']>;
+  /** How alike the runner is to the asker. */
+  structure: StructureMatch;
+  /** How much of the asker's profile the solution covers, 0 to 1 (IDF-weighted). */
+  topicScore: Scalars['Float']['output'];
+};
+
+/** A page of solutions to adopt, best first. */
+export type LearningPartnerConnection = {
+  __typename?: 'LearningPartnerConnection';
+  /** The solutions of this page. */
+  edges: Array<LearningPartnerEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many solutions match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A solution to adopt, who runs it, and whom to ask about it. */
+export type LearningPartnerEdge = {
+  __typename?: 'LearningPartnerEdge';
+  /** Whom to contact: the project's contact persons as the privacy rule shows them to the viewer (their e-mail and phone only where it allows). When empty, `sources` say where the solution is documented. */
+  contacts: Array<Contact>;
+  /** Pass as `after` to continue after this solution. */
+  cursor: Scalars['String']['output'];
+  /** Why it is suggested. */
+  explanation: LearningExplanation;
+  /** The measure or project. */
+  node: Solution;
+  /** The project it belongs to (the project itself for a project). */
+  project: Project;
+  /** The municipality to ask: the project's lead runner. */
+  runner: Municipality;
+  /** 0 to 1: 0.6 × topic match + 0.2 × status (implemented 1, in progress 0.6, planned or unknown 0.3) + 0.2 × the runner's structure score; with no topics to match, 0.5 × status + 0.5 × structure. */
+  score: Scalars['Float']['output'];
+  /** Where the solution is documented. */
+  sources: Array<Source>;
+};
+
 /** One thing a project does — an app, a data platform, an on-demand bus — as the programme's measures database records them. */
 export type Measure = Node & {
   __typename?: 'Measure';
@@ -855,6 +906,8 @@ export type Municipality = Node & {
   kreis?: Maybe<Municipality>;
   /** The Land this municipality lies in; null for a Land itself. */
   land?: Maybe<Municipality>;
+  /** Solutions to adopt: measures and projects other municipalities run that address what this one works on (its profile as for `peers`, plus `interests`), best first, ties by key. Its own are left out. */
+  learningPartners: LearningPartnerConnection;
   /** Position of the seat of administration of a Gemeinde; for Länder, Kreise and Gemeindeverbände the population-weighted centre of their Gemeinden. Null when not recorded. */
   location?: Maybe<GeoPoint>;
   /** The member Gemeinden of a Gemeindeverband, ordered by name; empty for other kinds. */
@@ -909,6 +962,16 @@ export type MunicipalityEventsHostedArgs = {
 export type MunicipalityExchangesArgs = {
   includeGenerated?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<ExchangeKind>;
+};
+
+
+/** A Land, Kreis, town or Gemeinde of Germany, keyed by its Amtlicher Gemeindeschlüssel (AGS). */
+export type MunicipalityLearningPartnersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PeerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  interests?: InputMaybe<Array<Scalars['String']['input']>>;
+  profile?: InputMaybe<PeerProfile>;
 };
 
 
@@ -1680,6 +1743,8 @@ export type Query = {
   events: EventConnection;
   /** People to contact about some topics: experts in them, contacts of projects on them, and staff of municipalities that work on them. Nearest to `near` first, then by name. */
   experts: ExpertConnection;
+  /** The solutions to adopt for the municipality with this AGS (see `Municipality.learningPartners`); NOT_FOUND when there is no such municipality. */
+  learningPartners: LearningPartnerConnection;
   /** The measure with this slug, or null. */
   measure?: Maybe<Measure>;
   /** Measures of the model projects, filtered; ordered by name (by relevance first when `filter.text` is given). */
@@ -1761,6 +1826,17 @@ export type QueryExpertsArgs = {
   near?: InputMaybe<GeoPointInput>;
   radiusKm?: InputMaybe<Scalars['Float']['input']>;
   topics: Array<Scalars['String']['input']>;
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QueryLearningPartnersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  ags: Scalars['String']['input'];
+  filter?: InputMaybe<PeerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  interests?: InputMaybe<Array<Scalars['String']['input']>>;
+  profile?: InputMaybe<PeerProfile>;
 };
 
 
@@ -2196,6 +2272,9 @@ export type SizeClass =
   /** 20,000 to 99,999 inhabitants. */
   | 'MITTELSTADT';
 
+/** Something another municipality has built or is building that the asker could adopt. */
+export type Solution = Measure | Project;
+
 /** Where a fact was taken from: a public web page, and the row of the project's data file that carries it. */
 export type Source = {
   __typename?: 'Source';
@@ -2587,6 +2666,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( ProjectRecord )
     | ( TopicRecord )
   ;
+  Solution:
+    | ( MeasureRecord )
+    | ( ProjectRecord )
+  ;
 }>;
 
 /** Mapping of interface types */
@@ -2661,6 +2744,9 @@ export type ResolversTypes = ResolversObject<{
   InheritanceSide: InheritanceSide;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Interest: ResolverTypeWrapper<InterestRecord>;
+  LearningExplanation: ResolverTypeWrapper<Omit<LearningExplanation, 'matchedTopics'> & { matchedTopics: Array<ResolversTypes['SharedTopic']> }>;
+  LearningPartnerConnection: ResolverTypeWrapper<Omit<LearningPartnerConnection, 'edges'> & { edges: Array<ResolversTypes['LearningPartnerEdge']> }>;
+  LearningPartnerEdge: ResolverTypeWrapper<LearningPartnerEdgeRecord>;
   Measure: ResolverTypeWrapper<MeasureRecord>;
   MeasureConnection: ResolverTypeWrapper<Omit<MeasureConnection, 'byStatus' | 'edges'> & { byStatus: Array<ResolversTypes['MeasureStatusCount']>, edges: Array<ResolversTypes['MeasureEdge']> }>;
   MeasureEdge: ResolverTypeWrapper<Omit<MeasureEdge, 'node'> & { node: ResolversTypes['Measure'] }>;
@@ -2720,6 +2806,7 @@ export type ResolversTypes = ResolversObject<{
   SimilarProjectConnection: ResolverTypeWrapper<Omit<SimilarProjectConnection, 'edges'> & { edges: Array<ResolversTypes['SimilarProjectEdge']> }>;
   SimilarProjectEdge: ResolverTypeWrapper<Omit<SimilarProjectEdge, 'explanation' | 'node'> & { explanation: ResolversTypes['Explanation'], node: ResolversTypes['Project'] }>;
   SizeClass: SizeClass;
+  Solution: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Solution']>;
   Source: ResolverTypeWrapper<SourceRecord>;
   State: State;
   StateWhiteSpot: ResolverTypeWrapper<StateWhiteSpot>;
@@ -2791,6 +2878,9 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Interest: InterestRecord;
+  LearningExplanation: Omit<LearningExplanation, 'matchedTopics'> & { matchedTopics: Array<ResolversParentTypes['SharedTopic']> };
+  LearningPartnerConnection: Omit<LearningPartnerConnection, 'edges'> & { edges: Array<ResolversParentTypes['LearningPartnerEdge']> };
+  LearningPartnerEdge: LearningPartnerEdgeRecord;
   Measure: MeasureRecord;
   MeasureConnection: Omit<MeasureConnection, 'byStatus' | 'edges'> & { byStatus: Array<ResolversParentTypes['MeasureStatusCount']>, edges: Array<ResolversParentTypes['MeasureEdge']> };
   MeasureEdge: Omit<MeasureEdge, 'node'> & { node: ResolversParentTypes['Measure'] };
@@ -2835,6 +2925,7 @@ export type ResolversParentTypes = ResolversObject<{
   SharedTopic: SharedTopicRecord;
   SimilarProjectConnection: Omit<SimilarProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['SimilarProjectEdge']> };
   SimilarProjectEdge: Omit<SimilarProjectEdge, 'explanation' | 'node'> & { explanation: ResolversParentTypes['Explanation'], node: ResolversParentTypes['Project'] };
+  Solution: ResolversUnionTypes<ResolversParentTypes>['Solution'];
   Source: SourceRecord;
   StateWhiteSpot: StateWhiteSpot;
   String: Scalars['String']['output'];
@@ -3086,6 +3177,33 @@ export type InterestResolvers<ContextType = Context, ParentType extends Resolver
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
 }>;
 
+export type LearningExplanationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningExplanation'] = ResolversParentTypes['LearningExplanation']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['ExplanationBasis'], ParentType, ContextType>;
+  distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  matchedTopics?: Resolver<Array<ResolversTypes['SharedTopic']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MeasureStatus'], ParentType, ContextType>;
+  statusAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  structure?: Resolver<ResolversTypes['StructureMatch'], ParentType, ContextType>;
+  topicScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type LearningPartnerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningPartnerConnection'] = ResolversParentTypes['LearningPartnerConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LearningPartnerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LearningPartnerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningPartnerEdge'] = ResolversParentTypes['LearningPartnerEdge']> = ResolversObject<{
+  contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['LearningExplanation'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Solution'], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  runner?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+}>;
+
 export type MeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Measure'] = ResolversParentTypes['Measure']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3138,6 +3256,7 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   kind?: Resolver<ResolversTypes['MunicipalityKind'], ParentType, ContextType>;
   kreis?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   land?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  learningPartners?: Resolver<ResolversTypes['LearningPartnerConnection'], ParentType, ContextType, RequireFields<MunicipalityLearningPartnersArgs, 'first' | 'profile'>>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3322,6 +3441,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'slug'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first' | 'orderBy'>>;
   experts?: Resolver<ResolversTypes['ExpertConnection'], ParentType, ContextType, RequireFields<QueryExpertsArgs, 'first' | 'topics'>>;
+  learningPartners?: Resolver<ResolversTypes['LearningPartnerConnection'], ParentType, ContextType, RequireFields<QueryLearningPartnersArgs, 'ags' | 'first' | 'profile'>>;
   measure?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasureArgs, 'slug'>>;
   measures?: Resolver<ResolversTypes['MeasureConnection'], ParentType, ContextType, RequireFields<QueryMeasuresArgs, 'first'>>;
   municipalities?: Resolver<ResolversTypes['MunicipalityConnection'], ParentType, ContextType, RequireFields<QueryMunicipalitiesArgs, 'first' | 'orderBy'>>;
@@ -3449,6 +3569,10 @@ export type SimilarProjectEdgeResolvers<ContextType = Context, ParentType extend
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type SolutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Solution'] = ResolversParentTypes['Solution']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Measure' | 'Project', ParentType, ContextType>;
+}>;
+
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
   file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -3555,6 +3679,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Explanation?: ExplanationResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Interest?: InterestResolvers<ContextType>;
+  LearningExplanation?: LearningExplanationResolvers<ContextType>;
+  LearningPartnerConnection?: LearningPartnerConnectionResolvers<ContextType>;
+  LearningPartnerEdge?: LearningPartnerEdgeResolvers<ContextType>;
   Measure?: MeasureResolvers<ContextType>;
   MeasureConnection?: MeasureConnectionResolvers<ContextType>;
   MeasureEdge?: MeasureEdgeResolvers<ContextType>;
@@ -3592,6 +3719,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SharedTopic?: SharedTopicResolvers<ContextType>;
   SimilarProjectConnection?: SimilarProjectConnectionResolvers<ContextType>;
   SimilarProjectEdge?: SimilarProjectEdgeResolvers<ContextType>;
+  Solution?: SolutionResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   StateWhiteSpot?: StateWhiteSpotResolvers<ContextType>;
   StructureMatch?: StructureMatchResolvers<ContextType>;

@@ -21,6 +21,13 @@ const h = useHarness({
                               sizeClass: 'KLEINSTADT', location: point({latitude: 50.30, longitude: 7.31})})-[:PART_OF]->(k)`,
       { ags: POLCH },
     );
+    // Two measures of Ulm's project on sharing, one in operation, one planned.
+    await h.cypher(
+      `MATCH (p:Project {id: 'ulm-4-0'}), (t:Topic {slug: 'sharing'})
+       CREATE (a:Measure {id: 'ulm-sharing-live', name: 'Sharing-Stationen', status: 'IMPLEMENTED', statusAsOf: '2024-05', sourceUrls: ['https://ulm.example/sharing'], sourceFiles: ['measures.csv'], sourceLines: [2]})-[:PART_OF]->(p),
+              (b:Measure {id: 'ulm-sharing-plan', name: 'Sharing-Ausbau', status: 'PLANNED', sourceUrls: [], sourceFiles: [], sourceLines: []})-[:PART_OF]->(p),
+              (a)-[:ADDRESSES]->(t), (b)-[:ADDRESSES]->(t)`,
+    );
     before = await h.fingerprint();
   },
 });
@@ -121,6 +128,83 @@ describe('a similar starting point', () => {
     expect(conn.edges[1].score).toBeCloseTo(0.35 * (1 - Math.log(3) / Math.log(100)) + 0.15 + 0.15 + 0.1, 12);
     // A Land with no profile too.
     expect((await peers({ ags: '07' })).totalCount).toBe(7);
+  });
+});
+
+const LEARNING = `query ($ags: String!, $interests: [String!], $filter: PeerFilter, $first: Int, $after: String) {
+  learningPartners(ags: $ags, interests: $interests, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      cursor score
+      node { __typename ... on Measure { slug status } ... on Project { slug } }
+      project { slug } runner { ags } contacts { name email } sources { url }
+      explanation { basis topicScore status statusAsOf distanceKm matchedTopics { topic { slug } weight } structure { score } }
+    }
+  }
+}`;
+const learning = async (variables: Record<string, unknown>, viewer: Viewer = viewers.admin) =>
+  (await h.ok<any>(LEARNING, { first: 20, ...variables }, viewer)).learningPartners;
+const keyOf = (e: any) => `${e.node.__typename}:${e.node.slug}`;
+
+describe('learning partners', () => {
+  it('rank an implemented measure before a planned one at equal match, each with project, runner, contacts and sources', async () => {
+    const conn = await learning({ ags: TESTDORF_03, interests: ['sharing'] }, viewers.anonymous);
+    const keys = conn.edges.map(keyOf);
+    // {sharing 1, mobilitaet 0.5} asked; both measures and Ulm's (completed) project address sharing: full cover.
+    expect(keys.slice(0, 3)).toEqual(['Measure:ulm-sharing-live', 'Project:ulm-4-0', 'Measure:ulm-sharing-plan']);
+    const [live, , planned] = conn.edges;
+    expect(live.explanation.topicScore).toBeCloseTo(1, 12);
+    expect(planned.explanation.topicScore).toBeCloseTo(1, 12);
+    expect(live.explanation).toMatchObject({ basis: 'TOPICS_AND_STRUCTURE', status: 'IMPLEMENTED', statusAsOf: '2024-05' });
+    // 0.6 × 1 + 0.2 × status + 0.2 × structure, the same runner for both.
+    expect(live.score).toBeCloseTo(0.6 + 0.2 * 1 + 0.2 * live.explanation.structure.score, 12);
+    expect(planned.score).toBeCloseTo(0.6 + 0.2 * 0.3 + 0.2 * planned.explanation.structure.score, 12);
+    expect(live).toMatchObject({ project: { slug: 'ulm-4-0' }, runner: { ags: '08421000' }, sources: [{ url: 'https://ulm.example/sharing' }] });
+    // Whom to ask: the project's contacts exactly as the privacy rule shows them to this viewer.
+    const shown = (await h.ok<any>('{ project(slug: "ulm-4-0") { contacts { name email } } }', {}, viewers.anonymous)).project.contacts;
+    expect(live.contacts).toEqual(shown);
+    // Everything matched addresses sharing or mobility; München's and MYK10's mobility projects come after.
+    expect(keys).toEqual(expect.arrayContaining(['Project:myk10', 'Project:muenchen-mobil']));
+    expect(keys).not.toContain('Project:dorf-energie');
+    expect(await h.fingerprint()).toBe(before);
+  });
+
+  it('leave out the asker’s own, filter on the runner, and page without repeats', async () => {
+    const mayen = (await learning({ ags: '07137068' })).edges.map(keyOf);
+    expect(mayen).not.toContain('Project:myk10');
+    expect(mayen).toContain('Project:dorf-energie'); // energie, its declared interest
+    const bavaria = (await learning({ ags: '07137068', filter: { state: 'BAYERN' } })).edges.map(keyOf);
+    expect(bavaria).toEqual(['Project:muenchen-mobil']);
+    const all = (await learning({ ags: TESTDORF_03, interests: ['sharing'] })).edges.map(keyOf);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const page: any = await learning({ ags: TESTDORF_03, interests: ['sharing'], first: 2, after });
+      seen.push(...page.edges.map(keyOf));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all);
+  });
+
+  it('answer a municipality with no topics by status and structure (STRUCTURE_ONLY), never empty', async () => {
+    const conn = await learning({ ags: TESTDORF_03 });
+    // Every project and measure: 4 projects + 2 measures.
+    expect(conn.totalCount).toBe(6);
+    expect(conn.edges.every((e: any) => e.explanation.basis === 'STRUCTURE_ONLY' && e.explanation.matchedTopics.length === 0)).toBe(true);
+    for (const e of conn.edges) {
+      const status = { IMPLEMENTED: 1, IN_PROGRESS: 0.6, PLANNED: 0.3, UNKNOWN: 0.3 }[e.explanation.status as 'IMPLEMENTED'];
+      expect(e.score).toBeCloseTo(0.5 * status + 0.5 * e.explanation.structure.score, 12);
+    }
+  });
+
+  it('refuse an unknown interest and an unknown municipality', async () => {
+    const unknown = (await h.gql(LEARNING, { ags: POLCH, interests: ['warp-antrieb'] })).errors?.[0];
+    expect(unknown).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', unknown: ['warp-antrieb'] } });
+    const missing = (await h.gql(LEARNING, { ags: '07137999' })).errors?.[0];
+    expect(missing).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(await h.fingerprint()).toBe(before);
   });
 });
 

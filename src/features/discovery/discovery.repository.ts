@@ -6,7 +6,7 @@ import type { Access } from '../../auth/viewer.js';
 import { DATA_VERSION_MATCH, type PerVersion } from '../../db/data-version.js';
 import { cypher } from '../../db/cypher.js';
 import type { Database, Row, Tx } from '../../db/database.js';
-import type { MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
+import type { MeasureStatus, MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
 import { toMunicipality, type MunicipalityRecord } from '../../records/municipality.js';
 import { toProject, type ProjectRecord } from '../../records/project.js';
 import { CONTACT_FIELDS, CONTACT_SHOWN, toContact, type ContactRecord } from '../../records/contact.js';
@@ -201,6 +201,73 @@ export function sharing(cache: Profiles, ags: string, asked: Asked = { interests
   return { own, candidates };
 }
 
+// Everything that can be learnt from, once per data version: every measure of a project and every project,
+// with its topics, how far it has got, and the project's runners (lead first). Measures carry their own
+// status; a project's status stands for its own (COMPLETED → IMPLEMENTED, ACTIVE → IN_PROGRESS, PLANNED → PLANNED).
+export const SOLUTIONS = cypher(
+  'discovery.solutions',
+  `CALL () {
+     MATCH (x:Measure)-[:PART_OF]->(p:Project)
+     RETURN collect([x.id, 'Measure', p.id, coalesce(x.status, 'UNKNOWN'), x.statusAsOf, COLLECT { MATCH (x)-[:ADDRESSES]->(t:Topic) RETURN DISTINCT t.slug }]) AS measures
+   }
+   CALL () {
+     MATCH (p:Project)
+     RETURN collect([p.id, 'Project', p.id,
+       CASE p.status WHEN 'COMPLETED' THEN 'IMPLEMENTED' WHEN 'ACTIVE' THEN 'IN_PROGRESS' WHEN 'PLANNED' THEN 'PLANNED' ELSE 'UNKNOWN' END,
+       null, COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug }]) AS projects
+   }
+   CALL () {
+     MATCH (m:Municipality)-[r:RUNS]->(p:Project)
+     WITH p, m ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.ags
+     RETURN collect([p.id, m.ags]) AS runners
+   }
+   ${DATA_VERSION_MATCH}
+   RETURN measures + projects AS solutions, runners, dataVersion.n AS version`,
+);
+
+/** A measure or a project to learn from, as the ranking needs it. */
+export interface Solution {
+  key: string;
+  type: 'Measure' | 'Project';
+  project: string;
+  status: MeasureStatus;
+  statusAsOf: string | null;
+  topics: string[];
+  /** The project's runners, lead first: the first is the one asked about it. */
+  runners: string[];
+}
+
+export interface Solutions {
+  version: number;
+  all: Solution[];
+}
+
+/** Reads the solutions; `cache` keeps them per data version. */
+async function freshSolutions(tx: Tx, cache: PerVersion<Solutions>): Promise<Solutions | null> {
+  const [row] = await tx.run<{ solutions: [string, 'Measure' | 'Project', string, MeasureStatus, string | null, string[]][]; runners: [string, string][]; version: number | null }>(SOLUTIONS);
+  if (!row) return null;
+  const runnersOf = new Map<string, string[]>();
+  for (const [project, ags] of row.runners) (runnersOf.get(project) ?? runnersOf.set(project, []).get(project)!).push(ags);
+  const all = row.solutions
+    .map(([key, type, project, status, statusAsOf, topics]): Solution => ({ key, type, project, status, statusAsOf, topics, runners: runnersOf.get(project) ?? [] }))
+    .filter((x) => x.runners.length > 0);
+  const solutions = { version: row.version ?? -1, all };
+  if (row.version !== null) cache.keep(solutions);
+  return solutions;
+}
+
+/** What ranking learning partners needs: the asker, its profile for this request, and the solutions with their runners' structure. */
+export interface LearningCandidates {
+  own: MunicipalityRecord;
+  ownProfile: ExplainedProfile;
+  idf: (slug: string) => number;
+  parentOf: ReadonlyMap<string, string>;
+  unknownInterests: string[];
+  solutions: Solution[];
+  /** The runners that pass the filter, with their structure and distance to the asker. */
+  runners: Map<string, { distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }>;
+}
+
 /**
  * Similar projects: the same over project topics. A project passes the
  * filter when one of its runners does; distances are between lead runners.
@@ -304,7 +371,7 @@ export interface Candidates<T> {
   candidates: { record: T; direct: string[]; distanceKm: number | null; sizeClass: SizeClass | null }[];
 }
 
-export function discoveryRepository(db: Database, access: Access, profileCache: PerVersion<Profiles>) {
+export function discoveryRepository(db: Database, access: Access, profileCache: PerVersion<Profiles>, solutionCache: PerVersion<Solutions>) {
   return {
     ...searchRepository(db, access),
     /**
@@ -344,6 +411,41 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
               structure: { population, sizeClass, urbanisation, kind, state },
             })),
           };
+        }
+      }),
+
+    /**
+     * Null when there is no municipality with this AGS. The profiles and the solutions come from their
+     * per-version caches; one statement looks up the runners of the solutions that match (filter, structure, distance).
+     */
+    learningCandidates: (ags: string, filter: DiscoveryFilterParams, asked: Asked) =>
+      db.read('discovery.learningPartners', async (tx): Promise<LearningCandidates | null> => {
+        let profiles = profileCache.peek() ?? (await freshProfiles(tx, profileCache));
+        let solutions = solutionCache.peek() ?? (await freshSolutions(tx, solutionCache));
+        if (!profiles || !solutions) return null;
+        for (let attempt = 0; ; attempt++) {
+          const unknownInterests = asked.interests.filter((slug) => !profiles!.topics.has(slug));
+          const { own } = sharing(profiles, ags, unknownInterests.length > 0 ? undefined : asked);
+          const wanted = own.profile;
+          const parentOf = profiles.parentOf;
+          const matches = (x: Solution) => wanted.size === 0 || x.topics.some((t) => wanted.has(t) || wanted.has(parentOf.get(t) ?? ''));
+          const candidates = solutions.all.filter((x) => !x.runners.includes(ags) && matches(x));
+          const runnerKeys = [...new Set(candidates.map((x) => x.runners[0]!))];
+          const [row] = await tx.run<{ own: Row; version: number | null; candidates: CandidateTuple[] }>(PEERS_OF_CANDIDATES, { ags, ...filter, candidates: runnerKeys });
+          if (!row) return null;
+          const version = row.version ?? -1;
+          if ((version !== profiles.version || version !== solutions.version) && attempt === 0) {
+            profiles = (await freshProfiles(tx, profileCache)) ?? profiles;
+            solutions = (await freshSolutions(tx, solutionCache)) ?? solutions;
+            continue;
+          }
+          const runners = new Map(
+            row.candidates.map(([key, distanceKm, sizeClass, population, urbanisation, kind, state]) => [
+              key,
+              { distanceKm, sizeClass, structure: { population, sizeClass, urbanisation, kind, state } },
+            ]),
+          );
+          return { own: toMunicipality(row.own), ownProfile: own, idf: profiles.idf, parentOf, unknownInterests, solutions: candidates, runners };
         }
       }),
 

@@ -6,9 +6,20 @@ export const discoveryResolvers: Resolvers = {
     peers: (_, args, { discovery }) => discovery.peers(parse(agsSchema, args.ags, 'ags'), args.filter, args),
     search: (_, args, { discovery }) => discovery.search(args),
     experts: (_, args, { discovery }) => discovery.experts(args),
+    learningPartners: (_, args, { discovery }) => discovery.learningPartners(parse(agsSchema, args.ags, 'ags'), args.filter, args),
   },
   Municipality: {
     peers: (m, args, { discovery }) => discovery.peers(m.ags, args.filter, args),
+    learningPartners: (m, args, { discovery }) => discovery.learningPartners(m.ags, args.filter, args),
+  },
+  // A page's solutions, projects, runners and contacts each load in one batch; contacts as the privacy rule shows them.
+  LearningPartnerEdge: {
+    node: async (e, _, { loaders }) => (e.node.type === 'Measure' ? (await loaders.measure.load(e.node.key))! : (await loaders.project.load(e.node.key))!),
+    project: async (e, _, { loaders }) => (await loaders.project.load(e.project))!,
+    runner: async (e, _, { loaders }) => (await loaders.municipality.load(e.runner))!,
+    contacts: (e, _, { loaders }) => loaders.projectContacts.load(e.project),
+    sources: async (e, _, { loaders }) =>
+      e.node.type === 'Measure' ? ((await loaders.measure.load(e.node.key))?.sources ?? []) : ((await loaders.project.load(e.node.key))?.provenance ?? []),
   },
   Project: {
     similar: (p, args, { discovery }) => discovery.similarProjects(p.slug, args.filter, args),

@@ -214,3 +214,39 @@ export function combinedScore(topics: number, structure: number, rankBy: RankBy)
   if (rankBy === 'STRUCTURE') return structure;
   return (1 - STRUCTURE_SHARE) * topics + STRUCTURE_SHARE * structure;
 }
+
+// ---------------------------------------------------------------------------
+// Solutions to adopt: measures and projects of others, ranked for one asker.
+
+/** How far a solution has got, as a part of its score. */
+export const STATUS_SCORE = { IMPLEMENTED: 1, IN_PROGRESS: 0.6, PLANNED: 0.3, UNKNOWN: 0.3 } as const;
+/** score = 0.6 × topic match + 0.2 × status + 0.2 × the runner's structural similarity (which includes distance). */
+export const LEARNING_WEIGHTS = { topics: 0.6, status: 0.2, structure: 0.2 } as const;
+/** With no topics to match: 0.5 × status + 0.5 × structure. */
+export const LEARNING_STRUCTURE_ONLY = { status: 0.5, structure: 0.5 } as const;
+
+/**
+ * How much of what the asker works on a solution covers: Σ over the asker's topics the solution also
+ * addresses of min(asker weight, solution weight)·idf, over Σ asker weight·idf. A solution's topics count 1,
+ * the field above a sub-topic FIELD_WEIGHT (profileOf). In [0, 1]; the parts add up to it.
+ */
+export function coverage(asker: Profile, solution: Profile, idf: (slug: string) => number): Similarity {
+  let total = 0;
+  const shared: SharedTopic[] = [];
+  for (const [slug, wa] of asker) {
+    const w = idf(slug);
+    total += wa * w;
+    const ws = solution.get(slug) ?? 0;
+    if (ws > 0) shared.push({ slug, weight: Math.min(wa, ws) * w, idf: w });
+  }
+  if (total === 0 || shared.length === 0) return { score: 0, shared: [] };
+  for (const s of shared) s.weight /= total;
+  shared.sort((x, y) => y.weight - x.weight || x.slug.localeCompare(y.slug));
+  return { score: shared.reduce((sum, s) => sum + s.weight, 0), shared };
+}
+
+/** A learning partner's score from its parts. */
+export function learningScore(topicMatch: number, status: keyof typeof STATUS_SCORE, structure: number, structureOnly: boolean): number {
+  if (structureOnly) return LEARNING_STRUCTURE_ONLY.status * STATUS_SCORE[status] + LEARNING_STRUCTURE_ONLY.structure * structure;
+  return LEARNING_WEIGHTS.topics * topicMatch + LEARNING_WEIGHTS.status * STATUS_SCORE[status] + LEARNING_WEIGHTS.structure * structure;
+}

@@ -2,14 +2,16 @@
 // candidates a repository statement returned, and page the ranking.
 import { z } from 'zod';
 import { badInput, notFound } from '../../errors.js';
-import type { ExplanationBasis, InheritanceSide, PeerFilter, PeerProfile, PeerRanking, SearchType, SizeClass } from '../../generated/graphql.js';
+import type { ExplanationBasis, InheritanceSide, MeasureStatus, PeerFilter, PeerProfile, PeerRanking, SearchType, SizeClass } from '../../generated/graphql.js';
 import { pageInMemory, pageRequest, toConnection, type PageRequest } from '../../kernel/connection.js';
 import { latSchema, lonSchema, parse, slugSchema } from '../../kernel/validation.js';
 import { nameKey } from '../../kernel/text.js';
 import { MODEL_PROJECTS_PROGRAMME } from '../../records/project.model.js';
-import type { Candidates, DiscoveryFilterParams, DiscoveryRepository, PeerCandidates, SearchLabel } from './discovery.repository.js';
+import type { Candidates, DiscoveryFilterParams, DiscoveryRepository, LearningCandidates, PeerCandidates, SearchLabel } from './discovery.repository.js';
 import {
   combinedScore,
+  coverage,
+  learningScore,
   inverseDocumentFrequency,
   profileOf,
   rank,
@@ -123,6 +125,59 @@ export function rankPage<T>(found: Candidates<T>, request: PageRequest, keyOf: (
   return explainedPage(request, rows, found.ownSizeClass);
 }
 
+/** A learning partner: node, project and runner load through the loaders, a page in one batch each. */
+export interface LearningPartnerEdgeRecord {
+  cursor: string;
+  node: { type: 'Measure' | 'Project'; key: string };
+  score: number;
+  project: string;
+  runner: string;
+  explanation: {
+    basis: ExplanationBasis;
+    matchedTopics: SharedTopicRecord[];
+    topicScore: number;
+    status: MeasureStatus;
+    statusAsOf: string | null;
+    structure: StructureMatch;
+    distanceKm: number | null;
+  };
+}
+
+/** Solutions ranked for the asker: topic match, status and the runner's structure; by the last two alone when there is nothing to match. */
+export function rankSolutions(found: LearningCandidates): (Omit<LearningPartnerEdgeRecord, 'cursor'> & { sort: number; key: string })[] {
+  const own = found.ownProfile;
+  const structureOnly = own.profile.size === 0;
+  const ownStructure: Structure = { population: found.own.population ?? null, sizeClass: found.own.sizeClass ?? null, urbanisation: found.own.urbanisation ?? null, kind: found.own.kind, state: found.own.state ?? null };
+  const rows: (Omit<LearningPartnerEdgeRecord, 'cursor'> & { sort: number; key: string })[] = [];
+  for (const x of found.solutions) {
+    const runner = found.runners.get(x.runners[0]!);
+    if (!runner) continue; // its runner does not pass the filter
+    const match = structureOnly ? { score: 0, shared: [] } : coverage(own.profile, profileOf(x.topics, found.parentOf), found.idf);
+    if (!structureOnly && match.score === 0) continue;
+    const structure = structuralSimilarity(ownStructure, runner.structure, runner.distanceKm);
+    const via = (slug: string): TopicInheritanceRecord[] => (own.via.get(slug) ?? []).map((v) => ({ side: 'ASKER' as const, ...v }));
+    const key = `${x.type}:${x.key}`;
+    rows.push({
+      sort: learningScore(match.score, x.status, structure.score, structureOnly),
+      key,
+      node: { type: x.type, key: x.key },
+      score: 0,
+      project: x.project,
+      runner: x.runners[0]!,
+      explanation: {
+        basis: structureOnly ? 'STRUCTURE_ONLY' : 'TOPICS_AND_STRUCTURE',
+        matchedTopics: sharedTopics(match.shared, via),
+        topicScore: match.score,
+        status: x.status,
+        statusAsOf: x.statusAsOf,
+        structure,
+        distanceKm: runner.distanceKm,
+      },
+    });
+  }
+  return rows.sort((a, b) => b.sort - a.sort || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
 const BASIS: Record<RankBy, ExplanationBasis> = { TOPICS: 'TOPICS', STRUCTURE: 'STRUCTURE', BOTH: 'TOPICS_AND_STRUCTURE' };
 
 /** Peers ranked by topics, structure or both; with no topics to compare, by structure alone (STRUCTURE_ONLY). */
@@ -214,6 +269,16 @@ const expertsSchema = z.object({
   radiusKm: z.number().positive('must be more than 0').max(1000, 'must be at most 1,000').nullish(),
 });
 
+const unknownInterests = (unknown: string[]) =>
+  badInput(`\`interests\` names no topic for: ${unknown.join(', ')}. Use the slugs of \`topics\`.`, { argument: 'interests', unknown });
+
+export interface LearningArgs {
+  first?: number | null;
+  after?: string | null;
+  interests?: readonly string[] | null;
+  profile?: PeerProfile | null;
+}
+
 export interface PeersArgs {
   first?: number | null;
   after?: string | null;
@@ -267,13 +332,17 @@ export function discoveryService(repo: DiscoveryRepository) {
       const interestsOnly = args.profile === 'INTERESTS_ONLY';
       const found = await repo.peerCandidates(ags, filterParams(filter), { interests, interestsOnly });
       if (!found) throw notFound('Municipality', ags);
-      if (found.unknownInterests.length > 0) {
-        throw badInput(`\`interests\` names no topic for: ${found.unknownInterests.join(', ')}. Use the slugs of \`topics\`.`, {
-          argument: 'interests',
-          unknown: found.unknownInterests,
-        });
-      }
+      if (found.unknownInterests.length > 0) throw unknownInterests(found.unknownInterests);
       return explainedPage(request, rankPeers(found, rankBy), found.own.sizeClass);
+    },
+    async learningPartners(ags: string, filter: PeerFilter | null | undefined, args: LearningArgs) {
+      const request = pageRequest('learningPartners', args, 'number');
+      const interests = [...new Set(parse(interestsSchema, args.interests ?? [], 'interests'))];
+      const found = await repo.learningCandidates(ags, filterParams(filter), { interests, interestsOnly: args.profile === 'INTERESTS_ONLY' });
+      if (!found) throw notFound('Municipality', ags);
+      if (found.unknownInterests.length > 0) throw unknownInterests(found.unknownInterests);
+      const page = pageInMemory(request, rankSolutions(found), 'DESC');
+      return toConnection(request, page, (row, cursor): LearningPartnerEdgeRecord => ({ ...row, cursor, score: row.sort }));
     },
     async similarProjects(slug: string, filter: PeerFilter | null | undefined, args: { first?: number | null; after?: string | null }) {
       const request = pageRequest('similarProjects', args, 'number');

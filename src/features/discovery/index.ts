@@ -1,7 +1,7 @@
 // The discovery area's registration (see ../context.ts): peers, similar projects, experts, search.
 import { PerVersion } from '../../db/data-version.js';
 import { defineArea } from '../context.js';
-import { discoveryRepository, type DiscoveryRepository, type Profiles } from './discovery.repository.js';
+import { discoveryRepository, type DiscoveryRepository, type Profiles, type Solutions } from './discovery.repository.js';
 import { discoveryResolvers } from './discovery.resolvers.js';
 import { discoveryService } from './discovery.service.js';
 
@@ -16,12 +16,14 @@ declare module '../context.js' {
   interface Caches {
     /** Every municipality's topic profile and the topics' rarity, for peers. */
     profiles: PerVersion<Profiles>;
+    /** Every measure and project with its topics, status and runners, for learning partners. */
+    solutions: PerVersion<Solutions>;
   }
 }
 
 export const discoveryArea = defineArea({
   resolvers: discoveryResolvers,
-  caches: () => ({ profiles: new PerVersion<Profiles>() }),
-  repositories: ({ db, access, caches }) => ({ discovery: discoveryRepository(db, access, caches.profiles) }),
+  caches: () => ({ profiles: new PerVersion<Profiles>(), solutions: new PerVersion<Solutions>() }),
+  repositories: ({ db, access, caches }) => ({ discovery: discoveryRepository(db, access, caches.profiles, caches.solutions) }),
   services: ({ repos }) => ({ discovery: discoveryService(repos.discovery) }),
 });
