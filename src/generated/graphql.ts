@@ -1559,7 +1559,7 @@ export type PeerEdge = {
   explanation: Explanation;
   /** The peer. */
   node: Municipality;
-  /** 0 to 1, by `rankBy`: the topic score, the structure score, or 0.7 × topic + 0.3 × structure. Comparable across requests with the same `rankBy`. */
+  /** 0 to 1, by `rankBy`: the topic score, the structure score, or 0.3 × topic + 0.7 × structure. Comparable across requests with the same `rankBy`. */
   score: Scalars['Float']['output'];
 };
 
@@ -1590,7 +1590,7 @@ export type PeerProfile =
 
 /** What `peers` orders by. The topic score is the weighted Jaccard similarity of the two profiles; the structure score is `StructureMatch.score`. */
 export type PeerRanking =
-  /** 0.7 × topic score + 0.3 × structure score. */
+  /** 0.3 × topic score + 0.7 × structure score (the share chosen by `npm run eval:discovery` over the real exchange links). */
   | 'BOTH'
   /** The structure score alone, among those sharing a topic. */
   | 'STRUCTURE'

@@ -5,13 +5,14 @@
 // data plus the generated demo links (as `npm start` and `npm run demo-links`
 // would leave it).
 import { readFileSync } from 'node:fs';
+import seedrandom from 'seedrandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoLinks } from '../../src/import/demo-links.js';
 import { runImport } from '../../src/import/import.js';
 import { fromProject } from '../../src/paths.js';
 import { loadConfig } from '../../src/config.js';
 import { createSecurity } from '../../src/security.js';
-import { createHarness, startHttp, testSecurityConfig, token, type Harness } from '../support/harness.js';
+import { createHarness, startHttp, testSecurityConfig, token, viewers, type Harness } from '../support/harness.js';
 import { registerWorkbook } from '../support/register.js';
 
 /** The `graphql` blocks of each walk-through (### heading → blocks, in order). */
@@ -38,6 +39,7 @@ const blocks = (heading: string) => {
 const clerk = blocks('A municipal clerk');
 const office = blocks('The transfer office');
 const developer = blocks('An app developer');
+const smallTown = blocks('A clerk of a small town');
 
 /** The README's own first queries: every `graphql` block of its section "First queries". */
 function readmeFirstQueries(): string[] {
@@ -93,7 +95,7 @@ afterAll(async () => {
 
 describe('README walk-throughs', () => {
   it('has the queries the walk-throughs show', () => {
-    expect([clerk.length, office.length, developer.length, firstQueries.length]).toEqual([3, 2, 2, 3]);
+    expect([clerk.length, smallTown.length, office.length, developer.length, firstQueries.length]).toEqual([3, 2, 2, 2, 3]);
   });
 
   it('answers the README\'s first queries without credentials, with something to see', async () => {
@@ -124,7 +126,7 @@ describe('README walk-throughs', () => {
       expect(explanation.ownSizeClass).toBeNull();
       // The shared topics' weights add up to the topic score, and the score combines it with the structure, as the text says.
       expect(explanation.sharedTopics.reduce((sum: number, t: { weight: number }) => sum + t.weight, 0)).toBeCloseTo(explanation.topicScore, 6);
-      expect(score).toBeCloseTo(0.7 * explanation.topicScore + 0.3 * explanation.structure.score, 9);
+      expect(score).toBeCloseTo(0.3 * explanation.topicScore + 0.7 * explanation.structure.score, 9);
       expect(explanation.basis).toBe('TOPICS_AND_STRUCTURE');
     }
     // As the text says: Hameln-Pyrmont first, 236 km, four shared topics, and now with her.
@@ -144,6 +146,51 @@ describe('README walk-throughs', () => {
     expect(erika.distanceKm).toBeLessThanOrEqual(250);
     expect(erika.reasons).toContainEqual({ kind: 'EXPERTISE', topic: { name: 'Mobilität' } });
   });
+
+  it('a clerk of a small town without a project finds peers for her interests and solutions to adopt, without credentials', async () => {
+    const [peersQuery, learningQuery] = smallTown as [string, string];
+    const peers = (await ok(peersQuery)).data.peers;
+    const learning = (await ok(learningQuery)).data.learningPartners;
+    // As the text says: Zwönitz first, on-demand mobility its heaviest shared topic; then Bad Belzig, alike in structure.
+    expect(peers.totalCount).toBe(1177);
+    expect(peers.edges.slice(0, 2).map((e: any) => e.node.name)).toEqual(['Zwönitz, Stadt', 'Bad Belzig, Stadt']);
+    expect(peers.edges[0].explanation.sharedTopics[0].topic.slug).toBe('on-demand-mobilitaet');
+    expect(Math.round(peers.edges[0].explanation.distanceKm)).toBe(259);
+    expect(peers.edges[1].explanation.structure).toMatchObject({ sameSizeClass: true, sameUrbanisation: true, sameState: true });
+    for (const e of peers.edges) {
+      expect(e.explanation.basis).toBe('TOPICS_AND_STRUCTURE');
+      expect(e.score).toBeCloseTo(0.3 * e.explanation.topicScore + 0.7 * e.explanation.structure.score, 9);
+    }
+    expect(learning.totalCount).toBe(137);
+    expect(learning.edges.slice(0, 3).map((e: any) => [e.node.name, e.runner.name])).toEqual([
+      ['ERZmobil', 'Zwönitz, Stadt'],
+      ['Smartes Dorfshuttle', 'Süderbrarup'],
+      ['Carsharing mit E-Mobilität', 'Brandis, Stadt'],
+    ]);
+    expect(learning.edges[0].explanation).toMatchObject({ topicScore: 1, status: 'IMPLEMENTED' });
+    expect(learning.edges[0].node.statusAsOf).toBe('2024');
+    for (const e of learning.edges) expect(e.sources.length).toBeGreaterThan(0);
+  });
+
+  it('gives every Gemeinde of a seeded sample of 200 at least 5 peers and 5 learning partners, each explained', async () => {
+    const gemeinden = (await h.cypher<{ ags: string }>("MATCH (m:Municipality) WHERE m.kind IN ['GEMEINDE', 'STADT', 'KREISFREIE_STADT'] RETURN m.ags AS ags ORDER BY ags")).map((r) => r.ags);
+    expect(gemeinden).toHaveLength(10_754);
+    const random = seedrandom('coverage-200');
+    const sample = [...new Set(Array.from({ length: 400 }, () => gemeinden[Math.floor(random() * gemeinden.length)]!))].slice(0, 200);
+    expect(sample).toHaveLength(200);
+    const QUERY = `query ($ags: String!) {
+      peers(ags: $ags, first: 5) { edges { explanation { basis sharedTopics { weight } structure { score } } } }
+      learningPartners(ags: $ags, first: 5) { edges { explanation { basis matchedTopics { weight } structure { score } } } }
+    }`;
+    const short: string[] = [];
+    for (const ags of sample) {
+      const { data, errors } = await h.gql(QUERY, { ags }, viewers.anonymous);
+      expect(errors).toBeUndefined();
+      const explained = (edges: any[], topics: string) => edges.filter((e) => e.explanation.basis === 'STRUCTURE_ONLY' || e.explanation[topics].length > 0).length;
+      if (explained(data!.peers.edges, 'sharedTopics') < 5 || explained(data!.learningPartners.edges, 'matchedTopics') < 5) short.push(ags);
+    }
+    expect(short).toEqual([]);
+  }, 120_000);
 
   it('the transfer office reads reach, white spots, growth, brokers and communities with an analyst token', async () => {
     const [reach, network] = office as [string, string];

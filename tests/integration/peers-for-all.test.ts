@@ -98,7 +98,7 @@ describe('interests for one request', () => {
 });
 
 describe('a similar starting point', () => {
-  it('is scored from the register with every part shown, and combined 0.7 : 0.3 with the topics by default', async () => {
+  it('is scored from the register with every part shown, and combined 0.3 : 0.7 with the topics by default', async () => {
     const conn = await peers({ ags: POLCH });
     const andernach = edgeOf(conn, '07137003');
     const s = andernach.explanation.structure;
@@ -110,7 +110,7 @@ describe('a similar starting point', () => {
     expect(s.score).toBeCloseTo(0.35 * population + 0.15 + 0.1 + 0.1 * distance, 9);
     expect(andernach.explanation.basis).toBe('TOPICS_AND_STRUCTURE');
     expect(andernach.explanation.topicScore).toBeCloseTo(0.5, 12);
-    expect(andernach.score).toBeCloseTo(0.7 * 0.5 + 0.3 * s.score, 12);
+    expect(andernach.score).toBeCloseTo(0.3 * 0.5 + 0.7 * s.score, 12);
     // Structure alone orders the same candidates by it.
     const byStructure = await peers({ ags: POLCH, rankBy: 'STRUCTURE' });
     expect(byStructure.edges.every((e: any) => e.explanation.basis === 'STRUCTURE' && e.score === e.explanation.structure.score)).toBe(true);

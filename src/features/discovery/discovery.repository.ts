@@ -19,6 +19,8 @@ import {
   INHERITED_FROM_ABOVE,
   INHERITED_FROM_BELOW,
   inverseDocumentFrequency,
+  norm,
+  profileOf as scoringProfileOf,
   type Contribution,
   type ExplainedProfile,
   type Profile,
@@ -106,6 +108,8 @@ export const PEERS_OF_CANDIDATES = cypher(
 export interface Profiles {
   version: number;
   profileOf: Map<string, Profile>;
+  /** Σ weight·idf of each profile (discovery.scoring.ts, topicScore). */
+  normOf: Map<string, number>;
   /** Per municipality, per topic held only by inheritance: where it comes from. */
   viaOf: Map<string, ReadonlyMap<string, readonly Via[]>>;
   /** What each profile is made of, to add a request's interests to. */
@@ -118,7 +122,7 @@ export interface Profiles {
   idf: (slug: string) => number;
 }
 
-interface ProfilesRow {
+export interface ProfilesRow {
   runs: [string, string, string[]][];
   interests: [string, string][];
   below: [string, string][];
@@ -146,12 +150,13 @@ export function contributionsOf(row: Pick<ProfilesRow, 'runs' | 'interests' | 'b
   return out;
 }
 
-/** Reads the profiles; `cache` keeps them when the data has a version to tell when they go stale. */
-export async function freshProfiles(tx: Tx, cache: PerVersion<Profiles>): Promise<Profiles | null> {
-  const [row] = await tx.run<ProfilesRow>(PROFILES);
-  if (!row) return null;
+/**
+ * Every profile of one data version from what PROFILES read. `inherit: false` leaves inherited topics out
+ * (the ranking as it was before; the evaluation compares both).
+ */
+export function buildProfiles(row: ProfilesRow, { inherit = true }: { inherit?: boolean } = {}): Profiles {
   const parentOf = new Map(row.parents);
-  const contributions = contributionsOf(row);
+  const contributions = contributionsOf(inherit ? row : { ...row, below: [], above: [] });
   const profileOf = new Map<string, Profile>();
   const viaOf = new Map<string, ReadonlyMap<string, readonly Via[]>>();
   for (const [ags, list] of contributions) {
@@ -159,16 +164,25 @@ export async function freshProfiles(tx: Tx, cache: PerVersion<Profiles>): Promis
     profileOf.set(ags, explained.profile);
     if (explained.via.size > 0) viaOf.set(ags, explained.via);
   }
-  const profiles: Profiles = {
+  const { idf } = inverseDocumentFrequency(profileOf.values());
+  return {
     version: row.version ?? -1,
     profileOf,
+    normOf: new Map([...profileOf].map(([ags, profile]) => [ags, norm(profile, idf)])),
     viaOf,
     contributionsOf: contributions,
     runners: [...new Set(row.runs.map(([ags]) => ags))].sort(),
     topics: new Set(row.topics),
     parentOf,
-    idf: inverseDocumentFrequency(profileOf.values()).idf,
+    idf,
   };
+}
+
+/** Reads the profiles; `cache` keeps them when the data has a version to tell when they go stale. */
+export async function freshProfiles(tx: Tx, cache: PerVersion<Profiles>): Promise<Profiles | null> {
+  const [row] = await tx.run<ProfilesRow>(PROFILES);
+  if (!row) return null;
+  const profiles = buildProfiles(row);
   // Without a version node nothing tells when the profiles change: such a read is not kept.
   if (row.version !== null) cache.keep(profiles);
   return profiles;
@@ -221,8 +235,9 @@ export const SOLUTIONS = cypher(
      WITH p, m ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.ags
      RETURN collect([p.id, m.ags]) AS runners
    }
+   ${PARENTS}
    ${DATA_VERSION_MATCH}
-   RETURN measures + projects AS solutions, runners, dataVersion.n AS version`,
+   RETURN measures + projects AS solutions, runners, parents, dataVersion.n AS version`,
 );
 
 /** A measure or a project to learn from, as the ranking needs it. */
@@ -233,6 +248,8 @@ export interface Solution {
   status: MeasureStatus;
   statusAsOf: string | null;
   topics: string[];
+  /** Its topics as a profile (fields of action at half weight). */
+  profile: Profile;
   /** The project's runners, lead first: the first is the one asked about it. */
   runners: string[];
 }
@@ -242,16 +259,29 @@ export interface Solutions {
   all: Solution[];
 }
 
-/** Reads the solutions; `cache` keeps them per data version. */
-async function freshSolutions(tx: Tx, cache: PerVersion<Solutions>): Promise<Solutions | null> {
-  const [row] = await tx.run<{ solutions: [string, 'Measure' | 'Project', string, MeasureStatus, string | null, string[]][]; runners: [string, string][]; version: number | null }>(SOLUTIONS);
-  if (!row) return null;
+export interface SolutionsRow {
+  solutions: [string, 'Measure' | 'Project', string, MeasureStatus, string | null, string[]][];
+  runners: [string, string][];
+  parents: [string, string][];
+  version: number | null;
+}
+
+/** Every solution with a runner, from what SOLUTIONS read. */
+export function buildSolutions(row: SolutionsRow): Solutions {
+  const parentOf = new Map(row.parents);
   const runnersOf = new Map<string, string[]>();
   for (const [project, ags] of row.runners) (runnersOf.get(project) ?? runnersOf.set(project, []).get(project)!).push(ags);
   const all = row.solutions
-    .map(([key, type, project, status, statusAsOf, topics]): Solution => ({ key, type, project, status, statusAsOf, topics, runners: runnersOf.get(project) ?? [] }))
+    .map(([key, type, project, status, statusAsOf, topics]): Solution => ({ key, type, project, status, statusAsOf, topics, profile: scoringProfileOf(topics, parentOf), runners: runnersOf.get(project) ?? [] }))
     .filter((x) => x.runners.length > 0);
-  const solutions = { version: row.version ?? -1, all };
+  return { version: row.version ?? -1, all };
+}
+
+/** Reads the solutions; `cache` keeps them per data version. */
+async function freshSolutions(tx: Tx, cache: PerVersion<Solutions>): Promise<Solutions | null> {
+  const [row] = await tx.run<SolutionsRow>(SOLUTIONS);
+  if (!row) return null;
+  const solutions = buildSolutions(row);
   if (row.version !== null) cache.keep(solutions);
   return solutions;
 }
@@ -358,7 +388,7 @@ export interface PeerCandidates {
   idf: (slug: string) => number;
   /** Requested interests that are no topic. */
   unknownInterests: string[];
-  candidates: { key: string; profile: Profile; via: ReadonlyMap<string, readonly Via[]>; distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }[];
+  candidates: { key: string; profile: Profile; norm: number; via: ReadonlyMap<string, readonly Via[]>; distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }[];
 }
 
 type CandidateTuple = [string, number | null, SizeClass | null, number | null, string | null, string, string | null];
@@ -395,7 +425,7 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
             cache = (await freshProfiles(tx, profileCache)) ?? cache;
             continue;
           }
-          const { profileOf, viaOf } = cache;
+          const { profileOf, viaOf, normOf } = cache;
           const none = new Map<string, readonly Via[]>();
           return {
             own: toMunicipality(row.own),
@@ -405,6 +435,7 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
             candidates: row.candidates.map(([key, distanceKm, sizeClass, population, urbanisation, kind, state]) => ({
               key,
               profile: profileOf.get(key) ?? new Map<string, number>(),
+              norm: normOf.get(key) ?? 0,
               via: viaOf.get(key) ?? none,
               distanceKm,
               sizeClass,

@@ -11,6 +11,8 @@ import type { Candidates, DiscoveryFilterParams, DiscoveryRepository, LearningCa
 import {
   combinedScore,
   coverage,
+  norm,
+  topicScore,
   learningScore,
   inverseDocumentFrequency,
   profileOf,
@@ -86,7 +88,8 @@ interface RankedRow<N> {
   sort: number;
   key: string;
   node: N;
-  explanation: Omit<ExplanationRecord, 'ownSizeClass'>;
+  /** Built for the page's rows only. */
+  explain: () => Omit<ExplanationRecord, 'ownSizeClass'>;
 }
 
 const MAX_INTERESTS = 20;
@@ -101,7 +104,7 @@ const byScore = <N>(rows: RankedRow<N>[]) => rows.sort((x, y) => y.sort - x.sort
 /** One page of a ranking (after the cursor), each edge with its score and explanation. */
 function explainedPage<N>(request: PageRequest, ranked: RankedRow<N>[], ownSizeClass: SizeClass | null) {
   const page = pageInMemory(request, ranked, 'DESC');
-  return toConnection(request, page, (row, cursor): Explained<N> => ({ cursor, node: row.node, score: row.sort, explanation: { ...row.explanation, ownSizeClass } }));
+  return toConnection(request, page, (row, cursor): Explained<N> => ({ cursor, node: row.node, score: row.sort, explanation: { ...row.explain(), ownSizeClass } }));
 }
 
 const sharedTopics = (shared: readonly SharedTopic[], via: (slug: string) => TopicInheritanceRecord[] = () => []): SharedTopicRecord[] =>
@@ -120,7 +123,7 @@ export function rankPage<T>(found: Candidates<T>, request: PageRequest, keyOf: (
     sort: r.similarity.score,
     key: r.key,
     node: r.item.record,
-    explanation: { basis: 'TOPICS', sharedTopics: sharedTopics(r.similarity.shared), topicScore: r.similarity.score, structure: null, distanceKm: r.item.distanceKm, sizeClass: r.item.sizeClass },
+    explain: () => ({ basis: 'TOPICS', sharedTopics: sharedTopics(r.similarity.shared), topicScore: r.similarity.score, structure: null, distanceKm: r.item.distanceKm, sizeClass: r.item.sizeClass }),
   }));
   return explainedPage(request, rows, found.ownSizeClass);
 }
@@ -152,7 +155,7 @@ export function rankSolutions(found: LearningCandidates): (Omit<LearningPartnerE
   for (const x of found.solutions) {
     const runner = found.runners.get(x.runners[0]!);
     if (!runner) continue; // its runner does not pass the filter
-    const match = structureOnly ? { score: 0, shared: [] } : coverage(own.profile, profileOf(x.topics, found.parentOf), found.idf);
+    const match = structureOnly ? { score: 0, shared: [] } : coverage(own.profile, x.profile, found.idf);
     if (!structureOnly && match.score === 0) continue;
     const structure = structuralSimilarity(ownStructure, runner.structure, runner.distanceKm);
     const via = (slug: string): TopicInheritanceRecord[] => (own.via.get(slug) ?? []).map((v) => ({ side: 'ASKER' as const, ...v }));
@@ -181,30 +184,35 @@ export function rankSolutions(found: LearningCandidates): (Omit<LearningPartnerE
 const BASIS: Record<RankBy, ExplanationBasis> = { TOPICS: 'TOPICS', STRUCTURE: 'STRUCTURE', BOTH: 'TOPICS_AND_STRUCTURE' };
 
 /** Peers ranked by topics, structure or both; with no topics to compare, by structure alone (STRUCTURE_ONLY). */
-export function rankPeers(found: PeerCandidates, rankBy: RankBy): RankedRow<{ ags: string }>[] {
+export function rankPeers(found: PeerCandidates, rankBy: RankBy, structureShare?: number): RankedRow<{ ags: string }>[] {
   const own = found.ownProfile;
   const structureOnly = own.profile.size === 0;
+  const ownNorm = norm(own.profile, found.idf);
   const ownStructure: Structure = { population: found.own.population ?? null, sizeClass: found.own.sizeClass ?? null, urbanisation: found.own.urbanisation ?? null, kind: found.own.kind, state: found.own.state ?? null };
   const rows: RankedRow<{ ags: string }>[] = [];
+  // Every candidate is scored (cheaply); only the page's rows are explained.
   for (const c of found.candidates) {
-    const topics = structureOnly ? { score: 0, shared: [] } : similarity(own.profile, c.profile, found.idf);
-    if (!structureOnly && topics.score === 0) continue;
+    const topics = structureOnly ? 0 : topicScore(own.profile, ownNorm, c.profile, c.norm, found.idf);
+    if (!structureOnly && topics === 0) continue;
     const structure = structuralSimilarity(ownStructure, c.structure, c.distanceKm);
-    const via = (slug: string): TopicInheritanceRecord[] => [
-      ...(own.via.get(slug) ?? []).map((v) => ({ side: 'ASKER' as const, ...v })),
-      ...(c.via.get(slug) ?? []).map((v) => ({ side: 'RESULT' as const, ...v })),
-    ];
     rows.push({
-      sort: structureOnly ? structure.score : combinedScore(topics.score, structure.score, rankBy),
+      sort: structureOnly ? structure.score : combinedScore(topics, structure.score, rankBy, structureShare),
       key: c.key,
       node: { ags: c.key },
-      explanation: {
-        basis: structureOnly ? 'STRUCTURE_ONLY' : BASIS[rankBy],
-        sharedTopics: sharedTopics(topics.shared, via),
-        topicScore: topics.score,
-        structure,
-        distanceKm: c.distanceKm,
-        sizeClass: c.sizeClass,
+      explain: () => {
+        const explained = structureOnly ? { score: 0, shared: [] } : similarity(own.profile, c.profile, found.idf);
+        const via = (slug: string): TopicInheritanceRecord[] => [
+          ...(own.via.get(slug) ?? []).map((v) => ({ side: 'ASKER' as const, ...v })),
+          ...(c.via.get(slug) ?? []).map((v) => ({ side: 'RESULT' as const, ...v })),
+        ];
+        return {
+          basis: structureOnly ? 'STRUCTURE_ONLY' : BASIS[rankBy],
+          sharedTopics: sharedTopics(explained.shared, via),
+          topicScore: topics,
+          structure,
+          distanceKm: c.distanceKm,
+          sizeClass: c.sizeClass,
+        };
       },
     });
   }

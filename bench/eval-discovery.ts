@@ -1,0 +1,254 @@
+// npm run eval:discovery — how good is the discovery ranking, measured
+// against reality? A Neo4j of its own (.neo4j-eval/, port 7696) with the real
+// import only (no generated layer, no demo links), then, in this process:
+//
+// - link prediction over the real exchange links between German
+//   municipalities: for each link (a, b), the rank of b among a's peers and of
+//   a among b's. The scoring reads no exchange link at all (profiles come from
+//   projects, interests and the register), so every link is hidden from it by
+//   construction. hit@10, hit@50 and the mean reciprocal rank, for the final
+//   ranking, its parts, and baselines (nearest by distance, nearest of the same
+//   size class, random, and the topic-only scoring as it was before);
+// - coverage: how many of the register's Gemeinden get at least 5 peers and
+//   at least 5 learning partners, each with an explanation;
+// - the run's time and peak memory.
+//
+// The ranking is the product's own (rankPeers, rankSolutions over the same
+// profiles and solutions the API caches); only distances are computed here,
+// with the haversine formula Neo4j uses for WGS-84 points.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import seedrandom from 'seedrandom';
+import { cypher } from '../src/db/cypher.js';
+import { createDriver, Database } from '../src/db/database.js';
+import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
+import { migrate } from '../src/db/migrations.js';
+import type { MunicipalityRecord } from '../src/records/municipality.js';
+import { isEmpty, runImport } from '../src/import/import.js';
+import { locateRegister } from '../src/import/register-source.js';
+import { fromProject } from '../src/paths.js';
+import {
+  buildProfiles,
+  buildSolutions,
+  PROFILES,
+  sharing,
+  SOLUTIONS,
+  type LearningCandidates,
+  type PeerCandidates,
+  type Profiles,
+  type ProfilesRow,
+  type SolutionsRow,
+} from '../src/features/discovery/discovery.repository.js';
+import { rankPeers, rankSolutions } from '../src/features/discovery/discovery.service.js';
+import { STRUCTURE_SHARE, type RankBy, type Structure } from '../src/features/discovery/discovery.scoring.js';
+
+const PORT = Number(process.env.EVAL_NEO4J_PORT ?? 7696);
+const log = (line: string) => console.error(`[eval] ${line}`);
+const started = performance.now();
+let peakRss = 0;
+const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const sampler = setInterval(sample, 100);
+
+const MUNICIPALITIES = cypher(
+  'eval.municipalities',
+  `MATCH (m:Municipality)
+   RETURN m.ags AS ags, m.kind AS kind, m.population AS population, m.sizeClass AS sizeClass, m.urbanisation AS urbanisation,
+          m.state AS state, m.location.latitude AS lat, m.location.longitude AS lon`,
+);
+const LINKS = cypher(
+  'eval.links',
+  "MATCH (a:Municipality)-[x:EXCHANGES_WITH {source: 'import'}]->(b:Municipality) RETURN a.ags AS a, b.ags AS b, x.kind AS kind ORDER BY a, b",
+);
+
+interface Unit extends Structure {
+  ags: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+const local = await startLocalNeo4j({ port: PORT, dir: '.neo4j-eval', heap: '1g', log });
+const driver = createDriver(local.uri, 'neo4j', undefined);
+const db = new Database(driver, { database: 'neo4j', timeoutMs: 120_000 });
+try {
+  await migrate(db);
+  if (await isEmpty(db)) {
+    log('importing the real data …');
+    const report = await runImport(db, { dataDir: fromProject('data'), register: await locateRegister({ log }) });
+    if (!report.ok) throw new Error(report.summary());
+  }
+  const [profilesRow] = await db.read('eval.profiles', (tx) => tx.run<ProfilesRow>(PROFILES));
+  const [solutionsRow] = await db.read('eval.solutions', (tx) => tx.run<SolutionsRow>(SOLUTIONS));
+  const units = await db.read('eval.municipalities', (tx) => tx.run<Unit>(MUNICIPALITIES));
+  const links = await db.read('eval.links', (tx) => tx.run<{ a: string; b: string; kind: string }>(LINKS));
+  const unitOf = new Map(units.map((u) => [u.ags, u]));
+  const withInheritance = buildProfiles(profilesRow!);
+  const withoutInheritance = buildProfiles(profilesRow!, { inherit: false });
+  const solutions = buildSolutions(solutionsRow!);
+  log(`${units.length} municipalities, ${links.length} exchange links, ${solutions.all.length} solutions, ${withInheritance.profileOf.size} profiles (${withoutInheritance.profileOf.size} without inheritance)`);
+
+  const record = (u: Unit) => ({ population: u.population, sizeClass: u.sizeClass, urbanisation: u.urbanisation, kind: u.kind, state: u.state }) as unknown as MunicipalityRecord;
+  const structure = (u: Unit): Structure => ({ population: u.population, sizeClass: u.sizeClass, urbanisation: u.urbanisation, kind: u.kind, state: u.state });
+  // Neo4j's distance between WGS-84 points: haversine with an Earth radius of 6,378,140 m.
+  const km = (a: Unit, b: Unit) => {
+    if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return null;
+    const rad = Math.PI / 180;
+    const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+    return (2 * 6_378_140 * Math.asin(Math.min(1, Math.sqrt(h)))) / 1000;
+  };
+
+  const peerCandidates = (ags: string, profiles: Profiles): PeerCandidates => {
+    const own = unitOf.get(ags)!;
+    const { own: ownProfile, candidates } = sharing(profiles, ags);
+    return {
+      own: record(own),
+      ownProfile,
+      idf: profiles.idf,
+      unknownInterests: [],
+      candidates: candidates
+        .filter((key) => unitOf.has(key))
+        .map((key) => {
+          const u = unitOf.get(key)!;
+          return { key, profile: profiles.profileOf.get(key) ?? new Map(), norm: profiles.normOf.get(key) ?? 0, via: profiles.viaOf.get(key) ?? new Map(), distanceKm: km(own, u), sizeClass: u.sizeClass as never, structure: structure(u) };
+        }),
+    };
+  };
+  const peers = (profiles: Profiles, rankBy: RankBy, share?: number) => (ags: string) => rankPeers(peerCandidates(ags, profiles), rankBy, share).map((r) => r.key);
+
+  // Baselines over every other municipality with a position.
+  const everyone = units.filter((u) => u.lat !== null && u.kind !== 'LAND');
+  const nearest = (ags: string) => {
+    const own = unitOf.get(ags)!;
+    return everyone.filter((u) => u.ags !== ags).map((u) => ({ ags: u.ags, d: km(own, u) ?? Infinity })).sort((x, y) => x.d - y.d || x.ags.localeCompare(y.ags)).map((x) => x.ags);
+  };
+  const nearestSameSize = (ags: string) => {
+    const own = unitOf.get(ags)!;
+    const cls = (u: Unit) => u.sizeClass ?? u.kind;
+    return everyone
+      .filter((u) => u.ags !== ags)
+      .map((u) => ({ ags: u.ags, same: cls(u) === cls(own) ? 0 : 1, d: km(own, u) ?? Infinity }))
+      .sort((x, y) => x.same - y.same || x.d - y.d || x.ags.localeCompare(y.ags))
+      .map((x) => x.ags);
+  };
+  const random = (ags: string) => {
+    const rng = seedrandom(`eval-${ags}`);
+    return everyone.filter((u) => u.ags !== ags).map((u) => ({ ags: u.ags, r: rng() })).sort((x, y) => x.r - y.r).map((x) => x.ags);
+  };
+
+  // Links between two municipalities of the register, both directions.
+  const pairs = links.filter((l) => unitOf.has(l.a) && unitOf.has(l.b) && l.a !== l.b).flatMap((l) => [[l.a, l.b], [l.b, l.a]] as const);
+  interface Scored { name: string; hit10: number; hit50: number; mrr: number; found: number; seconds: number }
+  const evaluate = (name: string, rankingOf: (ags: string) => string[]): Scored => {
+    const t = performance.now();
+    const cache = new Map<string, string[]>();
+    let hit10 = 0, hit50 = 0, rr = 0, found = 0;
+    for (const [a, b] of pairs) {
+      const ranking = cache.get(a) ?? cache.set(a, rankingOf(a)).get(a)!;
+      const rank = ranking.indexOf(b) + 1;
+      if (rank === 0) continue;
+      found++;
+      if (rank <= 10) hit10++;
+      if (rank <= 50) hit50++;
+      rr += 1 / rank;
+    }
+    sample();
+    const n = pairs.length;
+    return { name, hit10: hit10 / n, hit50: hit50 / n, mrr: rr / n, found: found / n, seconds: (performance.now() - t) / 1000 };
+  };
+
+  log(`link prediction over ${pairs.length} directed pairs …`);
+  const rows: Scored[] = [
+    evaluate(`final: topics (with inheritance) and structure, s = ${STRUCTURE_SHARE} (the default)`, peers(withInheritance, 'BOTH')),
+    evaluate('topics with inheritance only (rankBy: TOPICS)', peers(withInheritance, 'TOPICS')),
+    evaluate('structure only, among those sharing a topic (rankBy: STRUCTURE)', peers(withInheritance, 'STRUCTURE')),
+    evaluate('topics and structure without inheritance', peers(withoutInheritance, 'BOTH')),
+    evaluate('baseline: topic-only scoring as before (no inheritance, no structure)', peers(withoutInheritance, 'TOPICS')),
+    evaluate('baseline: nearest by distance', nearest),
+    evaluate('baseline: nearest of the same size class', nearestSameSize),
+    evaluate('baseline: random (seeded)', random),
+  ];
+  // How much structure: the share s in (1 − s)·topics + s·structure, with and without inheritance.
+  const SHARES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+  const sweep = SHARES.flatMap((share) => [
+    { share, inherit: true, ...evaluate(`s = ${share}, with inheritance`, peers(withInheritance, 'BOTH', share)) },
+    { share, inherit: false, ...evaluate(`s = ${share}, without inheritance`, peers(withoutInheritance, 'BOTH', share)) },
+  ]);
+
+  log('coverage over the register’s Gemeinden …');
+  const coverageStarted = performance.now();
+  const gemeinden = units.filter((u) => u.kind === 'GEMEINDE' || u.kind === 'STADT' || u.kind === 'KREISFREIE_STADT');
+  const runnerInfo = new Map(
+    [...new Set(solutions.all.map((x) => x.runners[0]!))].filter((a) => unitOf.has(a)).map((a) => [a, unitOf.get(a)!] as const),
+  );
+  let peers5 = 0, partners5 = 0, both5 = 0, structureOnly = 0;
+  for (const g of gemeinden) {
+    // The first page's five, explained as the API would explain them.
+    const ranked = rankPeers(peerCandidates(g.ags, withInheritance), 'BOTH').slice(0, 5).map((r) => r.explain());
+    const explained = ranked.filter((r) => r.sharedTopics.length > 0 || r.basis === 'STRUCTURE_ONLY');
+    if (ranked[0]?.basis === 'STRUCTURE_ONLY') structureOnly++;
+    const { own } = sharing(withInheritance, g.ags);
+    const wanted = own.profile;
+    const found: LearningCandidates = {
+      own: record(g),
+      ownProfile: own,
+      idf: withInheritance.idf,
+      parentOf: withInheritance.parentOf,
+      unknownInterests: [],
+      solutions: solutions.all.filter((x) => !x.runners.includes(g.ags) && (wanted.size === 0 || [...x.profile.keys()].some((t) => wanted.has(t)))),
+      runners: new Map([...runnerInfo].map(([a, u]) => [a, { distanceKm: km(g, u), sizeClass: u.sizeClass as never, structure: structure(u) }])),
+    };
+    const partners = rankSolutions(found).slice(0, 5).filter((r) => r.explanation.matchedTopics.length > 0 || r.explanation.basis === 'STRUCTURE_ONLY');
+    if (explained.length >= 5) peers5++;
+    if (partners.length >= 5) partners5++;
+    if (explained.length >= 5 && partners.length >= 5) both5++;
+  }
+  sample();
+  const coverageSeconds = (performance.now() - coverageStarted) / 1000;
+
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  /** Whether inheritance helps on this measure: the best MRR over the swept shares with it and without it. */
+  function verdict(rows: { share: number; inherit: boolean; mrr: number; hit10: number }[]): string {
+    const best = (inherit: boolean) => rows.filter((r) => r.inherit === inherit).reduce((a, b) => (b.mrr > a.mrr ? b : a));
+    const [withIt, without] = [best(true), best(false)];
+    const helps = withIt.mrr > without.mrr;
+    return `Inherited profiles, best share each: with them MRR ${withIt.mrr.toFixed(4)} (s = ${withIt.share}, hit@10 ${pct(withIt.hit10)}), without them ${without.mrr.toFixed(4)} (s = ${without.share}, hit@10 ${pct(without.hit10)}): on this measure inheritance ${helps ? 'helps' : 'does not help'}${Math.abs(withIt.mrr - without.mrr) < 0.01 ? ' — by less than 0.01, within what one or two of the 160 pairs moving would change' : ''}. Link prediction only sees the ~120 model-project runners that hold the links; what inheritance is for — a topic-based answer for the Gemeinden of a Kreis that runs a project — it cannot measure (see Coverage).`;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const report = [
+    '# Discovery evaluation',
+    '',
+    `Run ${new Date().toISOString()} by \`npm run eval:discovery\` on the real import (register of 31 Dec 2024, \`data/\`), no generated data.`,
+    '',
+    `## Link prediction over the real exchange links`,
+    '',
+    `${links.length} imported exchange links between German municipalities, ${pairs.length} directed pairs (a → b: where does b rank among a's peers?). A pair whose b is not in a's ranking at all counts as a miss (reciprocal rank 0). The scoring reads no exchange link, so each link is hidden from it by construction.`,
+    '',
+    '| ranking | hit@10 | hit@50 | MRR | b ranked at all | seconds |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.name} | ${pct(r.hit10)} | ${pct(r.hit50)} | ${r.mrr.toFixed(4)} | ${pct(r.found)} | ${r.seconds.toFixed(1)} |`),
+    '',
+    '### The structure share, swept',
+    '',
+    'score = (1 − s) × topic score + s × structure score, over the same pairs. The default is the share with the best MRR (ties: hit@10); 160 pairs are few, so neighbouring shares within a few hundredths of MRR are not really different.',
+    '',
+    verdict(sweep),
+    '',
+    '| s | inheritance | hit@10 | hit@50 | MRR |',
+    '| --- | --- | --- | --- | --- |',
+    ...sweep.map((r) => `| ${r.share} | ${r.inherit ? 'with' : 'without'} | ${pct(r.hit10)} | ${pct(r.hit50)} | ${r.mrr.toFixed(4)} |`),
+    '',
+    '## Coverage',
+    '',
+    `Of ${gemeinden.length.toLocaleString('en')} Gemeinden (Gemeinden, Städte and kreisfreie Städte of the register): ${peers5.toLocaleString('en')} get at least 5 peers with an explanation, ${partners5.toLocaleString('en')} at least 5 learning partners, ${both5.toLocaleString('en')} both; ${structureOnly.toLocaleString('en')} are answered by structure alone (no topics of their own or inherited). ${coverageSeconds.toFixed(1)} s.`,
+    '',
+    '## Run',
+    '',
+    `${seconds.toFixed(1)} s in all, peak resident memory ${(peakRss / 2 ** 20).toFixed(0)} MiB (this process; Neo4j not counted).`,
+    '',
+  ].join('\n');
+  mkdirSync(fromProject('bench/results'), { recursive: true });
+  writeFileSync(fromProject('bench/results/discovery-eval.md'), report);
+  console.log(report);
+} finally {
+  clearInterval(sampler);
+  await driver.close();
+  if (local.started) await stopLocalNeo4j({ dir: '.neo4j-eval' });
+}
