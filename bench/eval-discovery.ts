@@ -29,9 +29,11 @@ import { fromProject } from '../src/paths.js';
 import {
   buildProfiles,
   buildSolutions,
+  ownProfile,
   PROFILES,
   sharing,
   SOLUTIONS,
+  solutionsFor,
   type LearningCandidates,
   type PeerCandidates,
   type Profiles,
@@ -97,12 +99,13 @@ try {
 
   const peerCandidates = (ags: string, profiles: Profiles): PeerCandidates => {
     const own = unitOf.get(ags)!;
-    const { own: ownProfile, candidates } = sharing(profiles, ags);
+    const { own: ownProfile, candidates, structureOnly } = sharing(profiles, ags);
     return {
       own: record(own),
       ownProfile,
       idf: profiles.idf,
       unknownInterests: [],
+      structureOnly,
       candidates: candidates
         .filter((key) => unitOf.has(key))
         .map((key) => {
@@ -184,15 +187,16 @@ try {
     const ranked = rankPeers(peerCandidates(g.ags, withInheritance), 'BOTH').slice(0, 5).map((r) => r.explain());
     const explained = ranked.filter((r) => r.sharedTopics.length > 0 || r.basis === 'STRUCTURE_ONLY');
     if (ranked[0]?.basis === 'STRUCTURE_ONLY') structureOnly++;
-    const { own } = sharing(withInheritance, g.ags);
-    const wanted = own.profile;
+    const own = ownProfile(withInheritance, g.ags, { interests: [], interestsOnly: false });
+    const { candidates, structureOnly: byStructure } = solutionsFor(solutions, g.ags, own);
     const found: LearningCandidates = {
       own: record(g),
       ownProfile: own,
       idf: withInheritance.idf,
       parentOf: withInheritance.parentOf,
       unknownInterests: [],
-      solutions: solutions.all.filter((x) => !x.runners.includes(g.ags) && (wanted.size === 0 || [...x.profile.keys()].some((t) => wanted.has(t)))),
+      structureOnly: byStructure,
+      solutions: candidates,
       runners: new Map([...runnerInfo].map(([a, u]) => [a, { distanceKm: km(g, u), sizeClass: u.sizeClass as never, structure: structure(u) }])),
     };
     const partners = rankSolutions(found).slice(0, 5).filter((r) => r.explanation.matchedTopics.length > 0 || r.explanation.basis === 'STRUCTURE_ONLY');
@@ -209,7 +213,7 @@ try {
     const best = (inherit: boolean) => rows.filter((r) => r.inherit === inherit).reduce((a, b) => (b.mrr > a.mrr ? b : a));
     const [withIt, without] = [best(true), best(false)];
     const helps = withIt.mrr > without.mrr;
-    return `Inherited profiles, best share each: with them MRR ${withIt.mrr.toFixed(4)} (s = ${withIt.share}, hit@10 ${pct(withIt.hit10)}), without them ${without.mrr.toFixed(4)} (s = ${without.share}, hit@10 ${pct(without.hit10)}): on this measure inheritance ${helps ? 'helps' : 'does not help'}${Math.abs(withIt.mrr - without.mrr) < 0.01 ? ' — by less than 0.01, within what one or two of the 160 pairs moving would change' : ''}. Link prediction only sees the ~120 model-project runners that hold the links; what inheritance is for — a topic-based answer for the Gemeinden of a Kreis that runs a project — it cannot measure (see Coverage).`;
+    return `Inherited profiles, best share each: with them MRR ${withIt.mrr.toFixed(4)} (s = ${withIt.share}, hit@10 ${pct(withIt.hit10)}), without them ${without.mrr.toFixed(4)} (s = ${without.share}, hit@10 ${pct(without.hit10)}): on this measure inheritance ${helps ? 'helps' : 'does not help'}${Math.abs(withIt.mrr - without.mrr) < 0.01 ? ' — by less than 0.01, within what one or two of the 160 pairs moving would change' : ''}. Link prediction only sees the municipalities that hold the links (almost all of them run a project); what inheritance is for — a topic-based answer for the Gemeinden of a Kreis that runs a project — it cannot measure (see Coverage).`;
   }
   const seconds = (performance.now() - started) / 1000;
   const report = [

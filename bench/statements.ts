@@ -18,8 +18,8 @@ CALL () {
     UNION
     MATCH (m:Municipality)-[:INTERESTED_IN]->(t:Topic) RETURN m, t, 1.0 AS w
     UNION
-    MATCH (m:Municipality)-[:PART_OF|MEMBER_OF]->(up:Municipality)-[:RUNS]->(:Project)-[:ADDRESSES]->(t:Topic)
-    WHERE m.kind IN ['STADT', 'GEMEINDE'] AND up.kind IN ['LANDKREIS', 'VERBAND']
+    MATCH (m:Municipality)-[link:PART_OF|MEMBER_OF]->(up:Municipality)-[:RUNS]->(:Project)-[:ADDRESSES]->(t:Topic)
+    WHERE m.kind IN ['STADT', 'GEMEINDE'] AND ((type(link) = 'PART_OF' AND up.kind = 'LANDKREIS') OR (type(link) = 'MEMBER_OF' AND up.kind = 'VERBAND'))
     RETURN m, t, 0.5 AS w
     UNION
     MATCH (m:Municipality {kind: 'LANDKREIS'})<-[:PART_OF]-(g:Municipality)-[:RUNS]->(:Project)-[:ADDRESSES]->(t:Topic)

@@ -677,7 +677,7 @@ export type Explanation = {
 export type ExplanationBasis =
   /** Structure only, among those sharing a topic (`rankBy: STRUCTURE`). */
   | 'STRUCTURE'
-  /** Structure only, because the asker has no topics to compare: the municipalities that run a project, most alike first. */
+  /** Structure only, because there are no topics to compare (none, or none anybody else has): for peers the municipalities that run a project, most alike first; for learning partners every solution, by status and structure. */
   | 'STRUCTURE_ONLY'
   /** Shared topics only (`rankBy: TOPICS`, and similar projects). */
   | 'TOPICS'
@@ -906,7 +906,7 @@ export type Municipality = Node & {
   kreis?: Maybe<Municipality>;
   /** The Land this municipality lies in; null for a Land itself. */
   land?: Maybe<Municipality>;
-  /** Solutions to adopt: measures and projects other municipalities run that address what this one works on (its profile as for `peers`, plus `interests`), best first, ties by key. Its own are left out. */
+  /** Solutions to adopt: measures and projects other municipalities run that address what this one works on (its profile as for `peers`, plus `interests`), best first, ties by key. Its own and cancelled ones are left out; when nothing addresses its topics, every solution by status and structure (STRUCTURE_ONLY). */
   learningPartners: LearningPartnerConnection;
   /** Position of the seat of administration of a Gemeinde; for Länder, Kreise and Gemeindeverbände the population-weighted centre of their Gemeinden. Null when not recorded. */
   location?: Maybe<GeoPoint>;
@@ -923,7 +923,7 @@ export type Municipality = Node & {
    *
    * A profile holds the topics of the projects a municipality runs and its declared interests (weight 1), the topics of the projects its Kreis and its Gemeindeverband run (weight 0.5, with `via`), for a Kreis the topics of the projects its Gemeinden run (weight 0.3, with `via`), and for a sub-topic its field of action at half the weight. Each shared topic counts by its rarity (weighted Jaccard with inverse document frequency).
    *
-   * With no topics to compare (no profile and no `interests`), the municipalities that run a project themselves, most alike in structure first, with `explanation.basis` STRUCTURE_ONLY: the answer is never silently empty.
+   * With no topics to compare (no profile and no `interests`, or topics no other municipality works on), the municipalities that run a project themselves, most alike in structure first, with `explanation.basis` STRUCTURE_ONLY: the answer is never silently empty (only a filter that excludes everyone empties it).
    */
   peers: PeerConnection;
   /** Inhabitants on the register's reference date (31 Dec 2019). For Länder, Kreise and Gemeindeverbände the sum over their Gemeinden. Null when not recorded. */
@@ -1559,7 +1559,7 @@ export type PeerEdge = {
   explanation: Explanation;
   /** The peer. */
   node: Municipality;
-  /** 0 to 1, by `rankBy`: the topic score, the structure score, or 0.3 × topic + 0.7 × structure. Comparable across requests with the same `rankBy`. */
+  /** 0 to 1, by `rankBy`: the topic score, the structure score, or 0.3 × topic + 0.7 × structure. With `explanation.basis` STRUCTURE_ONLY it is the structure score, whatever `rankBy`. Comparable across requests with the same `rankBy` and basis. */
   score: Scalars['Float']['output'];
 };
 
@@ -1628,7 +1628,7 @@ export type Project = Node & {
   provenance: Array<Source>;
   /** The municipalities that run it, lead first, then by name. */
   runners: Array<Runner>;
-  /** Projects that address the same topics, scored as for peer municipalities; best first, ties by slug. */
+  /** Projects that address the same topics, by the topic score of peers (no inherited topics, no structure); best first, ties by slug. */
   similar: SimilarProjectConnection;
   /** Stable readable key, e.g. `mpsc-2019-ulm`. */
   slug: Scalars['String']['output'];
@@ -2233,7 +2233,7 @@ export type SharedTopic = {
   topic: Topic;
   /** Where the topic comes from when one side holds it only by inheritance (empty when both hold it themselves). */
   via: Array<TopicInheritance>;
-  /** Its part of the score, 0 to 1. */
+  /** Its part of the topic score (`Explanation.topicScore`), 0 to 1. */
   weight: Scalars['Float']['output'];
 };
 

@@ -97,6 +97,26 @@ describe('interests for one request', () => {
   });
 });
 
+describe('topics nobody else works on', () => {
+  it('are answered by structure, not with an empty page; a topic created since is known at once', async () => {
+    // Asked before the topic exists: unknown. Created: known by the next request (the write moves the data version).
+    expect((await h.gql(PEERS, { ags: TESTDORF_03, interests: ['raumfahrt'] })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    await h.ok('mutation { createTopic(input: { slug: "raumfahrt", name: "Raumfahrt" }) { slug } }');
+    try {
+      const lonely = await peers({ ags: TESTDORF_03, interests: ['raumfahrt'] });
+      // Nobody works on it: the municipalities that run a project, by structure.
+      expect(lonely.totalCount).toBe(7);
+      expect(lonely.edges.every((e: any) => e.explanation.basis === 'STRUCTURE_ONLY')).toBe(true);
+      // Nothing addresses it: every solution (4 projects, 2 measures), by status and structure.
+      const solutions = await learning({ ags: TESTDORF_03, interests: ['raumfahrt'], profile: 'INTERESTS_ONLY' });
+      expect(solutions.totalCount).toBe(6);
+      expect(solutions.edges.every((e: any) => e.explanation.basis === 'STRUCTURE_ONLY')).toBe(true);
+    } finally {
+      await h.ok('mutation { deleteTopic(slug: "raumfahrt") { deletedId } }');
+    }
+  });
+});
+
 describe('a similar starting point', () => {
   it('is scored from the register with every part shown, and combined 0.3 : 0.7 with the topics by default', async () => {
     const conn = await peers({ ags: POLCH });
@@ -131,8 +151,8 @@ describe('a similar starting point', () => {
   });
 });
 
-const LEARNING = `query ($ags: String!, $interests: [String!], $filter: PeerFilter, $first: Int, $after: String) {
-  learningPartners(ags: $ags, interests: $interests, filter: $filter, first: $first, after: $after) {
+const LEARNING = `query ($ags: String!, $interests: [String!], $profile: PeerProfile, $filter: PeerFilter, $first: Int, $after: String) {
+  learningPartners(ags: $ags, interests: $interests, profile: $profile, filter: $filter, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges {
@@ -164,6 +184,10 @@ describe('learning partners', () => {
     // Whom to ask: the project's contacts exactly as the privacy rule shows them to this viewer.
     const shown = (await h.ok<any>('{ project(slug: "ulm-4-0") { contacts { name email } } }', {}, viewers.anonymous)).project.contacts;
     expect(live.contacts).toEqual(shown);
+    // Bernd is a PRIVATE contact of Ulm's project: an admin sees his e-mail, an anonymous asker never does.
+    const asAdmin = (await learning({ ags: TESTDORF_03, interests: ['sharing'] })).edges[0].contacts;
+    expect(asAdmin).toEqual([{ name: 'Bernd Muster', email: 'bernd@ulm.example' }]);
+    expect(JSON.stringify(conn)).not.toContain('bernd@ulm.example');
     // Everything matched addresses sharing or mobility; München's and MYK10's mobility projects come after.
     expect(keys).toEqual(expect.arrayContaining(['Project:myk10', 'Project:muenchen-mobil']));
     expect(keys).not.toContain('Project:dorf-energie');
@@ -196,6 +220,17 @@ describe('learning partners', () => {
     for (const e of conn.edges) {
       const status = { IMPLEMENTED: 1, IN_PROGRESS: 0.6, PLANNED: 0.3, UNKNOWN: 0.3 }[e.explanation.status as 'IMPLEMENTED'];
       expect(e.score).toBeCloseTo(0.5 * status + 0.5 * e.explanation.structure.score, 12);
+    }
+  });
+
+  it('leave out a cancelled project and its measures', async () => {
+    await h.ok('mutation { updateProject(slug: "ulm-4-0", input: { status: CANCELLED }) { slug } }');
+    try {
+      const keys = (await learning({ ags: TESTDORF_03, interests: ['sharing'] })).edges.map(keyOf);
+      expect(keys.filter((k: string) => k.includes('ulm'))).toEqual([]);
+      expect(keys.length).toBeGreaterThan(0);
+    } finally {
+      await h.ok('mutation { updateProject(slug: "ulm-4-0", input: { status: COMPLETED }) { slug } }');
     }
   });
 

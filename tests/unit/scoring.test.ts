@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   combinedScore,
+  coverage,
   explainedProfileOf,
+  learningScore,
+  norm,
+  topicScore,
   FIELD_WEIGHT,
   INHERITED_FROM_ABOVE,
   inverseDocumentFrequency,
@@ -131,5 +135,26 @@ describe('structural similarity', () => {
     expect(combinedScore(0.5, 0.8, 'TOPICS')).toBe(0.5);
     expect(combinedScore(0.5, 0.8, 'STRUCTURE')).toBe(0.8);
     expect(combinedScore(0.5, 0.8, 'BOTH')).toBeCloseTo(0.3 * 0.5 + 0.7 * 0.8, 12);
+  });
+});
+
+describe('the cheap topic score and the learning partners’ coverage', () => {
+  const { idf } = inverseDocumentFrequency([A, B, C, D]);
+  it('gives the score of similarity() from the norms', () => {
+    for (const [x, y] of [[A, B], [A, C], [B, C], [A, D], [B, A]] as const) {
+      expect(topicScore(x, norm(x, idf), y, norm(y, idf), idf)).toBeCloseTo(similarity(x, y, idf).score, 12);
+    }
+  });
+
+  it('measures how much of the asker a solution covers, computed by hand', () => {
+    // Asker A {sharing 1, energie 1, mobilitaet 0.5}; a solution on energie alone covers e / (s + e + 0.5 m).
+    const e = Math.log(5 / 4) + 1;
+    const m = Math.log(5 / 3) + 1;
+    const s = Math.log(5 / 2) + 1;
+    const c = coverage(A, profileOf(['energie'], parents), idf);
+    expect(c.score).toBeCloseTo(e / (s + e + 0.5 * m), 12);
+    expect(c.shared.map((x) => x.slug)).toEqual(['energie']);
+    expect(learningScore(c.score, 'IMPLEMENTED', 0.5, false)).toBeCloseTo(0.6 * c.score + 0.2 + 0.1, 12);
+    expect(learningScore(0, 'PLANNED', 0.5, true)).toBeCloseTo(0.5 * 0.3 + 0.25, 12);
   });
 });

@@ -1,6 +1,6 @@
 // Cypher for discovery: one statement per ranking. Each returns what the
 // scoring needs (every profile, for the rarity of topics; the candidates
-// that share a topic and pass the filters), and src/modules/discovery
+// that share a topic and pass the filters), and discovery.service.ts
 // scores it, so the rule lives in one tested place.
 import type { Access } from '../../auth/viewer.js';
 import { DATA_VERSION_MATCH, type PerVersion } from '../../db/data-version.js';
@@ -70,7 +70,8 @@ export const PROFILES = cypher(
    CALL () {
      MATCH (up:Municipality)-[:RUNS]->(:Project) WHERE up.kind IN ['LANDKREIS', 'VERBAND']
      WITH DISTINCT up
-     MATCH (g:Municipality)-[:PART_OF|MEMBER_OF]->(up) WHERE g.kind IN ['STADT', 'GEMEINDE']
+     MATCH (g:Municipality)-[link:PART_OF|MEMBER_OF]->(up)
+     WHERE g.kind IN ['STADT', 'GEMEINDE'] AND ((type(link) = 'PART_OF' AND up.kind = 'LANDKREIS') OR (type(link) = 'MEMBER_OF' AND up.kind = 'VERBAND'))
      RETURN collect([g.ags, up.ags]) AS below
    }
    CALL () {
@@ -194,14 +195,20 @@ export interface Asked {
   interestsOnly: boolean;
 }
 
+/** The asker's profile for this request: the stored one (unless INTERESTS_ONLY) with the interests at weight 1. */
+export function ownProfile(cache: Profiles, ags: string, asked: Asked): ExplainedProfile {
+  const stored = asked.interestsOnly ? [] : (cache.contributionsOf.get(ags) ?? []);
+  return explainedProfileOf([...stored, ...asked.interests.map((slug) => ({ slug, weight: 1 }))], cache.parentOf);
+}
+
 /**
  * The asker's profile for this request and the candidates: every municipality whose profile shares a topic
  * (or its field) with it — or, when the asker has no topics at all, every municipality that runs a project.
  */
-export function sharing(cache: Profiles, ags: string, asked: Asked = { interests: [], interestsOnly: false }): { own: ExplainedProfile; candidates: string[] } {
-  const stored = asked.interestsOnly ? [] : (cache.contributionsOf.get(ags) ?? []);
-  const own = explainedProfileOf([...stored, ...asked.interests.map((slug) => ({ slug, weight: 1 }))], cache.parentOf);
-  if (own.profile.size === 0) return { own, candidates: cache.runners.filter((key) => key !== ags) };
+export function sharing(cache: Profiles, ags: string, asked: Asked = { interests: [], interestsOnly: false }): { own: ExplainedProfile; candidates: string[]; structureOnly: boolean } {
+  const own = ownProfile(cache, ags, asked);
+  const runners = () => cache.runners.filter((key) => key !== ags);
+  if (own.profile.size === 0) return { own, candidates: runners(), structureOnly: true };
   const candidates: string[] = [];
   for (const [key, profile] of cache.profileOf) {
     if (key === ags) continue;
@@ -212,20 +219,22 @@ export function sharing(cache: Profiles, ags: string, asked: Asked = { interests
       }
     }
   }
-  return { own, candidates };
+  // Topics nobody else works on: answered by structure, as for no topics at all, rather than with nothing.
+  return candidates.length > 0 ? { own, candidates, structureOnly: false } : { own, candidates: runners(), structureOnly: true };
 }
 
 // Everything that can be learnt from, once per data version: every measure of a project and every project,
 // with its topics, how far it has got, and the project's runners (lead first). Measures carry their own
 // status; a project's status stands for its own (COMPLETED → IMPLEMENTED, ACTIVE → IN_PROGRESS, PLANNED → PLANNED).
+// A cancelled project and its measures are nothing to adopt and are left out.
 export const SOLUTIONS = cypher(
   'discovery.solutions',
   `CALL () {
-     MATCH (x:Measure)-[:PART_OF]->(p:Project)
+     MATCH (x:Measure)-[:PART_OF]->(p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
      RETURN collect([x.id, 'Measure', p.id, coalesce(x.status, 'UNKNOWN'), x.statusAsOf, COLLECT { MATCH (x)-[:ADDRESSES]->(t:Topic) RETURN DISTINCT t.slug }]) AS measures
    }
    CALL () {
-     MATCH (p:Project)
+     MATCH (p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
      RETURN collect([p.id, 'Project', p.id,
        CASE p.status WHEN 'COMPLETED' THEN 'IMPLEMENTED' WHEN 'ACTIVE' THEN 'IN_PROGRESS' WHEN 'PLANNED' THEN 'PLANNED' ELSE 'UNKNOWN' END,
        null, COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug }]) AS projects
@@ -286,6 +295,17 @@ async function freshSolutions(tx: Tx, cache: PerVersion<Solutions>): Promise<Sol
   return solutions;
 }
 
+/**
+ * The solutions an asker may adopt: those of others that address one of its topics — or, when none does (or
+ * it has no topics), all of them, to be ranked by status and structure alone.
+ */
+export function solutionsFor(solutions: Solutions, ags: string, own: ExplainedProfile): { candidates: Solution[]; structureOnly: boolean } {
+  const others = solutions.all.filter((x) => !x.runners.includes(ags));
+  const wanted = own.profile;
+  const matching = wanted.size === 0 ? [] : others.filter((x) => [...x.profile.keys()].some((t) => wanted.has(t)));
+  return matching.length === 0 ? { candidates: others, structureOnly: true } : { candidates: matching, structureOnly: false };
+}
+
 /** What ranking learning partners needs: the asker, its profile for this request, and the solutions with their runners' structure. */
 export interface LearningCandidates {
   own: MunicipalityRecord;
@@ -293,6 +313,8 @@ export interface LearningCandidates {
   idf: (slug: string) => number;
   parentOf: ReadonlyMap<string, string>;
   unknownInterests: string[];
+  /** Nothing to match topics by: rank by status and structure. */
+  structureOnly: boolean;
   solutions: Solution[];
   /** The runners that pass the filter, with their structure and distance to the asker. */
   runners: Map<string, { distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }>;
@@ -388,6 +410,8 @@ export interface PeerCandidates {
   idf: (slug: string) => number;
   /** Requested interests that are no topic. */
   unknownInterests: string[];
+  /** Nothing to compare topics by (no topics, or none anybody else has): rank by structure. */
+  structureOnly: boolean;
   candidates: { key: string; profile: Profile; norm: number; via: ReadonlyMap<string, readonly Via[]>; distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }[];
 }
 
@@ -414,7 +438,7 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
         if (!cache) return null;
         for (let attempt = 0; ; attempt++) {
           const unknownInterests = (asked?.interests ?? []).filter((slug) => !cache!.topics.has(slug));
-          const { own, candidates } = sharing(cache, ags, unknownInterests.length > 0 ? undefined : asked);
+          const { own, candidates, structureOnly } = sharing(cache, ags, unknownInterests.length > 0 ? undefined : asked);
           const [row] = await tx.run<{ own: Row; version: number | null; candidates: CandidateTuple[] }>(PEERS_OF_CANDIDATES, {
             ags,
             ...filter,
@@ -432,6 +456,7 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
             ownProfile: own,
             idf: cache.idf,
             unknownInterests,
+            structureOnly,
             candidates: row.candidates.map(([key, distanceKm, sizeClass, population, urbanisation, kind, state]) => ({
               key,
               profile: profileOf.get(key) ?? new Map<string, number>(),
@@ -456,11 +481,10 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
         if (!profiles || !solutions) return null;
         for (let attempt = 0; ; attempt++) {
           const unknownInterests = asked.interests.filter((slug) => !profiles!.topics.has(slug));
-          const { own } = sharing(profiles, ags, unknownInterests.length > 0 ? undefined : asked);
-          const wanted = own.profile;
+          const use = unknownInterests.length > 0 ? { interests: [], interestsOnly: false } : asked;
+          const own = ownProfile(profiles, ags, use);
           const parentOf = profiles.parentOf;
-          const matches = (x: Solution) => wanted.size === 0 || x.topics.some((t) => wanted.has(t) || wanted.has(parentOf.get(t) ?? ''));
-          const candidates = solutions.all.filter((x) => !x.runners.includes(ags) && matches(x));
+          const { candidates, structureOnly } = solutionsFor(solutions, ags, own);
           const runnerKeys = [...new Set(candidates.map((x) => x.runners[0]!))];
           const [row] = await tx.run<{ own: Row; version: number | null; candidates: CandidateTuple[] }>(PEERS_OF_CANDIDATES, { ags, ...filter, candidates: runnerKeys });
           if (!row) return null;
@@ -476,7 +500,7 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
               { distanceKm, sizeClass, structure: { population, sizeClass, urbanisation, kind, state } },
             ]),
           );
-          return { own: toMunicipality(row.own), ownProfile: own, idf: profiles.idf, parentOf, unknownInterests, solutions: candidates, runners };
+          return { own: toMunicipality(row.own), ownProfile: own, idf: profiles.idf, parentOf, unknownInterests, structureOnly, solutions: candidates, runners };
         }
       }),
 

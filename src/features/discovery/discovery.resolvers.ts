@@ -1,5 +1,11 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import type { SourceRecord } from '../../kernel/source.js';
+import type { ProjectRecord } from '../../records/project.js';
 import { agsSchema, parse } from '../../kernel/validation.js';
+
+/** Where a project is documented: the import's sources with file and line, else the URLs given through the API. */
+const projectSources = (p: ProjectRecord | null): SourceRecord[] =>
+  !p ? [] : p.provenance.length > 0 ? p.provenance : p.sources.map((url) => ({ url, file: null, line: null }));
 
 export const discoveryResolvers: Resolvers = {
   Query: {
@@ -19,7 +25,7 @@ export const discoveryResolvers: Resolvers = {
     runner: async (e, _, { loaders }) => (await loaders.municipality.load(e.runner))!,
     contacts: (e, _, { loaders }) => loaders.projectContacts.load(e.project),
     sources: async (e, _, { loaders }) =>
-      e.node.type === 'Measure' ? ((await loaders.measure.load(e.node.key))?.sources ?? []) : ((await loaders.project.load(e.node.key))?.provenance ?? []),
+      e.node.type === 'Measure' ? ((await loaders.measure.load(e.node.key))?.sources ?? []) : projectSources(await loaders.project.load(e.node.key)),
   },
   Project: {
     similar: (p, args, { discovery }) => discovery.similarProjects(p.slug, args.filter, args),

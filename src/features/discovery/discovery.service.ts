@@ -149,7 +149,7 @@ export interface LearningPartnerEdgeRecord {
 /** Solutions ranked for the asker: topic match, status and the runner's structure; by the last two alone when there is nothing to match. */
 export function rankSolutions(found: LearningCandidates): (Omit<LearningPartnerEdgeRecord, 'cursor'> & { sort: number; key: string })[] {
   const own = found.ownProfile;
-  const structureOnly = own.profile.size === 0;
+  const structureOnly = found.structureOnly;
   const ownStructure: Structure = { population: found.own.population ?? null, sizeClass: found.own.sizeClass ?? null, urbanisation: found.own.urbanisation ?? null, kind: found.own.kind, state: found.own.state ?? null };
   const rows: (Omit<LearningPartnerEdgeRecord, 'cursor'> & { sort: number; key: string })[] = [];
   for (const x of found.solutions) {
@@ -186,7 +186,7 @@ const BASIS: Record<RankBy, ExplanationBasis> = { TOPICS: 'TOPICS', STRUCTURE: '
 /** Peers ranked by topics, structure or both; with no topics to compare, by structure alone (STRUCTURE_ONLY). */
 export function rankPeers(found: PeerCandidates, rankBy: RankBy, structureShare?: number): RankedRow<{ ags: string }>[] {
   const own = found.ownProfile;
-  const structureOnly = own.profile.size === 0;
+  const structureOnly = found.structureOnly;
   const ownNorm = norm(own.profile, found.idf);
   const ownStructure: Structure = { population: found.own.population ?? null, sizeClass: found.own.sizeClass ?? null, urbanisation: found.own.urbanisation ?? null, kind: found.own.kind, state: found.own.state ?? null };
   const rows: RankedRow<{ ags: string }>[] = [];

@@ -1,4 +1,4 @@
-// The discovery area's registration (see ../context.ts): peers, similar projects, experts, search.
+// The discovery area's registration (see ../context.ts): peers, learning partners, similar projects, experts, search.
 import { PerVersion } from '../../db/data-version.js';
 import { defineArea } from '../context.js';
 import { discoveryRepository, type DiscoveryRepository, type Profiles, type Solutions } from './discovery.repository.js';

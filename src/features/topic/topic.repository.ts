@@ -126,7 +126,8 @@ const UPDATE = cypher('topic.update', 'MATCH (t:Topic {slug: $slug}) SET t += $c
           if (input.parent !== null) await checkParent(tx, input.parent);
           const [row] = await tx.run<{ t: Row }>(CREATE, { ...input });
           return toTopic(row!.t);
-        }),
+          // A new topic joins the list discovery checks `interests` against.
+        }, { derives: ['profiles'] }),
   
       /** `changes` holds only the fields to change; `parent` undefined means "leave as is". */
       update: (slug: string, changes: { name?: string; nameEn?: string | null; description?: string | null }, parent: string | null | undefined) =>
