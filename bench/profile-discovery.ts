@@ -4,26 +4,19 @@
 import neo4j from 'neo4j-driver';
 import type { Statement } from '../src/db/cypher.js';
 import { toDb } from '../src/db/values.js';
-import { createDriver, Database } from '../src/db/database.js';
-import { PerVersion } from '../src/db/data-version.js';
-import { EXPERTS, freshProfiles, type Profiles, PEERS_OF_CANDIDATES, PROFILES, SEARCH, sharing, SIMILAR_PROJECTS } from '../src/features/discovery/discovery.repository.js';
+import { ASKER, EXPERTS, PROFILES, SEARCH, SIMILAR_PROJECTS, SOLUTIONS } from '../src/features/discovery/discovery.repository.js';
 import { fullTextQuery } from '../src/features/discovery/discovery.service.js';
 
 const uri = process.env.NEO4J_URI ?? `bolt://127.0.0.1:${process.env.LOCAL_NEO4J_PORT ?? 7687}`;
 const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
 // The candidates the API sends for a municipality: those sharing a topic, from the per-version profiles.
-const profileDriver = createDriver(uri, process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD);
-const profiles = (await new Database(profileDriver, { database: 'neo4j', timeoutMs: 60_000 }).read('profiles', (tx) => freshProfiles(tx, new PerVersion<Profiles>())))!;
-await profileDriver.close();
-const candidatesOf = (ags: string) => sharing(profiles, ags).candidates;
 
 const noFilter = { state: null, kinds: null, sizeClasses: null, center: null, radiusM: null, programme: null, excludeOwnKreis: false };
 const runs: [string, Statement, Record<string, unknown>][] = [
-  ['profiles and taxonomy (once per data version)', PROFILES, {}],
-  ['peers of 07137 (Mayen-Koblenz)', PEERS_OF_CANDIDATES, { ags: '07137', ...noFilter, candidates: candidatesOf('07137') }],
-  ['peers of 07137, own Kreis excluded, 200 km', PEERS_OF_CANDIDATES, { ags: '07137', ...noFilter, excludeOwnKreis: true, radiusM: 200_000, candidates: candidatesOf('07137') }],
+  ['profiles, register table and taxonomy (once per data version)', PROFILES, {}],
+  ['solutions (once per data version)', SOLUTIONS, {}],
+  ['the asker and the data version (per peers or learning-partners request)', ASKER, { ags: '07137' }],
   ['similar to mpsc-2019-zwonitz (Kleinstadt)', SIMILAR_PROJECTS, { slug: 'mpsc-2019-zwonitz', ...noFilter }],
-  ['peers of 14521710 (Zwönitz)', PEERS_OF_CANDIDATES, { ags: '14521710', ...noFilter, candidates: candidatesOf('14521710') }],
   ['search "mayen koblenz"', SEARCH, { query: fullTextQuery('mayen koblenz'), labels: ['Municipality', 'Project', 'Topic', 'Contact', 'Organization', 'Event'], first: 10 }],
   ['experts for mobilitaet near Mayen', EXPERTS, { topics: ['mobilitaet'], center: { lat: 50.33, lon: 7.22 }, radiusKm: null }],
 ];

@@ -53,9 +53,9 @@ describe('peers', () => {
     await h.ok('mutation { addInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
     const after = await h.gql(PEERS, { ags: '07137068', first: 20 });
     await h.ok('mutation { removeInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
-    // The candidates' statement reports a newer version: the profiles are read again, the candidates asked again;
+    // The asker's statement reports a newer version: the profiles are read again, the asker asked again;
     // then the page's municipalities and shared topics, in one wave (in either order).
-    expect(after.statements.slice(0, 3)).toEqual(['discovery.peersOfCandidates', 'discovery.profiles', 'discovery.peersOfCandidates']);
+    expect(after.statements.slice(0, 3)).toEqual(['discovery.asker', 'discovery.profiles', 'discovery.asker']);
     expect([...after.statements.slice(3)].sort()).toEqual(['municipality.byAgs', 'topic.bySlug']);
     const scoreOf = (r: any) => r.data.peers.edges.find((e: any) => e.node.ags === '09162000').score;
     expect(scoreOf(after)).toBeGreaterThan(scoreOf(before));
@@ -117,7 +117,7 @@ describe('peers', () => {
   it('costs one statement for the ranking (the profiles kept per data version), then one batched lookup for the page\'s municipalities and one for its shared topics', async () => {
     const result = await h.gql(PEERS, { ags: '07137068', first: 20 });
     expect(result.errors).toBeUndefined();
-    expect(result.statements[0]).toBe('discovery.peersOfCandidates');
+    expect(result.statements[0]).toBe('discovery.asker');
     expect([...result.statements.slice(1)].sort()).toEqual(['municipality.byAgs', 'topic.bySlug']);
   });
 

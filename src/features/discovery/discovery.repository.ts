@@ -55,7 +55,9 @@ const CENTRE = (own: string) =>
 // Every sub-topic with its field of action (a few dozen pairs).
 const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN collect([s.slug, f.slug]) AS parents }`;
 
-// What every municipality's topic profile is made of (discovery.scoring.ts builds them): the projects each
+// What every municipality's topic profile is made of (discovery.scoring.ts builds them) and what the
+// register says about every municipality (filters, structure and distance are measured in memory from it,
+// so a ranking's statement carries no list of candidates): the projects each
 // runs with their topics, the declared interests, and who inherits from whom — the Gemeinden of every
 // Kreis or Verband that runs a project, and the Kreis of every Gemeinde that runs one. Read once per data
 // version (the injected PerVersion cache), not per request. Every write that may change a profile declares
@@ -64,7 +66,11 @@ export const PROFILES = cypher(
   'discovery.profiles',
   `CALL () {
      MATCH (m:Municipality)-[:RUNS]->(p:Project)
-     RETURN collect([m.ags, p.id, COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug }]) AS runs
+     RETURN collect([m.ags, p.id, COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug }, p.programme]) AS runs
+   }
+   CALL () {
+     MATCH (m:Municipality)
+     RETURN collect([m.ags, m.kind, m.population, m.sizeClass, m.urbanisation, m.state, m.location.latitude, m.location.longitude]) AS units
    }
    CALL () { MATCH (m:Municipality)-[:INTERESTED_IN]->(t:Topic) RETURN collect([m.ags, t.slug]) AS interests }
    CALL () {
@@ -83,26 +89,16 @@ export const PROFILES = cypher(
    CALL () { MATCH (t:Topic) RETURN collect(t.slug) AS topics }
    ${PARENTS}
    ${DATA_VERSION_MATCH}
-   RETURN runs, interests, below, above, topics, parents, dataVersion.n AS version`,
+   RETURN runs, interests, below, above, topics, parents, units, dataVersion.n AS version`,
 );
 
-// Peers when the profiles are known: only the candidates ($candidates: the AGS of those sharing a topic) are
-// looked up, filtered and measured; only their AGS, distance and size class come back, the page's nodes load
-// later through the municipality loader. Returns the data version, so a stale cache is noticed in the same statement.
-export const PEERS_OF_CANDIDATES = cypher(
-  'discovery.peersOfCandidates',
+// The asker, and the data version: the one statement of a ranking. Candidates, filters, structure and
+// distances come from the per-version tables; a newer version here refreshes them and asks again.
+export const ASKER = cypher(
+  'discovery.asker',
   `MATCH (a:Municipality {ags: $ags})
    ${DATA_VERSION_MATCH}
-   CALL (a) {
-     UNWIND $candidates AS key
-     MATCH (m:Municipality {ags: key})
-     WITH a, m, ${CENTRE('a.location')} AS centre, left(a.ags, 5) AS ownKreis
-     WHERE ${MUNICIPALITY_FILTER}
-     RETURN collect([m.ags,
-       CASE WHEN a.location IS NULL OR m.location IS NULL THEN null ELSE point.distance(a.location, m.location) / 1000.0 END,
-       m.sizeClass, m.population, m.urbanisation, m.kind, m.state]) AS candidates
-   }
-   RETURN a {.*} AS own, dataVersion.n AS version, candidates`,
+   RETURN a {.*} AS own, dataVersion.n AS version`,
 );
 
 /** The scoring inputs of one data version: every profile (own, inherited and fields), and the rarity of each topic over them. */
@@ -119,12 +115,24 @@ export interface Profiles {
   runners: string[];
   /** Every topic slug, to check interests against. */
   topics: ReadonlySet<string>;
+  /** What the register says about every municipality, and the programmes of the projects each runs. */
+  unitOf: Map<string, RegisterUnit>;
   parentOf: Map<string, string>;
   idf: (slug: string) => number;
 }
 
+/** A municipality as the rankings measure it. */
+export interface RegisterUnit {
+  ags: string;
+  structure: Structure;
+  lat: number | null;
+  lon: number | null;
+  programmes: ReadonlySet<string>;
+}
+
 export interface ProfilesRow {
-  runs: [string, string, string[]][];
+  runs: [string, string, string[], string | null][];
+  units: [string, string, number | null, SizeClass | null, string | null, string | null, number | null, number | null][];
   interests: [string, string][];
   below: [string, string][];
   above: [string, string][];
@@ -166,7 +174,17 @@ export function buildProfiles(row: ProfilesRow, { inherit = true }: { inherit?: 
     if (explained.via.size > 0) viaOf.set(ags, explained.via);
   }
   const { idf } = inverseDocumentFrequency(profileOf.values());
+  const programmesOf = new Map<string, Set<string>>();
+  for (const [ags, , , programme] of row.runs) if (programme) (programmesOf.get(ags) ?? programmesOf.set(ags, new Set()).get(ags)!).add(programme);
+  const none: ReadonlySet<string> = new Set();
+  const unitOf = new Map(
+    (row.units ?? []).map(([ags, kind, population, sizeClass, urbanisation, state, lat, lon]): [string, RegisterUnit] => [
+      ags,
+      { ags, structure: { population, sizeClass, urbanisation, kind, state }, lat, lon, programmes: programmesOf.get(ags) ?? none },
+    ]),
+  );
   return {
+    unitOf,
     version: row.version ?? -1,
     profileOf,
     normOf: new Map([...profileOf].map(([ags, profile]) => [ags, norm(profile, idf)])),
@@ -193,6 +211,28 @@ export async function freshProfiles(tx: Tx, cache: PerVersion<Profiles>): Promis
 export interface Asked {
   interests: readonly string[];
   interestsOnly: boolean;
+}
+
+/** Distance in km as Neo4j measures WGS-84 points (haversine, Earth radius 6,378,140 m); null without both positions. */
+export function distanceKm(a: { lat: number | null; lon: number | null }, b: { lat: number | null; lon: number | null }): number | null {
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return null;
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return (2 * 6_378_140 * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h))) / 1000;
+}
+
+/** Whether a municipality passes a discovery filter, seen from the asker `own`. */
+export function passes(u: RegisterUnit, own: RegisterUnit, f: DiscoveryFilterParams): boolean {
+  if (f.state !== null && u.structure.state !== f.state) return false;
+  if (f.kinds !== null && !f.kinds.includes(u.structure.kind as MunicipalityKind)) return false;
+  if (f.sizeClasses !== null && (u.structure.sizeClass === null || !f.sizeClasses.includes(u.structure.sizeClass as SizeClass))) return false;
+  if (f.radiusM !== null) {
+    const d = distanceKm(u, f.center ?? own);
+    if (d === null || d * 1000 > f.radiusM) return false;
+  }
+  if (f.programme !== null && !u.programmes.has(f.programme)) return false;
+  if (f.excludeOwnKreis && u.ags.startsWith(own.ags.slice(0, 5))) return false;
+  return true;
 }
 
 /** The asker's profile for this request: the stored one (unless INTERESTS_ONLY) with the interests at weight 1. */
@@ -415,8 +455,6 @@ export interface PeerCandidates {
   candidates: { key: string; profile: Profile; norm: number; via: ReadonlyMap<string, readonly Via[]>; distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }[];
 }
 
-type CandidateTuple = [string, number | null, SizeClass | null, number | null, string | null, string, string | null];
-
 export interface Candidates<T> {
   ownDirect: string[];
   ownSizeClass: SizeClass | null;
@@ -437,36 +475,32 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
         let cache = profileCache.peek() ?? (await freshProfiles(tx, profileCache));
         if (!cache) return null;
         for (let attempt = 0; ; attempt++) {
-          const unknownInterests = (asked?.interests ?? []).filter((slug) => !cache!.topics.has(slug));
-          const { own, candidates, structureOnly } = sharing(cache, ags, unknownInterests.length > 0 ? undefined : asked);
-          const [row] = await tx.run<{ own: Row; version: number | null; candidates: CandidateTuple[] }>(PEERS_OF_CANDIDATES, {
-            ags,
-            ...filter,
-            candidates,
-          });
+          const [row] = await tx.run<{ own: Row; version: number | null }>(ASKER, { ags });
           if (!row) return null;
           if ((row.version ?? -1) !== cache.version && attempt === 0) {
             cache = (await freshProfiles(tx, profileCache)) ?? cache;
             continue;
           }
-          const { profileOf, viaOf, normOf } = cache;
+          const unknownInterests = (asked?.interests ?? []).filter((slug) => !cache!.topics.has(slug));
+          const { own, candidates, structureOnly } = sharing(cache, ags, unknownInterests.length > 0 ? undefined : asked);
+          const { profileOf, viaOf, normOf, unitOf } = cache;
+          const asker = unitOf.get(ags);
           const none = new Map<string, readonly Via[]>();
-          return {
-            own: toMunicipality(row.own),
-            ownProfile: own,
-            idf: cache.idf,
-            unknownInterests,
-            structureOnly,
-            candidates: row.candidates.map(([key, distanceKm, sizeClass, population, urbanisation, kind, state]) => ({
+          const found: PeerCandidates['candidates'] = [];
+          for (const key of candidates) {
+            const u = unitOf.get(key);
+            if (!u || !asker || !passes(u, asker, filter)) continue;
+            found.push({
               key,
               profile: profileOf.get(key) ?? new Map<string, number>(),
               norm: normOf.get(key) ?? 0,
               via: viaOf.get(key) ?? none,
-              distanceKm,
-              sizeClass,
-              structure: { population, sizeClass, urbanisation, kind, state },
-            })),
-          };
+              distanceKm: distanceKm(asker, u),
+              sizeClass: u.structure.sizeClass as SizeClass | null,
+              structure: u.structure,
+            });
+          }
+          return { own: toMunicipality(row.own), ownProfile: own, idf: cache.idf, unknownInterests, structureOnly, candidates: found };
         }
       }),
 
@@ -480,13 +514,7 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
         let solutions = solutionCache.peek() ?? (await freshSolutions(tx, solutionCache));
         if (!profiles || !solutions) return null;
         for (let attempt = 0; ; attempt++) {
-          const unknownInterests = asked.interests.filter((slug) => !profiles!.topics.has(slug));
-          const use = unknownInterests.length > 0 ? { interests: [], interestsOnly: false } : asked;
-          const own = ownProfile(profiles, ags, use);
-          const parentOf = profiles.parentOf;
-          const { candidates, structureOnly } = solutionsFor(solutions, ags, own);
-          const runnerKeys = [...new Set(candidates.map((x) => x.runners[0]!))];
-          const [row] = await tx.run<{ own: Row; version: number | null; candidates: CandidateTuple[] }>(PEERS_OF_CANDIDATES, { ags, ...filter, candidates: runnerKeys });
+          const [row] = await tx.run<{ own: Row; version: number | null }>(ASKER, { ags });
           if (!row) return null;
           const version = row.version ?? -1;
           if ((version !== profiles.version || version !== solutions.version) && attempt === 0) {
@@ -494,13 +522,17 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
             solutions = (await freshSolutions(tx, solutionCache)) ?? solutions;
             continue;
           }
-          const runners = new Map(
-            row.candidates.map(([key, distanceKm, sizeClass, population, urbanisation, kind, state]) => [
-              key,
-              { distanceKm, sizeClass, structure: { population, sizeClass, urbanisation, kind, state } },
-            ]),
-          );
-          return { own: toMunicipality(row.own), ownProfile: own, idf: profiles.idf, parentOf, unknownInterests, structureOnly, solutions: candidates, runners };
+          const unknownInterests = asked.interests.filter((slug) => !profiles!.topics.has(slug));
+          const use = unknownInterests.length > 0 ? { interests: [], interestsOnly: false } : asked;
+          const own = ownProfile(profiles, ags, use);
+          const { candidates, structureOnly } = solutionsFor(solutions, ags, own);
+          const asker = profiles.unitOf.get(ags);
+          const runners = new Map<string, { distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }>();
+          for (const key of new Set(candidates.map((x) => x.runners[0]!))) {
+            const u = profiles.unitOf.get(key);
+            if (u && asker && passes(u, asker, filter)) runners.set(key, { distanceKm: distanceKm(asker, u), sizeClass: u.structure.sizeClass as SizeClass | null, structure: u.structure });
+          }
+          return { own: toMunicipality(row.own), ownProfile: own, idf: profiles.idf, parentOf: profiles.parentOf, unknownInterests, structureOnly, solutions: candidates, runners };
         }
       }),
 
