@@ -29,11 +29,13 @@ import { fromProject } from '../src/paths.js';
 import {
   buildProfiles,
   buildSolutions,
-  ownProfile,
+  distanceKm,
+  learningCandidatesIn,
+  peerCandidatesIn,
   PROFILES,
-  sharing,
   SOLUTIONS,
-  solutionsFor,
+  type DiscoveryFilterParams,
+  type RegisterUnit,
   type LearningCandidates,
   type PeerCandidates,
   type Profiles,
@@ -41,7 +43,7 @@ import {
   type SolutionsRow,
 } from '../src/features/discovery/discovery.repository.js';
 import { rankPeers, rankSolutions } from '../src/features/discovery/discovery.service.js';
-import { STRUCTURE_SHARE, type RankBy, type Structure } from '../src/features/discovery/discovery.scoring.js';
+import { STRUCTURE_SHARE, type RankBy } from '../src/features/discovery/discovery.scoring.js';
 
 const PORT = Number(process.env.EVAL_NEO4J_PORT ?? 7696);
 const log = (line: string) => console.error(`[eval] ${line}`);
@@ -50,22 +52,10 @@ let peakRss = 0;
 const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 const sampler = setInterval(sample, 100);
 
-const MUNICIPALITIES = cypher(
-  'eval.municipalities',
-  `MATCH (m:Municipality)
-   RETURN m.ags AS ags, m.kind AS kind, m.population AS population, m.sizeClass AS sizeClass, m.urbanisation AS urbanisation,
-          m.state AS state, m.location.latitude AS lat, m.location.longitude AS lon`,
-);
 const LINKS = cypher(
   'eval.links',
   "MATCH (a:Municipality)-[x:EXCHANGES_WITH {source: 'import'}]->(b:Municipality) RETURN a.ags AS a, b.ags AS b, x.kind AS kind ORDER BY a, b",
 );
-
-interface Unit extends Structure {
-  ags: string;
-  lat: number | null;
-  lon: number | null;
-}
 
 const local = await startLocalNeo4j({ port: PORT, dir: '.neo4j-eval', heap: '1g', log });
 const driver = createDriver(local.uri, 'neo4j', undefined);
@@ -79,52 +69,31 @@ try {
   }
   const [profilesRow] = await db.read('eval.profiles', (tx) => tx.run<ProfilesRow>(PROFILES));
   const [solutionsRow] = await db.read('eval.solutions', (tx) => tx.run<SolutionsRow>(SOLUTIONS));
-  const units = await db.read('eval.municipalities', (tx) => tx.run<Unit>(MUNICIPALITIES));
   const links = await db.read('eval.links', (tx) => tx.run<{ a: string; b: string; kind: string }>(LINKS));
-  const unitOf = new Map(units.map((u) => [u.ags, u]));
   const withInheritance = buildProfiles(profilesRow!);
+  // The register table the API keeps per data version.
+  const unitOf = withInheritance.unitOf;
+  const units = [...unitOf.values()];
   const withoutInheritance = buildProfiles(profilesRow!, { inherit: false });
   const solutions = buildSolutions(solutionsRow!);
   log(`${units.length} municipalities, ${links.length} exchange links, ${solutions.all.length} solutions, ${withInheritance.profileOf.size} profiles (${withoutInheritance.profileOf.size} without inheritance)`);
 
-  const record = (u: Unit) => ({ population: u.population, sizeClass: u.sizeClass, urbanisation: u.urbanisation, kind: u.kind, state: u.state }) as unknown as MunicipalityRecord;
-  const structure = (u: Unit): Structure => ({ population: u.population, sizeClass: u.sizeClass, urbanisation: u.urbanisation, kind: u.kind, state: u.state });
-  // Neo4j's distance between WGS-84 points: haversine with an Earth radius of 6,378,140 m.
-  const km = (a: Unit, b: Unit) => {
-    if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return null;
-    const rad = Math.PI / 180;
-    const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
-    return (2 * 6_378_140 * Math.asin(Math.min(1, Math.sqrt(h)))) / 1000;
-  };
-
-  const peerCandidates = (ags: string, profiles: Profiles): PeerCandidates => {
-    const own = unitOf.get(ags)!;
-    const { own: ownProfile, candidates, structureOnly } = sharing(profiles, ags);
-    return {
-      own: record(own),
-      ownProfile,
-      idf: profiles.idf,
-      unknownInterests: [],
-      structureOnly,
-      candidates: candidates
-        .filter((key) => unitOf.has(key))
-        .map((key) => {
-          const u = unitOf.get(key)!;
-          return { key, profile: profiles.profileOf.get(key) ?? new Map(), norm: profiles.normOf.get(key) ?? 0, via: profiles.viaOf.get(key) ?? new Map(), distanceKm: km(own, u), sizeClass: u.sizeClass as never, structure: structure(u) };
-        }),
-    };
-  };
+  const record = (u: RegisterUnit) => ({ ...u.structure }) as unknown as MunicipalityRecord;
+  const km = distanceKm;
+  const NO_FILTER: DiscoveryFilterParams = { state: null, kinds: null, sizeClasses: null, center: null, radiusM: null, programme: null, excludeOwnKreis: false };
+  const ASKED = { interests: [], interestsOnly: false };
+  const peerCandidates = (ags: string, profiles: Profiles): PeerCandidates => ({ own: record(unitOf.get(ags)!), ...peerCandidatesIn(profiles, ags, NO_FILTER, ASKED) });
   const peers = (profiles: Profiles, rankBy: RankBy, share?: number) => (ags: string) => rankPeers(peerCandidates(ags, profiles), rankBy, share).map((r) => r.key);
 
   // Baselines over every other municipality with a position.
-  const everyone = units.filter((u) => u.lat !== null && u.kind !== 'LAND');
+  const everyone = units.filter((u) => u.lat !== null && u.structure.kind !== 'LAND');
   const nearest = (ags: string) => {
     const own = unitOf.get(ags)!;
     return everyone.filter((u) => u.ags !== ags).map((u) => ({ ags: u.ags, d: km(own, u) ?? Infinity })).sort((x, y) => x.d - y.d || x.ags.localeCompare(y.ags)).map((x) => x.ags);
   };
   const nearestSameSize = (ags: string) => {
     const own = unitOf.get(ags)!;
-    const cls = (u: Unit) => u.sizeClass ?? u.kind;
+    const cls = (u: RegisterUnit) => u.structure.sizeClass ?? u.structure.kind;
     return everyone
       .filter((u) => u.ags !== ags)
       .map((u) => ({ ags: u.ags, same: cls(u) === cls(own) ? 0 : 1, d: km(own, u) ?? Infinity }))
@@ -177,28 +146,14 @@ try {
 
   log('coverage over the register’s Gemeinden …');
   const coverageStarted = performance.now();
-  const gemeinden = units.filter((u) => u.kind === 'GEMEINDE' || u.kind === 'STADT' || u.kind === 'KREISFREIE_STADT');
-  const runnerInfo = new Map(
-    [...new Set(solutions.all.map((x) => x.runners[0]!))].filter((a) => unitOf.has(a)).map((a) => [a, unitOf.get(a)!] as const),
-  );
+  const gemeinden = units.filter((u) => ['GEMEINDE', 'STADT', 'KREISFREIE_STADT'].includes(u.structure.kind));
   let peers5 = 0, partners5 = 0, both5 = 0, structureOnly = 0;
   for (const g of gemeinden) {
     // The first page's five, explained as the API would explain them.
     const ranked = rankPeers(peerCandidates(g.ags, withInheritance), 'BOTH').slice(0, 5).map((r) => r.explain());
     const explained = ranked.filter((r) => r.sharedTopics.length > 0 || r.basis === 'STRUCTURE_ONLY');
     if (ranked[0]?.basis === 'STRUCTURE_ONLY') structureOnly++;
-    const own = ownProfile(withInheritance, g.ags, { interests: [], interestsOnly: false });
-    const { candidates, structureOnly: byStructure } = solutionsFor(solutions, g.ags, own);
-    const found: LearningCandidates = {
-      own: record(g),
-      ownProfile: own,
-      idf: withInheritance.idf,
-      parentOf: withInheritance.parentOf,
-      unknownInterests: [],
-      structureOnly: byStructure,
-      solutions: candidates,
-      runners: new Map([...runnerInfo].map(([a, u]) => [a, { distanceKm: km(g, u), sizeClass: u.sizeClass as never, structure: structure(u) }])),
-    };
+    const found: LearningCandidates = { own: record(g), ...learningCandidatesIn(withInheritance, solutions, g.ags, NO_FILTER, ASKED) };
     const partners = rankSolutions(found).slice(0, 5).filter((r) => r.explanation.matchedTopics.length > 0 || r.explanation.basis === 'STRUCTURE_ONLY');
     if (explained.length >= 5) peers5++;
     if (partners.length >= 5) partners5++;

@@ -235,6 +235,43 @@ export function passes(u: RegisterUnit, own: RegisterUnit, f: DiscoveryFilterPar
   return true;
 }
 
+/** Peers' candidates from the per-version tables alone: the asker's profile, and those sharing a topic that pass the filter. */
+export function peerCandidatesIn(cache: Profiles, ags: string, filter: DiscoveryFilterParams, asked?: Asked): Omit<PeerCandidates, 'own'> {
+  const unknownInterests = (asked?.interests ?? []).filter((slug) => !cache.topics.has(slug));
+  const { own, candidates, structureOnly } = sharing(cache, ags, unknownInterests.length > 0 ? undefined : asked);
+  const asker = cache.unitOf.get(ags);
+  const none = new Map<string, readonly Via[]>();
+  const found: PeerCandidates['candidates'] = [];
+  for (const key of candidates) {
+    const u = cache.unitOf.get(key);
+    if (!u || !asker || !passes(u, asker, filter)) continue;
+    found.push({
+      key,
+      profile: cache.profileOf.get(key) ?? new Map<string, number>(),
+      norm: cache.normOf.get(key) ?? 0,
+      via: cache.viaOf.get(key) ?? none,
+      distanceKm: distanceKm(asker, u),
+      sizeClass: u.structure.sizeClass as SizeClass | null,
+      structure: u.structure,
+    });
+  }
+  return { ownProfile: own, idf: cache.idf, unknownInterests, structureOnly, candidates: found };
+}
+
+/** Learning partners' candidates from the per-version tables alone: the solutions for the asker, and their lead runners that pass the filter. */
+export function learningCandidatesIn(profiles: Profiles, solutions: Solutions, ags: string, filter: DiscoveryFilterParams, asked: Asked): Omit<LearningCandidates, 'own'> {
+  const unknownInterests = asked.interests.filter((slug) => !profiles.topics.has(slug));
+  const own = ownProfile(profiles, ags, unknownInterests.length > 0 ? { interests: [], interestsOnly: false } : asked);
+  const { candidates, structureOnly } = solutionsFor(solutions, ags, own);
+  const asker = profiles.unitOf.get(ags);
+  const runners = new Map<string, { distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }>();
+  for (const key of new Set(candidates.map((x) => x.runners[0]!))) {
+    const u = profiles.unitOf.get(key);
+    if (u && asker && passes(u, asker, filter)) runners.set(key, { distanceKm: distanceKm(asker, u), sizeClass: u.structure.sizeClass as SizeClass | null, structure: u.structure });
+  }
+  return { ownProfile: own, idf: profiles.idf, parentOf: profiles.parentOf, unknownInterests, structureOnly, solutions: candidates, runners };
+}
+
 /** The asker's profile for this request: the stored one (unless INTERESTS_ONLY) with the interests at weight 1. */
 export function ownProfile(cache: Profiles, ags: string, asked: Asked): ExplainedProfile {
   const stored = asked.interestsOnly ? [] : (cache.contributionsOf.get(ags) ?? []);
@@ -481,26 +518,7 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
             cache = (await freshProfiles(tx, profileCache)) ?? cache;
             continue;
           }
-          const unknownInterests = (asked?.interests ?? []).filter((slug) => !cache!.topics.has(slug));
-          const { own, candidates, structureOnly } = sharing(cache, ags, unknownInterests.length > 0 ? undefined : asked);
-          const { profileOf, viaOf, normOf, unitOf } = cache;
-          const asker = unitOf.get(ags);
-          const none = new Map<string, readonly Via[]>();
-          const found: PeerCandidates['candidates'] = [];
-          for (const key of candidates) {
-            const u = unitOf.get(key);
-            if (!u || !asker || !passes(u, asker, filter)) continue;
-            found.push({
-              key,
-              profile: profileOf.get(key) ?? new Map<string, number>(),
-              norm: normOf.get(key) ?? 0,
-              via: viaOf.get(key) ?? none,
-              distanceKm: distanceKm(asker, u),
-              sizeClass: u.structure.sizeClass as SizeClass | null,
-              structure: u.structure,
-            });
-          }
-          return { own: toMunicipality(row.own), ownProfile: own, idf: cache.idf, unknownInterests, structureOnly, candidates: found };
+          return { own: toMunicipality(row.own), ...peerCandidatesIn(cache, ags, filter, asked) };
         }
       }),
 
@@ -522,17 +540,7 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
             solutions = (await freshSolutions(tx, solutionCache)) ?? solutions;
             continue;
           }
-          const unknownInterests = asked.interests.filter((slug) => !profiles!.topics.has(slug));
-          const use = unknownInterests.length > 0 ? { interests: [], interestsOnly: false } : asked;
-          const own = ownProfile(profiles, ags, use);
-          const { candidates, structureOnly } = solutionsFor(solutions, ags, own);
-          const asker = profiles.unitOf.get(ags);
-          const runners = new Map<string, { distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }>();
-          for (const key of new Set(candidates.map((x) => x.runners[0]!))) {
-            const u = profiles.unitOf.get(key);
-            if (u && asker && passes(u, asker, filter)) runners.set(key, { distanceKm: distanceKm(asker, u), sizeClass: u.structure.sizeClass as SizeClass | null, structure: u.structure });
-          }
-          return { own: toMunicipality(row.own), ownProfile: own, idf: profiles.idf, parentOf: profiles.parentOf, unknownInterests, structureOnly, solutions: candidates, runners };
+          return { own: toMunicipality(row.own), ...learningCandidatesIn(profiles, solutions, ags, filter, asked) };
         }
       }),
 
