@@ -178,10 +178,28 @@ export async function sampleKeys(driver: Driver, n = 50) {
   const ordinary = runners.slice(LAYER.hubs).map((r) => r.ags);
   const topics = (await q<{ slug: string }>(driver, 'MATCH (t:Topic) RETURN t.slug AS slug ORDER BY slug')).map((t) => t.slug);
   const states = (await q<{ state: string }>(driver, "MATCH (m:Municipality {kind: 'LAND'}) RETURN m.state AS state ORDER BY state")).map((s) => s.state);
-  return Array.from({ length: n }, () => ({
+  const base = Array.from({ length: n }, () => ({
     ags: random() < 0.2 ? pick(hubs) : pick(ordinary),
     topic: pick(topics),
     state: random() < 0.5 ? pick(states) : null,
   }));
+  // R5 and R6 draw from a stream of their own, so the keys of R1–R4 stay as they were.
+  const more = seedrandom(`${LAYER.seed}-keys-discovery`);
+  const draw = <T>(xs: readonly T[]): T => xs[Math.floor(more() * xs.length)]!;
+  // R5: Gemeinden and towns in a Kreis that run no project; three distinct interests among the topics someone works on.
+  const newcomers = (
+    await q<{ ags: string }>(driver, "MATCH (m:Municipality) WHERE m.kind IN ['GEMEINDE', 'STADT'] AND NOT (m)-[:RUNS]->(:Project) RETURN m.ags AS ags ORDER BY ags")
+  ).map((r) => r.ags);
+  const worked = (await q<{ slug: string }>(driver, 'MATCH (:Project)-[:ADDRESSES]->(t:Topic) RETURN DISTINCT t.slug AS slug ORDER BY slug')).map((t) => t.slug);
+  const threeOf = (xs: readonly string[]) => {
+    const chosen = new Set<string>();
+    while (chosen.size < 3) chosen.add(draw(xs));
+    return [...chosen].sort();
+  };
+  // R6: Kleinstädte, half of them running a project (topics to match), half any (mostly none: status and structure).
+  const kleinstaedte = (await q<{ ags: string; runs: boolean }>(driver, "MATCH (m:Municipality {sizeClass: 'KLEINSTADT'}) RETURN m.ags AS ags, EXISTS { (m)-[:RUNS]->(:Project) } AS runs ORDER BY ags"));
+  const running = kleinstaedte.filter((k) => k.runs).map((k) => k.ags);
+  const any = kleinstaedte.map((k) => k.ags);
+  return base.map((k) => ({ ...k, newcomer: { ags: draw(newcomers), interests: threeOf(worked) }, kleinstadt: more() < 0.5 ? draw(running) : draw(any) }));
 }
 export type Key = Awaited<ReturnType<typeof sampleKeys>>[number];

@@ -9,6 +9,11 @@
 //   construction. hit@10, hit@50 and the mean reciprocal rank, for the final
 //   ranking, its parts, and baselines (nearest by distance, nearest of the same
 //   size class, random, and the topic-only scoring as it was before);
+// - the same as a newcomer asks: a's own projects hidden from a's profile, so
+//   a stands for the Gemeinden without a project of their own, and only what
+//   it inherits (if anything) can give a topic-based answer — the case the
+//   inherited profiles are for, with and without them and over a grid of
+//   their weights;
 // - coverage: how many of the register's Gemeinden get at least 5 peers and
 //   at least 5 learning partners, each with an explanation;
 // - the run's time and peak memory.
@@ -35,6 +40,7 @@ import {
   PROFILES,
   SOLUTIONS,
   type DiscoveryFilterParams,
+  type Inheritance,
   type RegisterUnit,
   type LearningCandidates,
   type PeerCandidates,
@@ -43,7 +49,7 @@ import {
   type SolutionsRow,
 } from '../src/features/discovery/discovery.repository.js';
 import { rankPeers, rankSolutions } from '../src/features/discovery/discovery.service.js';
-import { STRUCTURE_SHARE, type RankBy } from '../src/features/discovery/discovery.scoring.js';
+import { INHERITED_FROM_ABOVE, INHERITED_FROM_BELOW, STRUCTURE_SHARE, type RankBy } from '../src/features/discovery/discovery.scoring.js';
 
 const PORT = Number(process.env.EVAL_NEO4J_PORT ?? 7696);
 const log = (line: string) => console.error(`[eval] ${line}`);
@@ -74,7 +80,8 @@ try {
   // The register table the API keeps per data version.
   const unitOf = withInheritance.unitOf;
   const units = [...unitOf.values()];
-  const withoutInheritance = buildProfiles(profilesRow!, { inherit: false });
+  const NONE: Inheritance = { above: 0, below: 0 };
+  const withoutInheritance = buildProfiles(profilesRow!, NONE);
   const solutions = buildSolutions(solutionsRow!);
   log(`${units.length} municipalities, ${links.length} exchange links, ${solutions.all.length} solutions, ${withInheritance.profileOf.size} profiles (${withoutInheritance.profileOf.size} without inheritance)`);
 
@@ -84,6 +91,12 @@ try {
   const ASKED = { interests: [], interestsOnly: false };
   const peerCandidates = (ags: string, profiles: Profiles): PeerCandidates => ({ own: record(unitOf.get(ags)!), ...peerCandidatesIn(profiles, ags, NO_FILTER, ASKED) });
   const peers = (profiles: Profiles, rankBy: RankBy, share?: number) => (ags: string) => rankPeers(peerCandidates(ags, profiles), rankBy, share).map((r) => r.key);
+  /** The asker as a newcomer: its own projects and interests left out of its profile, what it inherits kept; everyone else as stored. */
+  const asNewcomer = (profiles: Profiles, ags: string): Profiles => ({
+    ...profiles,
+    contributionsOf: new Map(profiles.contributionsOf).set(ags, (profiles.contributionsOf.get(ags) ?? []).filter((c) => c.via !== undefined)),
+  });
+  const newcomerPeers = (profiles: Profiles, share?: number) => (ags: string) => rankPeers(peerCandidates(ags, asNewcomer(profiles, ags)), 'BOTH', share).map((r) => r.key);
 
   // Baselines over every other municipality with a position.
   const everyone = units.filter((u) => u.lat !== null && u.structure.kind !== 'LAND');
@@ -108,11 +121,11 @@ try {
   // Links between two municipalities of the register, both directions.
   const pairs = links.filter((l) => unitOf.has(l.a) && unitOf.has(l.b) && l.a !== l.b).flatMap((l) => [[l.a, l.b], [l.b, l.a]] as const);
   interface Scored { name: string; hit10: number; hit50: number; mrr: number; found: number; seconds: number }
-  const evaluate = (name: string, rankingOf: (ags: string) => string[]): Scored => {
+  const evaluate = (name: string, rankingOf: (ags: string) => string[], over: readonly (readonly [string, string])[] = pairs): Scored => {
     const t = performance.now();
     const cache = new Map<string, string[]>();
     let hit10 = 0, hit50 = 0, rr = 0, found = 0;
-    for (const [a, b] of pairs) {
+    for (const [a, b] of over) {
       const ranking = cache.get(a) ?? cache.set(a, rankingOf(a)).get(a)!;
       const rank = ranking.indexOf(b) + 1;
       if (rank === 0) continue;
@@ -122,17 +135,17 @@ try {
       rr += 1 / rank;
     }
     sample();
-    const n = pairs.length;
+    const n = over.length;
     return { name, hit10: hit10 / n, hit50: hit50 / n, mrr: rr / n, found: found / n, seconds: (performance.now() - t) / 1000 };
   };
 
   log(`link prediction over ${pairs.length} directed pairs …`);
   const rows: Scored[] = [
-    evaluate(`final: topics (with inheritance) and structure, s = ${STRUCTURE_SHARE} (the default)`, peers(withInheritance, 'BOTH')),
-    evaluate('topics with inheritance only (rankBy: TOPICS)', peers(withInheritance, 'TOPICS')),
-    evaluate('structure only, among those sharing a topic (rankBy: STRUCTURE)', peers(withInheritance, 'STRUCTURE')),
-    evaluate('topics and structure without inheritance', peers(withoutInheritance, 'BOTH')),
-    evaluate('baseline: topic-only scoring as before (no inheritance, no structure)', peers(withoutInheritance, 'TOPICS')),
+    evaluate(`final: topics and structure, s = ${STRUCTURE_SHARE} (the default: own profiles, rankBy: BOTH)`, peers(withoutInheritance, 'BOTH')),
+    evaluate('structure only, among those sharing a topic (rankBy: STRUCTURE)', peers(withoutInheritance, 'STRUCTURE')),
+    evaluate(`topics with inheritance and structure (profile: INHERITED_AND_INTERESTS), s = ${STRUCTURE_SHARE}`, peers(withInheritance, 'BOTH')),
+    evaluate('topics with inheritance only (INHERITED_AND_INTERESTS, rankBy: TOPICS)', peers(withInheritance, 'TOPICS')),
+    evaluate('baseline: topic-only scoring as before (own profiles, rankBy: TOPICS)', peers(withoutInheritance, 'TOPICS')),
     evaluate('baseline: nearest by distance', nearest),
     evaluate('baseline: nearest of the same size class', nearestSameSize),
     evaluate('baseline: random (seeded)', random),
@@ -144,16 +157,37 @@ try {
     { share, inherit: false, ...evaluate(`s = ${share}, without inheritance`, peers(withoutInheritance, 'BOTH', share)) },
   ]);
 
+  log('the newcomer’s view …');
+  // Pairs whose asker inherits a topic at the API's weights: the only ones inheritance can change.
+  const inheriting = pairs.filter(([a]) => (withInheritance.contributionsOf.get(a) ?? []).some((c) => c.via !== undefined));
+  const newcomerRows: Scored[] = [
+    evaluate('own profile (the default): empty, so structure only (STRUCTURE_ONLY)', newcomerPeers(withoutInheritance)),
+    evaluate(`inherited topics and structure (INHERITED_AND_INTERESTS: ${INHERITED_FROM_ABOVE} from above, ${INHERITED_FROM_BELOW} from below)`, newcomerPeers(withInheritance)),
+    evaluate('baseline: nearest by distance', nearest),
+    evaluate('baseline: nearest of the same size class', nearestSameSize),
+    evaluate('baseline: random (seeded)', random),
+  ];
+  const newcomerInheriting: Scored[] = [
+    evaluate('own profile (the default): structure only', newcomerPeers(withoutInheritance), inheriting),
+    evaluate('inherited topics and structure (INHERITED_AND_INTERESTS)', newcomerPeers(withInheritance), inheriting),
+  ];
+  // The weights of inheritance, over a grid: the newcomer's view (all pairs) and the full profiles (warm), at the default share.
+  const grid = [0, 0.25, 0.5, 0.75, 1].flatMap((above) => [0, 0.3, 0.6].map((below) => ({ above, below })));
+  const weightRows = grid.map((w) => {
+    const profiles = buildProfiles(profilesRow!, w);
+    return { ...w, newcomer: evaluate('newcomer', newcomerPeers(profiles)), warm: evaluate('warm', peers(profiles, 'BOTH')) };
+  });
+
   log('coverage over the register’s Gemeinden …');
   const coverageStarted = performance.now();
   const gemeinden = units.filter((u) => ['GEMEINDE', 'STADT', 'KREISFREIE_STADT'].includes(u.structure.kind));
   let peers5 = 0, partners5 = 0, both5 = 0, structureOnly = 0;
   for (const g of gemeinden) {
     // The first page's five, explained as the API would explain them.
-    const ranked = rankPeers(peerCandidates(g.ags, withInheritance), 'BOTH').slice(0, 5).map((r) => r.explain());
+    const ranked = rankPeers(peerCandidates(g.ags, withoutInheritance), 'BOTH').slice(0, 5).map((r) => r.explain());
     const explained = ranked.filter((r) => r.sharedTopics.length > 0 || r.basis === 'STRUCTURE_ONLY');
     if (ranked[0]?.basis === 'STRUCTURE_ONLY') structureOnly++;
-    const found: LearningCandidates = { own: record(g), ...learningCandidatesIn(withInheritance, solutions, g.ags, NO_FILTER, ASKED) };
+    const found: LearningCandidates = { own: record(g), ...learningCandidatesIn(withoutInheritance, solutions, g.ags, NO_FILTER, ASKED) };
     const partners = rankSolutions(found).slice(0, 5).filter((r) => r.explanation.matchedTopics.length > 0 || r.explanation.basis === 'STRUCTURE_ONLY');
     if (explained.length >= 5) peers5++;
     if (partners.length >= 5) partners5++;
@@ -165,11 +199,18 @@ try {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   /** Whether inheritance helps on this measure: the best MRR over the swept shares with it and without it. */
   function verdict(rows: { share: number; inherit: boolean; mrr: number; hit10: number }[]): string {
-    const best = (inherit: boolean) => rows.filter((r) => r.inherit === inherit).reduce((a, b) => (b.mrr > a.mrr ? b : a));
+    const best = (inherit: boolean) => rows.filter((r) => r.inherit === inherit).reduce((a, b) => (b.mrr > a.mrr || (b.mrr === a.mrr && b.hit10 > a.hit10) ? b : a));
     const [withIt, without] = [best(true), best(false)];
     const helps = withIt.mrr > without.mrr;
-    return `Inherited profiles, best share each: with them MRR ${withIt.mrr.toFixed(4)} (s = ${withIt.share}, hit@10 ${pct(withIt.hit10)}), without them ${without.mrr.toFixed(4)} (s = ${without.share}, hit@10 ${pct(without.hit10)}): on this measure inheritance ${helps ? 'helps' : 'does not help'}${Math.abs(withIt.mrr - without.mrr) < 0.01 ? ' — by less than 0.01, within what one or two of the 160 pairs moving would change' : ''}. Link prediction only sees the municipalities that hold the links (almost all of them run a project); what inheritance is for — a topic-based answer for the Gemeinden of a Kreis that runs a project — it cannot measure (see Coverage).`;
+    return `Best share each: without inherited topics MRR ${without.mrr.toFixed(4)} (s = ${without.share}, hit@10 ${pct(without.hit10)}), with them ${withIt.mrr.toFixed(4)} (s = ${withIt.share}, hit@10 ${pct(withIt.hit10)}): on this measure inheritance ${helps ? 'helps' : 'does not help'}${Math.abs(withIt.mrr - without.mrr) < 0.01 ? ' — by less than 0.01, within what one or two of the 160 pairs moving would change' : ''}. The default share is the best one without inheritance (the default profile).`;
   }
+  const newcomerVerdict = (() => {
+    const [own, inherited] = newcomerInheriting;
+    const helps = inherited!.mrr > own!.mrr;
+    const none = weightRows.find((r) => r.above === 0 && r.below === 0)!;
+    const gain = (part: 'newcomer' | 'warm') => weightRows.reduce((g, r) => Math.max(g, r[part].mrr - none[part].mrr), 0);
+    return `For the askers that inherit a topic, inheritance ${helps ? 'helps' : 'hurts'}: MRR ${inherited!.mrr.toFixed(4)} with it against ${own!.mrr.toFixed(4)} by structure alone, over only ${inheriting.length} pairs. Over all pairs, the best weights of the grid below beat none by ${gain('newcomer').toFixed(4)} in MRR as a newcomer asks and by ${gain('warm').toFixed(4)} with full profiles — less than one or two pairs moving. So the default leaves inherited topics out (\`profile: STORED_AND_INTERESTS\`); they stay available as \`profile: INHERITED_AND_INTERESTS\`, with \`via\` in the explanation, for an asker who wants what her Kreis works on counted.`;
+  })();
   const seconds = (performance.now() - started) / 1000;
   const report = [
     '# Discovery evaluation',
@@ -194,9 +235,33 @@ try {
     '| --- | --- | --- | --- | --- |',
     ...sweep.map((r) => `| ${r.share} | ${r.inherit ? 'with' : 'without'} | ${pct(r.hit10)} | ${pct(r.hit50)} | ${r.mrr.toFixed(4)} |`),
     '',
+    '## As a newcomer asks',
+    '',
+    `The same ${pairs.length} pairs, with the asker's own projects (and interests) hidden from its profile: a stands for a Gemeinde without a project of its own — 99 % of them — which has only what it inherits from its Kreis or Verband (if anything) and the register. Everyone else's profile is as stored (a Kreis still carries a's projects from below). ${inheriting.length} of the pairs have an asker that inherits a topic at the default weights; for the others both rankings below are the same structure-only answer.`,
+    '',
+    '| ranking (newcomer, all pairs) | hit@10 | hit@50 | MRR | b ranked at all |',
+    '| --- | --- | --- | --- | --- |',
+    ...newcomerRows.map((r) => `| ${r.name} | ${pct(r.hit10)} | ${pct(r.hit50)} | ${r.mrr.toFixed(4)} | ${pct(r.found)} |`),
+    '',
+    `Only the ${inheriting.length} pairs whose asker inherits a topic:`,
+    '',
+    '| ranking (newcomer, inheriting askers) | hit@10 | hit@50 | MRR | b ranked at all |',
+    '| --- | --- | --- | --- | --- |',
+    ...newcomerInheriting.map((r) => `| ${r.name} | ${pct(r.hit10)} | ${pct(r.hit50)} | ${r.mrr.toFixed(4)} | ${pct(r.found)} |`),
+    '',
+    newcomerVerdict,
+    '',
+    '### The weights of inheritance',
+    '',
+    `above: what a Gemeinde takes from its Kreis and Verband; below: what a Kreis takes from its Gemeinden (own projects weigh 1), at s = ${STRUCTURE_SHARE}. MRR as a newcomer asks and with the full profiles (as in the first table).`,
+    '',
+    '| above | below | newcomer hit@10 | newcomer MRR | full hit@10 | full MRR |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...weightRows.map((r) => `| ${r.above} | ${r.below} | ${pct(r.newcomer.hit10)} | ${r.newcomer.mrr.toFixed(4)} | ${pct(r.warm.hit10)} | ${r.warm.mrr.toFixed(4)} |`),
+    '',
     '## Coverage',
     '',
-    `Of ${gemeinden.length.toLocaleString('en')} Gemeinden (Gemeinden, Städte and kreisfreie Städte of the register): ${peers5.toLocaleString('en')} get at least 5 peers with an explanation, ${partners5.toLocaleString('en')} at least 5 learning partners, ${both5.toLocaleString('en')} both; ${structureOnly.toLocaleString('en')} are answered by structure alone (no topics of their own or inherited). ${coverageSeconds.toFixed(1)} s.`,
+    `Of ${gemeinden.length.toLocaleString('en')} Gemeinden (Gemeinden, Städte and kreisfreie Städte of the register): ${peers5.toLocaleString('en')} get at least 5 peers with an explanation, ${partners5.toLocaleString('en')} at least 5 learning partners, ${both5.toLocaleString('en')} both; ${structureOnly.toLocaleString('en')} are answered by structure alone (no topics of their own; with the default profile). A STRUCTURE_ONLY answer is explained by construction (its structure parts), so this counts answers of at least five, not their quality — that is what the link prediction above measures. ${coverageSeconds.toFixed(1)} s.`,
     '',
     '## Run',
     '',

@@ -1,12 +1,12 @@
 // Variant c, the peer: @neo4j/graphql 7 over the same data, in Apollo Server 5.
 // R2 and R3 are expressed natively (filters, sorting, limits and connections
-// of the generated API); R1 and R4 it cannot express, so Query fields hold the
-// floor statements of bench/statements.ts in `@cypher` (wrapped only to return
-// one column). Contacts keep the API's rule for an anonymous caller: listed
+// of the generated API); R1, R4, R5 and R6 it cannot express, so Query fields
+// hold the floor statements of bench/statements.ts in `@cypher` (wrapped only
+// to return one column). Contacts keep the API's rule for an anonymous caller: listed
 // once consented, e-mail only when PUBLIC — the e-mail through `@cypher`.
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { Driver } from 'neo4j-driver';
-import { PEERS_IN_CYPHER, REACH_IN_CYPHER } from './statements.js';
+import { LEARNING_IN_CYPHER, PEERS_IN_CYPHER, REACH_IN_CYPHER } from './statements.js';
 
 const oneColumn = (statement: string, map: string, column: string) => `CALL () {\n${statement}\n}\nRETURN ${map} AS ${column}`;
 
@@ -72,6 +72,25 @@ type PeerPage {
   edges: [PeerHit!]!
 }
 
+type MatchedTopicHit {
+  slug: String!
+  weight: Float!
+}
+
+type SolutionHit {
+  type: String!
+  slug: String!
+  status: String!
+  runner: String!
+  score: Float!
+  matched: [MatchedTopicHit!]!
+}
+
+type SolutionPage {
+  totalCount: Int!
+  edges: [SolutionHit!]!
+}
+
 type ReachCount {
   key: String
   reached: Int!
@@ -87,8 +106,10 @@ type ReachSummary {
 }
 
 type Query {
-  peers(ags: String!, first: Int!): PeerPage
+  peers(ags: String!, first: Int!, interests: [String!]! = []): PeerPage
     @cypher(statement: """${oneColumn(PEERS_IN_CYPHER, '{totalCount: totalCount, edges: edges}', 'page')}""", columnName: "page")
+  learningPartners(ags: String!, first: Int!, interests: [String!]! = []): SolutionPage
+    @cypher(statement: """${oneColumn(LEARNING_IN_CYPHER, '{totalCount: totalCount, edges: edges}', 'page')}""", columnName: "page")
   reach(ags: String!, asOf: String!): ReachSummary
     @cypher(statement: """${oneColumn(REACH_IN_CYPHER, '{reachedCount: reachedCount, municipalities: municipalities, byState: byState}', 'reach')}""", columnName: "reach")
 }

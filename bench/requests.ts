@@ -8,7 +8,7 @@ import type { Database } from '../src/db/database.js';
 import { CONTACT_FIELDS, CONTACT_SHOWN } from '../src/records/contact.js';
 import type { Key } from './data.js';
 import { today } from '../src/features/reach/reach.service.js';
-import { R1_FLOOR, R4_FLOOR } from './statements.js';
+import { R1_FLOOR, R4_FLOOR, R6_FLOOR } from './statements.js';
 
 export interface BenchRequest {
   id: string;
@@ -38,6 +38,21 @@ const round = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1
 const r1Normal = (c: { totalCount: number; edges: { score: number; node: { ags: string }; explanation: { distanceKm: number | null; sizeClass: string | null; sharedTopics: { slug: string; weight: number }[] } }[] }) => ({
   total: c.totalCount,
   peers: c.edges.map((e) => [e.node.ags, round(e.score), round(e.explanation.distanceKm), e.explanation.sizeClass, e.explanation.sharedTopics.map((s) => [s.slug, round(s.weight)])]),
+});
+
+// R5 — peers of a Gemeinde that runs no project, with three interests for this request.
+const R5_QUERY = `query ($ags: String!, $interests: [String!]) { peers(ags: $ags, interests: $interests, first: 10) { totalCount edges { score node { ags }
+  explanation { distanceKm sizeClass sharedTopics { topic { slug } weight } } } } }`;
+
+// R6 — learning partners of a Kleinstadt, first 10, with runner, status and matched topics.
+const R6_QUERY = `query ($ags: String!) { learningPartners(ags: $ags, first: 10) { totalCount edges { score
+  node { __typename ... on Measure { slug } ... on Project { slug } } runner { ags }
+  explanation { status matchedTopics { topic { slug } weight } } } } }`;
+type R6Edge = { type: string; slug: string; status: string; runner: string; score: number; matched: { slug: string; weight: number }[] };
+type R6Row = { totalCount: number; edges: R6Edge[] };
+const r6Normal = (r: R6Row) => ({
+  total: r.totalCount,
+  solutions: r.edges.map((e) => [e.type, e.slug, round(e.score), e.runner, e.status, e.matched.map((m) => [m.slug, round(m.weight)])]),
 });
 
 // R2 — a municipality page: 10 projects with their topics and contacts, and its own contacts.
@@ -107,7 +122,7 @@ export const REQUESTS: BenchRequest[] = [
     query: R1_QUERY,
     variables: (k) => ({ ags: k.ags }),
     async floor(db, k) {
-      const [row] = await db.read('bench.r1', (tx) => tx.run<R1Row>(R1_FLOOR, { ags: k.ags, first: 10 }));
+      const [row] = await db.read('bench.r1', (tx) => tx.run<R1Row>(R1_FLOOR, { ags: k.ags, first: 10, interests: [] }));
       return row ? r1Normal({ totalCount: row.totalCount, edges: row.edges.map((e) => ({ score: e.score, node: { ags: e.ags }, explanation: e })) }) : null;
     },
     normalize: (d) =>
@@ -115,7 +130,7 @@ export const REQUESTS: BenchRequest[] = [
         totalCount: d.peers.totalCount,
         edges: d.peers.edges.map((e: any) => ({ ...e, explanation: { ...e.explanation, sharedTopics: e.explanation.sharedTopics.map((s: any) => ({ slug: s.topic.slug, weight: s.weight })) } })),
       }),
-    statement: { text: R1_FLOOR.text, params: (k) => ({ ags: k.ags, first: 10 }) },
+    statement: { text: R1_FLOOR.text, params: (k) => ({ ags: k.ags, first: 10, interests: [] }) },
     peer: {
       query: 'query ($ags: String!) { peers(ags: $ags, first: 10) { totalCount edges { ags score distanceKm sizeClass sharedTopics { slug weight } } } }',
       variables: (k) => ({ ags: k.ags }),
@@ -197,6 +212,57 @@ export const REQUESTS: BenchRequest[] = [
       query: 'query ($ags: String!, $asOf: String!) { reach(ags: $ags, asOf: $asOf) { reachedCount municipalities { reached total populationReached populationTotal } byState { key reached total populationReached populationTotal } } }',
       variables: (k) => ({ ags: k.ags, asOf: today() }),
       normalize: (d) => d.reach && r4Normal(d.reach),
+      viaCypher: true,
+    },
+  },
+  {
+    id: 'R5',
+    title: 'peers of a Gemeinde that runs no project, with 3 interests (first 10, with explanations)',
+    query: R5_QUERY,
+    variables: (k) => ({ ags: k.newcomer.ags, interests: k.newcomer.interests }),
+    async floor(db, k) {
+      const [row] = await db.read('bench.r1', (tx) => tx.run<R1Row>(R1_FLOOR, { ags: k.newcomer.ags, first: 10, interests: k.newcomer.interests }));
+      return row ? r1Normal({ totalCount: row.totalCount, edges: row.edges.map((e) => ({ score: e.score, node: { ags: e.ags }, explanation: e })) }) : null;
+    },
+    normalize: (d) =>
+      r1Normal({
+        totalCount: d.peers.totalCount,
+        edges: d.peers.edges.map((e: any) => ({ ...e, explanation: { ...e.explanation, sharedTopics: e.explanation.sharedTopics.map((s: any) => ({ slug: s.topic.slug, weight: s.weight })) } })),
+      }),
+    statement: { text: R1_FLOOR.text, params: (k) => ({ ags: k.newcomer.ags, first: 10, interests: k.newcomer.interests }) },
+    peer: {
+      query: 'query ($ags: String!, $interests: [String!]!) { peers(ags: $ags, first: 10, interests: $interests) { totalCount edges { ags score distanceKm sizeClass sharedTopics { slug weight } } } }',
+      variables: (k) => ({ ags: k.newcomer.ags, interests: k.newcomer.interests }),
+      normalize: (d) => d.peers && r1Normal({ totalCount: d.peers.totalCount, edges: d.peers.edges.map((e: any) => ({ score: e.score, node: { ags: e.ags }, explanation: e })) }),
+      viaCypher: true,
+    },
+  },
+  {
+    id: 'R6',
+    title: 'learning partners of a Kleinstadt (first 10: solution, runner, status, matched topics)',
+    query: R6_QUERY,
+    variables: (k) => ({ ags: k.kleinstadt }),
+    async floor(db, k) {
+      const [row] = await db.read('bench.r6', (tx) => tx.run<R6Row>(R6_FLOOR, { ags: k.kleinstadt, first: 10, interests: [] }));
+      return row ? r6Normal(row) : null;
+    },
+    normalize: (d) =>
+      r6Normal({
+        totalCount: d.learningPartners.totalCount,
+        edges: d.learningPartners.edges.map((e: any) => ({
+          type: e.node.__typename,
+          slug: e.node.slug,
+          status: e.explanation.status,
+          runner: e.runner.ags,
+          score: e.score,
+          matched: e.explanation.matchedTopics.map((m: any) => ({ slug: m.topic.slug, weight: m.weight })),
+        })),
+      }),
+    statement: { text: R6_FLOOR.text, params: (k) => ({ ags: k.kleinstadt, first: 10, interests: [] }) },
+    peer: {
+      query: 'query ($ags: String!) { learningPartners(ags: $ags, first: 10) { totalCount edges { type slug status runner score matched { slug weight } } } }',
+      variables: (k) => ({ ags: k.kleinstadt }),
+      normalize: (d) => d.learningPartners && r6Normal(d.learningPartners),
       viaCypher: true,
     },
   },

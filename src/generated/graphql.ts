@@ -921,7 +921,7 @@ export type Municipality = Node & {
   /**
    * Municipalities to learn from and with: those that work on the same topics, ranked together with how alike their starting point is (see `PeerRanking`); best first, ties by AGS.
    *
-   * A profile holds the topics of the projects a municipality runs and its declared interests (weight 1), the topics of the projects its Kreis and its Gemeindeverband run (weight 0.5, with `via`), for a Kreis the topics of the projects its Gemeinden run (weight 0.3, with `via`), and for a sub-topic its field of action at half the weight. Each shared topic counts by its rarity (weighted Jaccard with inverse document frequency).
+   * A profile holds the topics of the projects a municipality runs and its declared interests (weight 1), and for a sub-topic its field of action at half the weight; with `profile: INHERITED_AND_INTERESTS` also the topics of the projects its Kreis and its Gemeindeverband run (weight 0.5, with `via`), for a Kreis the topics of the projects its Gemeinden run (weight 0.3, with `via`). Each shared topic counts by its rarity (weighted Jaccard with inverse document frequency).
    *
    * With no topics to compare (no profile and no `interests`, or topics no other municipality works on), the municipalities that run a project themselves, most alike in structure first, with `explanation.basis` STRUCTURE_ONLY: the answer is never silently empty (only a filter that excludes everyone empties it).
    */
@@ -1583,9 +1583,17 @@ export type PeerFilter = {
 
 /** Which profile of the asking municipality `peers` compares. */
 export type PeerProfile =
+  /**
+   * As STORED_AND_INTERESTS, plus inherited topics, for the asker and every candidate alike: a Gemeinde or
+   * Stadt carries the topics of its Landkreis's and Gemeindeverband's projects at 0.5, a Landkreis those of
+   * its Gemeinden's projects at 0.3 (own topics weigh 1), each marked with `via`. Not the default: over the
+   * real exchange links it did not improve the ranking, neither with full profiles nor for a newcomer without
+   * projects (bench/results/discovery-eval.md, "As a newcomer asks").
+   */
+  | 'INHERITED_AND_INTERESTS'
   /** The request's `interests` alone. */
   | 'INTERESTS_ONLY'
-  /** The stored profile (projects, interests, inherited topics) plus the request's `interests`. */
+  /** The stored profile — the topics of the projects the municipality runs and its declared interests — plus the request's `interests`. The default. */
   | 'STORED_AND_INTERESTS';
 
 /** What `peers` orders by. The topic score is the weighted Jaccard similarity of the two profiles; the structure score is `StructureMatch.score`. */
@@ -2231,7 +2239,7 @@ export type SharedTopic = {
   rarity: Scalars['Float']['output'];
   /** The topic. */
   topic: Topic;
-  /** Where the topic comes from when one side holds it only by inheritance (empty when both hold it themselves). */
+  /** Where the topic comes from when one side holds it only by inheritance (`profile: INHERITED_AND_INTERESTS`; otherwise, and when both hold it themselves, empty). */
   via: Array<TopicInheritance>;
   /** Its part of the topic score (`Explanation.topicScore`), 0 to 1. */
   weight: Scalars['Float']['output'];

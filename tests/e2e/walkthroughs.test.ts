@@ -126,7 +126,7 @@ describe('README walk-throughs', () => {
       expect(explanation.ownSizeClass).toBeNull();
       // The shared topics' weights add up to the topic score, and the score combines it with the structure, as the text says.
       expect(explanation.sharedTopics.reduce((sum: number, t: { weight: number }) => sum + t.weight, 0)).toBeCloseTo(explanation.topicScore, 6);
-      expect(score).toBeCloseTo(0.3 * explanation.topicScore + 0.7 * explanation.structure.score, 9);
+      expect(score).toBeCloseTo(0.2 * explanation.topicScore + 0.8 * explanation.structure.score, 9);
       expect(explanation.basis).toBe('TOPICS_AND_STRUCTURE');
     }
     // As the text says: Hameln-Pyrmont first, 236 km, four shared topics, and now with her.
@@ -151,15 +151,18 @@ describe('README walk-throughs', () => {
     const [peersQuery, learningQuery] = smallTown as [string, string];
     const peers = (await ok(peersQuery)).data.peers;
     const learning = (await ok(learningQuery)).data.learningPartners;
-    // As the text says: Zwönitz first, on-demand mobility its heaviest shared topic; then Bad Belzig, alike in structure.
-    expect(peers.totalCount).toBe(1177);
-    expect(peers.edges.slice(0, 2).map((e: any) => e.node.name)).toEqual(['Zwönitz, Stadt', 'Bad Belzig, Stadt']);
-    expect(peers.edges[0].explanation.sharedTopics[0].topic.slug).toBe('on-demand-mobilitaet');
-    expect(Math.round(peers.edges[0].explanation.distanceKm)).toBe(259);
-    expect(peers.edges[1].explanation.structure).toMatchObject({ sameSizeClass: true, sameUrbanisation: true, sameState: true });
+    // As the text says: Bad Belzig first, alike in structure (90 km); Zwönitz fourth, on-demand mobility its heaviest of four shared topics.
+    expect(peers.totalCount).toBe(121);
+    expect(peers.edges.slice(0, 4).map((e: any) => e.node.name)).toEqual(['Bad Belzig, Stadt', 'Grevesmühlen, Stadt', 'Guben, Stadt', 'Zwönitz, Stadt']);
+    expect(peers.edges[0].explanation.sharedTopics.map((s: any) => s.topic.slug)).toEqual(['mobilitaet']);
+    expect(Math.round(peers.edges[0].explanation.distanceKm)).toBe(90);
+    expect(peers.edges[0].explanation.structure).toMatchObject({ sameSizeClass: true, sameUrbanisation: true, sameState: true });
+    expect(peers.edges[3].explanation.sharedTopics).toHaveLength(4);
+    expect(peers.edges[3].explanation.sharedTopics[0].topic.slug).toBe('on-demand-mobilitaet');
+    expect(Math.round(peers.edges[3].explanation.distanceKm)).toBe(259);
     for (const e of peers.edges) {
       expect(e.explanation.basis).toBe('TOPICS_AND_STRUCTURE');
-      expect(e.score).toBeCloseTo(0.3 * e.explanation.topicScore + 0.7 * e.explanation.structure.score, 9);
+      expect(e.score).toBeCloseTo(0.2 * e.explanation.topicScore + 0.8 * e.explanation.structure.score, 9);
     }
     expect(learning.totalCount).toBe(137);
     expect(learning.edges.slice(0, 3).map((e: any) => [e.node.name, e.runner.name])).toEqual([

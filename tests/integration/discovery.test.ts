@@ -1,14 +1,13 @@
 // Discovery on the fixture graph, against scores computed by hand.
 //
-// Profiles (own topic 1, inherited from the Kreis or Verband 0.5, a Kreis's from its Gemeinden 0.3,
-// field above a sub-topic half of that):
+// Profiles by default (own projects' topics and declared interests 1, the field above a sub-topic 0.5;
+// inherited topics only with profile: INHERITED_AND_INTERESTS, see peers-for-all.test.ts):
 //   07137 Mayen-Koblenz, 07137003 Andernach: mobilitaet, buergerbeteiligung   (project myk10)
 //   07137068 Mayen: mobilitaet, buergerbeteiligung, energie                    (myk10 + declared interest)
 //   08421000 Ulm: sharing, mobilitaet 0.5                                      (ulm-4-0)
 //   09162000 München: verkehrssteuerung, energie, mobilitaet 0.5              (muenchen-mobil)
 //   07135101, 07135102 Testdorf 01/02: energie                                 (dorf-energie)
-//   07135 Cochem-Zell: energie 0.3                                             (inherited from its Testdörfer 01/02)
-// N = 8; idf = ln(9 / (1 + df)) + 1 with df mobilitaet 5, buergerbeteiligung 3, energie 5, sharing 1, verkehrssteuerung 1.
+// N = 7; idf = ln(8 / (1 + df)) + 1 with df mobilitaet 5, buergerbeteiligung 3, energie 4, sharing 1, verkehrssteuerung 1.
 // These tests rank by topics alone (rankBy: TOPICS); the combination with structure is tested below.
 import { describe, expect, it } from 'vitest';
 import { viewers } from '../support/harness.js';
@@ -19,7 +18,7 @@ const h = useHarness();
 
 const ok = <T = any>(query: string, variables?: Record<string, unknown>) => h.ok<T>(query, variables);
 
-const idf = { mobilitaet: Math.log(9 / 6) + 1, buergerbeteiligung: Math.log(9 / 4) + 1, energie: Math.log(9 / 6) + 1, sharing: Math.log(9 / 2) + 1, verkehrssteuerung: Math.log(9 / 2) + 1 };
+const idf = { mobilitaet: Math.log(8 / 6) + 1, buergerbeteiligung: Math.log(8 / 4) + 1, energie: Math.log(8 / 5) + 1, sharing: Math.log(8 / 2) + 1, verkehrssteuerung: Math.log(8 / 2) + 1 };
 const PEERS = `query ($ags: String!, $filter: PeerFilter, $first: Int, $after: String, $rankBy: PeerRanking = TOPICS) {
   peers(ags: $ags, filter: $filter, first: $first, after: $after, rankBy: $rankBy) {
     totalCount
@@ -33,17 +32,16 @@ const agsOf = (conn: any) => conn.edges.map((e: any) => e.node.ags);
 describe('peers', () => {
   it('ranks Mayen’s peers by the hand-computed scores, ties by AGS', async () => {
     const peers = await peersOf('07137068');
-    expect(agsOf(peers)).toEqual(['07137', '07137003', '07135101', '07135102', '09162000', '08421000', '07135']);
-    expect(peers.totalCount).toBe(7);
+    expect(agsOf(peers)).toEqual(['07137', '07137003', '07135101', '07135102', '09162000', '08421000']);
+    expect(peers.totalCount).toBe(6);
     const own = idf.mobilitaet + idf.buergerbeteiligung + idf.energie;
     const scores = peers.edges.map((e: any) => e.score);
-    expect(scores[0]).toBeCloseTo((idf.mobilitaet + idf.buergerbeteiligung) / own, 9); // 0.6959
-    expect(scores[2]).toBeCloseTo(idf.energie / own, 9); // 0.3041
+    expect(scores[0]).toBeCloseTo((idf.mobilitaet + idf.buergerbeteiligung) / own, 9); // 0.6697
+    expect(scores[2]).toBeCloseTo(idf.energie / own, 9); // 0.3303
     const withMuenchen = own + idf.verkehrssteuerung;
-    expect(scores[4]).toBeCloseTo((idf.energie + 0.5 * idf.mobilitaet) / withMuenchen, 9); // 0.2959
-    expect(scores[5]).toBeCloseTo((0.5 * idf.mobilitaet) / (own + idf.sharing), 9); // 0.0986
-    // Cochem-Zell holds energie only through its Gemeinden, at 0.3.
-    expect(scores[6]).toBeCloseTo((0.3 * idf.energie) / own, 9); // 0.0912
+    expect(scores[4]).toBeCloseTo((idf.energie + 0.5 * idf.mobilitaet) / withMuenchen, 9); // 0.3092
+    expect(scores[5]).toBeCloseTo((0.5 * idf.mobilitaet) / (own + idf.sharing), 9); // 0.0942
+    // Cochem-Zell runs nothing itself: what its Gemeinden run counts only with INHERITED_AND_INTERESTS.
   });
 
   it('keeps the profiles per data version: a write that changes a profile is seen by the next request, and nothing else re-reads them', async () => {
@@ -84,7 +82,7 @@ describe('peers', () => {
     expect(agsOf(await peersOf('07137068', { kinds: ['GEMEINDE'] }))).toEqual(['07135101', '07135102']);
     expect(agsOf(await peersOf('07137068', { sizeClasses: ['GROSSSTADT'] }))).toEqual(['09162000', '08421000']);
     expect(agsOf(await peersOf('07137068', { programmeMembersOnly: true }))).toEqual(['07137', '07137003', '09162000', '08421000']);
-    expect(agsOf(await peersOf('07137068', { excludeOwnKreis: true }))).toEqual(['07135101', '07135102', '09162000', '08421000', '07135']);
+    expect(agsOf(await peersOf('07137068', { excludeOwnKreis: true }))).toEqual(['07135101', '07135102', '09162000', '08421000']);
     // A Kreis's own Gemeinden are its own Kreis; the Testdörfer share nothing with the Kreis.
     expect(agsOf(await peersOf('07137'))).toEqual(['07137003', '07137068', '08421000', '09162000']);
     expect(agsOf(await peersOf('07137', { excludeOwnKreis: true }))).toEqual(['08421000', '09162000']);
@@ -107,11 +105,11 @@ describe('peers', () => {
     for (let page = 0; page < 5; page++) {
       const conn: any = (await ok(PEERS, { ags: '07137068', first: 2, after })).peers;
       seen.push(...agsOf(conn));
-      expect(conn.totalCount).toBe(7);
+      expect(conn.totalCount).toBe(6);
       if (!conn.pageInfo.hasNextPage) break;
       after = conn.pageInfo.endCursor;
     }
-    expect(seen).toEqual(['07137', '07137003', '07135101', '07135102', '09162000', '08421000', '07135']);
+    expect(seen).toEqual(['07137', '07137003', '07135101', '07135102', '09162000', '08421000']);
   });
 
   it('costs one statement for the ranking (the profiles kept per data version), then one batched lookup for the page\'s municipalities and one for its shared topics', async () => {

@@ -2,7 +2,8 @@
 // the similar starting point, and the structure-only answer — on the fixture
 // graph plus Polch, a Gemeinde of Mayen-Koblenz that runs no project itself.
 //
-// Profiles here (N = 9): the fixture's (see discovery.test.ts) and
+// Profiles by default: the fixture's (see discovery.test.ts); Polch has none. With
+// profile: INHERITED_AND_INTERESTS (N = 9) also
 //   07137089 Polch: mobilitaet 0.5, buergerbeteiligung 0.5   (inherited from its Kreis's myk10)
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/auth/viewer.js';
@@ -50,9 +51,17 @@ const peers = async (variables: Record<string, unknown>, viewer: Viewer = viewer
 const agsOf = (conn: any) => conn.edges.map((e: any) => e.node.ags);
 const edgeOf = (conn: any, ags: string) => conn.edges.find((e: any) => e.node.ags === ags);
 
+const INHERITED = 'INHERITED_AND_INTERESTS';
+
 describe('inherited profiles', () => {
+  it('are not counted by default: a Gemeinde without projects is answered by structure', async () => {
+    const conn = await peers({ ags: POLCH });
+    expect(conn.edges.length).toBeGreaterThan(0);
+    expect(conn.edges.every((e: any) => e.explanation.basis === 'STRUCTURE_ONLY' && e.explanation.sharedTopics.length === 0)).toBe(true);
+  });
+
   it('give a Gemeinde its Kreis’s project topics at half weight, saying via which Kreis and project', async () => {
-    const conn = await peers({ ags: POLCH, rankBy: 'TOPICS' });
+    const conn = await peers({ ags: POLCH, rankBy: 'TOPICS', profile: INHERITED });
     // Polch {mobilitaet 0.5, buergerbeteiligung 0.5} against Mayen-Koblenz {1, 1}: Σmin / Σmax = 0.5 exactly.
     expect(edgeOf(conn, '07137').score).toBeCloseTo(0.5, 12);
     expect(edgeOf(conn, '07137003').score).toBeCloseTo(0.5, 12);
@@ -62,7 +71,7 @@ describe('inherited profiles', () => {
   });
 
   it('give a Kreis its Gemeinden’s project topics at 0.3, via each of them', async () => {
-    const conn = await peers({ ags: '07135', rankBy: 'TOPICS' });
+    const conn = await peers({ ags: '07135', rankBy: 'TOPICS', profile: INHERITED });
     // Cochem-Zell {energie 0.3} against Testdorf 01 {energie 1}: 0.3.
     const testdorf = edgeOf(conn, '07135101');
     expect(testdorf.score).toBeCloseTo(0.3, 12);
@@ -71,7 +80,9 @@ describe('inherited profiles', () => {
       { side: 'ASKER', from: { ags: '07135102' }, project: { slug: 'dorf-energie' } },
     ]);
     // The other way round, the inheritance is on the result's side.
-    const back = edgeOf(await peers({ ags: '07135101', rankBy: 'TOPICS' }), '07135');
+    const back = edgeOf(await peers({ ags: '07135101', rankBy: 'TOPICS', profile: INHERITED }), '07135');
+    // Without inheritance, Cochem-Zell has no topics and shares none.
+    expect(edgeOf(await peers({ ags: '07135101', rankBy: 'TOPICS' }), '07135')).toBeUndefined();
     expect(back.explanation.sharedTopics[0].via.map((v: any) => v.side)).toEqual(['RESULT', 'RESULT']);
   });
 });
@@ -118,8 +129,8 @@ describe('topics nobody else works on', () => {
 });
 
 describe('a similar starting point', () => {
-  it('is scored from the register with every part shown, and combined 0.3 : 0.7 with the topics by default', async () => {
-    const conn = await peers({ ags: POLCH });
+  it('is scored from the register with every part shown, and combined 0.2 : 0.8 with the topics by default', async () => {
+    const conn = await peers({ ags: POLCH, profile: INHERITED });
     const andernach = edgeOf(conn, '07137003');
     const s = andernach.explanation.structure;
     // Polch 7,000 and Andernach 29,919: ratio 4.274; KLEINSTADT vs MITTELSTADT; both STADT in Rheinland-Pfalz.
@@ -130,9 +141,9 @@ describe('a similar starting point', () => {
     expect(s.score).toBeCloseTo(0.35 * population + 0.15 + 0.1 + 0.1 * distance, 9);
     expect(andernach.explanation.basis).toBe('TOPICS_AND_STRUCTURE');
     expect(andernach.explanation.topicScore).toBeCloseTo(0.5, 12);
-    expect(andernach.score).toBeCloseTo(0.3 * 0.5 + 0.7 * s.score, 12);
+    expect(andernach.score).toBeCloseTo(0.2 * 0.5 + 0.8 * s.score, 12);
     // Structure alone orders the same candidates by it.
-    const byStructure = await peers({ ags: POLCH, rankBy: 'STRUCTURE' });
+    const byStructure = await peers({ ags: POLCH, rankBy: 'STRUCTURE', profile: INHERITED });
     expect(byStructure.edges.every((e: any) => e.explanation.basis === 'STRUCTURE' && e.score === e.explanation.structure.score)).toBe(true);
     expect(byStructure.totalCount).toBe(conn.totalCount);
   });
@@ -255,8 +266,17 @@ describe('bad input', () => {
     expect(many!.message).toMatch(/at most 20/);
     const malformed = await error({ ags: POLCH, interests: ['Not A Slug'] });
     expect(malformed).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    const topicsCursor = (await peers({ ags: POLCH, rankBy: 'TOPICS', first: 1 })).pageInfo.endCursor;
-    expect(await error({ ags: POLCH, after: topicsCursor })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+    // A cursor continues only the ranking it came from: the same municipality, filter, interests, profile and rankBy.
+    const cursor = (await peers({ ags: POLCH, interests: ['energie'], first: 1 })).pageInfo.endCursor;
+    expect((await peers({ ags: POLCH, interests: ['energie'], first: 1, after: cursor })).edges).toHaveLength(1);
+    const refused = { extensions: { code: 'BAD_USER_INPUT', argument: 'after' } };
+    expect(await error({ ags: POLCH, interests: ['energie'], rankBy: 'TOPICS', after: cursor })).toMatchObject(refused);
+    expect(await error({ ags: POLCH, interests: ['mobilitaet'], after: cursor })).toMatchObject(refused);
+    expect(await error({ ags: POLCH, interests: ['energie'], profile: INHERITED, after: cursor })).toMatchObject(refused);
+    expect(await error({ ags: POLCH, interests: ['energie'], filter: { state: 'BAYERN' }, after: cursor })).toMatchObject(refused);
+    expect(await error({ ags: TESTDORF_03, interests: ['energie'], after: cursor })).toMatchObject(refused);
+    const learningCursor = (await learning({ ags: TESTDORF_03, interests: ['sharing'], first: 1 })).pageInfo.endCursor;
+    expect((await h.gql(LEARNING, { ags: TESTDORF_03, interests: ['energie'], first: 1, after: learningCursor })).errors?.[0]).toMatchObject(refused);
     expect(await error({ ags: POLCH, first: -1 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
     expect(await h.fingerprint()).toBe(before);
   });

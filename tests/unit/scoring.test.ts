@@ -134,7 +134,8 @@ describe('structural similarity', () => {
   it('combines with the topic score by rankBy', () => {
     expect(combinedScore(0.5, 0.8, 'TOPICS')).toBe(0.5);
     expect(combinedScore(0.5, 0.8, 'STRUCTURE')).toBe(0.8);
-    expect(combinedScore(0.5, 0.8, 'BOTH')).toBeCloseTo(0.3 * 0.5 + 0.7 * 0.8, 12);
+    expect(combinedScore(0.5, 0.8, 'BOTH')).toBeCloseTo(0.2 * 0.5 + 0.8 * 0.8, 12);
+    expect(combinedScore(0.5, 0.8, 'BOTH', 0.5)).toBeCloseTo(0.65, 12);
   });
 });
 

@@ -141,8 +141,15 @@ export interface ProfilesRow {
   version: number | null;
 }
 
-/** Every municipality's contributions: own projects and interests at 1, inherited ones at their lower weights with `via`. */
-export function contributionsOf(row: Pick<ProfilesRow, 'runs' | 'interests' | 'below' | 'above'>): Map<string, Contribution[]> {
+/** The weights of inherited topics: from a Gemeinde's Kreis and Verband (`above`), from a Kreis's Gemeinden (`below`). */
+export interface Inheritance {
+  above: number;
+  below: number;
+}
+export const INHERITANCE: Inheritance = { above: INHERITED_FROM_ABOVE, below: INHERITED_FROM_BELOW };
+
+/** Every municipality's contributions: own projects and interests at 1, inherited ones at their lower weights with `via` (a weight of 0 inherits nothing). */
+export function contributionsOf(row: Pick<ProfilesRow, 'runs' | 'interests' | 'below' | 'above'>, weights: Inheritance = INHERITANCE): Map<string, Contribution[]> {
   const out = new Map<string, Contribution[]>();
   const add = (ags: string, c: Contribution) => (out.get(ags) ?? out.set(ags, []).get(ags)!).push(c);
   const projectsOf = new Map<string, { project: string; topics: string[] }[]>();
@@ -152,20 +159,21 @@ export function contributionsOf(row: Pick<ProfilesRow, 'runs' | 'interests' | 'b
   }
   for (const [ags, slug] of row.interests) add(ags, { slug, weight: 1 });
   const inherit = (heir: string, from: string, weight: number) => {
+    if (weight === 0) return;
     for (const { project, topics } of projectsOf.get(from) ?? []) for (const slug of topics) add(heir, { slug, weight, via: { from, project } });
   };
-  for (const [gemeinde, unit] of row.below) inherit(gemeinde, unit, INHERITED_FROM_ABOVE);
-  for (const [kreis, gemeinde] of row.above) inherit(kreis, gemeinde, INHERITED_FROM_BELOW);
+  for (const [gemeinde, unit] of row.below) inherit(gemeinde, unit, weights.above);
+  for (const [kreis, gemeinde] of row.above) inherit(kreis, gemeinde, weights.below);
   return out;
 }
 
 /**
- * Every profile of one data version from what PROFILES read. `inherit: false` leaves inherited topics out
- * (the ranking as it was before; the evaluation compares both).
+ * Every profile of one data version from what PROFILES read. Other inheritance weights than the API's
+ * (`{ above: 0, below: 0 }`: none, the ranking as it was before) are for the evaluation, which compares them.
  */
-export function buildProfiles(row: ProfilesRow, { inherit = true }: { inherit?: boolean } = {}): Profiles {
+export function buildProfiles(row: ProfilesRow, inheritance: Inheritance = INHERITANCE, register?: Pick<Profiles, 'unitOf'>): Profiles {
   const parentOf = new Map(row.parents);
-  const contributions = contributionsOf(inherit ? row : { ...row, below: [], above: [] });
+  const contributions = contributionsOf(row, inheritance);
   const profileOf = new Map<string, Profile>();
   const viaOf = new Map<string, ReadonlyMap<string, readonly Via[]>>();
   for (const [ags, list] of contributions) {
@@ -177,7 +185,7 @@ export function buildProfiles(row: ProfilesRow, { inherit = true }: { inherit?: 
   const programmesOf = new Map<string, Set<string>>();
   for (const [ags, , , programme] of row.runs) if (programme) (programmesOf.get(ags) ?? programmesOf.set(ags, new Set()).get(ags)!).add(programme);
   const none: ReadonlySet<string> = new Set();
-  const unitOf = new Map(
+  const unitOf = register?.unitOf ?? new Map(
     (row.units ?? []).map(([ags, kind, population, sizeClass, urbanisation, state, lat, lon]): [string, RegisterUnit] => [
       ags,
       { ags, structure: { population, sizeClass, urbanisation, kind, state }, lat, lon, programmes: programmesOf.get(ags) ?? none },
@@ -197,21 +205,45 @@ export function buildProfiles(row: ProfilesRow, { inherit = true }: { inherit?: 
   };
 }
 
+/** No inherited topics: the profiles the rankings use by default. */
+export const NO_INHERITANCE: Inheritance = { above: 0, below: 0 };
+
+/**
+ * Both sets of profiles of one data version, on one register table: `own` — projects and interests only,
+ * what the rankings use by default — and `inherited`, with what each inherits (`profile:
+ * INHERITED_AND_INTERESTS`). Inheritance is not the default because over the real exchange links it did not
+ * improve the ranking (bench/results/discovery-eval.md).
+ */
+export interface ProfileSets {
+  version: number;
+  own: Profiles;
+  inherited: Profiles;
+}
+
+export function buildProfileSets(row: ProfilesRow): ProfileSets {
+  const inherited = buildProfiles(row);
+  return { version: inherited.version, inherited, own: buildProfiles(row, NO_INHERITANCE, inherited) };
+}
+
 /** Reads the profiles; `cache` keeps them when the data has a version to tell when they go stale. */
-export async function freshProfiles(tx: Tx, cache: PerVersion<Profiles>): Promise<Profiles | null> {
+export async function freshProfiles(tx: Tx, cache: PerVersion<ProfileSets>): Promise<ProfileSets | null> {
   const [row] = await tx.run<ProfilesRow>(PROFILES);
   if (!row) return null;
-  const profiles = buildProfiles(row);
+  const sets = buildProfileSets(row);
   // Without a version node nothing tells when the profiles change: such a read is not kept.
-  if (row.version !== null) cache.keep(profiles);
-  return profiles;
+  if (row.version !== null) cache.keep(sets);
+  return sets;
 }
 
 /** What the asker brings to one request: topics it cares about now, with or instead of its stored profile. */
 export interface Asked {
   interests: readonly string[];
   interestsOnly: boolean;
+  /** Rank over the profiles with inherited topics (on both sides) instead of the own ones. */
+  inherited?: boolean;
 }
+
+const profilesFor = (sets: ProfileSets, asked: Asked | undefined): Profiles => (asked?.inherited ? sets.inherited : sets.own);
 
 /** Distance in km as Neo4j measures WGS-84 points (haversine, Earth radius 6,378,140 m); null without both positions. */
 export function distanceKm(a: { lat: number | null; lon: number | null }, b: { lat: number | null; lon: number | null }): number | null {
@@ -500,7 +532,7 @@ export interface Candidates<T> {
   candidates: { record: T; direct: string[]; distanceKm: number | null; sizeClass: SizeClass | null }[];
 }
 
-export function discoveryRepository(db: Database, access: Access, profileCache: PerVersion<Profiles>, solutionCache: PerVersion<Solutions>) {
+export function discoveryRepository(db: Database, access: Access, profileCache: PerVersion<ProfileSets>, solutionCache: PerVersion<Solutions>) {
   return {
     ...searchRepository(db, access),
     /**
@@ -518,7 +550,7 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
             cache = (await freshProfiles(tx, profileCache)) ?? cache;
             continue;
           }
-          return { own: toMunicipality(row.own), ...peerCandidatesIn(cache, ags, filter, asked) };
+          return { own: toMunicipality(row.own), ...peerCandidatesIn(profilesFor(cache, asked), ags, filter, asked) };
         }
       }),
 
@@ -540,7 +572,7 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
             solutions = (await freshSolutions(tx, solutionCache)) ?? solutions;
             continue;
           }
-          return { own: toMunicipality(row.own), ...learningCandidatesIn(profiles, solutions, ags, filter, asked) };
+          return { own: toMunicipality(row.own), ...learningCandidatesIn(profilesFor(profiles, asked), solutions, ags, filter, asked) };
         }
       }),
 

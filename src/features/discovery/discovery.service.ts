@@ -1,5 +1,6 @@
 // The rules of discovery: turn a filter into query parameters, score the
 // candidates a repository statement returned, and page the ranking.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { badInput, notFound } from '../../errors.js';
 import type { ExplanationBasis, InheritanceSide, MeasureStatus, PeerFilter, PeerProfile, PeerRanking, SearchType, SizeClass } from '../../generated/graphql.js';
@@ -7,7 +8,7 @@ import { pageInMemory, pageRequest, toConnection, type PageRequest } from '../..
 import { latSchema, lonSchema, parse, slugSchema } from '../../kernel/validation.js';
 import { nameKey } from '../../kernel/text.js';
 import { MODEL_PROJECTS_PROGRAMME } from '../../records/project.model.js';
-import type { Candidates, DiscoveryFilterParams, DiscoveryRepository, LearningCandidates, PeerCandidates, SearchLabel } from './discovery.repository.js';
+import type { Asked, Candidates, DiscoveryFilterParams, DiscoveryRepository, LearningCandidates, PeerCandidates, SearchLabel } from './discovery.repository.js';
 import {
   combinedScore,
   coverage,
@@ -280,6 +281,25 @@ const expertsSchema = z.object({
 const unknownInterests = (unknown: string[]) =>
   badInput(`\`interests\` names no topic for: ${unknown.join(', ')}. Use the slugs of \`topics\`.`, { argument: 'interests', unknown });
 
+/** What the asker brings, from the `interests` and `profile` arguments. */
+const asked = (interests: string[], profile: PeerProfile | null | undefined): Asked => ({
+  interests,
+  interestsOnly: profile === 'INTERESTS_ONLY',
+  inherited: profile === 'INHERITED_AND_INTERESTS',
+});
+
+/**
+ * A ranking's cursor order: the list and a digest of every argument the ranking depends on, so a cursor
+ * continues only the ranking it came from (another municipality, filter, interests or profile: BAD_USER_INPUT).
+ */
+function rankingOrder(list: string, args: { ags: string; filter: PeerFilter | null | undefined; interests: string[]; profile: PeerProfile | null | undefined; rankBy?: PeerRanking }): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([args.ags, args.filter ?? null, [...args.interests].sort(), args.profile ?? 'STORED_AND_INTERESTS']))
+    .digest('base64url')
+    .slice(0, 12);
+  return `${list}:${args.rankBy ?? ''}:${digest}`;
+}
+
 export interface LearningArgs {
   first?: number | null;
   after?: string | null;
@@ -335,18 +355,17 @@ export function discoveryService(repo: DiscoveryRepository) {
 
     async peers(ags: string, filter: PeerFilter | null | undefined, args: PeersArgs) {
       const rankBy = args.rankBy ?? 'BOTH';
-      const request = pageRequest(`peers:${rankBy}`, args, 'number');
       const interests = [...new Set(parse(interestsSchema, args.interests ?? [], 'interests'))];
-      const interestsOnly = args.profile === 'INTERESTS_ONLY';
-      const found = await repo.peerCandidates(ags, filterParams(filter), { interests, interestsOnly });
+      const request = pageRequest(rankingOrder('peers', { ags, filter, interests, profile: args.profile, rankBy }), args, 'number');
+      const found = await repo.peerCandidates(ags, filterParams(filter), asked(interests, args.profile));
       if (!found) throw notFound('Municipality', ags);
       if (found.unknownInterests.length > 0) throw unknownInterests(found.unknownInterests);
       return explainedPage(request, rankPeers(found, rankBy), found.own.sizeClass);
     },
     async learningPartners(ags: string, filter: PeerFilter | null | undefined, args: LearningArgs) {
-      const request = pageRequest('learningPartners', args, 'number');
       const interests = [...new Set(parse(interestsSchema, args.interests ?? [], 'interests'))];
-      const found = await repo.learningCandidates(ags, filterParams(filter), { interests, interestsOnly: args.profile === 'INTERESTS_ONLY' });
+      const request = pageRequest(rankingOrder('learningPartners', { ags, filter, interests, profile: args.profile }), args, 'number');
+      const found = await repo.learningCandidates(ags, filterParams(filter), asked(interests, args.profile));
       if (!found) throw notFound('Municipality', ags);
       if (found.unknownInterests.length > 0) throw unknownInterests(found.unknownInterests);
       const page = pageInMemory(request, rankSolutions(found), 'DESC');

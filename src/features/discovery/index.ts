@@ -1,7 +1,7 @@
 // The discovery area's registration (see ../context.ts): peers, learning partners, similar projects, experts, search.
 import { PerVersion } from '../../db/data-version.js';
 import { defineArea } from '../context.js';
-import { discoveryRepository, type DiscoveryRepository, type Profiles, type Solutions } from './discovery.repository.js';
+import { discoveryRepository, type DiscoveryRepository, type ProfileSets, type Solutions } from './discovery.repository.js';
 import { discoveryResolvers } from './discovery.resolvers.js';
 import { discoveryService } from './discovery.service.js';
 
@@ -14,8 +14,8 @@ declare module '../context.js' {
     discovery: ReturnType<typeof discoveryService>;
   }
   interface Caches {
-    /** Every municipality's topic profile and the topics' rarity, for peers. */
-    profiles: PerVersion<Profiles>;
+    /** Every municipality's topic profile (own, and with inherited topics), the topics' rarity and the register table, for peers and learning partners. */
+    profiles: PerVersion<ProfileSets>;
     /** Every measure and project with its topics, status and runners, for learning partners. */
     solutions: PerVersion<Solutions>;
   }
@@ -23,7 +23,7 @@ declare module '../context.js' {
 
 export const discoveryArea = defineArea({
   resolvers: discoveryResolvers,
-  caches: () => ({ profiles: new PerVersion<Profiles>(), solutions: new PerVersion<Solutions>() }),
+  caches: () => ({ profiles: new PerVersion<ProfileSets>(), solutions: new PerVersion<Solutions>() }),
   repositories: ({ db, access, caches }) => ({ discovery: discoveryRepository(db, access, caches.profiles, caches.solutions) }),
   services: ({ repos }) => ({ discovery: discoveryService(repos.discovery) }),
 });
