@@ -51,13 +51,25 @@ describe('peers', () => {
     await h.ok('mutation { addInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
     const after = await h.gql(PEERS, { ags: '07137068', first: 20 });
     await h.ok('mutation { removeInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
-    // The asker's statement reports a newer version: the profiles are read again, the asker asked again;
+    // The asker's statement reports a newer version: the profiles are read again, once;
     // then the page's municipalities and shared topics, in one wave (in either order).
-    expect(after.statements.slice(0, 3)).toEqual(['discovery.asker', 'discovery.profiles', 'discovery.asker']);
-    expect([...after.statements.slice(3)].sort()).toEqual(['municipality.byAgs', 'topic.bySlug']);
+    expect(after.statements.slice(0, 2)).toEqual(['discovery.asker', 'discovery.profiles']);
+    expect([...after.statements.slice(2)].sort()).toEqual(['municipality.byAgs', 'topic.bySlug']);
     const scoreOf = (r: any) => r.data.peers.edges.find((e: any) => e.node.ags === '09162000').score;
     expect(scoreOf(after)).toBeGreaterThan(scoreOf(before));
     expect(scoreOf(await h.gql(PEERS, { ags: '07137068', first: 20 }))).toBeCloseTo(scoreOf(before), 12);
+  });
+
+  it('reads the profiles once after a change, however many requests ask at the same time', async () => {
+    await h.ok('mutation { addInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
+    const loads = h.caches.profiles.loads;
+    try {
+      const answers = await Promise.all(Array.from({ length: 6 }, () => h.gql(PEERS, { ags: '07137068', first: 3 })));
+      expect(answers.every((a) => !a.errors && a.data!.peers.edges.length === 3)).toBe(true);
+      expect(h.caches.profiles.loads - loads).toBe(1);
+    } finally {
+      await h.ok('mutation { removeInterest(ags: "09162000", topic: "buergerbeteiligung") { ags } }');
+    }
   });
 
   it('explains each peer: shared topics with weights adding up to the score, distance, both size classes', async () => {

@@ -12,6 +12,7 @@ import { migrate } from '../../src/db/migrations.js';
 import { fromDb, toDb } from '../../src/db/values.js';
 import { createCaches } from '../../src/caches.js';
 import type { ReachSnapshots } from '../../src/features/reach/reach.service.js';
+import type { DerivedCaches } from '../../src/caches.js';
 import { SignJWT } from 'jose';
 import { ANONYMOUS, type KeyRole, type Viewer } from '../../src/auth/viewer.js';
 import { loadConfig, type AuthConfig, type LimitsConfig } from '../../src/config.js';
@@ -28,6 +29,8 @@ export interface Harness {
   db: Database;
   /** The reach snapshot cache of this harness's server. */
   reachSnapshots: ReachSnapshots;
+  /** Every per-version cache of this harness's server (their `loads` count the reads). */
+  caches: DerivedCaches;
   /**
    * Runs an operation through the product's Apollo server, as `viewer` (default: an admin, so tests of
    * behaviour are not tests of permissions); `statements` lists what it sent to Neo4j.
@@ -120,6 +123,7 @@ export async function createHarness(): Promise<Harness> {
     db,
     security,
     reachSnapshots: deps.caches.reach,
+    caches: deps.caches,
     gql,
     async ok(query, variables, viewer) {
       const result = await gql(query, variables, viewer);

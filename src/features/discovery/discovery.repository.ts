@@ -5,7 +5,7 @@
 import type { Access } from '../../auth/viewer.js';
 import { DATA_VERSION_MATCH, type PerVersion } from '../../db/data-version.js';
 import { cypher } from '../../db/cypher.js';
-import type { Database, Row, Tx } from '../../db/database.js';
+import type { Database, Row } from '../../db/database.js';
 import type { MeasureStatus, MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
 import { toMunicipality, type MunicipalityRecord } from '../../records/municipality.js';
 import { toProject, type ProjectRecord } from '../../records/project.js';
@@ -111,6 +111,8 @@ export interface Profiles {
   viaOf: Map<string, ReadonlyMap<string, readonly Via[]>>;
   /** What each profile is made of, to add a request's interests to. */
   contributionsOf: Map<string, Contribution[]>;
+  /** Topic slug → the municipalities whose profile holds it: the candidates sharing a topic, without a walk over every profile. */
+  holdersOf: Map<string, string[]>;
   /** The municipalities that run a project themselves. */
   runners: string[];
   /** Every topic slug, to check interests against. */
@@ -182,6 +184,8 @@ export function buildProfiles(row: ProfilesRow, inheritance: Inheritance = INHER
     if (explained.via.size > 0) viaOf.set(ags, explained.via);
   }
   const { idf } = inverseDocumentFrequency(profileOf.values());
+  const holdersOf = new Map<string, string[]>();
+  for (const [ags, profile] of profileOf) for (const slug of profile.keys()) (holdersOf.get(slug) ?? holdersOf.set(slug, []).get(slug)!).push(ags);
   const programmesOf = new Map<string, Set<string>>();
   for (const [ags, , , programme] of row.runs) if (programme) (programmesOf.get(ags) ?? programmesOf.set(ags, new Set()).get(ags)!).add(programme);
   const none: ReadonlySet<string> = new Set();
@@ -198,6 +202,7 @@ export function buildProfiles(row: ProfilesRow, inheritance: Inheritance = INHER
     normOf: new Map([...profileOf].map(([ags, profile]) => [ags, norm(profile, idf)])),
     viaOf,
     contributionsOf: contributions,
+    holdersOf,
     runners: [...new Set(row.runs.map(([ags]) => ags))].sort(),
     topics: new Set(row.topics),
     parentOf,
@@ -225,14 +230,18 @@ export function buildProfileSets(row: ProfilesRow): ProfileSets {
   return { version: inherited.version, inherited, own: buildProfiles(row, NO_INHERITANCE, inherited) };
 }
 
-/** Reads the profiles; `cache` keeps them when the data has a version to tell when they go stale. */
-export async function freshProfiles(tx: Tx, cache: PerVersion<ProfileSets>): Promise<ProfileSets | null> {
-  const [row] = await tx.run<ProfilesRow>(PROFILES);
-  if (!row) return null;
-  const sets = buildProfileSets(row);
-  // Without a version node nothing tells when the profiles change: such a read is not kept.
-  if (row.version !== null) cache.keep(sets);
-  return sets;
+/** Reads the profiles of the data as it is now. */
+async function readProfiles(db: Database): Promise<ProfileSets> {
+  const [row] = await db.read('discovery.profiles', (tx) => tx.run<ProfilesRow>(PROFILES));
+  return buildProfileSets(row!);
+}
+
+/**
+ * The value of a per-version cache for `version`, loaded once for all concurrent callers. Without a version
+ * node (a graph no write has versioned yet) nothing tells when the data changes: read afresh, not kept.
+ */
+async function at<T extends { version: number }>(cache: PerVersion<T>, version: number | null, load: () => Promise<T>): Promise<T> {
+  return version === null ? load() : cache.get(version, load);
 }
 
 /** What the asker brings to one request: topics it cares about now, with or instead of its stored profile. */
@@ -318,16 +327,9 @@ export function sharing(cache: Profiles, ags: string, asked: Asked = { interests
   const own = ownProfile(cache, ags, asked);
   const runners = () => cache.runners.filter((key) => key !== ags);
   if (own.profile.size === 0) return { own, candidates: runners(), structureOnly: true };
-  const candidates: string[] = [];
-  for (const [key, profile] of cache.profileOf) {
-    if (key === ags) continue;
-    for (const slug of profile.keys()) {
-      if (own.profile.has(slug)) {
-        candidates.push(key);
-        break;
-      }
-    }
-  }
+  const found = new Set<string>();
+  for (const slug of own.profile.keys()) for (const key of cache.holdersOf.get(slug) ?? []) if (key !== ags) found.add(key);
+  const candidates = [...found];
   // Topics nobody else works on: answered by structure, as for no topics at all, rather than with nothing.
   return candidates.length > 0 ? { own, candidates, structureOnly: false } : { own, candidates: runners(), structureOnly: true };
 }
@@ -395,13 +397,10 @@ export function buildSolutions(row: SolutionsRow): Solutions {
   return { version: row.version ?? -1, all };
 }
 
-/** Reads the solutions; `cache` keeps them per data version. */
-async function freshSolutions(tx: Tx, cache: PerVersion<Solutions>): Promise<Solutions | null> {
-  const [row] = await tx.run<SolutionsRow>(SOLUTIONS);
-  if (!row) return null;
-  const solutions = buildSolutions(row);
-  if (row.version !== null) cache.keep(solutions);
-  return solutions;
+/** Reads the solutions of the data as it is now. */
+async function readSolutions(db: Database): Promise<Solutions> {
+  const [row] = await db.read('discovery.solutions', (tx) => tx.run<SolutionsRow>(SOLUTIONS));
+  return buildSolutions(row!);
 }
 
 /**
@@ -533,48 +532,31 @@ export interface Candidates<T> {
 }
 
 export function discoveryRepository(db: Database, access: Access, profileCache: PerVersion<ProfileSets>, solutionCache: PerVersion<Solutions>) {
+  const askerAt = async (ags: string) => {
+    const [row] = await db.read('discovery.asker', (tx) => tx.run<{ own: Row; version: number | null }>(ASKER, { ags }));
+    return row ? { own: toMunicipality(row.own), version: row.version } : null;
+  };
   return {
     ...searchRepository(db, access),
     /**
-     * Null when there is no municipality with this AGS. The profiles come from the per-version cache;
-     * the candidates' statement reports the version, and a newer one refreshes the cache and asks again.
+     * Null when there is no municipality with this AGS. One statement reads the asker and the data
+     * version; the profiles come from the per-version cache, read once per version (concurrent requests
+     * share that one read).
      */
-    peerCandidates: (ags: string, filter: DiscoveryFilterParams, asked?: Asked) =>
-      db.read('discovery.peers', async (tx): Promise<PeerCandidates | null> => {
-        let cache = profileCache.peek() ?? (await freshProfiles(tx, profileCache));
-        if (!cache) return null;
-        for (let attempt = 0; ; attempt++) {
-          const [row] = await tx.run<{ own: Row; version: number | null }>(ASKER, { ags });
-          if (!row) return null;
-          if ((row.version ?? -1) !== cache.version && attempt === 0) {
-            cache = (await freshProfiles(tx, profileCache)) ?? cache;
-            continue;
-          }
-          return { own: toMunicipality(row.own), ...peerCandidatesIn(profilesFor(cache, asked), ags, filter, asked) };
-        }
-      }),
+    peerCandidates: async (ags: string, filter: DiscoveryFilterParams, asked?: Asked): Promise<PeerCandidates | null> => {
+      const asker = await askerAt(ags);
+      if (!asker) return null;
+      const profiles = await at(profileCache, asker.version, () => readProfiles(db));
+      return { own: asker.own, ...peerCandidatesIn(profilesFor(profiles, asked), ags, filter, asked) };
+    },
 
-    /**
-     * Null when there is no municipality with this AGS. The profiles and the solutions come from their
-     * per-version caches; one statement looks up the runners of the solutions that match (filter, structure, distance).
-     */
-    learningCandidates: (ags: string, filter: DiscoveryFilterParams, asked: Asked) =>
-      db.read('discovery.learningPartners', async (tx): Promise<LearningCandidates | null> => {
-        let profiles = profileCache.peek() ?? (await freshProfiles(tx, profileCache));
-        let solutions = solutionCache.peek() ?? (await freshSolutions(tx, solutionCache));
-        if (!profiles || !solutions) return null;
-        for (let attempt = 0; ; attempt++) {
-          const [row] = await tx.run<{ own: Row; version: number | null }>(ASKER, { ags });
-          if (!row) return null;
-          const version = row.version ?? -1;
-          if ((version !== profiles.version || version !== solutions.version) && attempt === 0) {
-            profiles = (await freshProfiles(tx, profileCache)) ?? profiles;
-            solutions = (await freshSolutions(tx, solutionCache)) ?? solutions;
-            continue;
-          }
-          return { own: toMunicipality(row.own), ...learningCandidatesIn(profilesFor(profiles, asked), solutions, ags, filter, asked) };
-        }
-      }),
+    /** Null when there is no municipality with this AGS. As peers, with the solutions from their per-version cache too. */
+    learningCandidates: async (ags: string, filter: DiscoveryFilterParams, asked: Asked): Promise<LearningCandidates | null> => {
+      const asker = await askerAt(ags);
+      if (!asker) return null;
+      const [profiles, solutions] = await Promise.all([at(profileCache, asker.version, () => readProfiles(db)), at(solutionCache, asker.version, () => readSolutions(db))]);
+      return { own: asker.own, ...learningCandidatesIn(profilesFor(profiles, asked), solutions, ags, filter, asked) };
+    },
 
     /** Null when there is no project with this slug. */
     similarProjectCandidates: (slug: string, filter: DiscoveryFilterParams) =>

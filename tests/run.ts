@@ -1,0 +1,77 @@
+// npm test: every tier in order, with the waiting overlapped. The test
+// Neo4j (port 7688, .neo4j-test/) starts at once in the background, so its
+// JVM boots while the static checks (codegen --check, tsc, eslint; two at a
+// time, each one's output printed whole when it ends) and the unit and
+// Cypher tiers run; integration and e2e then run against it, and it is
+// stopped at the end if this run started it. The first failure stops the run.
+// TEST_NEO4J_URI (a Neo4j of your own) skips the start, as in global-setup.ts.
+import { spawn } from 'node:child_process';
+import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
+import { TEST_NEO4J_DIR } from './support/global-setup.js';
+
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
+
+interface Step {
+  name: string;
+  args: string[];
+}
+
+/** Runs `npx <args>`; resolves with its exit code and (when `buffer`) its output. */
+function run({ args }: Step, env: NodeJS.ProcessEnv, buffer: boolean): Promise<{ code: number; output: string }> {
+  return new Promise((done) => {
+    const child = spawn('npx', args, { env, stdio: buffer ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => done({ code: code ?? 1, output }));
+  });
+}
+
+async function parallel(steps: Step[], width: number, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const queue = [...steps];
+  let ok = true;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let step = queue.shift(); step && ok; step = queue.shift()) {
+        const { code, output } = await run(step, env, true);
+        process.stdout.write(`\n── ${step.name} (${code === 0 ? 'ok' : `exit ${code}`}, ${seconds()} s) ──\n${output}`);
+        if (code !== 0) ok = false;
+      }
+    }),
+  );
+  return ok;
+}
+
+const given = process.env.TEST_NEO4J_URI;
+const neo4j = given
+  ? Promise.resolve({ uri: given, started: false })
+  : startLocalNeo4j({ port: Number(process.env.TEST_NEO4J_PORT ?? 7688), dir: TEST_NEO4J_DIR, heap: '1g', log: (line) => console.log(`[test neo4j] ${line}`) });
+// A failed start is reported when the tiers that need it begin.
+neo4j.catch(() => {});
+
+let code = 0;
+try {
+  const statics: Step[] = [
+    { name: 'codegen --check', args: ['graphql-codegen', '--check'] },
+    { name: 'typecheck', args: ['tsc', '--noEmit'] },
+    { name: 'lint', args: ['eslint', '.'] },
+  ];
+  if (!(await parallel(statics, 2, process.env))) throw new Error('static checks failed');
+  for (const tier of ['unit', 'cypher']) {
+    if ((await run({ name: tier, args: ['vitest', 'run', '--project', tier] }, process.env, false)).code !== 0) throw new Error(`${tier} tests failed`);
+  }
+  const { uri } = await neo4j;
+  const env = { ...process.env, TEST_NEO4J_URI: uri };
+  if ((await run({ name: 'integration and e2e', args: ['vitest', 'run', '--project', 'integration', '--project', 'e2e'] }, env, false)).code !== 0) {
+    throw new Error('integration or e2e tests failed');
+  }
+  console.log(`\nnpm test: all tiers passed in ${seconds()} s`);
+} catch (error) {
+  console.error(`\nnpm test: ${error instanceof Error ? error.message : String(error)} (${seconds()} s)`);
+  code = 1;
+} finally {
+  const handle = await neo4j.catch(() => null);
+  if (handle?.started) await stopLocalNeo4j({ dir: TEST_NEO4J_DIR });
+}
+process.exit(code);
