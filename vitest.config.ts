@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Four tiers, run by `npm test` in this order (and one by one with `npm run test:<tier>`):
 // unit and cypher need no database; integration and e2e share one Neo4j, started once for both.
-const neo4j = { globalSetup: ['tests/support/global-setup.ts'] };
+const neo4j = { globalSetup: ['tests/support/global-setup.ts'], setupFiles: ['tests/support/per-file.ts'] };
 
 export default defineConfig({
   resolve: {
@@ -19,8 +19,10 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'cypher', include: ['tests/cypher/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], ...neo4j } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], ...neo4j } },
+      // The files of a Neo4j tier share one module graph (no re-import of Apollo, the driver and the product
+      // for every file): nothing in them keeps module state, each builds its own server, driver and caches.
+      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], isolate: false, ...neo4j } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], isolate: false, ...neo4j } },
     ],
   },
 });

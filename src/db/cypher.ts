@@ -39,3 +39,12 @@ export function sealStatements(): void {
 }
 
 export const statementsSealed = (): boolean => sealed;
+
+/**
+ * Opens the factory again. Only for test runs whose files share one module graph (tests/support/
+ * per-file.ts): an earlier file's server sealed it, and the next file's modules still make their
+ * constants as they load. Never called by the product.
+ */
+export function unsealStatementsForNextTestFile(): void {
+  sealed = false;
+}

@@ -142,13 +142,16 @@ function mapDriverError(error: unknown): unknown {
   return error;
 }
 
-export function createDriver(uri: string, user: string, password: string | undefined): Driver {
+/** How long the driver's transaction functions retry a transient failure (a lost connection, a leader switch). */
+export const MAX_TRANSACTION_RETRY_MS = 5_000;
+
+export function createDriver(uri: string, user: string, password: string | undefined, { maxTransactionRetryTime = MAX_TRANSACTION_RETRY_MS } = {}): Driver {
   // The local server has authentication off and ignores the credentials; a remote one needs NEO4J_PASSWORD.
   return neo4j.driver(uri, neo4j.auth.basic(user, password ?? ''), {
     // Fail fast when the database is away; the API answers SERVICE_UNAVAILABLE meanwhile.
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime,
     userAgent: 'smart-city-graph',
   });
 }

@@ -19,7 +19,7 @@ import { NameResolver, type AbroadImport } from './names.js';
 import { PROFILE_COLUMNS, PROFILES_SOURCE, parseProfiles } from './profiles.js';
 import { parseProjects, PROGRAMME, PROJECT_COLUMNS, PROJECTS_SOURCE } from './projects.js';
 import { compareRegisters, parseRegister, REGISTER_COLUMNS, type PreviousUnit, type Unit } from './register.js';
-import { readRegister, type RegisterFile } from './register-read.js';
+import { readRegister, type RegisterFile, type RegisterRead } from './register-read.js';
 import { ImportReport } from './report.js';
 import { MAPPING_COLUMNS, MAPPING_SOURCE, parseMapping, parseTopics, TOPIC_COLUMNS, TOPICS_SOURCE } from './taxonomy.js';
 
@@ -34,8 +34,11 @@ const quiet: Progress = { phase: () => {}, advance: () => {}, end: () => {} };
 export interface ImportOptions {
   /** Folder with the project's own source files (data/). */
   dataDir: string;
-  /** The register: Destatis's workbook (or a CSV conversion with the same columns and the dates given). */
-  register: RegisterFile;
+  /**
+   * The register: Destatis's workbook (or a CSV conversion with the same columns and the dates given), or
+   * one already read with `readRegister` (a caller importing the same register several times reads it once).
+   */
+  register: RegisterFile | RegisterRead;
   progress?: Progress;
   /** Parse and validate only; write nothing. */
   dryRun?: boolean;
@@ -91,7 +94,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   let register: Awaited<ReturnType<typeof readRegister>>;
   try {
     progress.phase('read sources', files.length + 1);
-    register = await readRegister(options.register, REGISTER_COLUMNS);
+    register = 'records' in options.register ? options.register : await readRegister(options.register, REGISTER_COLUMNS);
     progress.advance(1);
     for (const [file, columns] of files) {
       sources[file] = readCsv(join(options.dataDir, file), file, columns);

@@ -68,7 +68,8 @@ describe('HTTP', () => {
 
   it('says SERVICE_UNAVAILABLE while the database cannot be reached', async () => {
     const { createDriver, Database } = await import('../../src/db/database.js');
-    const deadDriver = createDriver('bolt://127.0.0.1:1', 'neo4j', undefined);
+    // Nothing listens there: each retry fails at once; the driver gives up after 0.5 s (the product: 5 s).
+    const deadDriver = createDriver('bolt://127.0.0.1:1', 'neo4j', undefined, { maxTransactionRetryTime: 500 });
     const dead = await startHttp(new Database(deadDriver, { database: 'neo4j', timeoutMs: 2000 }));
     try {
       const response = await fetch(`${dead.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ project(slug: "myk10") { name } }' }) });

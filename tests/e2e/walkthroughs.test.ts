@@ -13,7 +13,7 @@ import { fromProject } from '../../src/paths.js';
 import { loadConfig } from '../../src/config.js';
 import { createSecurity } from '../../src/security.js';
 import { createHarness, startHttp, testSecurityConfig, token, viewers, type Harness } from '../support/harness.js';
-import { registerWorkbook } from '../support/register.js';
+import { registerRead } from '../support/register.js';
 
 /** The `graphql` blocks of each walk-through (### heading → blocks, in order). */
 function walkthroughs(): Record<string, string[]> {
@@ -75,7 +75,7 @@ const bearer = async (claims: Record<string, unknown>) => ({ authorization: `Bea
 beforeAll(async () => {
   h = await createHarness();
   await h.reset();
-  const report = await runImport(h.db, { dataDir: fromProject('data'), register: await registerWorkbook() });
+  const report = await runImport(h.db, { dataDir: fromProject('data'), register: await registerRead() });
   expect(report.ok).toBe(true);
   // Generated links would change nothing: the analytics count them only when asked.
   await writeDemoLinks(h.db);
