@@ -1,9 +1,10 @@
 // npm test: every tier in order, with the waiting overlapped. The test
 // Neo4j (port 7688, .neo4j-test/) starts at once in the background, so its
-// JVM boots while the static checks (codegen --check, tsc, eslint; two at a
-// time, each one's output printed whole when it ends) and the unit and
-// Cypher tiers run; integration and e2e then run against it, and it is
-// stopped at the end if this run started it. The first failure stops the run.
+// JVM boots while the static checks (codegen --check, tsc, eslint) and the
+// unit and Cypher tiers (which need no database) run, two at a time, each
+// one's output printed whole when it ends; integration and e2e then run
+// against it, and it is stopped at the end if this run started it. The first
+// failure stops the run.
 // TEST_NEO4J_URI (a Neo4j of your own) skips the start, as in global-setup.ts.
 import { spawn } from 'node:child_process';
 import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
@@ -52,15 +53,14 @@ neo4j.catch(() => {});
 
 let code = 0;
 try {
-  const statics: Step[] = [
-    { name: 'codegen --check', args: ['graphql-codegen', '--check'] },
-    { name: 'typecheck', args: ['tsc', '--noEmit'] },
+  const first: Step[] = [
     { name: 'lint', args: ['eslint', '.'] },
+    { name: 'typecheck', args: ['tsc', '--noEmit'] },
+    { name: 'codegen --check', args: ['graphql-codegen', '--check'] },
+    { name: 'unit tests', args: ['vitest', 'run', '--project', 'unit'] },
+    { name: 'Cypher snapshot tests', args: ['vitest', 'run', '--project', 'cypher'] },
   ];
-  if (!(await parallel(statics, 2, process.env))) throw new Error('static checks failed');
-  for (const tier of ['unit', 'cypher']) {
-    if ((await run({ name: tier, args: ['vitest', 'run', '--project', tier] }, process.env, false)).code !== 0) throw new Error(`${tier} tests failed`);
-  }
+  if (!(await parallel(first, 2, process.env))) throw new Error('a static check, the unit or the Cypher tier failed');
   const { uri } = await neo4j;
   const env = { ...process.env, TEST_NEO4J_URI: uri };
   if ((await run({ name: 'integration and e2e', args: ['vitest', 'run', '--project', 'integration', '--project', 'e2e'] }, env, false)).code !== 0) {
