@@ -31,7 +31,7 @@ export interface BenchRequest {
 const anonymous = viewerParams(ANONYMOUS);
 
 // R1 — peers of a municipality, first 10 with explanations.
-const R1_QUERY = `query ($ags: String!) { peers(ags: $ags, first: 10) { totalCount edges { score node { ags }
+const R1_QUERY = `query ($ags: String!, $interests: [String!]) { peers(ags: $ags, interests: $interests, first: 10) { totalCount edges { score node { ags }
   explanation { distanceKm sizeClass sharedTopics { topic { slug } weight } } } } }`;
 type R1Row = { totalCount: number; edges: { ags: string; score: number; distanceKm: number | null; sizeClass: string | null; sharedTopics: { slug: string; weight: number }[] }[] };
 const round = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);
@@ -40,9 +40,7 @@ const r1Normal = (c: { totalCount: number; edges: { score: number; node: { ags: 
   peers: c.edges.map((e) => [e.node.ags, round(e.score), round(e.explanation.distanceKm), e.explanation.sizeClass, e.explanation.sharedTopics.map((s) => [s.slug, round(s.weight)])]),
 });
 
-// R5 — peers of a Gemeinde that runs no project, with three interests for this request.
-const R5_QUERY = `query ($ags: String!, $interests: [String!]) { peers(ags: $ags, interests: $interests, first: 10) { totalCount edges { score node { ags }
-  explanation { distanceKm sizeClass sharedTopics { topic { slug } weight } } } } }`;
+// R5 — peers of a Gemeinde that runs no project, with three interests for this request: R1's shape (peersRequest).
 
 // R6 — learning partners of a Kleinstadt, first 10, with runner, status and matched topics.
 const R6_QUERY = `query ($ags: String!) { learningPartners(ags: $ags, first: 10) { totalCount edges { score
@@ -115,29 +113,36 @@ const PEER_R3 = `query ($where: ProjectWhere) { projectsConnection(where: $where
   edges { node { id name runnersConnection(sort: [{ edge: { role: ASC } }, { node: { nameKey: ASC } }, { node: { ags: ASC } }]) {
     edges { properties { role } node { ags name } } } } } } }`;
 
-export const REQUESTS: BenchRequest[] = [
-  {
-    id: 'R1',
-    title: 'peers of a municipality (first 10, with explanations)',
+/** R1 and R5: the first 10 peers of `asker(key)` with its interests, as the API, the floor and the peer answer them. */
+function peersRequest(id: string, title: string, asker: (k: Key) => { ags: string; interests: string[] }): BenchRequest {
+  const params = (k: Key) => ({ ...asker(k), first: 10 });
+  const fromFloor = (row: R1Row) => r1Normal({ totalCount: row.totalCount, edges: row.edges.map((e) => ({ score: e.score, node: { ags: e.ags }, explanation: e })) });
+  return {
+    id,
+    title,
     query: R1_QUERY,
-    variables: (k) => ({ ags: k.ags }),
+    variables: asker,
     async floor(db, k) {
-      const [row] = await db.read('bench.r1', (tx) => tx.run<R1Row>(R1_FLOOR, { ags: k.ags, first: 10, interests: [] }));
-      return row ? r1Normal({ totalCount: row.totalCount, edges: row.edges.map((e) => ({ score: e.score, node: { ags: e.ags }, explanation: e })) }) : null;
+      const [row] = await db.read('bench.r1', (tx) => tx.run<R1Row>(R1_FLOOR, params(k)));
+      return row ? fromFloor(row) : null;
     },
     normalize: (d) =>
       r1Normal({
         totalCount: d.peers.totalCount,
         edges: d.peers.edges.map((e: any) => ({ ...e, explanation: { ...e.explanation, sharedTopics: e.explanation.sharedTopics.map((s: any) => ({ slug: s.topic.slug, weight: s.weight })) } })),
       }),
-    statement: { text: R1_FLOOR.text, params: (k) => ({ ags: k.ags, first: 10, interests: [] }) },
+    statement: { text: R1_FLOOR.text, params },
     peer: {
-      query: 'query ($ags: String!) { peers(ags: $ags, first: 10) { totalCount edges { ags score distanceKm sizeClass sharedTopics { slug weight } } } }',
-      variables: (k) => ({ ags: k.ags }),
-      normalize: (d) => d.peers && r1Normal({ totalCount: d.peers.totalCount, edges: d.peers.edges.map((e: any) => ({ score: e.score, node: { ags: e.ags }, explanation: e })) }),
+      query: 'query ($ags: String!, $interests: [String!]!) { peers(ags: $ags, first: 10, interests: $interests) { totalCount edges { ags score distanceKm sizeClass sharedTopics { slug weight } } } }',
+      variables: asker,
+      normalize: (d) => d.peers && fromFloor(d.peers),
       viaCypher: true,
     },
-  },
+  };
+}
+
+export const REQUESTS: BenchRequest[] = [
+  peersRequest('R1', 'peers of a municipality (first 10, with explanations)', (k) => ({ ags: k.ags, interests: [] })),
   {
     id: 'R2',
     title: 'a municipality page (10 projects → topics and contacts, plus its contacts)',
@@ -215,28 +220,7 @@ export const REQUESTS: BenchRequest[] = [
       viaCypher: true,
     },
   },
-  {
-    id: 'R5',
-    title: 'peers of a Gemeinde that runs no project, with 3 interests (first 10, with explanations)',
-    query: R5_QUERY,
-    variables: (k) => ({ ags: k.newcomer.ags, interests: k.newcomer.interests }),
-    async floor(db, k) {
-      const [row] = await db.read('bench.r1', (tx) => tx.run<R1Row>(R1_FLOOR, { ags: k.newcomer.ags, first: 10, interests: k.newcomer.interests }));
-      return row ? r1Normal({ totalCount: row.totalCount, edges: row.edges.map((e) => ({ score: e.score, node: { ags: e.ags }, explanation: e })) }) : null;
-    },
-    normalize: (d) =>
-      r1Normal({
-        totalCount: d.peers.totalCount,
-        edges: d.peers.edges.map((e: any) => ({ ...e, explanation: { ...e.explanation, sharedTopics: e.explanation.sharedTopics.map((s: any) => ({ slug: s.topic.slug, weight: s.weight })) } })),
-      }),
-    statement: { text: R1_FLOOR.text, params: (k) => ({ ags: k.newcomer.ags, first: 10, interests: k.newcomer.interests }) },
-    peer: {
-      query: 'query ($ags: String!, $interests: [String!]!) { peers(ags: $ags, first: 10, interests: $interests) { totalCount edges { ags score distanceKm sizeClass sharedTopics { slug weight } } } }',
-      variables: (k) => ({ ags: k.newcomer.ags, interests: k.newcomer.interests }),
-      normalize: (d) => d.peers && r1Normal({ totalCount: d.peers.totalCount, edges: d.peers.edges.map((e: any) => ({ score: e.score, node: { ags: e.ags }, explanation: e })) }),
-      viaCypher: true,
-    },
-  },
+  peersRequest('R5', 'peers of a Gemeinde that runs no project, with 3 interests (first 10, with explanations)', (k) => k.newcomer),
   {
     id: 'R6',
     title: 'learning partners of a Kleinstadt (first 10: solution, runner, status, matched topics)',
