@@ -4,7 +4,7 @@ import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'src/generated/', 'neo4j/target/', 'node_modules/', '.neo4j*/'] },
+  { ignores: ['dist/', 'src/generated/', 'web/dist/', 'web/src/gql/', 'neo4j/target/', 'node_modules/', '.neo4j*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -19,6 +19,7 @@ import { limitsPlugin } from './limits/limits.plugin.js';
 import type { DerivedCaches } from './caches.js';
 import { buildResolvers, loadTypeDefs, printContract } from './schema.js';
 import type { Security } from './security.js';
+import { serveWeb } from './web.js';
 
 export interface ServerDeps {
   db: Database;
@@ -31,6 +32,8 @@ export interface ServerDeps {
   security: Security;
   /** Express "trust proxy": whose X-Forwarded-For names the client (for the per-IP rate limit). */
   trustProxy?: boolean | number | string;
+  /** The built web app (default web/dist/). */
+  webDir?: string;
 }
 
 /** Logs internal errors with the request id, and puts the request id into every error a client gets. */
@@ -239,7 +242,7 @@ export interface App {
 }
 
 /**
- * The HTTP app: GraphQL (with the Sandbox explorer on GET) at /graphql, the
+ * The HTTP app: the web app at /, GraphQL (with the Sandbox explorer on GET) at /graphql, the
  * SDL at /schema.graphql, liveness at /health, readiness at /ready.
  */
 export async function createApp(deps: ServerDeps): Promise<App> {
@@ -271,9 +274,6 @@ export async function createApp(deps: ServerDeps): Promise<App> {
   app.get('/schema.graphql', (_req, res) => {
     res.type('text/plain; charset=utf-8').send(sdl);
   });
-  app.get('/', (_req, res) => {
-    res.redirect('/graphql');
-  });
   app.use(
     '/graphql',
     admit(deps),
@@ -290,6 +290,8 @@ export async function createApp(deps: ServerDeps): Promise<App> {
         ),
     }),
   );
+  // The web app at `/` and its page addresses (after the API's own paths).
+  serveWeb(app, deps.webDir);
   // Anything thrown outside GraphQL (e.g. the database down while a key is looked up): masked, logged.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {

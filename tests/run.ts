@@ -56,6 +56,7 @@ try {
   const first: Step[] = [
     { name: 'lint', args: ['eslint', '.'] },
     { name: 'typecheck', args: ['tsc', '--noEmit'] },
+    { name: 'typecheck of the web app', args: ['tsc', '-p', 'web/tsconfig.json'] },
     { name: 'codegen --check', args: ['graphql-codegen', '--check'] },
     { name: 'unit tests', args: ['vitest', 'run', '--project', 'unit'] },
     { name: 'Cypher snapshot tests', args: ['vitest', 'run', '--project', 'cypher'] },

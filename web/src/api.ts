@@ -1,0 +1,45 @@
+// The app's one door to the API: POST /graphql on the same origin, with the typed documents of
+// graphql-codegen's client preset (web/src/gql/), and errors turned into something to show.
+import type { TypedDocumentString } from './gql/graphql';
+import { t } from './strings';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null,
+    readonly requestId: string | null,
+  ) {
+    super(message);
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; requestId?: string } }[];
+}
+
+export async function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query: document.toString(), variables }),
+    });
+  } catch {
+    throw new ApiError(t.error.unreachable, 'UNREACHABLE', null);
+  }
+  let body: GraphQLResponse<TResult>;
+  try {
+    body = (await response.json()) as GraphQLResponse<TResult>;
+  } catch {
+    throw new ApiError(t.error.unreachable, 'UNREACHABLE', response.headers.get('x-request-id'));
+  }
+  const first = body.errors?.[0];
+  if (first) {
+    const code = first.extensions?.code ?? null;
+    throw new ApiError((code && t.error.byCode[code]) || t.error.other, code, first.extensions?.requestId ?? response.headers.get('x-request-id'));
+  }
+  if (!body.data) throw new ApiError(t.error.other, null, response.headers.get('x-request-id'));
+  return body.data;
+}

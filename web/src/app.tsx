@@ -1,0 +1,46 @@
+// The app's frame: skip link, navigation, the page for the address, and the data's attribution.
+import { LocationProvider, Route, Router } from 'preact-iso';
+import { MunicipalityPage } from './pages/municipality';
+import { SearchPage } from './pages/search';
+import { t } from './strings';
+
+function NotFound() {
+  return (
+    <section>
+      <h1>{t.error.title}</h1>
+      <p>{t.error.byCode.NOT_FOUND}</p>
+    </section>
+  );
+}
+
+export function App() {
+  return (
+    <LocationProvider>
+      <a class="skip" href="#main">
+        {t.skipToContent}
+      </a>
+      <header>
+        <p class="brand">
+          <a href="/">{t.appName}</a>
+        </p>
+        <nav aria-label={t.nav.label}>
+          <ul>
+            <li>
+              <a href="/">{t.nav.start}</a>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Router>
+          <Route path="/" component={SearchPage} />
+          <Route path="/gemeinde/:ags" component={MunicipalityPage} />
+          <Route default component={NotFound} />
+        </Router>
+      </main>
+      <footer>
+        <p class="small">{t.footer}</p>
+      </footer>
+    </LocationProvider>
+  );
+}

@@ -1,0 +1,38 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query MunicipalityPage($ags: String!) {\n    municipality(ags: $ags) {\n      ags name kind population sizeClass urbanisation\n      kreis { ags name }\n      land { name }\n      topics { slug name }\n      projects(first: 50) {\n        totalCount\n        edges {\n          role\n          node {\n            slug name sources\n            measures { slug name status statusAsOf sources { url } }\n          }\n        }\n      }\n      eventsAttended { slug title startsOn }\n      eventsHosted { slug title startsOn }\n      exchanges { kind partner { ags name } since topicWording sources { url } }\n      contacts { uuid name role email phone }\n    }\n  }\n": typeof types.MunicipalityPageDocument,
+    "\n  query Search($text: String!) {\n    search(text: $text, types: [MUNICIPALITY, PROJECT, MEASURE, TOPIC, EVENT], first: 30) {\n      score\n      node {\n        __typename\n        ... on Municipality { ags name kind kreis { name } land { name } }\n        ... on Project { slug name }\n        ... on Measure { slug name status }\n        ... on Topic { slug name }\n        ... on Event { slug title }\n      }\n    }\n  }\n": typeof types.SearchDocument,
+};
+const documents: Documents = {
+    "\n  query MunicipalityPage($ags: String!) {\n    municipality(ags: $ags) {\n      ags name kind population sizeClass urbanisation\n      kreis { ags name }\n      land { name }\n      topics { slug name }\n      projects(first: 50) {\n        totalCount\n        edges {\n          role\n          node {\n            slug name sources\n            measures { slug name status statusAsOf sources { url } }\n          }\n        }\n      }\n      eventsAttended { slug title startsOn }\n      eventsHosted { slug title startsOn }\n      exchanges { kind partner { ags name } since topicWording sources { url } }\n      contacts { uuid name role email phone }\n    }\n  }\n": types.MunicipalityPageDocument,
+    "\n  query Search($text: String!) {\n    search(text: $text, types: [MUNICIPALITY, PROJECT, MEASURE, TOPIC, EVENT], first: 30) {\n      score\n      node {\n        __typename\n        ... on Municipality { ags name kind kreis { name } land { name } }\n        ... on Project { slug name }\n        ... on Measure { slug name status }\n        ... on Topic { slug name }\n        ... on Event { slug title }\n      }\n    }\n  }\n": types.SearchDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MunicipalityPage($ags: String!) {\n    municipality(ags: $ags) {\n      ags name kind population sizeClass urbanisation\n      kreis { ags name }\n      land { name }\n      topics { slug name }\n      projects(first: 50) {\n        totalCount\n        edges {\n          role\n          node {\n            slug name sources\n            measures { slug name status statusAsOf sources { url } }\n          }\n        }\n      }\n      eventsAttended { slug title startsOn }\n      eventsHosted { slug title startsOn }\n      exchanges { kind partner { ags name } since topicWording sources { url } }\n      contacts { uuid name role email phone }\n    }\n  }\n"): typeof import('./graphql').MunicipalityPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Search($text: String!) {\n    search(text: $text, types: [MUNICIPALITY, PROJECT, MEASURE, TOPIC, EVENT], first: 30) {\n      score\n      node {\n        __typename\n        ... on Municipality { ags name kind kreis { name } land { name } }\n        ... on Project { slug name }\n        ... on Measure { slug name status }\n        ... on Topic { slug name }\n        ... on Event { slug title }\n      }\n    }\n  }\n"): typeof import('./graphql').SearchDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

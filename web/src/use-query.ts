@@ -1,0 +1,27 @@
+// A query's state for a component: loading, its data, or the error to show; asked again when the variables change.
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, request } from './api';
+import type { TypedDocumentString } from './gql/graphql';
+
+export type QueryState<T> = { loading: true; data: null; error: null } | { loading: false; data: T; error: null } | { loading: false; data: null; error: ApiError };
+
+export function useQuery<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, skip = false): QueryState<TResult> | null {
+  const [state, setState] = useState<QueryState<TResult> | null>(null);
+  const key = JSON.stringify(variables);
+  useEffect(() => {
+    if (skip) {
+      setState(null);
+      return;
+    }
+    let current = true;
+    setState({ loading: true, data: null, error: null });
+    request(document, variables).then(
+      (data) => current && setState({ loading: false, data, error: null }),
+      (error: unknown) => current && setState({ loading: false, data: null, error: error instanceof ApiError ? error : new ApiError(String(error), null, null) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, skip]);
+  return state;
+}
