@@ -22,7 +22,8 @@ export default defineConfig({
       // The files of a Neo4j tier share one module graph (no re-import of Apollo, the driver and the product
       // for every file): nothing in them keeps module state, each builds its own server, driver and caches.
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], isolate: false, ...neo4j } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], isolate: false, ...neo4j } },
+      // In the browser tests, expect.poll waits up to 10 s for the page (the default 1 s is too short on a busy CI machine).
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], isolate: false, expect: { poll: { timeout: 10_000 } }, ...neo4j } },
     ],
   },
 });

@@ -121,4 +121,58 @@ describe('the web app', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Mayen-Koblenz');
   });
+
+  it('finds peers of Mayen-Koblenz for two interests, explained, and solutions to adopt with whom to contact', async () => {
+    await open('/gemeinde/07137');
+    await page.getByRole('link', { name: 'Partner und Lösungen für diese Kommune finden' }).click();
+    await expect.poll(() => page.getByText('Gewählt: Mayen-Koblenz').count()).toBe(1);
+    await page.getByText('Woran Sie gerade arbeiten').click();
+    await page.getByRole('checkbox', { name: 'Sharing-Angebote' }).check();
+    await page.getByRole('checkbox', { name: 'Energie (alle)' }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('themen')).toBe('sharing,energie');
+    const panel = page.getByRole('tabpanel');
+    await expect.poll(() => panel.locator('li.result').count()).toBeGreaterThan(0);
+    // The API's own ranking for the same question, shown in the same order with the same scores.
+    const answer = await h.ok<any>('{ peers(ags: "07137", interests: ["sharing", "energie"], first: 20) { edges { score node { name } explanation { sharedTopics { topic { name } } } } } }');
+    const shown = await panel.locator('li.result h3 a').allInnerTexts();
+    expect(shown).toEqual(answer.peers.edges.map((e: any) => e.node.name));
+    const first = panel.locator('li.result').first();
+    expect(await first.innerText()).toContain(`Passung ${Math.round(answer.peers.edges[0].score * 100)} %`);
+    for (const topic of answer.peers.edges[0].explanation.sharedTopics) expect(await first.innerText()).toContain(topic.topic.name);
+    await accessible();
+
+    // Solutions to adopt: Ulm's sharing project, with its lead runner; contacts as an anonymous viewer sees them.
+    await page.getByRole('tab', { name: /Lösungen zum Übernehmen/ }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBe('loesungen');
+    const solutions = page.getByRole('tabpanel');
+    await expect.poll(() => solutions.getByText('Zukunftsstadt Ulm').count()).toBeGreaterThan(0);
+    expect(await solutions.innerText()).not.toContain('bernd@ulm.example');
+    await accessible();
+
+    // A peer's page, as an anonymous viewer sees its contacts.
+    await page.getByRole('tab', { name: /Ähnliche Kommunen/ }).click();
+    await page.getByRole('tabpanel').getByRole('link', { name: 'Ulm, Universitätsstadt' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ulm, Universitätsstadt');
+    expect(await page.getByRole('region', { name: 'Ansprechpersonen' }).innerText()).not.toContain('bernd@ulm.example');
+  });
+
+  it('peer finder by keyboard: choose a municipality, narrow by Land, switch tabs with the arrow keys', async () => {
+    await open('/partner');
+    await page.getByLabel('Kommune suchen').focus();
+    await page.keyboard.type('Mayen');
+    await page.keyboard.press('Enter');
+    const pick = page.getByRole('button', { name: 'Mayen-Koblenz wählen' });
+    await expect.poll(() => pick.count()).toBe(1);
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Mayen-Koblenz wählen'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Gewählt: Mayen-Koblenz').count()).toBe(1);
+    await page.getByLabel('Land', { exact: true }).selectOption('BAYERN');
+    await expect.poll(() => new URL(page.url()).searchParams.get('land')).toBe('BAYERN');
+    await expect.poll(() => page.getByRole('tabpanel').locator('li.result h3 a').allInnerTexts()).toEqual(['München, Landeshauptstadt']);
+    await page.getByRole('tab', { name: /Ähnliche Kommunen/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Lösungen zum Übernehmen/);
+    await accessible();
+  });
 });

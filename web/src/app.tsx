@@ -1,6 +1,7 @@
 // The app's frame: skip link, navigation, the page for the address, and the data's attribution.
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { MunicipalityPage } from './pages/municipality';
+import { PeersPage } from './pages/peers';
 import { SearchPage } from './pages/search';
 import { t } from './strings';
 
@@ -28,6 +29,9 @@ export function App() {
             <li>
               <a href="/">{t.nav.start}</a>
             </li>
+            <li>
+              <a href="/partner">{t.nav.peers}</a>
+            </li>
           </ul>
         </nav>
       </header>
@@ -35,6 +39,7 @@ export function App() {
         <Router>
           <Route path="/" component={SearchPage} />
           <Route path="/gemeinde/:ags" component={MunicipalityPage} />
+          <Route path="/partner" component={PeersPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

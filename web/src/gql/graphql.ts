@@ -15,6 +15,25 @@ export type ExchangeKind =
   /** A solution is transferred from one to the other. */
   | 'TRANSFER';
 
+/** What a result's score rests on. */
+export type ExplanationBasis =
+  /** Structure only, among those sharing a topic (`rankBy: STRUCTURE`). */
+  | 'STRUCTURE'
+  /** Structure only, because there are no topics to compare (none, or none anybody else has): for peers the municipalities that run a project, most alike first; for learning partners every solution, by status and structure. */
+  | 'STRUCTURE_ONLY'
+  /** Shared topics only (`rankBy: TOPICS`, and similar projects). */
+  | 'TOPICS'
+  /** Shared topics and structure (`rankBy: BOTH`). */
+  | 'TOPICS_AND_STRUCTURE';
+
+/** A position given by a caller, in WGS-84 degrees. */
+export type GeoPointInput = {
+  /** Latitude in degrees, -90 to 90. */
+  lat: number;
+  /** Longitude in degrees, -180 to 180. */
+  lon: number;
+};
+
 /** How far a measure has got, derived from the words of its source (kept in `Measure.statusWording`). */
 export type MeasureStatus =
   /** In operation, installed, opened or finished. */
@@ -41,6 +60,24 @@ export type MunicipalityKind =
   /** A Gemeindeverband (Amt, Verbandsgemeinde, Samtgemeinde, …): several Gemeinden that share an administration; 9-digit key. */
   | 'VERBAND';
 
+/** Conditions on the municipalities a discovery result may contain (for similar projects: on at least one of a project's runners). All must hold. */
+export type PeerFilter = {
+  /** Leave out the asking municipality's own Kreis and everything in it (for a Gemeinde: its Kreis and the other Gemeinden there). */
+  excludeOwnKreis?: boolean | null | undefined;
+  /** Only of these kinds. */
+  kinds?: Array<MunicipalityKind> | null | undefined;
+  /** The centre for `radiusKm`. */
+  near?: GeoPointInput | null | undefined;
+  /** Only municipalities that run a project of the federal programme Modellprojekte Smart Cities. */
+  programmeMembersOnly?: boolean | null | undefined;
+  /** Only within this many kilometres (more than 0, at most 1,000) of `near`, or of the asking municipality (for projects: its lead runner) when `near` is left out. */
+  radiusKm?: number | null | undefined;
+  /** Only of these size classes. */
+  sizeClasses?: Array<SizeClass> | null | undefined;
+  /** Only in this Land. */
+  state?: State | null | undefined;
+};
+
 /** How a municipality takes part in a project. */
 export type RunnerRole =
   /** Leads the project (applicant, coordinator). */
@@ -59,6 +96,41 @@ export type SizeClass =
   /** 20,000 to 99,999 inhabitants. */
   | 'MITTELSTADT';
 
+/** A German Land (federal state). The two-digit code in each description is the Länderschlüssel that begins every AGS of the Land. */
+export type State =
+  /** 08 Baden-Württemberg */
+  | 'BADEN_WUERTTEMBERG'
+  /** 09 Bayern */
+  | 'BAYERN'
+  /** 11 Berlin */
+  | 'BERLIN'
+  /** 12 Brandenburg */
+  | 'BRANDENBURG'
+  /** 04 Bremen */
+  | 'BREMEN'
+  /** 02 Hamburg */
+  | 'HAMBURG'
+  /** 06 Hessen */
+  | 'HESSEN'
+  /** 13 Mecklenburg-Vorpommern */
+  | 'MECKLENBURG_VORPOMMERN'
+  /** 03 Niedersachsen */
+  | 'NIEDERSACHSEN'
+  /** 05 Nordrhein-Westfalen */
+  | 'NORDRHEIN_WESTFALEN'
+  /** 07 Rheinland-Pfalz */
+  | 'RHEINLAND_PFALZ'
+  /** 10 Saarland */
+  | 'SAARLAND'
+  /** 14 Sachsen */
+  | 'SACHSEN'
+  /** 15 Sachsen-Anhalt */
+  | 'SACHSEN_ANHALT'
+  /** 01 Schleswig-Holstein */
+  | 'SCHLESWIG_HOLSTEIN'
+  /** 16 Thüringen */
+  | 'THUERINGEN';
+
 /** Degree of urbanisation (EU DEGURBA) as the register records it for a Gemeinde. */
 export type Urbanisation =
   /** Densely populated (cities). */
@@ -74,6 +146,38 @@ export type MunicipalityPageQueryVariables = Exact<{
 
 
 export type MunicipalityPageQuery = { municipality: { ags: string, name: string, kind: MunicipalityKind, population: number | null, sizeClass: SizeClass | null, urbanisation: Urbanisation | null, kreis: { ags: string, name: string } | null, land: { name: string } | null, topics: Array<{ slug: string, name: string }>, projects: { totalCount: number, edges: Array<{ role: RunnerRole, node: { slug: string, name: string, sources: Array<string>, measures: Array<{ slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, sources: Array<{ url: string }> }> } }> }, eventsAttended: Array<{ slug: string, title: string, startsOn: string | null }>, eventsHosted: Array<{ slug: string, title: string, startsOn: string | null }>, exchanges: Array<{ kind: ExchangeKind, since: string | null, topicWording: string | null, partner: { ags: string, name: string }, sources: Array<{ url: string }> }>, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null, phone: string | null }> } | null };
+
+export type PeerTopicsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PeerTopicsQuery = { topics: { edges: Array<{ node: { slug: string, name: string, subtopics: Array<{ slug: string, name: string }> } }> } };
+
+export type PeerSearchQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type PeerSearchQuery = { search: Array<{ node:
+      | { __typename: 'Contact' }
+      | { __typename: 'Event' }
+      | { __typename: 'Measure' }
+      | { __typename: 'Municipality', ags: string, name: string, kind: MunicipalityKind, kreis: { name: string } | null }
+      | { __typename: 'Organization' }
+      | { __typename: 'Project' }
+      | { __typename: 'Topic' }
+     }> };
+
+export type PeerFinderQueryVariables = Exact<{
+  ags: string;
+  interests?: Array<string> | string | null | undefined;
+  filter?: PeerFilter | null | undefined;
+}>;
+
+
+export type PeerFinderQuery = { municipality: { ags: string, name: string } | null, peers: { totalCount: number, edges: Array<{ score: number, node: { ags: string, name: string, kind: MunicipalityKind, population: number | null }, explanation: { basis: ExplanationBasis, topicScore: number, distanceKm: number | null, sharedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, structure: { score: number, populationRatio: number | null, sameSizeClass: boolean, sameUrbanisation: boolean, sameKind: boolean, sameState: boolean } | null } }> }, learningPartners: { totalCount: number, edges: Array<{ score: number, node:
+        | { __typename: 'Measure', slug: string, name: string }
+        | { __typename: 'Project', slug: string, name: string }
+      , project: { name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }> } }> } };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -181,6 +285,125 @@ export const MunicipalityPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MunicipalityPageQuery, MunicipalityPageQueryVariables>;
+export const PeerTopicsDocument = new TypedDocumentString(`
+    query PeerTopics {
+  topics(filter: {fieldsOfAction: true}, first: 100) {
+    edges {
+      node {
+        slug
+        name
+        subtopics {
+          slug
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PeerTopicsQuery, PeerTopicsQueryVariables>;
+export const PeerSearchDocument = new TypedDocumentString(`
+    query PeerSearch($text: String!) {
+  search(text: $text, types: [MUNICIPALITY], first: 8) {
+    node {
+      __typename
+      ... on Municipality {
+        ags
+        name
+        kind
+        kreis {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PeerSearchQuery, PeerSearchQueryVariables>;
+export const PeerFinderDocument = new TypedDocumentString(`
+    query PeerFinder($ags: String!, $interests: [String!], $filter: PeerFilter) {
+  municipality(ags: $ags) {
+    ags
+    name
+  }
+  peers(ags: $ags, interests: $interests, filter: $filter, first: 20) {
+    totalCount
+    edges {
+      score
+      node {
+        ags
+        name
+        kind
+        population
+      }
+      explanation {
+        basis
+        topicScore
+        distanceKm
+        sharedTopics {
+          topic {
+            slug
+            name
+          }
+          weight
+        }
+        structure {
+          score
+          populationRatio
+          sameSizeClass
+          sameUrbanisation
+          sameKind
+          sameState
+        }
+      }
+    }
+  }
+  learningPartners(ags: $ags, interests: $interests, filter: $filter, first: 20) {
+    totalCount
+    edges {
+      score
+      node {
+        __typename
+        ... on Measure {
+          slug
+          name
+        }
+        ... on Project {
+          slug
+          name
+        }
+      }
+      project {
+        name
+      }
+      runner {
+        ags
+        name
+      }
+      contacts {
+        uuid
+        name
+        role
+        email
+      }
+      sources {
+        url
+      }
+      explanation {
+        basis
+        status
+        statusAsOf
+        distanceKm
+        matchedTopics {
+          topic {
+            slug
+            name
+          }
+          weight
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PeerFinderQuery, PeerFinderQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!) {
   search(

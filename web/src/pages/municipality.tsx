@@ -53,6 +53,9 @@ export function MunicipalityPage() {
   return (
     <article aria-labelledby="m-title">
       <h1 id="m-title">{m.name}</h1>
+      <p>
+        <a href={`/partner?ags=${m.ags}`}>{t.municipality.findPeers}</a>
+      </p>
       <section aria-labelledby="m-facts">
         <h2 id="m-facts">{s.facts}</h2>
         <dl class="facts">

@@ -1,0 +1,385 @@
+// The peer finder: choose your municipality, pick interests as topic chips, narrow the search; the
+// ranked peers with their explanation drawn (shared topics as weighted bars, the starting point, the
+// distance), and on a second tab the solutions to adopt, each with its runner and whom to contact.
+// Everything chosen lives in the address (/partner?ags=…&themen=…), so a result can be shared.
+import { useLocation } from 'preact-iso';
+import { useRef, useState } from 'preact/hooks';
+import { graphql } from '../gql';
+import type { PeerFinderQuery, PeerFilter, SizeClass, State } from '../gql/graphql';
+import { t } from '../strings';
+import { ErrorNote, Loading, SourceLinks } from '../ui';
+import { useQuery } from '../use-query';
+
+const TOPICS = graphql(`
+  query PeerTopics {
+    topics(filter: { fieldsOfAction: true }, first: 100) {
+      edges { node { slug name subtopics { slug name } } }
+    }
+  }
+`);
+
+const FIND = graphql(`
+  query PeerSearch($text: String!) {
+    search(text: $text, types: [MUNICIPALITY], first: 8) {
+      node { __typename ... on Municipality { ags name kind kreis { name } } }
+    }
+  }
+`);
+
+const PEERS = graphql(`
+  query PeerFinder($ags: String!, $interests: [String!], $filter: PeerFilter) {
+    municipality(ags: $ags) { ags name }
+    peers(ags: $ags, interests: $interests, filter: $filter, first: 20) {
+      totalCount
+      edges {
+        score
+        node { ags name kind population }
+        explanation {
+          basis topicScore distanceKm
+          sharedTopics { topic { slug name } weight }
+          structure { score populationRatio sameSizeClass sameUrbanisation sameKind sameState }
+        }
+      }
+    }
+    learningPartners(ags: $ags, interests: $interests, filter: $filter, first: 20) {
+      totalCount
+      edges {
+        score
+        node { __typename ... on Measure { slug name } ... on Project { slug name } }
+        project { name }
+        runner { ags name }
+        contacts { uuid name role email }
+        sources { url }
+        explanation { basis status statusAsOf distanceKm matchedTopics { topic { slug name } weight } }
+      }
+    }
+  }
+`);
+
+const SIZE_CLASSES: SizeClass[] = ['GROSSSTADT', 'MITTELSTADT', 'KLEINSTADT', 'LANDGEMEINDE'];
+const p = t.peers;
+
+function Bar({ label, value }: { label: string; value: number }) {
+  return (
+    <div class="bar">
+      <span class="bar-label">{label}</span>
+      <span class="bar-track" aria-hidden="true">
+        <span class="bar-fill" style={{ width: `${Math.max(2, Math.round(value * 100))}%` }} />
+      </span>
+      <span class="bar-value">{p.weight(value)}</span>
+    </div>
+  );
+}
+
+type PeerEdge = PeerFinderQuery['peers']['edges'][number];
+type SolutionEdge = PeerFinderQuery['learningPartners']['edges'][number];
+
+function Peer({ edge, rank }: { edge: PeerEdge; rank: number }) {
+  const { node, explanation: e, score } = edge;
+  const st = e.structure;
+  const same = [st?.sameSizeClass && p.sameSizeClass, st?.sameUrbanisation && p.sameUrbanisation, st?.sameKind && p.sameKind, st?.sameState && p.sameState].filter(Boolean);
+  return (
+    <li class="result">
+      <h3>
+        {rank}. <a href={`/gemeinde/${node.ags}`}>{node.name}</a> <span class="small">{t.kind[node.kind]}</span>
+      </h3>
+      <p>
+        <strong>{p.score(score)}</strong> — {p.basis[e.basis]}
+        {e.distanceKm != null && `, ${p.distance(e.distanceKm)}`}
+      </p>
+      <div class="columns">
+        <div>
+          <h4>{p.shared}</h4>
+          {e.sharedTopics.length === 0 ? <p class="small">{p.noShared}</p> : e.sharedTopics.map((s) => <Bar key={s.topic.slug} label={s.topic.name} value={e.topicScore > 0 ? s.weight / e.topicScore : 0} />)}
+        </div>
+        {st && (
+          <div>
+            <h4>{p.structure}</h4>
+            <p>{p.structureScore(st.score)}</p>
+            <ul class="small">
+              {st.populationRatio != null && <li>{p.populationRatio(st.populationRatio)}</li>}
+              {same.map((x) => (
+                <li key={String(x)}>{x}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
+  const e = edge.explanation;
+  return (
+    <li class="result">
+      <h3>
+        {rank}. {edge.node.__typename === 'Measure' || edge.node.__typename === 'Project' ? edge.node.name : ''}
+      </h3>
+      <p>
+        <strong>{p.score(edge.score)}</strong> — {p.status}: {t.status[e.status]}
+        {e.statusAsOf && ` (${t.municipality.asOf(e.statusAsOf)})`}
+        {e.distanceKm != null && `, ${p.distance(e.distanceKm)}`}
+      </p>
+      <p>
+        {p.runner}: <a href={`/gemeinde/${edge.runner.ags}`}>{edge.runner.name}</a>
+        {edge.node.__typename === 'Measure' && <span class="small"> ({edge.project.name})</span>}
+      </p>
+      {e.matchedTopics.length > 0 && (
+        <p class="small">
+          {p.matched}: {e.matchedTopics.map((m) => m.topic.name).join(', ')}
+        </p>
+      )}
+      <p>
+        {p.contact}:{' '}
+        {edge.contacts.length === 0
+          ? p.noContacts
+          : edge.contacts.map((c, i) => (
+              <span key={c.uuid}>
+                {i > 0 && '; '}
+                {c.name}
+                {c.role && `, ${c.role}`}
+                {c.email && (
+                  <>
+                    {' — '}
+                    <a href={`mailto:${c.email}`}>{c.email}</a>
+                  </>
+                )}
+              </span>
+            ))}
+        <SourceLinks urls={edge.sources.map((s) => s.url)} />
+      </p>
+    </li>
+  );
+}
+
+/** ARIA tabs: arrow keys move between them, the panel follows. */
+function Tabs({ tabs, active, onChange }: { tabs: { id: string; label: string }[]; active: string; onChange: (id: string) => void }) {
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  return (
+    <div role="tablist" aria-label={p.tabs} class="tabs">
+      {tabs.map((tab, i) => (
+        <button
+          key={tab.id}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
+          role="tab"
+          type="button"
+          id={`tab-${tab.id}`}
+          aria-selected={tab.id === active}
+          aria-controls={`panel-${tab.id}`}
+          tabIndex={tab.id === active ? 0 : -1}
+          onClick={() => onChange(tab.id)}
+          onKeyDown={(event) => {
+            const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+            if (!step) return;
+            const next = tabs[(i + step + tabs.length) % tabs.length]!;
+            onChange(next.id);
+            refs.current[(i + step + tabs.length) % tabs.length]?.focus();
+          }}
+        >
+          {tab.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Chooser({ onChoose }: { onChoose: (ags: string) => void }) {
+  const [text, setText] = useState('');
+  const [asked, setAsked] = useState('');
+  const found = useQuery(FIND, { text: asked }, asked === '');
+  return (
+    <div>
+      <form
+        class="search"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setAsked(text.trim());
+        }}
+      >
+        <div>
+          <label for="peer-municipality">{p.choose}</label>
+          <input id="peer-municipality" type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} autoComplete="off" />
+        </div>
+        <button type="submit">{p.chooseButton}</button>
+      </form>
+      {found?.loading && <Loading />}
+      {found?.error && <ErrorNote error={found.error} />}
+      {found?.data && (
+        <ul aria-live="polite">
+          {found.data.search.map(({ node }) =>
+            node.__typename === 'Municipality' ? (
+              <li key={node.ags}>
+                <button type="button" class="link" onClick={() => onChoose(node.ags)}>
+                  {p.pick(node.name)}
+                </button>{' '}
+                <span class="small">{[t.kind[node.kind], node.kreis?.name].filter(Boolean).join(', ')}</span>
+              </li>
+            ) : null,
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function PeersPage() {
+  const { query, route } = useLocation();
+  const ags = query.ags ?? '';
+  const interests = (query.themen ?? '').split(',').filter(Boolean);
+  const radius = query.umkreis ? Number(query.umkreis) : null;
+  const sizeClass = (query.groesse as SizeClass | undefined) ?? null;
+  const state = (query.land as State | undefined) ?? null;
+  const excludeOwnKreis = query.ohneKreis === '1';
+  const tab = query.tab === 'loesungen' ? 'loesungen' : 'kommunen';
+
+  const go = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams({ ...query });
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
+    }
+    route(`/partner?${next.toString()}`);
+  };
+
+  const topics = useQuery(TOPICS, {});
+  const filter: PeerFilter = {
+    ...(radius ? { radiusKm: radius } : {}),
+    ...(sizeClass ? { sizeClasses: [sizeClass] } : {}),
+    ...(state ? { state } : {}),
+    ...(excludeOwnKreis ? { excludeOwnKreis: true } : {}),
+  };
+  const results = useQuery(PEERS, { ags, interests, filter }, ags === '');
+  const [draftRadius, setDraftRadius] = useState(radius ? String(radius) : '');
+
+  const toggle = (slug: string) => {
+    const set = new Set(interests);
+    if (set.has(slug)) set.delete(slug);
+    else set.add(slug);
+    go({ themen: [...set].join(',') });
+  };
+
+  return (
+    <section aria-labelledby="peers-title">
+      <h1 id="peers-title">{p.title}</h1>
+      <p>{p.intro}</p>
+
+      <h2>{p.yours}</h2>
+      {ags && results?.data?.municipality ? (
+        <p>
+          {p.chosen(results.data.municipality.name)}{' '}
+          <button type="button" class="link" onClick={() => go({ ags: null })}>
+            {p.change}
+          </button>
+        </p>
+      ) : (
+        <Chooser onChoose={(chosen) => go({ ags: chosen })} />
+      )}
+
+      <details open={interests.length > 0}>
+        <summary>{p.interests}</summary>
+        <p class="small">{p.interestsHint}</p>
+        {topics?.error && <ErrorNote error={topics.error} />}
+        {topics?.data?.topics.edges.map(({ node: field }) => (
+          <fieldset key={field.slug} class="chips">
+            <legend>{field.name}</legend>
+            {[field, ...field.subtopics].map((topic) => (
+              <label key={topic.slug} class={interests.includes(topic.slug) ? 'chip on' : 'chip'}>
+                <input type="checkbox" checked={interests.includes(topic.slug)} onChange={() => toggle(topic.slug)} />
+                {topic.slug === field.slug ? `${topic.name} (alle)` : topic.name}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      </details>
+
+      <form
+        class="filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          go({ umkreis: draftRadius.trim() || null });
+        }}
+      >
+        <fieldset>
+          <legend>{p.filters}</legend>
+          <div>
+            <label for="f-radius">{p.radius}</label>
+            <input id="f-radius" type="number" min="1" max="1000" inputMode="numeric" value={draftRadius} onInput={(e) => setDraftRadius(e.currentTarget.value)} />
+          </div>
+          <div>
+            <label for="f-size">{p.sizeClass}</label>
+            <select id="f-size" value={sizeClass ?? ''} onChange={(e) => go({ groesse: e.currentTarget.value || null })}>
+              <option value="">{p.any}</option>
+              {SIZE_CLASSES.map((c) => (
+                <option key={c} value={c}>
+                  {t.sizeClass[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="f-land">{p.land}</label>
+            <select id="f-land" value={state ?? ''} onChange={(e) => go({ land: e.currentTarget.value || null })}>
+              <option value="">{p.any}</option>
+              {Object.entries(t.state).map(([key, name]) => (
+                <option key={key} value={key}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="check">
+            <input id="f-kreis" type="checkbox" checked={excludeOwnKreis} onChange={(e) => go({ ohneKreis: e.currentTarget.checked ? '1' : null })} />
+            <label for="f-kreis">{p.excludeOwnKreis}</label>
+          </div>
+          <button type="submit">{p.show}</button>
+        </fieldset>
+      </form>
+
+      {results?.loading && <Loading />}
+      {results?.error && <ErrorNote error={results.error} />}
+      {results?.data && (
+        <>
+          <Tabs
+            tabs={[
+              { id: 'kommunen', label: `${p.tabPeers} (${results.data.peers.totalCount.toLocaleString('de-DE')})` },
+              { id: 'loesungen', label: `${p.tabSolutions} (${results.data.learningPartners.totalCount.toLocaleString('de-DE')})` },
+            ]}
+            active={tab}
+            onChange={(id) => go({ tab: id === 'kommunen' ? null : id })}
+          />
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
+            {tab === 'kommunen' ? (
+              results.data.peers.edges.length === 0 ? (
+                <p>{p.none}</p>
+              ) : (
+                <>
+                  <p>{p.count(results.data.peers.totalCount)}</p>
+                  <ol class="results">
+                    {results.data.peers.edges.map((edge, i) => (
+                      <Peer key={edge.node.ags} edge={edge} rank={i + 1} />
+                    ))}
+                  </ol>
+                </>
+              )
+            ) : results.data.learningPartners.edges.length === 0 ? (
+              <p>{p.none}</p>
+            ) : (
+              <>
+                <p>{p.count(results.data.learningPartners.totalCount)}</p>
+                <ol class="results">
+                  {results.data.learningPartners.edges.map((edge, i) => (
+                    <Solution key={`${edge.node.__typename}-${i}`} edge={edge} rank={i + 1} />
+                  ))}
+                </ol>
+              </>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
