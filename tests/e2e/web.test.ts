@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 // The web app in a real browser (Chromium through playwright-core), served by the API at `/` over the
-// fixture graph: the clerk's first path (search, a municipality's page), errors in plain German, the
-// keyboard, and axe-core's WCAG 2.1 A/AA check on every page shown. The app is built from web/ first,
-// so the test runs the current source.
+// bundled real data: the clerk's path (search, a municipality's page, its peers for two interests,
+// solutions to adopt, a peer's contacts as an anonymous viewer sees them), the measures browser with
+// two filters and paging, errors in plain German, the keyboard, and axe-core's WCAG 2.1 A/AA check on
+// every page shown. The app is built from web/ first, so the test runs the current source.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +11,27 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../src/import/import.js';
 import { fromProject } from '../../src/paths.js';
 import { accessibilityViolations, launchBrowser } from '../support/browser.js';
-import { startHttp } from '../support/harness.js';
+import { startHttp, viewers } from '../support/harness.js';
+import { registerRead } from '../support/register.js';
 import { useHarness } from '../support/use-harness.js';
 
-const h = useHarness();
+const ERIKA = 'e.beispiel@mayen-koblenz.example';
+const HIDDEN = 'nur.intern@mayen-koblenz.example';
+const h = useHarness({
+  graph: 'empty',
+  then: async (h) => {
+    expect((await runImport(h.db, { dataDir: fromProject('data'), register: await registerRead() })).ok).toBe(true);
+    // What members of Mayen-Koblenz would enter: one public, consented contact, and one kept to members.
+    const member = viewers.member('07137');
+    await h.ok(`mutation { createContact(input: { name: "Erika Beispiel", role: "Chief Digital Officer", email: "${ERIKA}", visibility: PUBLIC,
+      consentAt: "2025-01-15T00:00:00Z", employer: { ags: "07137" } }) { uuid } }`, {}, member);
+    await h.ok(`mutation { createContact(input: { name: "Nur Intern", email: "${HIDDEN}", visibility: MEMBERS,
+      consentAt: "2025-01-15T00:00:00Z", employer: { ags: "07137" } }) { uuid } }`, {}, member);
+  },
+});
 const out = mkdtempSync(join(tmpdir(), 'scg-web-'));
 let http: Awaited<ReturnType<typeof startHttp>>;
 let browser: Browser;
@@ -64,30 +80,34 @@ describe('the web app', () => {
     await page.getByLabel('Suchbegriff').fill('Mayen');
     await page.getByRole('button', { name: 'Suchen' }).click();
     const group = page.getByRole('region', { name: 'Gemeinden und Kreise' });
-    await expect.poll(() => group.getByRole('link', { name: 'Mayen-Koblenz' }).count()).toBe(1);
+    await expect.poll(() => group.getByRole('link', { name: 'Mayen-Koblenz', exact: true }).count()).toBe(1);
     expect(new URL(page.url()).search).toBe('?q=Mayen');
     await accessible();
 
-    await group.getByRole('link', { name: 'Mayen-Koblenz' }).click();
+    await group.getByRole('link', { name: 'Mayen-Koblenz', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Mayen-Koblenz');
     expect(new URL(page.url()).pathname).toBe('/gemeinde/07137');
     const facts = await page.locator('dl.facts').innerText();
     expect(facts).toMatch(/Art\s+Landkreis/);
     expect(facts).toMatch(/Land\s+Rheinland-Pfalz/);
     const projects = page.getByRole('region', { name: 'Projekte und Maßnahmen' });
-    expect(await projects.innerText()).toContain('Smarte Region MYK10');
-    expect(await page.getByRole('region', { name: 'Veranstaltungen' }).innerText()).toContain('1. Regionalkonferenz Mayen-Koblenz');
-    // Contacts as the privacy rule shows them to an anonymous viewer: Anna (public, consented) with her e-mail.
+    expect(await projects.innerText()).toMatch(/\(federführend\)/);
+    expect(await page.getByRole('region', { name: 'Veranstaltungen' }).innerText()).toContain('1. Regionalkonferenz: Smart-City-Strategien');
+    // Every project and exchange link names its source.
+    expect(await projects.getByRole('link', { name: /Quelle/ }).count()).toBeGreaterThan(0);
+    // Contacts as the privacy rule shows them to an anonymous viewer: Erika (public, consented) with her e-mail,
+    // the members-only contact's e-mail nowhere.
     const contacts = await page.getByRole('region', { name: 'Ansprechpersonen' }).innerText();
-    expect(contacts).toContain('Anna Beispiel');
-    expect(contacts).toContain('anna@myk.example');
+    expect(contacts).toContain('Erika Beispiel');
+    expect(contacts).toContain(ERIKA);
+    expect(await page.locator('main').innerText()).not.toContain(HIDDEN);
     await accessible();
   });
 
   it('opens a page by its address, and says so plainly for an unknown AGS', async () => {
     await open('/gemeinde/07137068');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Mayen, Stadt');
-    expect(await page.locator('dl.facts').innerText()).toMatch(/Einwohner\s+19\.162/);
+    expect(await page.locator('dl.facts').innerText()).toMatch(/Einwohner\s+\d{2}\.\d{3}/);
     await open('/gemeinde/09999999');
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.count()).toBe(1);
@@ -116,8 +136,8 @@ describe('the web app', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-text');
     await page.keyboard.type('Mayen');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('link', { name: 'Mayen-Koblenz' }).count()).toBe(1);
-    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Mayen-Koblenz'; i++) await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByRole('link', { name: 'Mayen-Koblenz', exact: true }).count()).toBe(1);
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Mayen-Koblenz'; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Mayen-Koblenz');
   });
@@ -127,33 +147,58 @@ describe('the web app', () => {
     await page.getByRole('link', { name: 'Partner und Lösungen für diese Kommune finden' }).click();
     await expect.poll(() => page.getByText('Gewählt: Mayen-Koblenz').count()).toBe(1);
     await page.getByText('Woran Sie gerade arbeiten').click();
-    await page.getByRole('checkbox', { name: 'Sharing-Angebote' }).check();
+    await page.getByRole('checkbox', { name: 'On-demand- und geteilte Mobilität' }).check();
     await page.getByRole('checkbox', { name: 'Energie (alle)' }).check();
-    await expect.poll(() => new URL(page.url()).searchParams.get('themen')).toBe('sharing,energie');
+    await expect.poll(() => new URL(page.url()).searchParams.get('themen')).toBe('on-demand-mobilitaet,energie');
     const panel = page.getByRole('tabpanel');
-    await expect.poll(() => panel.locator('li.result').count()).toBeGreaterThan(0);
-    // The API's own ranking for the same question, shown in the same order with the same scores.
-    const answer = await h.ok<any>('{ peers(ags: "07137", interests: ["sharing", "energie"], first: 20) { edges { score node { name } explanation { sharedTopics { topic { name } } } } } }');
-    const shown = await panel.locator('li.result h3 a').allInnerTexts();
-    expect(shown).toEqual(answer.peers.edges.map((e: any) => e.node.name));
+    await expect.poll(() => panel.locator('li.result').count()).toBe(20);
+    // The API's own ranking for the same question, shown in the same order with the same scores and topics.
+    const answer = await h.ok<any>('{ peers(ags: "07137", interests: ["on-demand-mobilitaet", "energie"], first: 20) { edges { score node { name } explanation { sharedTopics { topic { name } } } } } }');
+    expect(await panel.locator('li.result h3 a').allInnerTexts()).toEqual(answer.peers.edges.map((e: any) => e.node.name));
     const first = panel.locator('li.result').first();
     expect(await first.innerText()).toContain(`Passung ${Math.round(answer.peers.edges[0].score * 100)} %`);
     for (const topic of answer.peers.edges[0].explanation.sharedTopics) expect(await first.innerText()).toContain(topic.topic.name);
     await accessible();
 
-    // Solutions to adopt: Ulm's sharing project, with its lead runner; contacts as an anonymous viewer sees them.
+    // Solutions to adopt, each with its runner, whom to contact (or the sources), as the API ranks them.
     await page.getByRole('tab', { name: /Lösungen zum Übernehmen/ }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBe('loesungen');
     const solutions = page.getByRole('tabpanel');
-    await expect.poll(() => solutions.getByText('Zukunftsstadt Ulm').count()).toBeGreaterThan(0);
-    expect(await solutions.innerText()).not.toContain('bernd@ulm.example');
+    const ranked = await h.ok<any>('{ learningPartners(ags: "07137", interests: ["on-demand-mobilitaet", "energie"], first: 20) { edges { node { ... on Measure { name } ... on Project { name } } runner { name } } } }');
+    await expect.poll(() => solutions.locator('li.result').count()).toBe(20);
+    const texts = await solutions.locator('li.result').allInnerTexts();
+    ranked.learningPartners.edges.forEach((e: any, i: number) => {
+      expect(texts[i]).toContain(e.node.name);
+      expect(texts[i]).toContain(e.runner.name);
+    });
     await accessible();
 
-    // A peer's page, as an anonymous viewer sees its contacts.
+    // A peer's page: its contacts as an anonymous viewer sees them.
     await page.getByRole('tab', { name: /Ähnliche Kommunen/ }).click();
-    await page.getByRole('tabpanel').getByRole('link', { name: 'Ulm, Universitätsstadt' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Ulm, Universitätsstadt');
-    expect(await page.getByRole('region', { name: 'Ansprechpersonen' }).innerText()).not.toContain('bernd@ulm.example');
+    const peer = answer.peers.edges[0].node.name as string;
+    await page.getByRole('tabpanel').getByRole('link', { name: peer, exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(peer);
+    expect(await page.getByRole('region', { name: 'Ansprechpersonen' }).count()).toBe(1);
+    await accessible();
+  });
+
+  it('browses the measures with two filters, their totals per status, and pages through them', async () => {
+    await open('/massnahmen');
+    await page.getByLabel('Thema').selectOption('mobilitaet');
+    await page.getByLabel('Stand', { exact: true }).selectOption('UNKNOWN');
+    await expect.poll(() => new URL(page.url()).searchParams.get('stand')).toBe('UNKNOWN');
+    const answer = await h.ok<any>('{ measures(filter: { topic: "mobilitaet", status: [UNKNOWN] }, first: 100) { totalCount edges { node { name } } } }');
+    expect(answer.measures.totalCount).toBeGreaterThan(20);
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe(`${answer.measures.totalCount.toLocaleString('de-DE')} Maßnahmen`);
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(20);
+    await accessible();
+    await page.getByRole('button', { name: 'Weitere laden' }).click();
+    await expect.poll(() => rows.count()).toBe(Math.min(40, answer.measures.totalCount));
+    // The pages in the API's order, none repeated.
+    const names = await page.locator('tbody tr td:first-child').allInnerTexts();
+    expect(names.map((n) => n.replace(/\s*\(Quelle.*$/s, '').trim())).toEqual(answer.measures.edges.slice(0, names.length).map((e: any) => e.node.name));
+    expect(await page.getByText(`${names.length} von ${answer.measures.totalCount} angezeigt`).count()).toBe(1);
   });
 
   it('peer finder by keyboard: choose a municipality, narrow by Land, switch tabs with the arrow keys', async () => {
@@ -168,7 +213,8 @@ describe('the web app', () => {
     await expect.poll(() => page.getByText('Gewählt: Mayen-Koblenz').count()).toBe(1);
     await page.getByLabel('Land', { exact: true }).selectOption('BAYERN');
     await expect.poll(() => new URL(page.url()).searchParams.get('land')).toBe('BAYERN');
-    await expect.poll(() => page.getByRole('tabpanel').locator('li.result h3 a').allInnerTexts()).toEqual(['München, Landeshauptstadt']);
+    const bavaria = await h.ok<any>('{ peers(ags: "07137", filter: { state: BAYERN }, first: 20) { edges { node { name } } } }');
+    await expect.poll(() => page.getByRole('tabpanel').locator('li.result h3 a').allInnerTexts()).toEqual(bavaria.peers.edges.map((e: any) => e.node.name));
     await page.getByRole('tab', { name: /Ähnliche Kommunen/ }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');

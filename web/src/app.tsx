@@ -1,6 +1,7 @@
 // The app's frame: skip link, navigation, the page for the address, and the data's attribution.
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { MunicipalityPage } from './pages/municipality';
+import { MeasuresPage } from './pages/measures';
 import { PeersPage } from './pages/peers';
 import { SearchPage } from './pages/search';
 import { t } from './strings';
@@ -32,6 +33,9 @@ export function App() {
             <li>
               <a href="/partner">{t.nav.peers}</a>
             </li>
+            <li>
+              <a href="/massnahmen">{t.nav.measures}</a>
+            </li>
           </ul>
         </nav>
       </header>
@@ -40,6 +44,7 @@ export function App() {
           <Route path="/" component={SearchPage} />
           <Route path="/gemeinde/:ags" component={MunicipalityPage} />
           <Route path="/partner" component={PeersPage} />
+          <Route path="/massnahmen" component={MeasuresPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

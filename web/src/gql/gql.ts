@@ -15,6 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query MeasureTopics {\n    topics(filter: { fieldsOfAction: true }, first: 100) { edges { node { slug name subtopics { slug name } } } }\n  }\n": typeof types.MeasureTopicsDocument,
+    "\n  query MeasuresPage($filter: MeasureFilter, $after: String) {\n    measures(filter: $filter, first: 20, after: $after) {\n      totalCount\n      byStatus { status count }\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          slug name status statusAsOf\n          project { name runners { municipality { ags name } } }\n          sources { url }\n        }\n      }\n    }\n  }\n": typeof types.MeasuresPageDocument,
     "\n  query MunicipalityPage($ags: String!) {\n    municipality(ags: $ags) {\n      ags name kind population sizeClass urbanisation\n      kreis { ags name }\n      land { name }\n      topics { slug name }\n      projects(first: 50) {\n        totalCount\n        edges {\n          role\n          node {\n            slug name sources\n            measures { slug name status statusAsOf sources { url } }\n          }\n        }\n      }\n      eventsAttended { slug title startsOn }\n      eventsHosted { slug title startsOn }\n      exchanges { kind partner { ags name } since topicWording sources { url } }\n      contacts { uuid name role email phone }\n    }\n  }\n": typeof types.MunicipalityPageDocument,
     "\n  query PeerTopics {\n    topics(filter: { fieldsOfAction: true }, first: 100) {\n      edges { node { slug name subtopics { slug name } } }\n    }\n  }\n": typeof types.PeerTopicsDocument,
     "\n  query PeerSearch($text: String!) {\n    search(text: $text, types: [MUNICIPALITY], first: 8) {\n      node { __typename ... on Municipality { ags name kind kreis { name } } }\n    }\n  }\n": typeof types.PeerSearchDocument,
@@ -22,6 +24,8 @@ type Documents = {
     "\n  query Search($text: String!) {\n    search(text: $text, types: [MUNICIPALITY, PROJECT, MEASURE, TOPIC, EVENT], first: 30) {\n      score\n      node {\n        __typename\n        ... on Municipality { ags name kind kreis { name } land { name } }\n        ... on Project { slug name }\n        ... on Measure { slug name status }\n        ... on Topic { slug name }\n        ... on Event { slug title }\n      }\n    }\n  }\n": typeof types.SearchDocument,
 };
 const documents: Documents = {
+    "\n  query MeasureTopics {\n    topics(filter: { fieldsOfAction: true }, first: 100) { edges { node { slug name subtopics { slug name } } } }\n  }\n": types.MeasureTopicsDocument,
+    "\n  query MeasuresPage($filter: MeasureFilter, $after: String) {\n    measures(filter: $filter, first: 20, after: $after) {\n      totalCount\n      byStatus { status count }\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          slug name status statusAsOf\n          project { name runners { municipality { ags name } } }\n          sources { url }\n        }\n      }\n    }\n  }\n": types.MeasuresPageDocument,
     "\n  query MunicipalityPage($ags: String!) {\n    municipality(ags: $ags) {\n      ags name kind population sizeClass urbanisation\n      kreis { ags name }\n      land { name }\n      topics { slug name }\n      projects(first: 50) {\n        totalCount\n        edges {\n          role\n          node {\n            slug name sources\n            measures { slug name status statusAsOf sources { url } }\n          }\n        }\n      }\n      eventsAttended { slug title startsOn }\n      eventsHosted { slug title startsOn }\n      exchanges { kind partner { ags name } since topicWording sources { url } }\n      contacts { uuid name role email phone }\n    }\n  }\n": types.MunicipalityPageDocument,
     "\n  query PeerTopics {\n    topics(filter: { fieldsOfAction: true }, first: 100) {\n      edges { node { slug name subtopics { slug name } } }\n    }\n  }\n": types.PeerTopicsDocument,
     "\n  query PeerSearch($text: String!) {\n    search(text: $text, types: [MUNICIPALITY], first: 8) {\n      node { __typename ... on Municipality { ags name kind kreis { name } } }\n    }\n  }\n": types.PeerSearchDocument,
@@ -29,6 +33,14 @@ const documents: Documents = {
     "\n  query Search($text: String!) {\n    search(text: $text, types: [MUNICIPALITY, PROJECT, MEASURE, TOPIC, EVENT], first: 30) {\n      score\n      node {\n        __typename\n        ... on Municipality { ags name kind kreis { name } land { name } }\n        ... on Project { slug name }\n        ... on Measure { slug name status }\n        ... on Topic { slug name }\n        ... on Event { slug title }\n      }\n    }\n  }\n": types.SearchDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeasureTopics {\n    topics(filter: { fieldsOfAction: true }, first: 100) { edges { node { slug name subtopics { slug name } } } }\n  }\n"): typeof import('./graphql').MeasureTopicsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeasuresPage($filter: MeasureFilter, $after: String) {\n    measures(filter: $filter, first: 20, after: $after) {\n      totalCount\n      byStatus { status count }\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          slug name status statusAsOf\n          project { name runners { municipality { ags name } } }\n          sources { url }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MeasuresPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -34,6 +34,24 @@ export type GeoPointInput = {
   lon: number;
 };
 
+/** Which measures to list. All conditions must hold. */
+export type MeasureFilter = {
+  /** Only measures of projects of this cohort year. */
+  cohort?: number | null | undefined;
+  /** Only measures of this project (slug). */
+  project?: string | null | undefined;
+  /** Only measures of projects run by a municipality of this size class (for Kreise and Verbände: the size class is not set, so they never match). */
+  sizeClass?: SizeClass | null | undefined;
+  /** Only measures of projects run (lead or partner) by a municipality in this Land. */
+  state?: State | null | undefined;
+  /** Only measures with one of these statuses. */
+  status?: Array<MeasureStatus> | null | undefined;
+  /** Words to find in the name or description (full-text, typo-tolerant), 2 to 200 characters. */
+  text?: string | null | undefined;
+  /** Only measures addressing this topic or one of its sub-topics (topic slug). */
+  topic?: string | null | undefined;
+};
+
 /** How far a measure has got, derived from the words of its source (kept in `Measure.statusWording`). */
 export type MeasureStatus =
   /** In operation, installed, opened or finished. */
@@ -140,6 +158,19 @@ export type Urbanisation =
   /** Thinly populated (rural areas). */
   | 'THIN';
 
+export type MeasureTopicsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeasureTopicsQuery = { topics: { edges: Array<{ node: { slug: string, name: string, subtopics: Array<{ slug: string, name: string }> } }> } };
+
+export type MeasuresPageQueryVariables = Exact<{
+  filter?: MeasureFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MeasuresPageQuery = { measures: { totalCount: number, byStatus: Array<{ status: MeasureStatus, count: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, project: { name: string, runners: Array<{ municipality: { ags: string, name: string } }> } | null, sources: Array<{ url: string }> } }> } };
+
 export type MunicipalityPageQueryVariables = Exact<{
   ags: string;
 }>;
@@ -213,6 +244,57 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const MeasureTopicsDocument = new TypedDocumentString(`
+    query MeasureTopics {
+  topics(filter: {fieldsOfAction: true}, first: 100) {
+    edges {
+      node {
+        slug
+        name
+        subtopics {
+          slug
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeasureTopicsQuery, MeasureTopicsQueryVariables>;
+export const MeasuresPageDocument = new TypedDocumentString(`
+    query MeasuresPage($filter: MeasureFilter, $after: String) {
+  measures(filter: $filter, first: 20, after: $after) {
+    totalCount
+    byStatus {
+      status
+      count
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        slug
+        name
+        status
+        statusAsOf
+        project {
+          name
+          runners {
+            municipality {
+              ags
+              name
+            }
+          }
+        }
+        sources {
+          url
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeasuresPageQuery, MeasuresPageQueryVariables>;
 export const MunicipalityPageDocument = new TypedDocumentString(`
     query MunicipalityPage($ags: String!) {
   municipality(ags: $ags) {
