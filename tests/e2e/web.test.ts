@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/import/import.js';
 import { fromProject } from '../../src/paths.js';
 import { accessibilityViolations, launchBrowser } from '../support/browser.js';
-import { startHttp, viewers } from '../support/harness.js';
+import { startHttp, token, viewers } from '../support/harness.js';
 import { registerRead } from '../support/register.js';
 import { useHarness } from '../support/use-harness.js';
 
@@ -220,5 +220,31 @@ describe('the web app', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Lösungen zum Übernehmen/);
     await accessible();
+  });
+
+  it('signs a member in for this tab, shows who she is, and lets her declare and withdraw an interest; the graph is back as it was', async () => {
+    const before = await h.fingerprint();
+    await open('/anmelden');
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('Nicht angemeldet');
+    await page.getByLabel('Token oder Schlüssel').fill(await token({ role: 'member', ags: '07137' }));
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('Mitglied von Mayen-Koblenz');
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Angemeldet' }).count()).toBe(1);
+    await accessible();
+
+    await page.getByLabel('Thema').selectOption('energie');
+    await page.getByRole('button', { name: 'Interesse erklären' }).click();
+    const withdraw = page.getByRole('button', { name: 'Energie zurückziehen' });
+    await expect.poll(() => withdraw.count()).toBe(1);
+    const declared = await h.ok<any>('{ municipality(ags: "07137") { interests { topic { slug } } } }');
+    expect(declared.municipality.interests.map((i: any) => i.topic.slug)).toEqual(['energie']);
+    await accessible();
+    await withdraw.click();
+    await expect.poll(() => page.getByText('Noch keine Interessen erklärt.').count()).toBe(1);
+    expect(await h.fingerprint()).toBe(before);
+
+    // Signed out, the page is anonymous again.
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('Nicht angemeldet');
   });
 });

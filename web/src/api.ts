@@ -1,6 +1,7 @@
 // The app's one door to the API: POST /graphql on the same origin, with the typed documents of
 // graphql-codegen's client preset (web/src/gql/), and errors turned into something to show.
 import type { TypedDocumentString } from './gql/graphql';
+import { credentialHeaders } from './session';
 import { t } from './strings';
 
 export class ApiError extends Error {
@@ -23,7 +24,7 @@ export async function request<TResult, TVariables>(document: TypedDocumentString
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...credentialHeaders() },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch {

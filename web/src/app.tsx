@@ -3,6 +3,8 @@ import { LocationProvider, Route, Router } from 'preact-iso';
 import { MunicipalityPage } from './pages/municipality';
 import { MeasuresPage } from './pages/measures';
 import { PeersPage } from './pages/peers';
+import { SignInPage } from './pages/sign-in';
+import { useCredential } from './session';
 import { SearchPage } from './pages/search';
 import { t } from './strings';
 
@@ -16,6 +18,7 @@ function NotFound() {
 }
 
 export function App() {
+  const signedIn = useCredential() !== null;
   return (
     <LocationProvider>
       <a class="skip" href="#main">
@@ -36,6 +39,9 @@ export function App() {
             <li>
               <a href="/massnahmen">{t.nav.measures}</a>
             </li>
+            <li>
+              <a href="/anmelden">{signedIn ? t.nav.signedIn : t.nav.signIn}</a>
+            </li>
           </ul>
         </nav>
       </header>
@@ -45,6 +51,7 @@ export function App() {
           <Route path="/gemeinde/:ags" component={MunicipalityPage} />
           <Route path="/partner" component={PeersPage} />
           <Route path="/massnahmen" component={MeasuresPage} />
+          <Route path="/anmelden" component={SignInPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -2,12 +2,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from './api';
 import type { TypedDocumentString } from './gql/graphql';
+import { useCredential } from './session';
 
 export type QueryState<T> = { loading: true; data: null; error: null } | { loading: false; data: T; error: null } | { loading: false; data: null; error: ApiError };
 
-export function useQuery<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, skip = false): QueryState<TResult> | null {
+export function useQuery<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, skip = false, again = 0): QueryState<TResult> | null {
   const [state, setState] = useState<QueryState<TResult> | null>(null);
-  const key = JSON.stringify(variables);
+  // Asked again when the variables or the session's credential change (what one sees depends on who asks).
+  const key = JSON.stringify(variables) + JSON.stringify(useCredential());
   useEffect(() => {
     if (skip) {
       setState(null);
@@ -22,6 +24,6 @@ export function useQuery<TResult, TVariables>(document: TypedDocumentString<TRes
     return () => {
       current = false;
     };
-  }, [key, skip]);
+  }, [key, skip, again]);
   return state;
 }

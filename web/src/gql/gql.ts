@@ -22,6 +22,9 @@ type Documents = {
     "\n  query PeerSearch($text: String!) {\n    search(text: $text, types: [MUNICIPALITY], first: 8) {\n      node { __typename ... on Municipality { ags name kind kreis { name } } }\n    }\n  }\n": typeof types.PeerSearchDocument,
     "\n  query PeerFinder($ags: String!, $interests: [String!], $filter: PeerFilter) {\n    municipality(ags: $ags) { ags name }\n    peers(ags: $ags, interests: $interests, filter: $filter, first: 20) {\n      totalCount\n      edges {\n        score\n        node { ags name kind population }\n        explanation {\n          basis topicScore distanceKm\n          sharedTopics { topic { slug name } weight }\n          structure { score populationRatio sameSizeClass sameUrbanisation sameKind sameState }\n        }\n      }\n    }\n    learningPartners(ags: $ags, interests: $interests, filter: $filter, first: 20) {\n      totalCount\n      edges {\n        score\n        node { __typename ... on Measure { slug name } ... on Project { slug name } }\n        project { name }\n        runner { ags name }\n        contacts { uuid name role email }\n        sources { url }\n        explanation { basis status statusAsOf distanceKm matchedTopics { topic { slug name } weight } }\n      }\n    }\n  }\n": typeof types.PeerFinderDocument,
     "\n  query Search($text: String!) {\n    search(text: $text, types: [MUNICIPALITY, PROJECT, MEASURE, TOPIC, EVENT], first: 30) {\n      score\n      node {\n        __typename\n        ... on Municipality { ags name kind kreis { name } land { name } }\n        ... on Project { slug name }\n        ... on Measure { slug name status }\n        ... on Topic { slug name }\n        ... on Event { slug title }\n      }\n    }\n  }\n": typeof types.SearchDocument,
+    "\n  query Viewer {\n    viewer { kind role municipality { ags name interests { topic { slug name } since } } apiKey { name } }\n    topics(first: 100) { edges { node { slug name parent { slug } } } }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation AddInterest($ags: String!, $topic: String!) { addInterest(ags: $ags, topic: $topic) { ags } }\n": typeof types.AddInterestDocument,
+    "\n  mutation RemoveInterest($ags: String!, $topic: String!) { removeInterest(ags: $ags, topic: $topic) { ags } }\n": typeof types.RemoveInterestDocument,
 };
 const documents: Documents = {
     "\n  query MeasureTopics {\n    topics(filter: { fieldsOfAction: true }, first: 100) { edges { node { slug name subtopics { slug name } } } }\n  }\n": types.MeasureTopicsDocument,
@@ -31,6 +34,9 @@ const documents: Documents = {
     "\n  query PeerSearch($text: String!) {\n    search(text: $text, types: [MUNICIPALITY], first: 8) {\n      node { __typename ... on Municipality { ags name kind kreis { name } } }\n    }\n  }\n": types.PeerSearchDocument,
     "\n  query PeerFinder($ags: String!, $interests: [String!], $filter: PeerFilter) {\n    municipality(ags: $ags) { ags name }\n    peers(ags: $ags, interests: $interests, filter: $filter, first: 20) {\n      totalCount\n      edges {\n        score\n        node { ags name kind population }\n        explanation {\n          basis topicScore distanceKm\n          sharedTopics { topic { slug name } weight }\n          structure { score populationRatio sameSizeClass sameUrbanisation sameKind sameState }\n        }\n      }\n    }\n    learningPartners(ags: $ags, interests: $interests, filter: $filter, first: 20) {\n      totalCount\n      edges {\n        score\n        node { __typename ... on Measure { slug name } ... on Project { slug name } }\n        project { name }\n        runner { ags name }\n        contacts { uuid name role email }\n        sources { url }\n        explanation { basis status statusAsOf distanceKm matchedTopics { topic { slug name } weight } }\n      }\n    }\n  }\n": types.PeerFinderDocument,
     "\n  query Search($text: String!) {\n    search(text: $text, types: [MUNICIPALITY, PROJECT, MEASURE, TOPIC, EVENT], first: 30) {\n      score\n      node {\n        __typename\n        ... on Municipality { ags name kind kreis { name } land { name } }\n        ... on Project { slug name }\n        ... on Measure { slug name status }\n        ... on Topic { slug name }\n        ... on Event { slug title }\n      }\n    }\n  }\n": types.SearchDocument,
+    "\n  query Viewer {\n    viewer { kind role municipality { ags name interests { topic { slug name } since } } apiKey { name } }\n    topics(first: 100) { edges { node { slug name parent { slug } } } }\n  }\n": types.ViewerDocument,
+    "\n  mutation AddInterest($ags: String!, $topic: String!) { addInterest(ags: $ags, topic: $topic) { ags } }\n": types.AddInterestDocument,
+    "\n  mutation RemoveInterest($ags: String!, $topic: String!) { removeInterest(ags: $ags, topic: $topic) { ags } }\n": types.RemoveInterestDocument,
 };
 
 /**
@@ -61,6 +67,18 @@ export function graphql(source: "\n  query PeerFinder($ags: String!, $interests:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Search($text: String!) {\n    search(text: $text, types: [MUNICIPALITY, PROJECT, MEASURE, TOPIC, EVENT], first: 30) {\n      score\n      node {\n        __typename\n        ... on Municipality { ags name kind kreis { name } land { name } }\n        ... on Project { slug name }\n        ... on Measure { slug name status }\n        ... on Topic { slug name }\n        ... on Event { slug title }\n      }\n    }\n  }\n"): typeof import('./graphql').SearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer { kind role municipality { ags name interests { topic { slug name } since } } apiKey { name } }\n    topics(first: 100) { edges { node { slug name parent { slug } } } }\n  }\n"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddInterest($ags: String!, $topic: String!) { addInterest(ags: $ags, topic: $topic) { ags } }\n"): typeof import('./graphql').AddInterestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveInterest($ags: String!, $topic: String!) { removeInterest(ags: $ags, topic: $topic) { ags } }\n"): typeof import('./graphql').RemoveInterestDocument;
 
 
 export function graphql(source: string) {

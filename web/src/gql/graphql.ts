@@ -96,6 +96,17 @@ export type PeerFilter = {
   state?: State | null | undefined;
 };
 
+/** What a caller may do. API keys are READER or ANALYST; people are MEMBER, ANALYST or ADMIN. */
+export type Role =
+  /** Everything, including API keys and the shared reference data. */
+  | 'ADMIN'
+  /** Also reads the network analytics (`reach`, `reachGrowth`, `reachNetwork`). */
+  | 'ANALYST'
+  /** Edits the projects, contacts, interests and attendance of one municipality; sees that municipality's contacts in full. */
+  | 'MEMBER'
+  /** Reads the public data (API keys only). */
+  | 'READER';
+
 /** How a municipality takes part in a project. */
 export type RunnerRole =
   /** Leads the project (applicant, coordinator). */
@@ -157,6 +168,15 @@ export type Urbanisation =
   | 'INTERMEDIATE'
   /** Thinly populated (rural areas). */
   | 'THIN';
+
+/** How the caller identified itself. */
+export type ViewerKind =
+  /** No credentials. */
+  | 'ANONYMOUS'
+  /** A third-party app with an API key (`X-API-Key` header). */
+  | 'API_KEY'
+  /** A person with a signed bearer token (`Authorization: Bearer …`). */
+  | 'PERSON';
 
 export type MeasureTopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -224,6 +244,27 @@ export type SearchQuery = { search: Array<{ score: number, node:
       | { __typename: 'Project', slug: string, name: string }
       | { __typename: 'Topic', slug: string, name: string }
      }> };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { kind: ViewerKind, role: Role | null, municipality: { ags: string, name: string, interests: Array<{ since: string | null, topic: { slug: string, name: string } }> } | null, apiKey: { name: string } | null }, topics: { edges: Array<{ node: { slug: string, name: string, parent: { slug: string } | null } }> } };
+
+export type AddInterestMutationVariables = Exact<{
+  ags: string;
+  topic: string;
+}>;
+
+
+export type AddInterestMutation = { addInterest: { ags: string } };
+
+export type RemoveInterestMutationVariables = Exact<{
+  ags: string;
+  topic: string;
+}>;
+
+
+export type RemoveInterestMutation = { removeInterest: { ags: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -528,3 +569,50 @@ export const SearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    kind
+    role
+    municipality {
+      ags
+      name
+      interests {
+        topic {
+          slug
+          name
+        }
+        since
+      }
+    }
+    apiKey {
+      name
+    }
+  }
+  topics(first: 100) {
+    edges {
+      node {
+        slug
+        name
+        parent {
+          slug
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const AddInterestDocument = new TypedDocumentString(`
+    mutation AddInterest($ags: String!, $topic: String!) {
+  addInterest(ags: $ags, topic: $topic) {
+    ags
+  }
+}
+    `) as unknown as TypedDocumentString<AddInterestMutation, AddInterestMutationVariables>;
+export const RemoveInterestDocument = new TypedDocumentString(`
+    mutation RemoveInterest($ags: String!, $topic: String!) {
+  removeInterest(ags: $ags, topic: $topic) {
+    ags
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveInterestMutation, RemoveInterestMutationVariables>;

@@ -1,0 +1,39 @@
+// The credentials of this browser session: a bearer token (a member, an analyst, an admin) or an app's API
+// key, pasted once and kept in sessionStorage (gone when the tab closes), sent with every request.
+import { useEffect, useState } from 'preact/hooks';
+
+export type Credential = { kind: 'token' | 'key'; value: string };
+const KEY = 'smart-city-graph.credential';
+const listeners = new Set<() => void>();
+
+export function credential(): Credential | null {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Credential) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setCredential(next: Credential | null): void {
+  if (next) sessionStorage.setItem(KEY, JSON.stringify(next));
+  else sessionStorage.removeItem(KEY);
+  for (const listener of listeners) listener();
+}
+
+export function credentialHeaders(): Record<string, string> {
+  const c = credential();
+  if (!c) return {};
+  return c.kind === 'token' ? { authorization: `Bearer ${c.value}` } : { 'x-api-key': c.value };
+}
+
+/** Re-renders the component when the session's credential changes; returns it. */
+export function useCredential(): Credential | null {
+  const [current, setCurrent] = useState(credential);
+  useEffect(() => {
+    const update = () => setCurrent(credential());
+    listeners.add(update);
+    return () => void listeners.delete(update);
+  }, []);
+  return current;
+}
