@@ -684,6 +684,23 @@ export type ExplanationBasis =
   /** Shared topics and structure (`rankBy: BOTH`). */
   | 'TOPICS_AND_STRUCTURE';
 
+/**
+ * Where every Gemeinde lies, for drawing a map without a tile server: the register's coordinates of every
+ * Gemeinde, Stadt and kreisfreie Stadt that has them, as three lists of equal length (position i of each is
+ * one Gemeinde), ordered by AGS. Kept per data version; one answer is about 10,800 entries.
+ */
+export type GemeindePositions = {
+  __typename?: 'GemeindePositions';
+  /** The AGS of each. */
+  ags: Array<Scalars['String']['output']>;
+  /** How many Gemeinden; the length of each list. */
+  count: Scalars['Int']['output'];
+  /** Latitude of each (WGS 84). */
+  lat: Array<Scalars['Float']['output']>;
+  /** Longitude of each (WGS 84). */
+  lon: Array<Scalars['Float']['output']>;
+};
+
 /** A position on the earth in WGS-84 degrees. */
 export type GeoPoint = {
   __typename?: 'GeoPoint';
@@ -1751,6 +1768,8 @@ export type Query = {
   events: EventConnection;
   /** People to contact about some topics: experts in them, contacts of projects on them, and staff of municipalities that work on them. Nearest to `near` first, then by name. */
   experts: ExpertConnection;
+  /** Every Gemeinde's position from the register, for maps (see `GemeindePositions`). */
+  gemeindePositions: GemeindePositions;
   /** The solutions to adopt for the municipality with this AGS (see `Municipality.learningPartners`); NOT_FOUND when there is no such municipality. */
   learningPartners: LearningPartnerConnection;
   /** The measure with this slug, or null. */
@@ -2746,6 +2765,7 @@ export type ResolversTypes = ResolversObject<{
   Explanation: ResolverTypeWrapper<Omit<Explanation, 'sharedTopics'> & { sharedTopics: Array<ResolversTypes['SharedTopic']> }>;
   ExplanationBasis: ExplanationBasis;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GemeindePositions: ResolverTypeWrapper<GemeindePositions>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -2881,6 +2901,7 @@ export type ResolversParentTypes = ResolversObject<{
   ExpertReason: ExpertReasonRecord;
   Explanation: Omit<Explanation, 'sharedTopics'> & { sharedTopics: Array<ResolversParentTypes['SharedTopic']> };
   Float: Scalars['Float']['output'];
+  GemeindePositions: GemeindePositions;
   GeoPoint: GeoPoint;
   GeoPointInput: GeoPointInput;
   ID: Scalars['ID']['output'];
@@ -3175,6 +3196,13 @@ export type ExplanationResolvers<ContextType = Context, ParentType extends Resol
   topicScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type GemeindePositionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GemeindePositions'] = ResolversParentTypes['GemeindePositions']> = ResolversObject<{
+  ags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lat?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  lon?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type GeoPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = ResolversObject<{
   lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   lon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3449,6 +3477,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'slug'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first' | 'orderBy'>>;
   experts?: Resolver<ResolversTypes['ExpertConnection'], ParentType, ContextType, RequireFields<QueryExpertsArgs, 'first' | 'topics'>>;
+  gemeindePositions?: Resolver<ResolversTypes['GemeindePositions'], ParentType, ContextType>;
   learningPartners?: Resolver<ResolversTypes['LearningPartnerConnection'], ParentType, ContextType, RequireFields<QueryLearningPartnersArgs, 'ags' | 'first' | 'profile'>>;
   measure?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasureArgs, 'slug'>>;
   measures?: Resolver<ResolversTypes['MeasureConnection'], ParentType, ContextType, RequireFields<QueryMeasuresArgs, 'first'>>;
@@ -3685,6 +3714,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ExpertEdge?: ExpertEdgeResolvers<ContextType>;
   ExpertReason?: ExpertReasonResolvers<ContextType>;
   Explanation?: ExplanationResolvers<ContextType>;
+  GemeindePositions?: GemeindePositionsResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Interest?: InterestResolvers<ContextType>;
   LearningExplanation?: LearningExplanationResolvers<ContextType>;

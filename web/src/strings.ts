@@ -157,6 +157,11 @@ export const de = {
     declare: 'Interesse erklären',
     done: 'Gespeichert.',
   },
+  map: {
+    caption: (n: number) => `${n.toLocaleString('de-DE')} Gemeinden nach dem Gemeindeverzeichnis; Umriss: Natural Earth (gemeinfrei). Rot: Ihre Kommune; blau und nummeriert: die Ergebnisse wie in der Liste.`,
+    label: (n: number) => `Karte Deutschlands mit allen Gemeinden als Punkte; ${n} Ergebnisse markiert. Die Ergebnisliste ist die Textfassung dieser Karte.`,
+    failed: 'Die Karte konnte nicht geladen werden; die Liste enthält alle Ergebnisse.',
+  },
   format: {
     number: (n: number) => n.toLocaleString('de-DE'),
   },

@@ -3,7 +3,7 @@
 // that share a topic and pass the filters), and discovery.service.ts
 // scores it, so the rule lives in one tested place.
 import type { Access } from '../../auth/viewer.js';
-import { DATA_VERSION_MATCH, type PerVersion } from '../../db/data-version.js';
+import { DATA_VERSION_MATCH, READ_DATA_VERSION, type PerVersion } from '../../db/data-version.js';
 import { cypher } from '../../db/cypher.js';
 import type { Database, Row } from '../../db/database.js';
 import type { MeasureStatus, MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
@@ -223,6 +223,25 @@ export interface ProfileSets {
   version: number;
   own: Profiles;
   inherited: Profiles;
+  /** The Gemeinden's positions for maps, made from the register table on first request. */
+  positions?: GemeindePositions;
+}
+
+/** The positions of the Gemeinden in a register table, as `Query.gemeindePositions` answers them. */
+export function gemeindePositionsOf(unitOf: ReadonlyMap<string, RegisterUnit>): GemeindePositions {
+  const units = [...unitOf.values()]
+    .filter((u) => GEMEINDE_KINDS.has(u.structure.kind) && u.lat !== null && u.lon !== null)
+    .sort((a, b) => (a.ags < b.ags ? -1 : a.ags > b.ags ? 1 : 0));
+  return { count: units.length, ags: units.map((u) => u.ags), lat: units.map((u) => u.lat!), lon: units.map((u) => u.lon!) };
+}
+
+const GEMEINDE_KINDS: ReadonlySet<string> = new Set(['GEMEINDE', 'STADT', 'KREISFREIE_STADT']);
+
+export interface GemeindePositions {
+  count: number;
+  ags: string[];
+  lat: number[];
+  lon: number[];
 }
 
 export function buildProfileSets(row: ProfilesRow): ProfileSets {
@@ -556,6 +575,14 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
       if (!asker) return null;
       const [profiles, solutions] = await Promise.all([at(profileCache, asker.version, () => readProfiles(db)), at(solutionCache, asker.version, () => readSolutions(db))]);
       return { own: asker.own, ...learningCandidatesIn(profilesFor(profiles, asked), solutions, ags, filter, asked) };
+    },
+
+    /** Every Gemeinde's position (kinds of the register's Gemeinden), ordered by AGS, from the register table of this data version. */
+    gemeindePositions: async () => {
+      const [row] = await db.read('discovery.version', (tx) => tx.run<{ version: number }>(READ_DATA_VERSION));
+      // Version 0: no version node yet, nothing to keep the table by (as for the asker's null).
+      const profiles = await at(profileCache, row?.version ? row.version : null, () => readProfiles(db));
+      return profiles.positions ??= gemeindePositionsOf(profiles.own.unitOf);
     },
 
     /** Null when there is no project with this slug. */

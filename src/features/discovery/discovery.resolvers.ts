@@ -13,6 +13,7 @@ export const discoveryResolvers: Resolvers = {
     search: (_, args, { discovery }) => discovery.search(args),
     experts: (_, args, { discovery }) => discovery.experts(args),
     learningPartners: (_, args, { discovery }) => discovery.learningPartners(parse(agsSchema, args.ags, 'ags'), args.filter, args),
+    gemeindePositions: (_, __, { discovery }) => discovery.gemeindePositions(),
   },
   Municipality: {
     peers: (m, args, { discovery }) => discovery.peers(m.ags, args.filter, args),

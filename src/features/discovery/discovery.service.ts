@@ -371,6 +371,8 @@ export function discoveryService(repo: DiscoveryRepository) {
       const page = pageInMemory(request, rankSolutions(found), 'DESC');
       return toConnection(request, page, (row, cursor): LearningPartnerEdgeRecord => ({ ...row, cursor, score: row.sort }));
     },
+    /** Every Gemeinde's position, from the register table kept per data version. */
+    gemeindePositions: () => repo.gemeindePositions(),
     async similarProjects(slug: string, filter: PeerFilter | null | undefined, args: { first?: number | null; after?: string | null }) {
       const request = pageRequest('similarProjects', args, 'number');
       const found = await repo.similarProjectCandidates(slug, filterParams(filter));

@@ -178,6 +178,11 @@ export type ViewerKind =
   /** A person with a signed bearer token (`Authorization: Bearer …`). */
   | 'PERSON';
 
+export type GemeindePositionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GemeindePositionsQuery = { gemeindePositions: { count: number, ags: Array<string>, lat: Array<number>, lon: Array<number> } };
+
 export type MeasureTopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -225,7 +230,7 @@ export type PeerFinderQueryVariables = Exact<{
 }>;
 
 
-export type PeerFinderQuery = { municipality: { ags: string, name: string } | null, peers: { totalCount: number, edges: Array<{ score: number, node: { ags: string, name: string, kind: MunicipalityKind, population: number | null }, explanation: { basis: ExplanationBasis, topicScore: number, distanceKm: number | null, sharedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, structure: { score: number, populationRatio: number | null, sameSizeClass: boolean, sameUrbanisation: boolean, sameKind: boolean, sameState: boolean } | null } }> }, learningPartners: { totalCount: number, edges: Array<{ score: number, node:
+export type PeerFinderQuery = { municipality: { ags: string, name: string, location: { lat: number, lon: number } | null } | null, peers: { totalCount: number, edges: Array<{ score: number, node: { ags: string, name: string, kind: MunicipalityKind, population: number | null, location: { lat: number, lon: number } | null }, explanation: { basis: ExplanationBasis, topicScore: number, distanceKm: number | null, sharedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, structure: { score: number, populationRatio: number | null, sameSizeClass: boolean, sameUrbanisation: boolean, sameKind: boolean, sameState: boolean } | null } }> }, learningPartners: { totalCount: number, edges: Array<{ score: number, node:
         | { __typename: 'Measure', slug: string, name: string }
         | { __typename: 'Project', slug: string, name: string }
       , project: { name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }> } }> } };
@@ -285,6 +290,16 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const GemeindePositionsDocument = new TypedDocumentString(`
+    query GemeindePositions {
+  gemeindePositions {
+    count
+    ags
+    lat
+    lon
+  }
+}
+    `) as unknown as TypedDocumentString<GemeindePositionsQuery, GemeindePositionsQueryVariables>;
 export const MeasureTopicsDocument = new TypedDocumentString(`
     query MeasureTopics {
   topics(filter: {fieldsOfAction: true}, first: 100) {
@@ -446,6 +461,10 @@ export const PeerFinderDocument = new TypedDocumentString(`
   municipality(ags: $ags) {
     ags
     name
+    location {
+      lat
+      lon
+    }
   }
   peers(ags: $ags, interests: $interests, filter: $filter, first: 20) {
     totalCount
@@ -456,6 +475,10 @@ export const PeerFinderDocument = new TypedDocumentString(`
         name
         kind
         population
+        location {
+          lat
+          lon
+        }
       }
       explanation {
         basis

@@ -3,7 +3,8 @@
 // distance), and on a second tab the solutions to adopt, each with its runner and whom to contact.
 // Everything chosen lives in the address (/partner?ags=…&themen=…), so a result can be shared.
 import { useLocation } from 'preact-iso';
-import { useRef, useState } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { PeerFinderQuery, PeerFilter, SizeClass, State } from '../gql/graphql';
 import { t } from '../strings';
@@ -28,12 +29,12 @@ const FIND = graphql(`
 
 const PEERS = graphql(`
   query PeerFinder($ags: String!, $interests: [String!], $filter: PeerFilter) {
-    municipality(ags: $ags) { ags name }
+    municipality(ags: $ags) { ags name location { lat lon } }
     peers(ags: $ags, interests: $interests, filter: $filter, first: 20) {
       totalCount
       edges {
         score
-        node { ags name kind population }
+        node { ags name kind population location { lat lon } }
         explanation {
           basis topicScore distanceKm
           sharedTopics { topic { slug name } weight }
@@ -55,6 +56,9 @@ const PEERS = graphql(`
     }
   }
 `);
+
+// The map comes in its own chunk, when there are results to show on it.
+const GermanyMap = lazy(() => import('../map'));
 
 const SIZE_CLASSES: SizeClass[] = ['GROSSSTADT', 'MITTELSTADT', 'KLEINSTADT', 'LANDGEMEINDE'];
 const p = t.peers;
@@ -254,6 +258,10 @@ export function PeersPage() {
   };
   const results = useQuery(PEERS, { ags, interests, filter }, ags === '');
   const [draftRadius, setDraftRadius] = useState(radius ? String(radius) : '');
+  // For the browser tests' timing: when a ranked list is first on the page.
+  useEffect(() => {
+    if (results?.data) performance.mark('peers-listed');
+  }, [results?.data]);
 
   const toggle = (slug: string) => {
     const set = new Set(interests);
@@ -356,14 +364,25 @@ export function PeersPage() {
               results.data.peers.edges.length === 0 ? (
                 <p>{p.none}</p>
               ) : (
-                <>
-                  <p>{p.count(results.data.peers.totalCount)}</p>
-                  <ol class="results">
-                    {results.data.peers.edges.map((edge, i) => (
-                      <Peer key={edge.node.ags} edge={edge} rank={i + 1} />
-                    ))}
-                  </ol>
-                </>
+                <div class="with-map">
+                  <div>
+                    <p>{p.count(results.data.peers.totalCount)}</p>
+                    <ol class="results">
+                      {results.data.peers.edges.map((edge, i) => (
+                        <Peer key={edge.node.ags} edge={edge} rank={i + 1} />
+                      ))}
+                    </ol>
+                  </div>
+                  <Suspense fallback={<Loading />}>
+                    <GermanyMap
+                      label={t.map.label(results.data.peers.edges.length)}
+                      marks={[
+                        ...(results.data.municipality ? [{ ags: results.data.municipality.ags, rank: 0, own: true, lat: results.data.municipality.location?.lat ?? null, lon: results.data.municipality.location?.lon ?? null }] : []),
+                        ...results.data.peers.edges.map((e, i) => ({ ags: e.node.ags, rank: i + 1, lat: e.node.location?.lat ?? null, lon: e.node.location?.lon ?? null })),
+                      ]}
+                    />
+                  </Suspense>
+                </div>
               )
             ) : results.data.learningPartners.edges.length === 0 ? (
               <p>{p.none}</p>
