@@ -267,4 +267,38 @@ describe('the web app', () => {
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Nicht angemeldet');
   });
+
+  it('shows the transfer office the reach of the first Regionalkonferenz — shares by Land, white spots, the map, growth, brokers — and tells others how to get access', async () => {
+    await open('/reichweite');
+    expect(await page.getByRole('note').innerText()).toContain('Analyse-Token');
+    await accessible();
+
+    await open('/anmelden');
+    await page.getByLabel('Token oder Schlüssel').fill(await token({ role: 'analyst' }));
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('Analyse');
+    await page.getByRole('navigation').getByRole('link', { name: 'Reichweite' }).click();
+    const analyst = { authorization: `Bearer ${await token({ role: 'analyst' })}` };
+    const answer: any = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...analyst },
+      body: JSON.stringify({ query: '{ reach(from: { event: "rk-2022-03-22-mayen-koblenz" }, maxHops: 2) { municipalities { reached total } reached(first: 1) { totalCount } whiteSpots(first: 15) { kreis { name } } } }' }),
+    }).then((r) => r.json());
+    const { reached, total } = answer.data.reach.municipalities;
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toContain(`${reached.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} Gemeinden erreicht`);
+    const spots = await page.locator('table').first().locator('tbody tr td:first-child').allInnerTexts();
+    expect(spots).toEqual(answer.data.reach.whiteSpots.map((w: any) => w.kreis.name));
+    // The map, once every reached Gemeinde has been paged in.
+    await expect.poll(() => page.locator('canvas[data-points]').count(), { timeout: 30_000 }).toBe(1);
+    const marked = answer.data.reach.reached.totalCount as number;
+    expect(await page.getByRole('img', { name: new RegExp(`${marked.toLocaleString('de-DE')} erreichte Kommunen markiert`) }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Wachstum je Veranstaltung (ganzes Programm)' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Wer das Netzwerk zusammenhält' }).count()).toBe(1);
+    await accessible();
+    if (process.env.SCREENSHOTS) {
+      await page.setViewportSize({ width: 1280, height: 1000 });
+      await page.getByRole('heading', { level: 2 }).first().evaluate((el) => el.scrollIntoView());
+      await page.screenshot({ path: fromProject('docs/screenshots/dashboard.png') });
+    }
+  });
 });

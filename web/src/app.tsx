@@ -1,6 +1,7 @@
 // The app's frame: skip link, navigation, the page for the address, and the data's attribution.
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { MunicipalityPage } from './pages/municipality';
+import { DashboardPage } from './pages/dashboard';
 import { MeasuresPage } from './pages/measures';
 import { PeersPage } from './pages/peers';
 import { SignInPage } from './pages/sign-in';
@@ -40,6 +41,9 @@ export function App() {
               <a href="/massnahmen">{t.nav.measures}</a>
             </li>
             <li>
+              <a href="/reichweite">{t.nav.dashboard}</a>
+            </li>
+            <li>
               <a href="/anmelden">{signedIn ? t.nav.signedIn : t.nav.signIn}</a>
             </li>
           </ul>
@@ -51,6 +55,7 @@ export function App() {
           <Route path="/gemeinde/:ags" component={MunicipalityPage} />
           <Route path="/partner" component={PeersPage} />
           <Route path="/massnahmen" component={MeasuresPage} />
+          <Route path="/reichweite" component={DashboardPage} />
           <Route path="/anmelden" component={SignInPage} />
           <Route default component={NotFound} />
         </Router>

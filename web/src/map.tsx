@@ -28,11 +28,11 @@ const loadPositions = () => (positions ??= request(POSITIONS, {}).then((d) => d.
 const WIDTH = 520;
 const HEIGHT = 680;
 
-export default function GermanyMap({ marks, label }: { marks: Mark[]; label: string }) {
+export default function GermanyMap({ marks, label, highlight, caption = t.map.caption }: { marks: Mark[]; label: string; highlight?: ReadonlySet<string>; caption?: (points: number) => string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState<number | null>(null);
   const [failed, setFailed] = useState(false);
-  const key = JSON.stringify(marks);
+  const key = JSON.stringify(marks) + (highlight ? highlight.size : '');
   useEffect(() => {
     let current = true;
     loadPositions().then(
@@ -61,6 +61,16 @@ export default function GermanyMap({ marks, label }: { marks: Mark[]; label: str
           byAgs.set(points.ags[i]!, xy);
           ctx.fillRect(xy[0] - 0.6, xy[1] - 0.6, 1.2, 1.2);
         }
+        if (highlight) {
+          ctx.fillStyle = '#0b4f8a';
+          for (const ags of highlight) {
+            const xy = byAgs.get(ags);
+            if (!xy) continue;
+            ctx.beginPath();
+            ctx.arc(xy[0], xy[1], 3, 0, 2 * Math.PI);
+            ctx.fill();
+          }
+        }
         for (const mark of [...marks].reverse()) {
           const xy = mark.lat !== null && mark.lon !== null ? projection([mark.lon, mark.lat]) : byAgs.get(mark.ags);
           if (!xy) continue;
@@ -87,7 +97,7 @@ export default function GermanyMap({ marks, label }: { marks: Mark[]; label: str
   return (
     <figure class="map">
       <canvas ref={canvas} style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }} role="img" aria-label={label} data-points={drawn ?? undefined} />
-      <figcaption class="small">{failed ? t.map.failed : drawn === null ? t.loading : t.map.caption(drawn)}</figcaption>
+      <figcaption class="small">{failed ? t.map.failed : drawn === null ? t.loading : caption(drawn)}</figcaption>
     </figure>
   );
 }

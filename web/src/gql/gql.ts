@@ -16,6 +16,8 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query GemeindePositions { gemeindePositions { count ags lat lon } }\n": typeof types.GemeindePositionsDocument,
+    "\n  query Dashboard($from: ReachSource!, $hops: Int!) {\n    viewer { role }\n    reach(from: $from, maxHops: $hops) {\n      reachedCount\n      municipalities { reached total share populationShare }\n      byState { key share { reached total share } }\n      whiteSpots(first: 15) { kreis { ags name } population gemeinden }\n    }\n    reachGrowth(maxHops: $hops) { event { slug title } date added after }\n    reachNetwork { status brokers(first: 10) { municipality { ags name } betweenness degree } communities(first: 8) { id size dominantTopics { name } } }\n  }\n": typeof types.DashboardDocument,
+    "\n  query Reached($from: ReachSource!, $hops: Int!, $after: String) {\n    reach(from: $from, maxHops: $hops) { reached(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ags } } } }\n  }\n": typeof types.ReachedDocument,
     "\n  query MeasureTopics {\n    topics(filter: { fieldsOfAction: true }, first: 100) { edges { node { slug name subtopics { slug name } } } }\n  }\n": typeof types.MeasureTopicsDocument,
     "\n  query MeasuresPage($filter: MeasureFilter, $after: String) {\n    measures(filter: $filter, first: 20, after: $after) {\n      totalCount\n      byStatus { status count }\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          slug name status statusAsOf\n          project { name runners { municipality { ags name } } }\n          sources { url }\n        }\n      }\n    }\n  }\n": typeof types.MeasuresPageDocument,
     "\n  query MunicipalityPage($ags: String!) {\n    municipality(ags: $ags) {\n      ags name kind population sizeClass urbanisation\n      kreis { ags name }\n      land { name }\n      topics { slug name }\n      projects(first: 50) {\n        totalCount\n        edges {\n          role\n          node {\n            slug name sources\n            measures { slug name status statusAsOf sources { url } }\n          }\n        }\n      }\n      eventsAttended { slug title startsOn }\n      eventsHosted { slug title startsOn }\n      exchanges { kind partner { ags name } since topicWording sources { url } }\n      contacts { uuid name role email phone }\n    }\n  }\n": typeof types.MunicipalityPageDocument,
@@ -29,6 +31,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query GemeindePositions { gemeindePositions { count ags lat lon } }\n": types.GemeindePositionsDocument,
+    "\n  query Dashboard($from: ReachSource!, $hops: Int!) {\n    viewer { role }\n    reach(from: $from, maxHops: $hops) {\n      reachedCount\n      municipalities { reached total share populationShare }\n      byState { key share { reached total share } }\n      whiteSpots(first: 15) { kreis { ags name } population gemeinden }\n    }\n    reachGrowth(maxHops: $hops) { event { slug title } date added after }\n    reachNetwork { status brokers(first: 10) { municipality { ags name } betweenness degree } communities(first: 8) { id size dominantTopics { name } } }\n  }\n": types.DashboardDocument,
+    "\n  query Reached($from: ReachSource!, $hops: Int!, $after: String) {\n    reach(from: $from, maxHops: $hops) { reached(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ags } } } }\n  }\n": types.ReachedDocument,
     "\n  query MeasureTopics {\n    topics(filter: { fieldsOfAction: true }, first: 100) { edges { node { slug name subtopics { slug name } } } }\n  }\n": types.MeasureTopicsDocument,
     "\n  query MeasuresPage($filter: MeasureFilter, $after: String) {\n    measures(filter: $filter, first: 20, after: $after) {\n      totalCount\n      byStatus { status count }\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          slug name status statusAsOf\n          project { name runners { municipality { ags name } } }\n          sources { url }\n        }\n      }\n    }\n  }\n": types.MeasuresPageDocument,
     "\n  query MunicipalityPage($ags: String!) {\n    municipality(ags: $ags) {\n      ags name kind population sizeClass urbanisation\n      kreis { ags name }\n      land { name }\n      topics { slug name }\n      projects(first: 50) {\n        totalCount\n        edges {\n          role\n          node {\n            slug name sources\n            measures { slug name status statusAsOf sources { url } }\n          }\n        }\n      }\n      eventsAttended { slug title startsOn }\n      eventsHosted { slug title startsOn }\n      exchanges { kind partner { ags name } since topicWording sources { url } }\n      contacts { uuid name role email phone }\n    }\n  }\n": types.MunicipalityPageDocument,
@@ -45,6 +49,14 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GemeindePositions { gemeindePositions { count ags lat lon } }\n"): typeof import('./graphql').GemeindePositionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($from: ReachSource!, $hops: Int!) {\n    viewer { role }\n    reach(from: $from, maxHops: $hops) {\n      reachedCount\n      municipalities { reached total share populationShare }\n      byState { key share { reached total share } }\n      whiteSpots(first: 15) { kreis { ags name } population gemeinden }\n    }\n    reachGrowth(maxHops: $hops) { event { slug title } date added after }\n    reachNetwork { status brokers(first: 10) { municipality { ags name } betweenness degree } communities(first: 8) { id size dominantTopics { name } } }\n  }\n"): typeof import('./graphql').DashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Reached($from: ReachSource!, $hops: Int!, $after: String) {\n    reach(from: $from, maxHops: $hops) { reached(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ags } } } }\n  }\n"): typeof import('./graphql').ReachedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

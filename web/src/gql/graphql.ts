@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whether an analysis of the reach graph is ready. */
+export type AnalysisStatus =
+  /** Being computed for the first time; no result yet. Ask again shortly. */
+  | 'COMPUTING'
+  /** Computed from the current data. */
+  | 'READY'
+  /** Computed from an earlier state of the data; a recomputation is under way. Ask again shortly. */
+  | 'STALE';
+
 /** The four kinds of link between municipalities that the transfer office's network dashboard records. */
 export type ExchangeKind =
   /** The two develop a solution together. */
@@ -96,6 +105,18 @@ export type PeerFilter = {
   state?: State | null | undefined;
 };
 
+/** Where reach starts: exactly one of the fields. */
+export type ReachSource = {
+  /** An event (slug): its attendees and hosts. */
+  event?: string | null | undefined;
+  /** A municipality (AGS). */
+  municipality?: string | null | undefined;
+  /** The whole federal programme: every runner of a Modellprojekt Smart Cities. Only `true` is allowed. */
+  programme?: boolean | null | undefined;
+  /** A project (slug): its runners. */
+  project?: string | null | undefined;
+};
+
 /** What a caller may do. API keys are READER or ANALYST; people are MEMBER, ANALYST or ADMIN. */
 export type Role =
   /** Everything, including API keys and the shared reference data. */
@@ -182,6 +203,23 @@ export type GemeindePositionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type GemeindePositionsQuery = { gemeindePositions: { count: number, ags: Array<string>, lat: Array<number>, lon: Array<number> } };
+
+export type DashboardQueryVariables = Exact<{
+  from: ReachSource;
+  hops: number;
+}>;
+
+
+export type DashboardQuery = { viewer: { role: Role | null }, reach: { reachedCount: number, municipalities: { reached: number, total: number, share: number, populationShare: number }, byState: Array<{ key: string, share: { reached: number, total: number, share: number } }>, whiteSpots: Array<{ population: number, gemeinden: number, kreis: { ags: string, name: string } }> }, reachGrowth: Array<{ date: string, added: number, after: number, event: { slug: string, title: string } }>, reachNetwork: { status: AnalysisStatus, brokers: Array<{ betweenness: number, degree: number, municipality: { ags: string, name: string } }>, communities: Array<{ id: number, size: number, dominantTopics: Array<{ name: string }> }> } };
+
+export type ReachedQueryVariables = Exact<{
+  from: ReachSource;
+  hops: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReachedQuery = { reach: { reached: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { ags: string } }> } } };
 
 export type MeasureTopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -300,6 +338,82 @@ export const GemeindePositionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GemeindePositionsQuery, GemeindePositionsQueryVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($from: ReachSource!, $hops: Int!) {
+  viewer {
+    role
+  }
+  reach(from: $from, maxHops: $hops) {
+    reachedCount
+    municipalities {
+      reached
+      total
+      share
+      populationShare
+    }
+    byState {
+      key
+      share {
+        reached
+        total
+        share
+      }
+    }
+    whiteSpots(first: 15) {
+      kreis {
+        ags
+        name
+      }
+      population
+      gemeinden
+    }
+  }
+  reachGrowth(maxHops: $hops) {
+    event {
+      slug
+      title
+    }
+    date
+    added
+    after
+  }
+  reachNetwork {
+    status
+    brokers(first: 10) {
+      municipality {
+        ags
+        name
+      }
+      betweenness
+      degree
+    }
+    communities(first: 8) {
+      id
+      size
+      dominantTopics {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const ReachedDocument = new TypedDocumentString(`
+    query Reached($from: ReachSource!, $hops: Int!, $after: String) {
+  reach(from: $from, maxHops: $hops) {
+    reached(first: 100, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ags
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReachedQuery, ReachedQueryVariables>;
 export const MeasureTopicsDocument = new TypedDocumentString(`
     query MeasureTopics {
   topics(filter: {fieldsOfAction: true}, first: 100) {
