@@ -293,6 +293,7 @@ describe('the web app', () => {
     const marked = answer.data.reach.reached.totalCount as number;
     expect(await page.getByRole('img', { name: new RegExp(`${marked.toLocaleString('de-DE')} erreichte Kommunen markiert`) }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Wachstum je Veranstaltung (ganzes Programm)' }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: /Verlauf der erreichten Gemeinden über \d+ Veranstaltungen/ }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Wer das Netzwerk zusammenhält' }).count()).toBe(1);
     await accessible();
     if (process.env.SCREENSHOTS) {

@@ -177,6 +177,7 @@ export const de = {
     gemeinden: 'Gemeinden',
     growth: 'Wachstum je Veranstaltung (ganzes Programm)',
     growthEvent: 'Veranstaltung',
+    growthChart: (events: number, top: number) => `Verlauf der erreichten Gemeinden über ${events} Veranstaltungen, bis ${top.toLocaleString('de-DE')}; die Tabelle darunter enthält alle Werte.`,
     growthDate: 'Datum',
     growthAdded: 'neu erreicht',
     growthAfter: 'erreicht danach',

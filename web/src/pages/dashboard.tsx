@@ -76,6 +76,33 @@ function useReached(from: ReachSource, hops: number, skip: boolean) {
   return state;
 }
 
+/** Reached Gemeinden after each event, over time: an SVG line; the table below it is its text alternative. */
+function GrowthChart({ points }: { points: { date: string; after: number }[] }) {
+  if (points.length < 2) return null;
+  const W = 640;
+  const H = 200;
+  const pad = 36;
+  const times = points.map((p) => Date.parse(p.date));
+  const [t0, t1] = [Math.min(...times), Math.max(...times)];
+  const top = Math.max(...points.map((p) => p.after), 1);
+  const x = (time: number) => pad + ((time - t0) / Math.max(1, t1 - t0)) * (W - 2 * pad);
+  const y = (n: number) => H - pad + 8 - (n / top) * (H - 2 * pad);
+  const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(times[i]!).toFixed(1)},${y(p.after).toFixed(1)}`).join(' ');
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} width="100%" style={{ maxWidth: `${W}px` }} role="img" aria-label={d.growthChart(points.length, top)}>
+      <line x1={pad} y1={H - pad + 8} x2={W - pad} y2={H - pad + 8} stroke="#4a4a4a" />
+      <line x1={pad} y1={pad - 8} x2={pad} y2={H - pad + 8} stroke="#4a4a4a" />
+      <text x={pad - 4} y={y(top) + 4} text-anchor="end" font-size="11" fill="#1a1a1a">{top.toLocaleString('de-DE')}</text>
+      <text x={pad} y={H - 6} font-size="11" fill="#1a1a1a">{points[0]!.date.slice(0, 7)}</text>
+      <text x={W - pad} y={H - 6} text-anchor="end" font-size="11" fill="#1a1a1a">{points.at(-1)!.date.slice(0, 7)}</text>
+      <path d={line} fill="none" stroke="#0b4f8a" stroke-width="2" />
+      {points.map((p, i) => (
+        <circle key={i} cx={x(times[i]!)} cy={y(p.after)} r="3" fill="#0b4f8a" />
+      ))}
+    </svg>
+  );
+}
+
 export function DashboardPage() {
   const credential = useCredential();
   const { query, route } = useLocation();
@@ -188,6 +215,7 @@ export function DashboardPage() {
           </div>
 
           <h2>{d.growth}</h2>
+          <GrowthChart points={result.data.reachGrowth} />
           <table>
             <thead>
               <tr>
