@@ -39,3 +39,20 @@ export function SourceLinks({ urls }: { urls: readonly string[] }) {
     </span>
   );
 }
+
+/** A contact person as the API shows them to this viewer: name, role, and e-mail and phone where the privacy rule allows. */
+export function ContactLine({ contact }: { contact: { name: string; role?: string | null; email?: string | null; phone?: string | null } }) {
+  return (
+    <>
+      {contact.name}
+      {contact.role && `, ${contact.role}`}
+      {contact.email && (
+        <>
+          {' — '}
+          <a href={`mailto:${contact.email}`}>{contact.email}</a>
+        </>
+      )}
+      {contact.phone && ` — ${contact.phone}`}
+    </>
+  );
+}

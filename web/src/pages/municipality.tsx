@@ -4,7 +4,7 @@
 import { useRoute } from 'preact-iso';
 import { graphql } from '../gql';
 import { t } from '../strings';
-import { ErrorNote, Loading, SourceLinks } from '../ui';
+import { ContactLine, ErrorNote, Loading, SourceLinks } from '../ui';
 import { useQuery } from '../use-query';
 
 const MUNICIPALITY = graphql(`
@@ -165,15 +165,7 @@ export function MunicipalityPage() {
           <ul>
             {m.contacts.map((c) => (
               <li key={c.uuid}>
-                {c.name}
-                {c.role && `, ${c.role}`}
-                {c.email && (
-                  <>
-                    {' — '}
-                    <a href={`mailto:${c.email}`}>{c.email}</a>
-                  </>
-                )}
-                {c.phone && ` — ${c.phone}`}
+                <ContactLine contact={c} />
               </li>
             ))}
           </ul>

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { PeerFinderQuery, PeerFilter, SizeClass, State } from '../gql/graphql';
 import { t } from '../strings';
-import { ErrorNote, Loading, SourceLinks } from '../ui';
+import { ContactLine, ErrorNote, Loading, SourceLinks } from '../ui';
 import { useQuery } from '../use-query';
 
 const TOPICS = graphql(`
@@ -141,14 +141,7 @@ function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
           : edge.contacts.map((c, i) => (
               <span key={c.uuid}>
                 {i > 0 && '; '}
-                {c.name}
-                {c.role && `, ${c.role}`}
-                {c.email && (
-                  <>
-                    {' — '}
-                    <a href={`mailto:${c.email}`}>{c.email}</a>
-                  </>
-                )}
+                <ContactLine contact={c} />
               </span>
             ))}
         <SourceLinks urls={edge.sources.map((s) => s.url)} />
