@@ -48,6 +48,7 @@ const config: CodegenConfig = {
           SharedTopic: '../features/discovery/discovery.service.js#SharedTopicRecord',
           ExpertReason: '../features/discovery/discovery.service.js#ExpertReasonRecord',
           TopicInheritance: '../features/discovery/discovery.service.js#TopicInheritanceRecord',
+          InheritedTopic: '../features/discovery/discovery.service.js#InheritedTopicRecord',
           LearningPartnerEdge: '../features/discovery/discovery.service.js#LearningPartnerEdgeRecord',
           Reach: '../features/reach/reach.service.js#ReachResult',
           EventGrowth: '../features/reach/reach.service.js#EventGrowthRecord',

@@ -9,7 +9,7 @@ import type { EventRecord, AttendanceRecord } from '../records/event.js';
 import type { MeasureRecord, MeasureTopicRecord } from '../records/measure.js';
 import type { SourceRecord } from '../kernel/source.js';
 import type { RegisterRecord } from '../features/register/register.repository.js';
-import type { PeerEdgeRecord, SharedTopicRecord, ExpertReasonRecord, TopicInheritanceRecord, LearningPartnerEdgeRecord } from '../features/discovery/discovery.service.js';
+import type { PeerEdgeRecord, SharedTopicRecord, ExpertReasonRecord, TopicInheritanceRecord, InheritedTopicRecord, LearningPartnerEdgeRecord } from '../features/discovery/discovery.service.js';
 import type { ReachResult, EventGrowthRecord, NetworkAnswer } from '../features/reach/reach.service.js';
 import type { BrokerRecord, CommunityRecord } from '../features/reach/reach.network.js';
 import type { ViewerRecord } from '../auth/viewer.js';
@@ -725,6 +725,17 @@ export type InheritanceSide =
   /** The result. */
   | 'RESULT';
 
+/** A topic a municipality carries only by inheritance, and where it comes from. */
+export type InheritedTopic = {
+  __typename?: 'InheritedTopic';
+  /** The topic. */
+  topic: Topic;
+  /** The units and projects it comes from. */
+  via: Array<TopicInheritance>;
+  /** Its weight in the inherited profile: 0.5 from a Kreis's or Verband's project, 0.3 for a Kreis from its Gemeinden's, half of that for the field above a sub-topic (own topics weigh 1). */
+  weight: Scalars['Float']['output'];
+};
+
 /** A municipality's declared interest in a topic, without (yet) a project on it. */
 export type Interest = {
   __typename?: 'Interest';
@@ -915,6 +926,8 @@ export type Municipality = Node & {
   exchangesAbroad: Array<ExchangeAbroad>;
   /** Global id (for `Query.node`). */
   id: Scalars['ID']['output'];
+  /** Topics it carries only by inheritance — a Gemeinde or Stadt from the projects of its Landkreis and Gemeindeverband, a Landkreis from its Gemeinden's — heaviest first, then by slug; topics it holds itself are not listed. Rankings count them only with `profile: INHERITED_AND_INTERESTS`. */
+  inheritedTopics: Array<InheritedTopic>;
   /** The topics it declared interest in, with the date of each declaration. */
   interests: Array<Interest>;
   /** What kind of territorial unit this is. */
@@ -2770,6 +2783,7 @@ export type ResolversTypes = ResolversObject<{
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InheritanceSide: InheritanceSide;
+  InheritedTopic: ResolverTypeWrapper<InheritedTopicRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Interest: ResolverTypeWrapper<InterestRecord>;
   LearningExplanation: ResolverTypeWrapper<Omit<LearningExplanation, 'matchedTopics'> & { matchedTopics: Array<ResolversTypes['SharedTopic']> }>;
@@ -2905,6 +2919,7 @@ export type ResolversParentTypes = ResolversObject<{
   GeoPoint: GeoPoint;
   GeoPointInput: GeoPointInput;
   ID: Scalars['ID']['output'];
+  InheritedTopic: InheritedTopicRecord;
   Int: Scalars['Int']['output'];
   Interest: InterestRecord;
   LearningExplanation: Omit<LearningExplanation, 'matchedTopics'> & { matchedTopics: Array<ResolversParentTypes['SharedTopic']> };
@@ -3208,6 +3223,12 @@ export type GeoPointResolvers<ContextType = Context, ParentType extends Resolver
   lon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type InheritedTopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InheritedTopic'] = ResolversParentTypes['InheritedTopic']> = ResolversObject<{
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+  via?: Resolver<Array<ResolversTypes['TopicInheritance']>, ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type InterestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Interest'] = ResolversParentTypes['Interest']> = ResolversObject<{
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
@@ -3288,6 +3309,7 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   exchanges?: Resolver<Array<ResolversTypes['Exchange']>, ParentType, ContextType, RequireFields<MunicipalityExchangesArgs, 'includeGenerated'>>;
   exchangesAbroad?: Resolver<Array<ResolversTypes['ExchangeAbroad']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inheritedTopics?: Resolver<Array<ResolversTypes['InheritedTopic']>, ParentType, ContextType>;
   interests?: Resolver<Array<ResolversTypes['Interest']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MunicipalityKind'], ParentType, ContextType>;
   kreis?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
@@ -3716,6 +3738,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Explanation?: ExplanationResolvers<ContextType>;
   GemeindePositions?: GemeindePositionsResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  InheritedTopic?: InheritedTopicResolvers<ContextType>;
   Interest?: InterestResolvers<ContextType>;
   LearningExplanation?: LearningExplanationResolvers<ContextType>;
   LearningPartnerConnection?: LearningPartnerConnectionResolvers<ContextType>;

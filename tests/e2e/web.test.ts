@@ -110,6 +110,20 @@ describe('the web app', () => {
     await open('/gemeinde/07137068');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Mayen, Stadt');
     expect(await page.locator('dl.facts').innerText()).toMatch(/Einwohner\s+\d{2}\.\d{3}/);
+    // Polch runs no project of its own; what its Kreis (and Verband) run is shown as inherited, marked, with where from.
+    await open('/gemeinde/07137089');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Polch, Stadt');
+    const inherited = page.getByRole('region', { name: 'Geerbte Themen' });
+    await expect.poll(() => inherited.count()).toBe(1);
+    const answer = await h.ok<any>('{ municipality(ags: "07137089") { inheritedTopics { topic { name } via { from { name } project { name } } } } }');
+    expect(answer.municipality.inheritedTopics.length).toBeGreaterThan(0);
+    const text = await inherited.innerText();
+    for (const x of answer.municipality.inheritedTopics) {
+      expect(text).toContain(x.topic.name);
+      expect(text).toContain(`über ${x.via[0].from.name} (${x.via[0].project.name})`);
+    }
+    expect(text).toContain('(geerbt)');
+    await accessible();
     await open('/gemeinde/09999999');
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.count()).toBe(1);

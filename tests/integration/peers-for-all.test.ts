@@ -70,6 +70,18 @@ describe('inherited profiles', () => {
     for (const s of shared) expect(s.via).toEqual([{ side: 'ASKER', from: { ags: '07137' }, project: { slug: 'myk10' } }]);
   });
 
+  it('are listed on the municipality, heaviest first, with where they come from; its own topics are not', async () => {
+    const { municipality } = await h.ok<any>(`{ municipality(ags: "${POLCH}") { topics { slug } inheritedTopics { topic { slug } weight via { from { ags } project { slug } } } } }`, {}, viewers.anonymous);
+    expect(municipality.topics).toEqual([]);
+    expect(municipality.inheritedTopics).toEqual([
+      { topic: { slug: 'buergerbeteiligung' }, weight: 0.5, via: [{ from: { ags: '07137' }, project: { slug: 'myk10' } }] },
+      { topic: { slug: 'mobilitaet' }, weight: 0.5, via: [{ from: { ags: '07137' }, project: { slug: 'myk10' } }] },
+    ]);
+    // Mayen runs myk10 itself: nothing of it is inherited.
+    const mayen = (await h.ok<any>('{ municipality(ags: "07137068") { inheritedTopics { topic { slug } } } }')).municipality;
+    expect(mayen.inheritedTopics).toEqual([]);
+  });
+
   it('give a Kreis its Gemeinden’s project topics at 0.3, via each of them', async () => {
     const conn = await peers({ ags: '07135', rankBy: 'TOPICS', profile: INHERITED });
     // Cochem-Zell {energie 0.3} against Testdorf 01 {energie 1}: 0.3.

@@ -18,6 +18,10 @@ export const discoveryResolvers: Resolvers = {
   Municipality: {
     peers: (m, args, { discovery }) => discovery.peers(m.ags, args.filter, args),
     learningPartners: (m, args, { discovery }) => discovery.learningPartners(m.ags, args.filter, args),
+    inheritedTopics: (m, _, { discovery }) => discovery.inheritedTopics(m.ags),
+  },
+  InheritedTopic: {
+    topic: async (x, _, { loaders }) => (await loaders.topic.load(x.slug))!,
   },
   // A page's solutions, projects, runners and contacts each load in one batch; contacts as the privacy rule shows them.
   LearningPartnerEdge: {

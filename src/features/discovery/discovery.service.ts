@@ -53,6 +53,13 @@ export interface TopicInheritanceRecord {
   project: string;
 }
 
+/** A topic held only by inheritance; `topic` resolves from `slug`. */
+export interface InheritedTopicRecord {
+  slug: string;
+  weight: number;
+  via: TopicInheritanceRecord[];
+}
+
 /** A shared topic as the API returns it; `topic` resolves from `slug`. */
 export interface SharedTopicRecord {
   slug: string;
@@ -370,6 +377,16 @@ export function discoveryService(repo: DiscoveryRepository) {
       if (found.unknownInterests.length > 0) throw unknownInterests(found.unknownInterests);
       const page = pageInMemory(request, rankSolutions(found), 'DESC');
       return toConnection(request, page, (row, cursor): LearningPartnerEdgeRecord => ({ ...row, cursor, score: row.sort }));
+    },
+    /** What a municipality carries only by inheritance, heaviest first, then by slug. */
+    async inheritedTopics(ags: string): Promise<InheritedTopicRecord[]> {
+      const { viaOf, profileOf } = await repo.inheritedProfiles();
+      const via = viaOf.get(ags);
+      if (!via) return [];
+      const profile = profileOf.get(ags)!;
+      return [...via]
+        .map(([slug, from]) => ({ slug, weight: profile.get(slug) ?? 0, via: from.map((v) => ({ side: 'ASKER' as const, ...v })) }))
+        .sort((a, b) => b.weight - a.weight || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
     },
     /** Every Gemeinde's position, from the register table kept per data version. */
     gemeindePositions: () => repo.gemeindePositions(),

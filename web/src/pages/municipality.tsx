@@ -14,6 +14,7 @@ const MUNICIPALITY = graphql(`
       kreis { ags name }
       land { name }
       topics { slug name }
+      inheritedTopics { topic { slug name } via { from { ags name } project { name } } }
       projects(first: 50) {
         totalCount
         edges {
@@ -99,6 +100,26 @@ export function MunicipalityPage() {
           </ul>
         )}
       </section>
+
+      {m.inheritedTopics.length > 0 && (
+        <section aria-labelledby="m-inherited">
+          <h2 id="m-inherited">{s.inherited}</h2>
+          <p class="small">{s.inheritedHint}</p>
+          <ul>
+            {m.inheritedTopics.map((x) => (
+              <li key={x.topic.slug}>
+                <span class="chip-inline">{x.topic.name}</span> ({s.inheritedMark}) —{' '}
+                {x.via.map((v, i) => (
+                  <span key={`${v.from.ags}-${v.project.name}`}>
+                    {i > 0 && '; '}
+                    {s.via} <a href={`/gemeinde/${v.from.ags}`}>{v.from.name}</a> ({v.project.name})
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="m-projects">
         <h2 id="m-projects">{s.projects}</h2>
