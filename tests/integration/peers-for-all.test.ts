@@ -77,6 +77,11 @@ describe('inherited profiles', () => {
       { topic: { slug: 'buergerbeteiligung' }, weight: 0.5, via: [{ from: { ags: '07137' }, project: { slug: 'myk10' } }] },
       { topic: { slug: 'mobilitaet' }, weight: 0.5, via: [{ from: { ags: '07137' }, project: { slug: 'myk10' } }] },
     ]);
+    // A list of municipalities reads the data version once, not once per municipality.
+    const list = await h.gql('{ municipality(ags: "07137") { parts(first: 10) { edges { node { ags inheritedTopics { topic { slug } } } } } } }');
+    expect(list.errors).toBeUndefined();
+    expect(list.data!.municipality.parts.edges.length).toBeGreaterThan(1);
+    expect(list.statements.filter((name) => name === 'dataVersion.read')).toHaveLength(1);
     // Mayen runs myk10 itself: nothing of it is inherited.
     const mayen = (await h.ok<any>('{ municipality(ags: "07137068") { inheritedTopics { topic { slug } } } }')).municipality;
     expect(mayen.inheritedTopics).toEqual([]);

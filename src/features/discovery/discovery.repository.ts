@@ -551,10 +551,6 @@ export interface Candidates<T> {
 }
 
 export function discoveryRepository(db: Database, access: Access, profileCache: PerVersion<ProfileSets>, solutionCache: PerVersion<Solutions>) {
-  // The data version, read once per request for the fields that need only the per-version tables.
-  let version: Promise<number | null> | undefined;
-  const currentVersion = () =>
-    (version ??= db.read('discovery.version', (tx) => tx.run<{ version: number }>(READ_DATA_VERSION)).then(([row]) => (row?.version ? row.version : null)));
   const askerAt = async (ags: string) => {
     const [row] = await db.read('discovery.asker', (tx) => tx.run<{ own: Row; version: number | null }>(ASKER, { ags }));
     return row ? { own: toMunicipality(row.own), version: row.version } : null;
@@ -581,15 +577,15 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
       return { own: asker.own, ...learningCandidatesIn(profilesFor(profiles, asked), solutions, ags, filter, asked) };
     },
 
-    /** Every Gemeinde's position (kinds of the register's Gemeinden), ordered by AGS, from the register table of this data version. */
-    gemeindePositions: async () => {
-      // Version 0: no version node yet, nothing to keep the table by (as for the asker's null).
-      const profiles = await at(profileCache, await currentVersion(), () => readProfiles(db));
-      return (profiles.positions ??= gemeindePositionsOf(profiles.own.unitOf));
+    /** The data version now (one per key asked; the `dataVersion` loader asks once per request). Null before any versioned write. */
+    dataVersions: async (keys: readonly 'now'[]): Promise<(number | null)[]> => {
+      const [row] = await db.read('discovery.version', (tx) => tx.run<{ version: number }>(READ_DATA_VERSION));
+      // Version 0: no version node yet, nothing to keep the tables by (as for the asker's null).
+      return keys.map(() => (row?.version ? row.version : null));
     },
 
-    /** The profiles with inherited topics of this data version (one version read per request). */
-    inheritedProfiles: async () => (await at(profileCache, await currentVersion(), () => readProfiles(db))).inherited,
+    /** The profile sets of data version `version` (see `dataVersions`), from the per-version cache. */
+    profilesAt: (version: number | null) => at(profileCache, version, () => readProfiles(db)),
 
     /** Null when there is no project with this slug. */
     similarProjectCandidates: (slug: string, filter: DiscoveryFilterParams) =>

@@ -8,7 +8,8 @@ import { pageInMemory, pageRequest, toConnection, type PageRequest } from '../..
 import { latSchema, lonSchema, parse, slugSchema } from '../../kernel/validation.js';
 import { nameKey } from '../../kernel/text.js';
 import { MODEL_PROJECTS_PROGRAMME } from '../../records/project.model.js';
-import type { Asked, Candidates, DiscoveryFilterParams, DiscoveryRepository, LearningCandidates, PeerCandidates, SearchLabel } from './discovery.repository.js';
+import type { Loaders } from '../context.js';
+import { gemeindePositionsOf, type Asked, type Candidates, type DiscoveryFilterParams, type DiscoveryRepository, type LearningCandidates, type PeerCandidates, type SearchLabel } from './discovery.repository.js';
 import {
   combinedScore,
   coverage,
@@ -322,7 +323,8 @@ export interface PeersArgs {
   rankBy?: PeerRanking | null;
 }
 
-export function discoveryService(repo: DiscoveryRepository) {
+/** `loaders`: the request's; their `dataVersion` is read once per request and forgotten after a write. */
+export function discoveryService(repo: DiscoveryRepository, loaders: Pick<Loaders, 'dataVersion'>) {
   return {
     /** The keys of up to `limit` nodes of one label that match a text (for filters that take free text). */
     async searchKeys(text: string, label: SearchLabel, limit = 1000): Promise<string[]> {
@@ -380,7 +382,7 @@ export function discoveryService(repo: DiscoveryRepository) {
     },
     /** What a municipality carries only by inheritance, heaviest first, then by slug. */
     async inheritedTopics(ags: string): Promise<InheritedTopicRecord[]> {
-      const { viaOf, profileOf } = await repo.inheritedProfiles();
+      const { viaOf, profileOf } = (await repo.profilesAt(await loaders.dataVersion.load('now'))).inherited;
       const via = viaOf.get(ags);
       if (!via) return [];
       const profile = profileOf.get(ags)!;
@@ -389,7 +391,10 @@ export function discoveryService(repo: DiscoveryRepository) {
         .sort((a, b) => b.weight - a.weight || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
     },
     /** Every Gemeinde's position, from the register table kept per data version. */
-    gemeindePositions: () => repo.gemeindePositions(),
+    async gemeindePositions() {
+      const profiles = await repo.profilesAt(await loaders.dataVersion.load('now'));
+      return (profiles.positions ??= gemeindePositionsOf(profiles.own.unitOf));
+    },
     async similarProjects(slug: string, filter: PeerFilter | null | undefined, args: { first?: number | null; after?: string | null }) {
       const request = pageRequest('similarProjects', args, 'number');
       const found = await repo.similarProjectCandidates(slug, filterParams(filter));

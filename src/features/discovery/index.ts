@@ -1,4 +1,5 @@
 // The discovery area's registration (see ../context.ts): peers, learning partners, similar projects, experts, search.
+import DataLoader from 'dataloader';
 import { PerVersion } from '../../db/data-version.js';
 import { defineArea } from '../context.js';
 import { discoveryRepository, type DiscoveryRepository, type ProfileSets, type Solutions } from './discovery.repository.js';
@@ -8,6 +9,10 @@ import { discoveryService } from './discovery.service.js';
 declare module '../context.js' {
   interface Repositories {
     discovery: DiscoveryRepository;
+  }
+  interface Loaders {
+    /** The data version, read once per request (and again after a write, which clears the loaders). */
+    dataVersion: DataLoader<'now', number | null>;
   }
   interface Services {
     /** Peers and similar projects: scoring over what the discovery statements return. */
@@ -25,5 +30,6 @@ export const discoveryArea = defineArea({
   resolvers: discoveryResolvers,
   caches: () => ({ profiles: new PerVersion<ProfileSets>(), solutions: new PerVersion<Solutions>() }),
   repositories: ({ db, access, caches }) => ({ discovery: discoveryRepository(db, access, caches.profiles, caches.solutions) }),
-  services: ({ repos }) => ({ discovery: discoveryService(repos.discovery) }),
+  loaders: (repos) => ({ dataVersion: new DataLoader(repos.discovery.dataVersions) }),
+  services: ({ repos, loaders }) => ({ discovery: discoveryService(repos.discovery, loaders) }),
 });
