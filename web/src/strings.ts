@@ -23,6 +23,7 @@ export const de = {
       BAD_USER_INPUT: 'Die Eingabe passt nicht.',
       NOT_FOUND: 'Nicht gefunden.',
       RATE_LIMITED: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.',
+      QUERY_TOO_COMPLEX: 'Diese Abfrage ist zu umfangreich. Bitte grenzen Sie sie ein.',
       SERVICE_UNAVAILABLE: 'Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
       UNAUTHENTICATED: 'Dafür müssen Sie angemeldet sein.',
       FORBIDDEN: 'Dafür fehlt Ihnen die Berechtigung.',
