@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   caches.reach.get(reachRepository(db)).catch((error: unknown) => log.warn({ err: error }, 'reach snapshot not loaded at start-up'));
   const url = `http://${config.http.host}:${config.http.port}/graphql`;
   log.info({ url }, 'ready');
-  console.log(`\n  smart-city-graph is ready: open ${url} for the Apollo Sandbox explorer.\n`);
+  console.log(`\n  smart-city-graph is ready: open ${url} for the Apollo Sandbox explorer, http://${config.http.host}:${config.http.port}/ for the web app.\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
