@@ -53,6 +53,7 @@ const config: CodegenConfig = {
           Reach: '../features/reach/reach.service.js#ReachResult',
           EventGrowth: '../features/reach/reach.service.js#EventGrowthRecord',
           ReachNetwork: '../features/reach/reach.service.js#NetworkAnswer',
+          NetworkGraph: '../features/reach/reach.network.js#NetworkGraphSlice',
           Broker: '../features/reach/reach.network.js#BrokerRecord',
           Community: '../features/reach/reach.network.js#CommunityRecord',
           Viewer: '../auth/viewer.js#ViewerRecord',

@@ -11,7 +11,7 @@ import type { SourceRecord } from '../kernel/source.js';
 import type { RegisterRecord } from '../features/register/register.repository.js';
 import type { PeerEdgeRecord, SharedTopicRecord, ExpertReasonRecord, TopicInheritanceRecord, InheritedTopicRecord, LearningPartnerEdgeRecord } from '../features/discovery/discovery.service.js';
 import type { ReachResult, EventGrowthRecord, NetworkAnswer } from '../features/reach/reach.service.js';
-import type { BrokerRecord, CommunityRecord } from '../features/reach/reach.network.js';
+import type { NetworkGraphSlice, BrokerRecord, CommunityRecord } from '../features/reach/reach.network.js';
 import type { ViewerRecord } from '../auth/viewer.js';
 import type { ApiKeyRecord } from '../auth/api-keys.js';
 import type { Context } from '../context.js';
@@ -1471,6 +1471,32 @@ export type MutationUpsertMunicipalityArgs = {
   input: MunicipalityInput;
 };
 
+/**
+ * The reach graph as columns, for drawing it without one object per node (like `GemeindePositions`): the node
+ * lists have equal length, position i of each is one municipality, in the order of `ReachNetwork.brokers`;
+ * link j joins the nodes at positions `linkSource[j]` and `linkTarget[j]` (the smaller first), each pair once,
+ * ordered by source then target. Only links between the nodes returned are listed.
+ */
+export type NetworkGraph = {
+  __typename?: 'NetworkGraph';
+  /** The AGS of each node. */
+  ags: Array<Scalars['String']['output']>;
+  /** The betweenness of each node, as `Broker.betweenness`. */
+  betweenness: Array<Scalars['Float']['output']>;
+  /** The community of each node: its `Community.id` among all communities of the graph. */
+  community: Array<Scalars['Int']['output']>;
+  /** The degree of each node, as `Broker.degree`. */
+  degree: Array<Scalars['Int']['output']>;
+  /** Each link's first node: a position in the node lists. */
+  linkSource: Array<Scalars['Int']['output']>;
+  /** Each link's second node: a position in the node lists. */
+  linkTarget: Array<Scalars['Int']['output']>;
+  /** The name of each node. */
+  name: Array<Scalars['String']['output']>;
+  /** Whether the graph has more municipalities than were returned. */
+  truncated: Scalars['Boolean']['output'];
+};
+
 /** Anything that has a stable global identifier. Pass any `id` to `Query.node` to fetch it again. */
 export type Node = {
   /** The global identifier: opaque, stable, unique across all types. */
@@ -2097,6 +2123,8 @@ export type ReachNetwork = {
   computedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Links between them (each pair counted once). */
   edges: Scalars['Int']['output'];
+  /** The graph itself, for drawing a network view: its most central municipalities (in the order of `brokers`) and the links among them. */
+  graph: NetworkGraph;
   /** Municipalities in the reach graph (those with any link). */
   nodes: Scalars['Int']['output'];
   /** The data snapshot they were computed from. */
@@ -2114,6 +2142,12 @@ export type ReachNetworkBrokersArgs = {
 
 /** Brokers and communities of the reach graph. They take long to compute on large graphs, so they are computed in the background and cached until the data changes. */
 export type ReachNetworkCommunitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Brokers and communities of the reach graph. They take long to compute on large graphs, so they are computed in the background and cached until the data changes. */
+export type ReachNetworkGraphArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2807,6 +2841,7 @@ export type ResolversTypes = ResolversObject<{
   MunicipalityProjectConnection: ResolverTypeWrapper<Omit<MunicipalityProjectConnection, 'edges'> & { edges: Array<ResolversTypes['MunicipalityProjectEdge']> }>;
   MunicipalityProjectEdge: ResolverTypeWrapper<Omit<MunicipalityProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkGraph: ResolverTypeWrapper<NetworkGraphSlice>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<OrganizationRecord>;
   OrganizationConnection: ResolverTypeWrapper<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganizationEdge']> }>;
@@ -2939,6 +2974,7 @@ export type ResolversParentTypes = ResolversObject<{
   MunicipalityProjectConnection: Omit<MunicipalityProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['MunicipalityProjectEdge']> };
   MunicipalityProjectEdge: Omit<MunicipalityProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
   Mutation: Record<PropertyKey, never>;
+  NetworkGraph: NetworkGraphSlice;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: OrganizationRecord;
   OrganizationConnection: Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> };
@@ -3396,6 +3432,17 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   upsertMunicipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<MutationUpsertMunicipalityArgs, 'input'>>;
 }>;
 
+export type NetworkGraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkGraph'] = ResolversParentTypes['NetworkGraph']> = ResolversObject<{
+  ags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  betweenness?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  community?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  degree?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  linkSource?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  linkTarget?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Contact' | 'Event' | 'Measure' | 'Municipality' | 'Organization' | 'Project' | 'Topic', ParentType, ContextType>;
 }>;
@@ -3551,6 +3598,7 @@ export type ReachNetworkResolvers<ContextType = Context, ParentType extends Reso
   communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<ReachNetworkCommunitiesArgs, 'first'>>;
   computedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   edges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  graph?: Resolver<ResolversTypes['NetworkGraph'], ParentType, ContextType, RequireFields<ReachNetworkGraphArgs, 'first'>>;
   nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   snapshotVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AnalysisStatus'], ParentType, ContextType>;
@@ -3754,6 +3802,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MunicipalityProjectConnection?: MunicipalityProjectConnectionResolvers<ContextType>;
   MunicipalityProjectEdge?: MunicipalityProjectEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkGraph?: NetworkGraphResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;

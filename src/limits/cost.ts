@@ -30,6 +30,9 @@ const BASE_COST: Record<string, number> = {
   'Query.reach': 50,
   'Query.reachGrowth': 50,
   'Query.reachNetwork': 100,
+  // Columns of up to ~10,800 and 5,000 entries: priced as a hundred objects, what drawing one map or one network costs.
+  'Query.gemeindePositions': 100,
+  'ReachNetwork.graph': 100,
 };
 
 export function costEstimator(listSize: number): ComplexityEstimator {

@@ -282,7 +282,7 @@ describe('the web app', () => {
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Nicht angemeldet');
   });
 
-  it('shows the transfer office the reach of the first Regionalkonferenz — shares by Land, white spots, the map, growth, brokers — and tells others how to get access', async () => {
+  it('shows the transfer office the reach of the first Regionalkonferenz — shares by Land, white spots, the map, growth, the network with brokers and communities — and tells others how to get access', async () => {
     await open('/reichweite');
     expect(await page.getByRole('note').innerText()).toContain('Analyse-Token');
     await accessible();
@@ -309,11 +309,31 @@ describe('the web app', () => {
     expect(await page.getByRole('heading', { name: 'Wachstum je Veranstaltung (ganzes Programm)' }).count()).toBe(1);
     expect(await page.getByRole('img', { name: /Verlauf der erreichten Gemeinden über \d+ Veranstaltungen/ }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Wer das Netzwerk zusammenhält' }).count()).toBe(1);
+    // The network view: the analysis runs in the background, so the page may first say it is computing.
+    const network = async (): Promise<any> =>
+      (await fetch(`${http.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...analyst },
+        body: JSON.stringify({ query: '{ reachNetwork { status graph(first: 2000) { ags linkSource } brokers(first: 1) { municipality { name } } } }' }),
+      }).then((r) => r.json()));
+    await expect.poll(async () => (await network()).data.reachNetwork.status, { timeout: 60_000 }).toBe('READY');
+    if ((await page.getByRole('button', { name: 'Neu laden' }).count()) > 0) await page.getByRole('button', { name: 'Neu laden' }).click();
+    const { graph, brokers } = (await network()).data.reachNetwork;
+    expect(graph.ags.length).toBeGreaterThan(100);
+    await expect.poll(() => page.locator('[data-nodes]').getAttribute('data-nodes')).toBe(String(graph.ags.length));
+    expect(await page.locator('[data-nodes]').getAttribute('data-links')).toBe(String(graph.linkSource.length));
+    expect(await page.getByRole('img', { name: new RegExp(`Netzwerkbild: ${graph.ags.length} verbundene Kommunen`) }).count()).toBe(1);
+    expect(await page.getByRole('listitem').filter({ hasText: brokers[0].municipality.name }).count()).toBeGreaterThan(0);
+    expect(await page.getByText(/Gemeinschaft 0 \(\d+ Kommunen\): \S/).count()).toBe(1);
+    const draw = await page.evaluate(() => performance.getEntriesByName('network-draw').at(-1)?.duration);
+    console.log(`[web] network view: ${graph.ags.length} municipalities, ${graph.linkSource.length} links laid out and drawn in ${draw?.toFixed(0)} ms`);
     await accessible();
     if (process.env.SCREENSHOTS) {
       await page.setViewportSize({ width: 1280, height: 1000 });
       await page.getByRole('heading', { level: 2 }).first().evaluate((el) => el.scrollIntoView());
       await page.screenshot({ path: fromProject('docs/screenshots/dashboard.png') });
+      await page.getByRole('heading', { name: 'Wer das Netzwerk zusammenhält' }).evaluate((el) => el.scrollIntoView());
+      await page.screenshot({ path: fromProject('docs/screenshots/network.png') });
     }
   });
 });

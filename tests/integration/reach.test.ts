@@ -181,6 +181,27 @@ describe('brokers and communities', () => {
     ]);
   });
 
+  it('gives the graph itself as columns in broker order, links as positions, cut to the first nodes on request', async () => {
+    await ready();
+    const { reachNetwork } = await ok(`{ reachNetwork {
+      all: graph { truncated ags name community betweenness degree linkSource linkTarget }
+      top: graph(first: 3) { truncated ags linkSource linkTarget }
+    } }`);
+    // Broker order as above, then the nodes of betweenness 0 by degree and AGS.
+    expect(reachNetwork.all).toEqual({
+      truncated: false,
+      ags: ['08421000', '07137', '07137068', '07137003', '07135101', '07135102', '09162000'],
+      name: ['Ulm, Universitätsstadt', 'Mayen-Koblenz', 'Mayen, Stadt', 'Andernach, Stadt', expect.any(String), expect.any(String), 'München, Landeshauptstadt'],
+      community: [2, 0, 0, 0, 1, 1, 2],
+      betweenness: [3, 1, 1, 0, 0, 0, 0],
+      degree: [3, 3, 3, 2, 1, 1, 1],
+      // Ulm–07137, Ulm–Mayen, Ulm–München, the triangle 07137–Mayen–Andernach, 07135101–07135102.
+      linkSource: [0, 0, 0, 1, 1, 2, 4],
+      linkTarget: [1, 2, 6, 2, 3, 3, 5],
+    });
+    expect(reachNetwork.top).toEqual({ truncated: true, ags: ['08421000', '07137', '07137068'], linkSource: [0, 0, 1], linkTarget: [1, 2, 2] });
+  });
+
   it('says STALE after a write until the new snapshot is analysed', async () => {
     const before = await ready();
     await ok(`mutation { linkExchange(from: "09162000", to: "07135101", kind: TRANSFER) { ags } }`);

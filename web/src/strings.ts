@@ -192,6 +192,13 @@ export const de = {
     brokers: 'Vermittler (Betweenness)',
     communities: 'Gemeinschaften und ihre Themen',
     community: (id: number, size: number) => `Gemeinschaft ${id} (${size.toLocaleString('de-DE')} Kommunen)`,
+    furtherCommunities: 'alle weiteren Gemeinschaften',
+    networkView: {
+      label: (nodes: number, links: number) =>
+        `Netzwerkbild: ${nodes.toLocaleString('de-DE')} verbundene Kommunen und ${links.toLocaleString('de-DE')} Verbindungen, Größe nach Betweenness, Farbe nach Gemeinschaft. Die Listen der Vermittler und Gemeinschaften sind die Textfassung.`,
+      caption: 'Jeder Punkt eine Kommune mit Verbindungen (gemeinsame Projekte, Veranstaltungen, Austausch); je größer, desto mehr kürzeste Wege laufen über sie. Die Farbe zeigt die Gemeinschaft wie in der Liste. Ein Klick öffnet die Kommune.',
+      truncated: (n: number) => `Gezeigt werden die ${n.toLocaleString('de-DE')} zentralsten Kommunen und ihre Verbindungen untereinander.`,
+    },
     mapLabel: (n: number) => `Karte Deutschlands mit allen Gemeinden; ${n.toLocaleString('de-DE')} erreichte Kommunen markiert. Die Zahlen je Land und die Tabelle der weißen Flecken sind die Textfassung.`,
     loadingReached: (n: number, total: number) => `Erreichte Gemeinden für die Karte: ${n.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} geladen …`,
   },

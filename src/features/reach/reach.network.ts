@@ -25,9 +25,26 @@ export interface CommunityRecord {
   dominantTopics: string[];
 }
 
+/** The graph itself, for drawing: nodes in broker order, links as pairs of positions in `nodes`. */
+export interface NetworkGraphRecord {
+  nodes: { ags: string; name: string; community: number; betweenness: number; degree: number }[];
+  links: [number, number][];
+}
+
+/** The first nodes of a graph and the links among them. */
+export interface NetworkGraphSlice extends NetworkGraphRecord {
+  truncated: boolean;
+}
+
+export function sliceGraph(graph: NetworkGraphRecord, first: number): NetworkGraphSlice {
+  if (graph.nodes.length <= first) return { ...graph, truncated: false };
+  return { nodes: graph.nodes.slice(0, first), links: graph.links.filter(([, b]) => b < first), truncated: true };
+}
+
 export interface NetworkResult {
   nodes: number;
   edges: number;
+  graph: NetworkGraphRecord;
   /** Most central first, ties by AGS. */
   brokers: BrokerRecord[];
   /** Largest first, ties by their smallest AGS. */
@@ -71,7 +88,17 @@ export function computeNetwork(snapshot: Snapshot, kinds: ReadonlySet<ReachLinkK
     .sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!))
     .map((members, id) => ({ id, members, dominantTopics: dominantTopics(snapshot, members) }));
 
-  return { nodes: graph.order, edges: graph.size, brokers, communities };
+  const communityOf = new Map<string, number>();
+  for (const c of communities) for (const ags of c.members) communityOf.set(ags, c.id);
+  const nodes = brokers.map((b) => ({ ...b, name: snapshot.municipalities.get(b.ags)?.name ?? b.ags, community: communityOf.get(b.ags) ?? -1 }));
+  const position = new Map(nodes.map((n, i) => [n.ags, i]));
+  const links: [number, number][] = graph.mapEdges((_, __, a, b) => {
+    const [x, y] = [position.get(a)!, position.get(b)!];
+    return x < y ? [x, y] : [y, x];
+  });
+  links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+
+  return { nodes: graph.order, edges: graph.size, brokers, communities, graph: { nodes, links } };
 }
 
 /** The topics most members work on (projects and interests), up to three, ties by slug. */

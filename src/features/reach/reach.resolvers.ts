@@ -3,6 +3,7 @@ import type { Resolvers, State } from '../../generated/graphql.js';
 import { pageInMemory, pageRequest, toConnection } from '../../kernel/connection.js';
 import { present } from '../../kernel/resolve.js';
 import { pathTo } from './reach.compute.js';
+import { sliceGraph } from './reach.network.js';
 import type { Breakdown } from './reach.compute.js';
 
 const share = (b: Breakdown) => ({
@@ -70,6 +71,16 @@ export const reachResolvers: Resolvers = {
     edges: (n) => n.result?.edges ?? 0,
     brokers: (n, { first }) => (n.result?.brokers ?? []).slice(0, limit(first, 100)),
     communities: (n, { first }) => (n.result?.communities ?? []).slice(0, limit(first, 100)),
+    graph: (n, { first }) => sliceGraph(n.result?.graph ?? { nodes: [], links: [] }, limit(first, 5000)),
+  },
+  NetworkGraph: {
+    ags: (g) => g.nodes.map((n) => n.ags),
+    name: (g) => g.nodes.map((n) => n.name),
+    community: (g) => g.nodes.map((n) => n.community),
+    betweenness: (g) => g.nodes.map((n) => n.betweenness),
+    degree: (g) => g.nodes.map((n) => n.degree),
+    linkSource: (g) => g.links.map(([a]) => a),
+    linkTarget: (g) => g.links.map(([, b]) => b),
   },
   Broker: {
     municipality: (b, _, { loaders }) => municipality(loaders, b.ags),

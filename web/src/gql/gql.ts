@@ -16,6 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query GemeindePositions { gemeindePositions { count ags lat lon } }\n": typeof types.GemeindePositionsDocument,
+    "\n  query NetworkGraph($first: Int!) {\n    reachNetwork { graph(first: $first) { truncated ags name community betweenness degree linkSource linkTarget } }\n  }\n": typeof types.NetworkGraphDocument,
     "\n  query Dashboard($from: ReachSource!, $hops: Int!) {\n    viewer { role }\n    reach(from: $from, maxHops: $hops) {\n      reachedCount\n      municipalities { reached total share populationShare }\n      byState { key share { reached total share } }\n      whiteSpots(first: 15) { kreis { ags name } population gemeinden }\n    }\n    reachGrowth(maxHops: $hops) { event { slug title } date added after }\n    reachNetwork { status brokers(first: 10) { municipality { ags name } betweenness degree } communities(first: 8) { id size dominantTopics { name } } }\n  }\n": typeof types.DashboardDocument,
     "\n  query Reached($from: ReachSource!, $hops: Int!, $after: String) {\n    reach(from: $from, maxHops: $hops) { reached(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ags } } } }\n  }\n": typeof types.ReachedDocument,
     "\n  query MeasureTopics {\n    topics(filter: { fieldsOfAction: true }, first: 100) { edges { node { slug name subtopics { slug name } } } }\n  }\n": typeof types.MeasureTopicsDocument,
@@ -31,6 +32,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query GemeindePositions { gemeindePositions { count ags lat lon } }\n": types.GemeindePositionsDocument,
+    "\n  query NetworkGraph($first: Int!) {\n    reachNetwork { graph(first: $first) { truncated ags name community betweenness degree linkSource linkTarget } }\n  }\n": types.NetworkGraphDocument,
     "\n  query Dashboard($from: ReachSource!, $hops: Int!) {\n    viewer { role }\n    reach(from: $from, maxHops: $hops) {\n      reachedCount\n      municipalities { reached total share populationShare }\n      byState { key share { reached total share } }\n      whiteSpots(first: 15) { kreis { ags name } population gemeinden }\n    }\n    reachGrowth(maxHops: $hops) { event { slug title } date added after }\n    reachNetwork { status brokers(first: 10) { municipality { ags name } betweenness degree } communities(first: 8) { id size dominantTopics { name } } }\n  }\n": types.DashboardDocument,
     "\n  query Reached($from: ReachSource!, $hops: Int!, $after: String) {\n    reach(from: $from, maxHops: $hops) { reached(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ags } } } }\n  }\n": types.ReachedDocument,
     "\n  query MeasureTopics {\n    topics(filter: { fieldsOfAction: true }, first: 100) { edges { node { slug name subtopics { slug name } } } }\n  }\n": types.MeasureTopicsDocument,
@@ -49,6 +51,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GemeindePositions { gemeindePositions { count ags lat lon } }\n"): typeof import('./graphql').GemeindePositionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NetworkGraph($first: Int!) {\n    reachNetwork { graph(first: $first) { truncated ags name community betweenness degree linkSource linkTarget } }\n  }\n"): typeof import('./graphql').NetworkGraphDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

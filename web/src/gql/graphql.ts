@@ -204,6 +204,13 @@ export type GemeindePositionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type GemeindePositionsQuery = { gemeindePositions: { count: number, ags: Array<string>, lat: Array<number>, lon: Array<number> } };
 
+export type NetworkGraphQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type NetworkGraphQuery = { reachNetwork: { graph: { truncated: boolean, ags: Array<string>, name: Array<string>, community: Array<number>, betweenness: Array<number>, degree: Array<number>, linkSource: Array<number>, linkTarget: Array<number> } } };
+
 export type DashboardQueryVariables = Exact<{
   from: ReachSource;
   hops: number;
@@ -338,6 +345,22 @@ export const GemeindePositionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GemeindePositionsQuery, GemeindePositionsQueryVariables>;
+export const NetworkGraphDocument = new TypedDocumentString(`
+    query NetworkGraph($first: Int!) {
+  reachNetwork {
+    graph(first: $first) {
+      truncated
+      ags
+      name
+      community
+      betweenness
+      degree
+      linkSource
+      linkTarget
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkGraphQuery, NetworkGraphQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($from: ReachSource!, $hops: Int!) {
   viewer {

@@ -1,7 +1,7 @@
 // The transfer office's dashboard (analysts): reach from an event, a project, a municipality or the whole
 // programme within a number of hops — the reached Gemeinden on the map, the shares by Land as bars, the
 // white-spot Kreise ranked by population —, growth per event, and who holds the network together
-// (brokers by betweenness, communities with their dominant topics). Tables and figures are the text
+// (the network drawn, brokers by betweenness, communities with their dominant topics). Tables and figures are the text
 // alternative of the map and the bars.
 import { useLocation } from 'preact-iso';
 import { lazy, Suspense } from 'preact/compat';
@@ -9,12 +9,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { request } from '../api';
 import { graphql } from '../gql';
 import type { ReachSource } from '../gql/graphql';
+import { COMMUNITY_COLOURS, communityColour } from '../palette';
 import { useCredential } from '../session';
 import { t } from '../strings';
 import { ErrorNote, Loading } from '../ui';
 import { useQuery } from '../use-query';
 
 const GermanyMap = lazy(() => import('../map'));
+const NetworkView = lazy(() => import('../network'));
 const d = t.dashboard;
 
 const REACH = graphql(`
@@ -247,6 +249,9 @@ export function DashboardPage() {
             </p>
           ) : (
             <div class="columns">
+              <Suspense fallback={<Loading />}>
+                <NetworkView />
+              </Suspense>
               <div>
                 <h3>{d.brokers}</h3>
                 <ol>
@@ -260,11 +265,18 @@ export function DashboardPage() {
               <div>
                 <h3>{d.communities}</h3>
                 <ul>
-                  {result.data.reachNetwork.communities.map((c) => (
+                  {result.data.reachNetwork.communities.slice(0, COMMUNITY_COLOURS.length - 1).map((c) => (
                     <li key={c.id}>
+                      <span class="swatch" style={{ background: communityColour(c.id) }} aria-hidden="true" />
                       {d.community(c.id, c.size)}: {c.dominantTopics.map((x) => x.name).join(', ')}
                     </li>
                   ))}
+                  {result.data.reachNetwork.communities.length >= COMMUNITY_COLOURS.length && (
+                    <li>
+                      <span class="swatch" style={{ background: communityColour(COMMUNITY_COLOURS.length - 1) }} aria-hidden="true" />
+                      {d.furtherCommunities}
+                    </li>
+                  )}
                 </ul>
               </div>
             </div>
