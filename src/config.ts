@@ -23,6 +23,15 @@ const positiveInt = z.coerce.number().int().positive();
 const EnvSchema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  NODE_ENV: z.string().optional(),
+  // The Apollo Sandbox on GET /graphql: on by default, off by default in production.
+  EXPLORER: z.enum(['on', 'off']).optional(),
+  // Origins whose browser pages may call the API (CORS), comma-separated; none by default.
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'each must be an origin: scheme, host and optional port, e.g. https://karte.example.de')))
+    .default([]),
   NEO4J_URI: z
     .string()
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j:// or bolt:// URI (optionally +s or +ssc)')
@@ -83,6 +92,10 @@ export interface Config {
     readonly maxBodyBytes: number;
     /** After SIGTERM, how long running requests may take before their connections are closed. */
     readonly shutdownGraceMs: number;
+    /** Whether GET /graphql in a browser shows the Apollo Sandbox. */
+    readonly explorer: boolean;
+    /** Origins allowed to call the API from a browser page (CORS). */
+    readonly corsOrigins: readonly string[];
   };
   readonly neo4j: {
     /** undefined: start and use the project's local Neo4j. */
@@ -174,7 +187,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(['JWT_ISSUER, JWT_AUDIENCE: required with JWT_JWKS_URL, so tokens the provider issued for other apps are refused']);
   }
   return Object.freeze({
-    http: Object.freeze({ port: e.PORT, host: e.HOST, maxBodyBytes: e.MAX_BODY_BYTES, shutdownGraceMs: e.SHUTDOWN_GRACE_MS }),
+    http: Object.freeze({
+      port: e.PORT,
+      host: e.HOST,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      explorer: (e.EXPLORER ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
+      corsOrigins: Object.freeze(e.CORS_ORIGINS),
+    }),
     neo4j: Object.freeze({
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

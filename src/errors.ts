@@ -1,5 +1,6 @@
 // The error codes clients can rely on, and the one place that decides what
 // of an error reaches a client. Anything without a public code is masked.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 
@@ -60,15 +61,33 @@ export function isInternal(error: unknown, formattedCode?: unknown): boolean {
   return !(typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR);
 }
 
-/** Apollo's formatError: public errors pass (without stack traces), everything else becomes a bare INTERNAL_SERVER_ERROR. */
+/**
+ * The HTTP request being answered (set by the server for each request): Apollo formats the errors it
+ * finds before any GraphQL runs (batching, a missing body, `query` not a string) without a context,
+ * so their request id comes from here.
+ */
+const httpRequestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+/** Runs `next` (the rest of an HTTP request's handling) with `requestId` as the request being answered. */
+export function withinRequest(requestId: string, next: () => void): void {
+  const request = { requestId };
+  httpRequestScope.run(request, next);
+}
+
+const withRequestId = (extensions: Record<string, unknown>) => {
+  const requestId = httpRequestScope.getStore()?.requestId;
+  return requestId === undefined || 'requestId' in extensions ? extensions : { ...extensions, requestId };
+};
+
+/** Apollo's formatError: public errors pass (without stack traces), everything else becomes a bare INTERNAL_SERVER_ERROR; each with the request id. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (!isInternal(error, formatted.extensions?.code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: withRequestId(extensions) };
   }
   return {
     message: 'Internal server error',
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    extensions: withRequestId({ code: ErrorCode.INTERNAL_SERVER_ERROR }),
   };
 }

@@ -67,7 +67,16 @@ async function main(): Promise<void> {
     const tokens = config.auth.jwtSecret !== undefined ? 'HS256 (JWT_SECRET)' : config.auth.jwksUrl !== undefined ? `JWKS ${config.auth.jwksUrl}` : 'off';
     log.info({ bearerTokens: tokens, rateLimit: config.limits.rateLimit.enabled, maxCost: config.limits.maxCost }, 'security');
     if (tokens === 'off') log.warn('Neither JWT_SECRET nor JWT_JWKS_URL is set: nobody can sign in, so the API is read-only (see docs/security.md).');
-    app = await createApp({ db, log, maxBodyBytes: config.http.maxBodyBytes, caches, security, trustProxy: config.trustProxy });
+    app = await createApp({
+      db,
+      log,
+      maxBodyBytes: config.http.maxBodyBytes,
+      caches,
+      security,
+      trustProxy: config.trustProxy,
+      explorer: config.http.explorer,
+      corsOrigins: config.http.corsOrigins,
+    });
     server = await listen(app.app, config.http.port, config.http.host);
   } catch (error) {
     await abandon();
@@ -77,7 +86,12 @@ async function main(): Promise<void> {
   caches.reach.get(reachRepository(db)).catch((error: unknown) => log.warn({ err: error }, 'reach snapshot not loaded at start-up'));
   const url = `http://${config.http.host}:${config.http.port}/graphql`;
   log.info({ url }, 'ready');
-  console.log(`\n  smart-city-graph is ready: open ${url} for the Apollo Sandbox explorer, http://${config.http.host}:${config.http.port}/ for the web app.\n`);
+  const web = `http://${config.http.host}:${config.http.port}/`;
+  console.log(
+    config.http.explorer
+      ? `\n  smart-city-graph is ready: open ${web} for the web app, ${url} for the Apollo Sandbox explorer.\n`
+      : `\n  smart-city-graph is ready: the web app at ${web}, the API at ${url} (Sandbox explorer off).\n`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

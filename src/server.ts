@@ -3,17 +3,20 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { ANONYMOUS, type Viewer } from './auth/viewer.js';
 import { createContext, type Context } from './context.js';
 import { sealStatements } from './db/cypher.js';
 import type { Database, QueryObserver, RequestBookmarks } from './db/database.js';
-import { ApiError, formatError, isInternal } from './errors.js';
+import { ApiError, formatError, isInternal, withinRequest } from './errors.js';
 import { readiness } from './health.js';
 import { limitsPlugin } from './limits/limits.plugin.js';
 import type { DerivedCaches } from './caches.js';
@@ -34,6 +37,10 @@ export interface ServerDeps {
   trustProxy?: boolean | number | string;
   /** The built web app (default web/dist/). */
   webDir?: string;
+  /** Whether GET /graphql in a browser shows the Apollo Sandbox (default: yes). */
+  explorer?: boolean;
+  /** Origins whose pages may call the API from a browser (CORS; default: none). */
+  corsOrigins?: readonly string[];
 }
 
 /** Logs internal errors with the request id, and puts the request id into every error a client gets. */
@@ -81,20 +88,29 @@ const bookmarkPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-/** Bookmarks as Neo4j issues them ("FB:…", base64): a few, each short; anything else is refused before it reaches the database. */
-function parseBookmarks(value: string): string[] | undefined {
+/**
+ * Bookmarks as Neo4j 5 issues them ("FB:" and base64): a few, each short; anything else is refused before
+ * it reaches the database (whose parser fails on other shapes with an unknown error, not a client error).
+ */
+export function parseBookmarks(value: string): string[] | undefined {
   const bookmarks = value.split(',').map((b) => b.trim());
-  return bookmarks.length <= 10 && bookmarks.every((b) => /^[A-Za-z0-9+/=:_.-]{1,256}$/.test(b)) ? bookmarks : undefined;
+  return bookmarks.length <= 10 && bookmarks.every((b) => /^FB:[A-Za-z0-9+/_-]{4,250}={0,2}$/.test(b)) ? bookmarks : undefined;
 }
 
-export function createApollo(security: Security): ApolloServer<Context> {
+/** graphql-armor begins its refusals with "Syntax Error:" although the syntax is fine: they are limits. */
+const notASyntaxError = (_: unknown, error: GraphQLError) => {
+  error.message = error.message.replace(/^Syntax Error: /, 'Refused by a limit: ');
+};
+
+export function createApollo(security: Security, { explorer = true }: { explorer?: boolean } = {}): ApolloServer<Context> {
   const { limits } = security;
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true },
-    maxAliases: { n: limits.maxAliases },
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, onReject: [notASyntaxError] },
+    // Every alias counts, `__typename` too (armor leaves it out by default: 500 of them would pass).
+    maxAliases: { n: limits.maxAliases, allowList: [], onReject: [notASyntaxError] },
     // Tokens are counted by graphql-js's own parser (parseOptions below): a clean GRAPHQL_PARSE_FAILED.
     maxTokens: { enabled: false },
-    maxDirectives: { n: limits.maxDirectives },
+    maxDirectives: { n: limits.maxDirectives, onReject: [notASyntaxError] },
     // Ours multiplies by page sizes and feeds the rate limit (src/limits/cost.ts).
     costLimit: { enabled: false },
     // Suggestions are hidden from anonymous callers only (src/limits/limits.plugin.ts).
@@ -116,7 +132,7 @@ export function createApollo(security: Security): ApolloServer<Context> {
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
       limitsPlugin(limits, security.rateLimits),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       errorPlugin,
       bookmarkPlugin,
       // We set no cache hints and report to no Apollo graph: these would only hook into every field resolved.
@@ -162,6 +178,9 @@ const header = (req: Request, name: string) => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
+/** The id part of something shaped like an API key (`scg_<id>_…`), to count refusals per key. */
+const apiKeyId = (key: string | undefined) => (key === undefined ? null : (/^scg_([0-9a-f]{16})_/.exec(key.trim())?.[1] ?? null));
+
 const PROBES = new Set(['/health', '/ready']);
 
 /**
@@ -185,7 +204,7 @@ function tagRequest(log: Logger) {
       if (PROBES.has(path)) requestLog.debug(entry, 'request');
       else requestLog.info(entry, 'request');
     });
-    next();
+    withinRequest(requestId, next);
   };
 }
 
@@ -202,13 +221,13 @@ function admit(deps: ServerDeps) {
     const apiKey = header(req, 'x-api-key');
     let viewer: Viewer;
     try {
-      // An address that has had too many credentials refused is turned away before any lookup.
-      if (authorization !== undefined || apiKey !== undefined) await deps.security.rateLimits.checkFailures(ip);
       viewer = await deps.security.authenticate({ authorization, apiKey });
     } catch (error) {
       if (!refused(error)) throw error;
-      if (error.extensions.code === 'UNAUTHENTICATED') await deps.security.rateLimits.recordFailure(ip);
-      refuse(res, error, requestId);
+      // Refused credentials are throttled (by address and by key id), valid ones never (rate-limit.ts).
+      const throttled = error.extensions.code === 'UNAUTHENTICATED' ? await deps.security.rateLimits.refusedCredential(ip, apiKeyId(apiKey)) : null;
+      if (throttled) await new Promise((resolve) => setTimeout(resolve, throttled.delayMs));
+      refuse(res, throttled?.refusal ?? error, requestId);
       return;
     }
     try {
@@ -234,6 +253,13 @@ function admit(deps: ServerDeps) {
   };
 }
 
+/** An answer that depends on who asks is never kept by a browser or a shared cache. */
+function noStoreForCredentials(req: Request, res: Response, next: NextFunction): void {
+  res.vary('authorization').vary('x-api-key');
+  if (req.headers.authorization !== undefined || req.headers['x-api-key'] !== undefined) res.setHeader('cache-control', 'private, no-store');
+  next();
+}
+
 export interface App {
   app: Express;
   apollo: ApolloServer<Context>;
@@ -246,7 +272,7 @@ export interface App {
  * SDL at /schema.graphql, liveness at /health, readiness at /ready.
  */
 export async function createApp(deps: ServerDeps): Promise<App> {
-  const apollo = createApollo(deps.security);
+  const apollo = createApollo(deps.security, { explorer: deps.explorer ?? true });
   await apollo.start();
   const sdl = printContract();
   const state = { stopping: false };
@@ -256,6 +282,9 @@ export async function createApp(deps: ServerDeps): Promise<App> {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.use(tagRequest(deps.log));
+  // nosniff, frame and referrer policies and the rest of helmet's defaults on every answer; the content
+  // security policy only on the web app's pages (web.ts): the Sandbox page loads Apollo's own scripts.
+  app.use(helmet({ contentSecurityPolicy: false }));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -276,7 +305,19 @@ export async function createApp(deps: ServerDeps): Promise<App> {
   });
   app.use(
     '/graphql',
+    // Listed origins get CORS headers and their preflight answered; any other origin gets none, so its
+    // pages cannot read an answer. No cookies are used, so credentials mode is never allowed. Apollo's
+    // CSRF protection stays on: a simple cross-site POST is refused whatever the origin.
+    cors({
+      origin: [...(deps.corsOrigins ?? [])],
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'neo4j-bookmark', 'apollo-require-preflight', 'x-apollo-operation-name'],
+      exposedHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'x-request-id', 'neo4j-bookmark'],
+      credentials: false,
+      maxAge: 600,
+    }),
     admit(deps),
+    noStoreForCredentials,
     express.json({ limit: deps.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ res }) =>

@@ -68,12 +68,16 @@ function tokenVerifier(config: AuthConfig): (token: string) => Promise<Viewer> {
     } catch (error) {
       throw tokenError(error);
     }
+    // jose checks that `sub` is there, not what it is: a number or an empty name names nobody.
+    if (typeof payload.sub !== 'string' || payload.sub.trim() === '' || payload.sub.length > 256) {
+      throw unauthenticated('The token\'s `sub` claim must be a non-empty string (at most 256 characters).');
+    }
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) {
       throw unauthenticated('The token must carry a `role` claim of member, analyst or admin, and members an `ags` claim.');
     }
     const c = claims.data;
-    return { kind: 'person', subject: payload.sub!, role: c.role, ags: c.role === 'member' ? c.ags : null };
+    return { kind: 'person', subject: payload.sub, role: c.role, ags: c.role === 'member' ? c.ags : null };
   };
 }
 

@@ -65,26 +65,31 @@ export const QUERY_ACCESS: Partial<Record<keyof QueryResolvers, Access>> = {
   apiKeys: 'ADMIN',
 };
 
+/** Mutations that change nothing (they are mutations because they are logged as an act on personal data). */
+const CHANGES_NOTHING: ReadonlySet<string> = new Set<keyof MutationResolvers>(['exportContact']);
+
 /**
  * Throws unless `viewer` may run a field with `access`: UNAUTHENTICATED for
  * anonymous callers (credentials would help), FORBIDDEN for callers whose
- * credentials do not carry the right.
+ * credentials do not carry the right. Each message says what the field needs.
  */
 export function checkAccess(viewer: Viewer, access: Access, field: string, isMutation: boolean): void {
+  const needs =
+    access === 'ADMIN' ? "an admin's bearer token" : access === 'MEMBER' ? "a member's or an admin's bearer token" : 'an analyst API key or an analyst’s or admin’s bearer token';
   if (viewer.kind === 'anonymous') {
-    throw unauthenticated(
-      isMutation
-        ? `\`${field}\` changes data: sign in with a bearer token.`
-        : access === 'ANALYTICS'
-          ? `\`${field}\` needs credentials: an analyst API key or a bearer token.`
-          : `\`${field}\` needs an admin's bearer token.`,
-    );
+    throw unauthenticated(isMutation && !CHANGES_NOTHING.has(field) ? `\`${field}\` changes data: it needs ${needs}.` : `\`${field}\` needs ${needs}.`);
   }
   if (access === 'ANALYTICS' && readsAnalytics(viewer)) return;
   if (viewer.kind === 'key') {
-    throw forbidden(isMutation ? 'API keys are read-only.' : `\`${field}\` is for analysts; this API key's role is ${viewer.role}.`);
+    throw forbidden(
+      isMutation
+        ? `API keys cannot call mutations: \`${field}\` needs ${needs}.`
+        : access === 'ANALYTICS'
+          ? `\`${field}\` is for analysts; this API key's role is ${viewer.role}.`
+          : `\`${field}\` needs ${needs}; API keys cannot use it.`,
+    );
   }
   if (viewer.role === 'admin') return;
   if (access === 'MEMBER' && viewer.role === 'member') return;
-  throw forbidden(`\`${field}\` is not open to the role ${viewer.role}.`);
+  throw forbidden(`\`${field}\` needs ${needs}; this token's role is ${viewer.role}.`);
 }

@@ -16,3 +16,18 @@ export function nameKey(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The one form of text a caller searches or filters with: compatibility forms folded (NFKC: full-width
+ * "ｍｕｅｎｃｈｅｎ" is "muenchen"), invisible characters removed (controls, and format characters: the
+ * byte-order mark, zero-width spaces and joiners, direction marks), white space collapsed, trimmed.
+ * Emptiness is checked after this: a lone "\ufeff" is empty.
+ */
+export function queryText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

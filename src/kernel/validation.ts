@@ -2,6 +2,7 @@
 // function that turns a failed parse into BAD_USER_INPUT with every problem listed.
 import { z } from 'zod';
 import { badInput } from '../errors.js';
+import { queryText } from './text.js';
 
 // Control characters have no place in names or descriptions (tabs and newlines excepted in long text).
 /* eslint-disable no-control-regex -- finding control characters is the point */
@@ -17,10 +18,37 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, e.g. smart-region-myk');
 export const uuidSchema = z.uuid('must be a UUID');
 
+// Stored text is NFC (one code point sequence per written form, so equal names compare equal) and holds
+// nothing invisible that could make it read other than it is: no format characters (zero-width spaces
+// and joiners, direction marks and overrides that reorder what is shown, the byte-order mark), and no
+// letter with more than three combining marks stacked on it ("Zalgo" text that spills over other lines).
+const invisible = /\p{Cf}/u;
+const stackedMarks = /\p{M}{4,}/u;
+const written = (schema: z.ZodString) =>
+  z
+    .string()
+    .transform((s) => s.normalize('NFC'))
+    // Before trimming: JavaScript's trim() would quietly drop a leading byte-order mark.
+    .refine((s) => !invisible.test(s), 'must not contain invisible characters (zero-width characters, direction marks or overrides)')
+    .refine((s) => !stackedMarks.test(s), 'must not stack more than three combining marks on one letter')
+    .pipe(schema);
+
 export const nameSchema = (max = 200) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(noControl, 'must not contain control characters');
+  written(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(noControl, 'must not contain control characters'));
 export const textSchema = (max = 5000) =>
-  z.string().trim().max(max, `must be at most ${max} characters`).regex(noControlButWhitespace, 'must not contain control characters');
+  written(z.string().trim().max(max, `must be at most ${max} characters`).regex(noControlButWhitespace, 'must not contain control characters'));
+
+/** Text to search or filter with, in its one normal form (`queryText`), then bounded: a lone invisible character is empty. */
+export const queryTextSchema = (min: number, max: number) =>
+  z
+    .string()
+    .transform(queryText)
+    .pipe(
+      z
+        .string()
+        .min(min, min === 1 ? 'must not be empty (invisible characters do not count)' : `must be at least ${min} characters (invisible characters do not count)`)
+        .max(max, `must be at most ${max} characters`),
+    );
 
 export const phoneSchema = z.string().trim().regex(/^\+?[0-9 ()/-]{4,40}$/, 'must be a phone number: digits, spaces and + ( ) / - only');
 export const postcodeSchema = z.string().regex(/^\d{5}$/, 'must be a five-digit postcode');

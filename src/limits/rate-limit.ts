@@ -31,11 +31,12 @@ export function clientOf(ip: string): string {
 export class RateLimits {
   /** One limiter per budget size (a limiter has one size); keyed by the caller. */
   private readonly limiters = new Map<number, RateLimiterMemory>();
-  /** Refused credentials per client address: guessing keys or tokens runs out fast. */
+  /** Refused credentials per client address and per API key id: what fails is throttled, not who. */
   private readonly failures: RateLimiterMemory;
 
   constructor(private readonly config: LimitsConfig['rateLimit']) {
-    this.failures = new RateLimiterMemory({ points: config.authFailures, duration: config.windowSeconds });
+    // Counted with penalty(), which never refuses: the count decides the delay (refusedCredential).
+    this.failures = new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: config.windowSeconds });
   }
 
   /** The budget of `viewer` per window; null when rate limiting is off. */
@@ -64,19 +65,36 @@ export class RateLimits {
     }
   }
 
-  /** RATE_LIMITED when this address has had too many credentials refused in this window: checked before any lookup. */
-  async checkFailures(ip: string): Promise<void> {
-    if (!this.config.enabled) return;
-    const state = await this.failures.get(clientOf(ip));
-    if (state !== null && state.remainingPoints <= 0) throw rateLimited(state.msBeforeNext, this.config.authFailures);
-  }
-
-  /** Counts one refused credential of this address. */
-  async recordFailure(ip: string): Promise<void> {
-    if (!this.config.enabled) return;
-    await this.failures.consume(clientOf(ip), 1).catch((error: unknown) => {
-      if (!(error instanceof RateLimiterRes)) throw error;
-    });
+  /**
+   * Counts one refused credential, for its address and (an API key's id, when it has the form of one) for
+   * the credential, and says how to answer it. Up to `authFailures` per window: refused at once. Beyond
+   * that, each further refusal waits longer (100 ms, 200 ms, 400 ms … up to 5 s) and answers
+   * RATE_LIMITED, so guessing slows down exponentially. Valid credentials are never counted or refused
+   * here: a colleague behind the same NAT or proxy is not locked out by someone else's guesses.
+   */
+  async refusedCredential(ip: string, credentialId: string | null): Promise<{ delayMs: number; refusal: ApiError } | null> {
+    if (!this.config.enabled) return null;
+    const counted = await Promise.all(
+      [`ip:${clientOf(ip)}`, ...(credentialId !== null ? [`id:${credentialId}`] : [])].map((key) =>
+        this.failures.penalty(key, 1).catch((error: unknown) => {
+          if (error instanceof RateLimiterRes) return error;
+          throw error;
+        }),
+      ),
+    );
+    const worst = counted.reduce((a, b) => (b.consumedPoints > a.consumedPoints ? b : a));
+    const excess = worst.consumedPoints - this.config.authFailures;
+    if (excess <= 0) return null;
+    const delayMs = Math.min(100 * 2 ** Math.min(excess - 1, 10), 5_000);
+    const retryAfterSeconds = Math.max(1, Math.ceil(worst.msBeforeNext / 1000));
+    return {
+      delayMs,
+      refusal: new ApiError(
+        'RATE_LIMITED',
+        `Too many refused credentials (${worst.consumedPoints} in this window, from this address or for this key): this one was refused too, after a delay that doubles with each further one. Valid credentials are still accepted. The count resets in ${retryAfterSeconds} s.`,
+        { retryAfterSeconds, refusedCredentials: worst.consumedPoints },
+      ),
+    };
   }
 
   private bucket(viewer: Viewer, ip: string): { key: string; points: number } {

@@ -284,15 +284,31 @@ describe('rate limits (cost-weighted, per key and per IP)', () => {
     expect(big.status).toBe(429);
   });
 
-  it('guessing keys or tokens: after 5 refusals the address is turned away unheard, its anonymous use goes on', async () => {
-    const guess = (i: number) => ({ ...from('10.0.0.3'), 'x-api-key': `scg_${i.toString(16).padStart(16, '0')}_${'A'.repeat(43)}` });
-    const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await post(limited.url, { query: '{ __typename }' }, guess(i))).status);
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
-    // Even a valid key is not looked at from there until the window ends (no oracle for guessing).
+  it('guessing keys or tokens: after 5 refusals each further one waits twice as long and gets 429; valid credentials from the same address still pass', async () => {
+    const guess = (i: number, ip = '10.0.0.3') => ({ ...from(ip), 'x-api-key': `scg_${i.toString(16).padStart(16, '0')}_${'A'.repeat(43)}` });
+    const answers: { status: number; ms: number; body: Body }[] = [];
+    for (let i = 0; i < 8; i++) {
+      const started = performance.now();
+      const r = await post(limited.url, { query: '{ __typename }' }, guess(i));
+      answers.push({ status: r.status, ms: performance.now() - started, body: r.body });
+    }
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    // 100, 200, 400 ms: the delay doubles with each further refusal.
+    expect(answers[5]!.ms).toBeGreaterThanOrEqual(95);
+    expect(answers[7]!.ms).toBeGreaterThanOrEqual(390);
+    expect(answers[7]!.body.errors![0]!.message).toMatch(/^Too many refused credentials \(8 in this window.*Valid credentials are still accepted/);
+    expect(answers[7]!.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', refusedCredentials: 8 });
+    // A colleague behind the same address: her valid key and token go through at once.
     const { secret } = await h.security.apiKeys.create({ name: 'x', role: 'READER', rateLimit: 1000, createdBy: 'test' });
-    expect((await post(limited.url, { query: '{ __typename }' }, { ...from('10.0.0.3'), 'x-api-key': secret })).status).toBe(429);
+    const valid = await post(limited.url, { query: VIEWER }, { ...from('10.0.0.3'), 'x-api-key': secret });
+    expect([valid.status, valid.body.data?.viewer.kind]).toEqual([200, 'API_KEY']);
+    const person = await post(limited.url, { query: VIEWER }, { ...from('10.0.0.3'), ...bearer(await token({ role: 'analyst' }, { subject: 'colleague' })) });
+    expect([person.status, person.body.data?.viewer.role]).toEqual([200, 'ANALYST']);
     await ordinary(limited.url, from('10.0.0.3'));
+    // Guessing one key's secret from many addresses is throttled by the key's id.
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await post(limited.url, { query: '{ __typename }' }, guess(99, `10.0.1.${i}`))).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
   });
 
   it('counts an IPv6 client by its /64: rotating addresses inside it does not give new budgets', async () => {

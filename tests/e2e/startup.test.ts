@@ -59,7 +59,8 @@ describe('a running service', () => {
     const exited = new Promise<number | null>((done) => child.once('exit', done));
     try {
       for (let i = 0; i < 120 && !output.includes('is ready'); i++) await new Promise((r) => setTimeout(r, 250));
-      expect(output).toMatch(/ready: open http:\/\/127\.0\.0\.1:4998\/graphql/);
+      // In production the Sandbox explorer is off unless EXPLORER=on says otherwise; the line says so.
+      expect(output).toMatch(/is ready: the web app at http:\/\/127\.0\.0\.1:4998\/, the API at http:\/\/127\.0\.0\.1:4998\/graphql \(Sandbox explorer off\)/);
       const response = await fetch('http://127.0.0.1:4998/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

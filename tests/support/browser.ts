@@ -23,7 +23,8 @@ export interface Violation {
 
 /** The WCAG 2.1 A and AA violations axe-core finds on the page as it is now. */
 export async function accessibilityViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated through the DevTools protocol: the app's content security policy (no inline scripts) stays on.
+  await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => n.html) }));

@@ -9,10 +9,19 @@ describe('config', () => {
   it('uses the local defaults when nothing is set', () => {
     const config = loadConfig({});
     expect(config.neo4j.uri).toBeUndefined();
-    expect(config.http).toEqual({ port: 4000, host: '127.0.0.1', maxBodyBytes: 100_000, shutdownGraceMs: 25_000 });
+    expect(config.http).toEqual({ port: 4000, host: '127.0.0.1', maxBodyBytes: 100_000, shutdownGraceMs: 25_000, explorer: true, corsOrigins: [] });
     expect(config.localNeo4j).toEqual({ port: 7687, dir: '.neo4j', heap: '1g' });
     expect(config.register).toEqual({ file: undefined, url: REGISTER_URL, cacheDir: '.cache/register' });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('turns the explorer off in production unless asked, and reads the CORS origins', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).http.explorer).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', EXPLORER: 'on' }).http.explorer).toBe(true);
+    expect(loadConfig({ EXPLORER: 'off' }).http.explorer).toBe(false);
+    expect(loadConfig({ CORS_ORIGINS: 'https://karte.example.de, http://localhost:5173' }).http.corsOrigins).toEqual(['https://karte.example.de', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://karte.example.de/pfad' })).toThrow(/CORS_ORIGINS.*must be an origin/);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
   });
 
   it('reads a remote Neo4j, treating empty variables as unset', () => {

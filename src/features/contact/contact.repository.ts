@@ -8,6 +8,7 @@ import type { Visibility } from '../../generated/graphql.js';
 import { authorize } from '../../auth/guard.js';
 import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../../kernel/connection.js';
 import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../../kernel/batch.js';
+import { notFound } from '../../errors.js';
 import { nameKey } from '../../kernel/text.js';
 import type { ActorRef } from '../../kernel/validation.js';
 import { toProject, type ProjectRecord } from '../../records/project.js';
@@ -19,6 +20,10 @@ const BY_ID = cypher(
   'contact.byId',
   `MATCH (c:Contact) WHERE c.id IN $keys AND ${CONTACT_SHOWN('c')} RETURN c.id AS key, ${CONTACT_FIELDS('c')} AS node`,
 );
+
+// A contact the viewer may not see is, to them, one that does not exist: the same NOT_FOUND either way,
+// so no write or export can tell a hidden person from a made-up id.
+const SHOWN = cypher('contact.shown', `OPTIONAL MATCH (c:Contact {id: $id}) RETURN c IS NOT NULL AND ${CONTACT_SHOWN('c')} AS shown`);
 
 const FILTER = `($ags IS NULL OR EXISTS { (c)-[:WORKS_FOR]->(:Municipality {ags: $ags}) })
   AND ($organization IS NULL OR EXISTS { (c)-[:WORKS_FOR]->(:Organization {id: $organization}) })
@@ -103,6 +108,10 @@ async function setEmployer(tx: Tx, id: string, employer: ActorRef | null) {
 }
 
 export function contactRepository(db: Database, { viewer, scope }: Access) {
+  const ensureShown = async (tx: Tx, id: string) => {
+    const [row] = await tx.run<{ shown: boolean }>(SHOWN, { id, viewer });
+    if (row?.shown !== true) throw notFound('Contact', id);
+  };
   return {
     byUuid: readByKeys(db, BY_ID, toContact, { viewer }),
 
@@ -131,7 +140,7 @@ export function contactRepository(db: Database, { viewer, scope }: Access) {
 
     update: (id: string, changes: ContactChanges, employer: ActorRef | null | undefined) =>
       db.write('contact.update', async (tx) => {
-        await ensureExist(tx, { Contact: [id] });
+        await ensureShown(tx, id);
         await authorize(tx, scope, 'contact', { id });
         if (employer !== undefined) {
           await ensureActor(tx, employer);
@@ -145,7 +154,7 @@ export function contactRepository(db: Database, { viewer, scope }: Access) {
 
     delete: (id: string) =>
       db.write('contact.delete', async (tx) => {
-        await ensureExist(tx, { Contact: [id] });
+        await ensureShown(tx, id);
         await authorize(tx, scope, 'contact', { id });
         await tx.run(DELETE, { id });
       }),
@@ -153,7 +162,7 @@ export function contactRepository(db: Database, { viewer, scope }: Access) {
     /** Everything stored about the person (GDPR Art. 15 and 20). */
     exportData: (id: string) =>
       db.read('contact.export', async (tx) => {
-        await ensureExist(tx, { Contact: [id] });
+        await ensureShown(tx, id);
         await authorize(tx, scope, 'contact', { id });
         const [row] = await tx.run<{ contact: Row; links: ContactLink[] }>(EXPORT, { id });
         const c = row!.contact;
@@ -172,7 +181,7 @@ export function contactRepository(db: Database, { viewer, scope }: Access) {
     /** Erases the person and every relationship (GDPR Art. 17); returns how many relationships went with it. */
     erase: (id: string) =>
       db.write('contact.erase', async (tx) => {
-        await ensureExist(tx, { Contact: [id] });
+        await ensureShown(tx, id);
         await authorize(tx, scope, 'contact', { id });
         const [row] = await tx.run<{ links: number }>(ERASE, { id });
         return row!.links;
@@ -180,14 +189,16 @@ export function contactRepository(db: Database, { viewer, scope }: Access) {
 
     addExpertise: (id: string, topic: string) =>
       db.write('contact.addExpertise', async (tx) => {
-        await ensureExist(tx, { Contact: [id], Topic: [topic] });
+        await ensureShown(tx, id);
+        await ensureExist(tx, { Topic: [topic] });
         await authorize(tx, scope, 'contact', { id });
         await tx.run(ADD_EXPERTISE, { id, topic });
       }),
 
     removeExpertise: (id: string, topic: string) =>
       db.write('contact.removeExpertise', async (tx) => {
-        await ensureExist(tx, { Contact: [id], Topic: [topic] });
+        await ensureShown(tx, id);
+        await ensureExist(tx, { Topic: [topic] });
         await authorize(tx, scope, 'contact', { id });
         return removedAny(tx, REMOVE_EXPERTISE, { id, topic });
       }),

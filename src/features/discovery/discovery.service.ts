@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { badInput, notFound } from '../../errors.js';
 import type { ExplanationBasis, InheritanceSide, MeasureStatus, PeerFilter, PeerProfile, PeerRanking, SearchType, SizeClass } from '../../generated/graphql.js';
 import { pageInMemory, pageRequest, toConnection, type PageRequest } from '../../kernel/connection.js';
-import { latSchema, lonSchema, parse, slugSchema } from '../../kernel/validation.js';
+import { latSchema, lonSchema, parse, queryTextSchema, slugSchema } from '../../kernel/validation.js';
 import { nameKey } from '../../kernel/text.js';
 import { MODEL_PROJECTS_PROGRAMME } from '../../records/project.model.js';
 import type { Loaders } from '../context.js';
@@ -277,7 +277,7 @@ export function matchedField(props: Record<string, unknown>, text: string): stri
 }
 
 const searchSchema = z.object({
-  text: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  text: queryTextSchema(1, 200),
   first: z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50'),
 });
 const expertsSchema = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Resolvers } from '../../generated/graphql.js';
 import { nodeEdge, pageRequest, toConnection } from '../../kernel/connection.js';
 import { toGlobalId } from '../../kernel/global-id.js';
-import { parse, slugSchema } from '../../kernel/validation.js';
+import { parse, queryTextSchema, slugSchema } from '../../kernel/validation.js';
 import type { MeasurePage } from './measure.repository.js';
 import type { PageRequest } from '../../kernel/connection.js';
 
@@ -10,7 +10,7 @@ const filterSchema = z.object({
   topic: slugSchema.nullish(),
   project: slugSchema.nullish(),
   cohort: z.number().int().min(1990, 'must be 1990 or later').max(2100, 'must be 2100 or earlier').nullish(),
-  text: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters').nullish(),
+  text: queryTextSchema(2, 200).nullish(),
 });
 
 const measureConnection = (page: PageRequest, found: MeasurePage) => ({ ...toConnection(page, found, nodeEdge), byStatus: found.byStatus });

@@ -4,7 +4,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { nodeEdge, pageRequest, toConnection } from '../../kernel/connection.js';
 import { toGlobalId } from '../../kernel/global-id.js';
 import { nameKey } from '../../kernel/text.js';
-import { agsSchema, isoDateSchema, latSchema, lonSchema, nameSchema, parse, postcodeSchema, slugSchema } from '../../kernel/validation.js';
+import { agsSchema, isoDateSchema, latSchema, lonSchema, nameSchema, parse, postcodeSchema, queryTextSchema, slugSchema } from '../../kernel/validation.js';
 import { present } from '../../kernel/resolve.js';
 import { kindFitsAgs } from '../../records/municipality.model.js';
 import { primeMunicipalityPage } from './municipality.page.js';
@@ -14,7 +14,7 @@ const filterSchema = z.object({
   state: z.string().nullish(),
   kinds: z.array(z.string()).nullish(),
   sizeClasses: z.array(z.string()).nullish(),
-  namePrefix: z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters').nullish(),
+  namePrefix: queryTextSchema(1, 100).nullish(),
 });
 
 const inputSchema = z
