@@ -11,6 +11,8 @@ declare const made: unique symbol;
 export interface Statement {
   readonly name: string;
   readonly text: string;
+  /** Writes only to take locks (a property set and removed at once): its changes do not count as changes of the data. */
+  readonly locksOnly?: true;
   /** Only `cypher()` makes statements: an object literal is not one (and `as Statement` is a lint error). */
   readonly [made]: true;
 }
@@ -21,11 +23,11 @@ const registry: Statement[] = [];
 
 export class SealedError extends Error {}
 
-export function cypher(name: string, text: string): Statement {
+export function cypher(name: string, text: string, options: { locksOnly?: true } = {}): Statement {
   if (sealed) {
     throw new SealedError(`Cypher statement '${name}' was built after start-up; statements are module constants, values go in parameters.`);
   }
-  const statement = Object.freeze({ name, text: text.trim() }) as Statement; // eslint-disable-line no-restricted-syntax -- the one maker
+  const statement = Object.freeze({ name, text: text.trim(), ...options }) as Statement; // eslint-disable-line no-restricted-syntax -- the one maker
   registry.push(statement);
   return statement;
 }

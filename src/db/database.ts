@@ -12,6 +12,8 @@ export type Row = Record<string, unknown>;
 export interface Tx {
   /** Runs one statement; returns its rows as plain values (see values.ts). */
   run<T = Row>(statement: Statement, params?: Record<string, unknown>): Promise<T[]>;
+  /** Whether this is a write transaction (its checks then lock what they check: kernel/batch.ts). */
+  readonly mode: 'READ' | 'WRITE';
 }
 
 /** Called once per statement sent to the database: the round-trip counter of tests and benchmarks. */
@@ -99,7 +101,18 @@ export class Database {
       return result;
     };
     try {
-      const result = await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
+      const run = () => (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
+      // A node this transaction had matched was deleted by another one before it got to use it ("Unable
+      // to load NODE"): run it again, once or twice, and it sees the node gone (NOT_FOUND) or not touched.
+      let result: T;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          result = await run();
+          break;
+        } catch (error) {
+          if (attempt >= MAX_ATTEMPTS_AFTER_CONCURRENT_DELETE || !(error instanceof Neo4jError) || error.code !== 'Neo.ClientError.Statement.EntityNotFound') throw error;
+        }
+      }
       if (mode === 'WRITE' && this.options.bookmarks) this.options.bookmarks.written = session.lastBookmarks();
       return result;
     } catch (error) {
@@ -112,15 +125,18 @@ export class Database {
   private wrap(managed: ManagedTransaction, mode: 'READ' | 'WRITE', changes: { any: boolean }): Tx {
     const observer = this.options.observer;
     return {
+      mode,
       async run<T>(statement: Statement, params: Record<string, unknown> = {}): Promise<T[]> {
         observer?.(statement, mode);
         const result = await managed.run(statement.text, toDb(params));
-        if (mode === 'WRITE' && result.summary.counters.containsUpdates()) changes.any = true;
+        if (mode === 'WRITE' && !statement.locksOnly && result.summary.counters.containsUpdates()) changes.any = true;
         return result.records.map((record) => fromDb(record.toObject()) as T);
       },
     };
   }
 }
+
+const MAX_ATTEMPTS_AFTER_CONCURRENT_DELETE = 3;
 
 function mapDriverError(error: unknown): unknown {
   if (error instanceof ApiError || !(error instanceof Neo4jError)) return error;

@@ -49,11 +49,35 @@ const MISSING = Object.fromEntries(
   ]),
 ) as Record<Label, Statement>;
 
-/** Throws NOT_FOUND for the first key that has no node. Run inside the write transaction that needs them. */
+// In a write transaction the check first write-locks every node it finds (setting and removing a
+// property that is never kept takes the node's lock), then looks again: a delete that committed while
+// the lock was awaited is seen then, as NOT_FOUND. So what the transaction checked — that the node
+// exists, and what a guard then reads about it — holds until it commits: a concurrent delete or change
+// of the node waits for it, or it for them.
+const LOCK_EXISTING = Object.fromEntries(
+  Object.entries(KEYS).map(([label, { prop }]) => [
+    label,
+    cypher(
+      `lock.${label}`,
+      `UNWIND $keys AS k OPTIONAL MATCH (n:${label} {${prop}: k})
+       CALL (n) { WITH n WHERE n IS NOT NULL SET n.\`_lock\` = true REMOVE n.\`_lock\` }
+       RETURN count(n) AS locked`,
+      { locksOnly: true },
+    ),
+  ]),
+) as Record<Label, Statement>;
+
+/**
+ * Throws NOT_FOUND for the first key that has no node. Run inside the transaction that needs them; in
+ * a write transaction the nodes found are locked until it ends.
+ */
 export async function ensureExist(tx: Tx, refs: Partial<Record<Label, readonly string[]>>): Promise<void> {
   for (const [label, keys] of Object.entries(refs) as [Label, string[]][]) {
     if (keys.length === 0) continue;
-    const [row] = await tx.run<{ missing: string[] }>(MISSING[label], { keys: [...new Set(keys)] });
+    // Locked in key order, so two transactions locking the same nodes cannot deadlock on them.
+    const unique = [...new Set(keys)].sort();
+    if (tx.mode === 'WRITE') await tx.run(LOCK_EXISTING[label], { keys: unique });
+    const [row] = await tx.run<{ missing: string[] }>(MISSING[label], { keys: unique });
     const missing = row?.missing[0];
     if (missing !== undefined) throw notFound(KEYS[label].what, missing);
   }

@@ -216,10 +216,10 @@ describe('a member cannot reach another municipality’s data by any id trick', 
   it('is decided in Cypher, inside the write transaction (the guard statements run, then the transaction rolls back)', async () => {
     await baseState();
     const result = await h.gql('mutation { updateProject(slug: "myk10", input: { summary: "x" }) { slug } }', {}, member);
-    expect(result.statements).toEqual(['exists.Project', 'guard.project']);
+    expect(result.statements).toEqual(['lock.Project', 'exists.Project', 'guard.project']);
     const own = await h.gql('mutation { updateProject(slug: "ulm-4-0", input: { summary: "x" }) { slug } }', {}, member);
     expect(own.errors).toBeUndefined();
-    expect(own.statements.slice(0, 3)).toEqual(['exists.Project', 'guard.project', 'project.update']);
+    expect(own.statements.slice(0, 4)).toEqual(['lock.Project', 'exists.Project', 'guard.project', 'project.update']);
   });
 
   it('a member token naming a municipality that does not exist may change nothing', async () => {

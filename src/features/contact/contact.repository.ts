@@ -109,6 +109,8 @@ async function setEmployer(tx: Tx, id: string, employer: ActorRef | null) {
 
 export function contactRepository(db: Database, { viewer, scope }: Access) {
   const ensureShown = async (tx: Tx, id: string) => {
+    // In a write, lock the contact first (ensureExist does): it cannot vanish before this transaction ends.
+    if (tx.mode === 'WRITE') await ensureExist(tx, { Contact: [id] });
     const [row] = await tx.run<{ shown: boolean }>(SHOWN, { id, viewer });
     if (row?.shown !== true) throw notFound('Contact', id);
   };
@@ -165,7 +167,9 @@ export function contactRepository(db: Database, { viewer, scope }: Access) {
         await ensureShown(tx, id);
         await authorize(tx, scope, 'contact', { id });
         const [row] = await tx.run<{ contact: Row; links: ContactLink[] }>(EXPORT, { id });
-        const c = row!.contact;
+        // A read takes no locks: the person may have been erased since the check.
+        if (!row) throw notFound('Contact', id);
+        const c = row.contact;
         return {
           uuid: c.id as string,
           name: c.name as string,
@@ -174,7 +178,7 @@ export function contactRepository(db: Database, { viewer, scope }: Access) {
           phone: (c.phone as string | null) ?? null,
           visibility: c.visibility as Visibility,
           consentAt: (c.consentAt as string | null) ?? null,
-          links: row!.links,
+          links: row.links,
         };
       }),
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badInput, notFound } from '../../errors.js';
+import { stillThere } from '../../kernel/resolve.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { nodeEdge, pageRequest, toConnection } from '../../kernel/connection.js';
 import { toGlobalId } from '../../kernel/global-id.js';
@@ -71,14 +72,14 @@ export const contactResolvers: Resolvers = {
         employer: c.employer ? toActorRef(c.employer) : null,
         expertise: [...new Set(c.expertise ?? [])],
       });
-      return (await loaders.contact.load(uuid))!;
+      return stillThere(loaders.contact.load(uuid), 'Contact', uuid);
     },
     updateContact: async (_, args, { repos, loaders }) => {
       const uuid = parse(uuidSchema, args.uuid, 'uuid');
       const { employer, ...changes } = namedOnly(parse(updateSchema, args.input, 'input'));
       if (changes.visibility === null) throw badInput('`visibility` cannot be cleared.', { argument: 'input.visibility' });
       await repos.contacts.update(uuid, changes, employer === undefined ? undefined : employer && toActorRef(employer));
-      return (await loaders.contact.load(uuid))!;
+      return stillThere(loaders.contact.load(uuid), 'Contact', uuid);
     },
     deleteContact: async (_, args, { repos }) => {
       const uuid = parse(uuidSchema, args.uuid, 'uuid');
@@ -101,13 +102,13 @@ export const contactResolvers: Resolvers = {
     addExpertise: async (_, args, { repos, loaders }) => {
       const uuid = parse(uuidSchema, args.contact, 'contact');
       await repos.contacts.addExpertise(uuid, parse(slugSchema, args.topic, 'topic'));
-      return (await loaders.contact.load(uuid))!;
+      return stillThere(loaders.contact.load(uuid), 'Contact', uuid);
     },
     removeExpertise: async (_, args, { repos, loaders }) => {
       const uuid = parse(uuidSchema, args.contact, 'contact');
       const topic = parse(slugSchema, args.topic, 'topic');
       if (!(await repos.contacts.removeExpertise(uuid, topic))) throw notFound('Expertise', `${topic} of ${uuid}`);
-      return (await loaders.contact.load(uuid))!;
+      return stillThere(loaders.contact.load(uuid), 'Contact', uuid);
     },
   },
 };

@@ -1,3 +1,4 @@
+import { stillThere } from '../../kernel/resolve.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { SourceRecord } from '../../kernel/source.js';
 import type { ProjectRecord } from '../../records/project.js';
@@ -21,13 +22,13 @@ export const discoveryResolvers: Resolvers = {
     inheritedTopics: (m, _, { discovery }) => discovery.inheritedTopics(m.ags),
   },
   InheritedTopic: {
-    topic: async (x, _, { loaders }) => (await loaders.topic.load(x.slug))!,
+    topic: async (x, _, { loaders }) => stillThere(loaders.topic.load(x.slug), 'Topic', x.slug),
   },
   // A page's solutions, projects, runners and contacts each load in one batch; contacts as the privacy rule shows them.
   LearningPartnerEdge: {
-    node: async (e, _, { loaders }) => (e.node.type === 'Measure' ? (await loaders.measure.load(e.node.key))! : (await loaders.project.load(e.node.key))!),
-    project: async (e, _, { loaders }) => (await loaders.project.load(e.project))!,
-    runner: async (e, _, { loaders }) => (await loaders.municipality.load(e.runner))!,
+    node: async (e, _, { loaders }) => (e.node.type === 'Measure' ? stillThere(loaders.measure.load(e.node.key), 'Measure', e.node.key) : stillThere(loaders.project.load(e.node.key), 'Project', e.node.key)),
+    project: async (e, _, { loaders }) => stillThere(loaders.project.load(e.project), 'Project', e.project),
+    runner: async (e, _, { loaders }) => stillThere(loaders.municipality.load(e.runner), 'Municipality', e.runner),
     contacts: (e, _, { loaders }) => loaders.projectContacts.load(e.project),
     sources: async (e, _, { loaders }) =>
       e.node.type === 'Measure' ? ((await loaders.measure.load(e.node.key))?.sources ?? []) : projectSources(await loaders.project.load(e.node.key)),
@@ -37,18 +38,18 @@ export const discoveryResolvers: Resolvers = {
   },
   // The page's peers load in one batch (and come from the loader's cache when already loaded).
   PeerEdge: {
-    node: async (e, _, { loaders }) => (await loaders.municipality.load(e.node.ags))!,
+    node: async (e, _, { loaders }) => stillThere(loaders.municipality.load(e.node.ags), 'Municipality', e.node.ags),
   },
   // Shared topics resolve through the topic loader: one batched lookup for a whole page.
   SharedTopic: {
-    topic: async (s, _, { loaders }) => (await loaders.topic.load(s.slug))!,
+    topic: async (s, _, { loaders }) => stillThere(loaders.topic.load(s.slug), 'Topic', s.slug),
   },
   // Inherited topics name their unit and project: batched with the page's other lookups.
   TopicInheritance: {
-    from: async (v, _, { loaders }) => (await loaders.municipality.load(v.from))!,
-    project: async (v, _, { loaders }) => (await loaders.project.load(v.project))!,
+    from: async (v, _, { loaders }) => stillThere(loaders.municipality.load(v.from), 'Municipality', v.from),
+    project: async (v, _, { loaders }) => stillThere(loaders.project.load(v.project), 'Project', v.project),
   },
   ExpertReason: {
-    topic: async (r, _, { loaders }) => (await loaders.topic.load(r.topic))!,
+    topic: async (r, _, { loaders }) => stillThere(loaders.topic.load(r.topic), 'Topic', r.topic),
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError, badInput, notFound } from '../../errors.js';
+import { stillThere } from '../../kernel/resolve.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { nodeEdge, pageRequest, toConnection } from '../../kernel/connection.js';
 import { toGlobalId } from '../../kernel/global-id.js';
@@ -83,7 +84,7 @@ export const eventResolvers: Resolvers = {
         host: e.host ? toActorRef(e.host) : null,
         topics: [...new Set(e.topics ?? [])],
       });
-      return (await loaders.event.load(e.slug))!;
+      return stillThere(loaders.event.load(e.slug), 'Event', e.slug);
     },
     updateEvent: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.slug, 'slug');
@@ -92,7 +93,7 @@ export const eventResolvers: Resolvers = {
         if (changes[required] === null) throw badInput(`\`${required}\` cannot be cleared.`, { argument: `input.${required}` });
       }
       await repos.events.update(slug, changes, host === undefined ? undefined : host && toActorRef(host));
-      return (await loaders.event.load(slug))!;
+      return stillThere(loaders.event.load(slug), 'Event', slug);
     },
     deleteEvent: async (_, args, { repos }) => {
       const slug = parse(slugSchema, args.slug, 'slug');
@@ -102,24 +103,24 @@ export const eventResolvers: Resolvers = {
     recordAttendance: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.event, 'event');
       await repos.events.recordAttendance(slug, toActorRef(parse(actorSchema, args.attendee, 'attendee')));
-      return (await loaders.event.load(slug))!;
+      return stillThere(loaders.event.load(slug), 'Event', slug);
     },
     removeAttendance: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.event, 'event');
       const attendee = toActorRef(parse(actorSchema, args.attendee, 'attendee'));
       if (!(await repos.events.removeAttendance(slug, attendee))) throw notFound('Attendance', `${attendee.ags ?? attendee.organization} at ${slug}`);
-      return (await loaders.event.load(slug))!;
+      return stillThere(loaders.event.load(slug), 'Event', slug);
     },
     addEventTopic: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.event, 'event');
       await repos.events.addTopic(slug, parse(slugSchema, args.topic, 'topic'));
-      return (await loaders.event.load(slug))!;
+      return stillThere(loaders.event.load(slug), 'Event', slug);
     },
     removeEventTopic: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.event, 'event');
       const topic = parse(slugSchema, args.topic, 'topic');
       if (!(await repos.events.removeTopic(slug, topic))) throw notFound('Event topic', `${topic} of ${slug}`);
-      return (await loaders.event.load(slug))!;
+      return stillThere(loaders.event.load(slug), 'Event', slug);
     },
   },
 };

@@ -5,7 +5,7 @@ import { nodeEdge, pageRequest, toConnection } from '../../kernel/connection.js'
 import { toGlobalId } from '../../kernel/global-id.js';
 import { nameKey } from '../../kernel/text.js';
 import { agsSchema, isoDateSchema, latSchema, lonSchema, nameSchema, parse, postcodeSchema, queryTextSchema, slugSchema } from '../../kernel/validation.js';
-import { present } from '../../kernel/resolve.js';
+import { present, stillThere } from '../../kernel/resolve.js';
 import { kindFitsAgs } from '../../records/municipality.model.js';
 import { primeMunicipalityPage } from './municipality.page.js';
 import { municipalityOrderType } from './municipality.repository.js';
@@ -116,13 +116,13 @@ export const municipalityResolvers: Resolvers = {
     addInterest: async (_, args, { repos, loaders }) => {
       const ags = parse(agsSchema, args.ags, 'ags');
       await repos.municipalities.addInterest(ags, parse(slugSchema, args.topic, 'topic'), parse(optionalDate, args.since, 'since'));
-      return (await loaders.municipality.load(ags))!;
+      return stillThere(loaders.municipality.load(ags), 'Municipality', ags);
     },
     removeInterest: async (_, args, { repos, loaders }) => {
       const ags = parse(agsSchema, args.ags, 'ags');
       const topic = parse(slugSchema, args.topic, 'topic');
       if (!(await repos.municipalities.removeInterest(ags, topic))) throw notFound('Interest', `${ags} → ${topic}`);
-      return (await loaders.municipality.load(ags))!;
+      return stillThere(loaders.municipality.load(ags), 'Municipality', ags);
     },
     linkExchange: async (_, args, { repos, loaders }) => {
       const from = parse(agsSchema, args.from, 'from');
@@ -135,7 +135,7 @@ export const municipalityResolvers: Resolvers = {
         since: parse(optionalDate, args.since, 'since'),
         topics: [...new Set(parse(z.array(slugSchema).max(50), args.topics ?? [], 'topics'))],
       });
-      return (await loaders.municipality.load(from))!;
+      return stillThere(loaders.municipality.load(from), 'Municipality', from);
     },
     unlinkExchange: async (_, args, { repos, loaders }) => {
       const from = parse(agsSchema, args.from, 'from');
@@ -143,7 +143,7 @@ export const municipalityResolvers: Resolvers = {
       if (!(await repos.municipalities.unlinkExchange({ from, to, kind: args.kind }))) {
         throw notFound('Exchange link', `${from} → ${to} (${args.kind})`);
       }
-      return (await loaders.municipality.load(from))!;
+      return stillThere(loaders.municipality.load(from), 'Municipality', from);
     },
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../../errors.js';
+import { stillThere } from '../../kernel/resolve.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { nodeEdge, pageRequest, toConnection } from '../../kernel/connection.js';
 import { selectionAt, selects } from '../../kernel/look-ahead.js';
@@ -125,40 +126,40 @@ export const projectResolvers: Resolvers = {
     addRunner: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.project, 'project');
       await repos.projects.addRunner(slug, parse(agsSchema, args.ags, 'ags'), args.role);
-      return (await loaders.project.load(slug))!;
+      return stillThere(loaders.project.load(slug), 'Project', slug);
     },
     removeRunner: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.project, 'project');
       const ags = parse(agsSchema, args.ags, 'ags');
       if (!(await repos.projects.removeRunner(slug, ags))) throw notFound('Runner', `${ags} of ${slug}`);
-      return (await loaders.project.load(slug))!;
+      return stillThere(loaders.project.load(slug), 'Project', slug);
     },
     addProjectTopic: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.project, 'project');
       await repos.projects.addTopic(slug, parse(slugSchema, args.topic, 'topic'));
-      return (await loaders.project.load(slug))!;
+      return stillThere(loaders.project.load(slug), 'Project', slug);
     },
     removeProjectTopic: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.project, 'project');
       const topic = parse(slugSchema, args.topic, 'topic');
       if (!(await repos.projects.removeTopic(slug, topic))) throw notFound('Project topic', `${topic} of ${slug}`);
-      return (await loaders.project.load(slug))!;
+      return stillThere(loaders.project.load(slug), 'Project', slug);
     },
     addProjectContact: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.project, 'project');
       await repos.projects.addContact(slug, parse(uuidSchema, args.contact, 'contact'));
-      return (await loaders.project.load(slug))!;
+      return stillThere(loaders.project.load(slug), 'Project', slug);
     },
     removeProjectContact: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.project, 'project');
       const contact = parse(uuidSchema, args.contact, 'contact');
       if (!(await repos.projects.removeContact(slug, contact))) throw notFound('Project contact', `${contact} of ${slug}`);
-      return (await loaders.project.load(slug))!;
+      return stillThere(loaders.project.load(slug), 'Project', slug);
     },
     addBacker: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.project, 'project');
       await repos.projects.addBacker(slug, parse(slugSchema, args.organization, 'organization'), args.kind);
-      return (await loaders.project.load(slug))!;
+      return stillThere(loaders.project.load(slug), 'Project', slug);
     },
     removeBacker: async (_, args, { repos, loaders }) => {
       const slug = parse(slugSchema, args.project, 'project');
@@ -166,7 +167,7 @@ export const projectResolvers: Resolvers = {
       if (!(await repos.projects.removeBacker(slug, organization, args.kind))) {
         throw notFound('Backing', `${organization} ${args.kind} ${slug}`);
       }
-      return (await loaders.project.load(slug))!;
+      return stillThere(loaders.project.load(slug), 'Project', slug);
     },
   },
 };

@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import type { Resolvers, State } from '../../generated/graphql.js';
 import { pageInMemory, pageRequest, toConnection } from '../../kernel/connection.js';
-import { present } from '../../kernel/resolve.js';
+import { present, stillThere } from '../../kernel/resolve.js';
 import { pathTo } from './reach.compute.js';
 import { sliceGraph } from './reach.network.js';
 import type { Breakdown } from './reach.compute.js';
@@ -16,7 +16,7 @@ const share = (b: Breakdown) => ({
 });
 
 /** Every AGS of a snapshot names a municipality; the loader batches them into one lookup per page. */
-const municipality = (loaders: Context['loaders'], ags: string) => loaders.municipality.load(ags).then((m) => m!);
+const municipality = (loaders: Context['loaders'], ags: string) => stillThere(loaders.municipality.load(ags), 'Municipality', ags);
 
 const limit = (first: number | null | undefined, max: number) => Math.max(1, Math.min(first ?? 20, max));
 
@@ -91,6 +91,6 @@ export const reachResolvers: Resolvers = {
     dominantTopics: async (c, _, { loaders }) => present(await loaders.topic.loadMany(c.dominantTopics)),
   },
   EventGrowth: {
-    event: async (g, _, { loaders }) => (await loaders.event.load(g.slug))!,
+    event: async (g, _, { loaders }) => stillThere(loaders.event.load(g.slug), 'Event', g.slug),
   },
 };
