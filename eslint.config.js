@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     // The layers of src/ (docs/architecture.md), each importing only downwards:
-    //   base (config, errors, logger, paths) → db → kernel → auth → records
+    //   base (config, errors, logger, metrics, paths) → db → kernel → auth → records
     //   → features (the contract features/context.ts, then one folder per area, never another area)
     //   → the composition root (src/*.ts, limits/, import/, scripts/).
     // generated/ is the schema's types, open to everyone.
@@ -55,7 +55,7 @@ export default tseslint.config(
         { type: 'app', pattern: 'src/(limits|import|scripts)' },
       ],
       'boundaries/files': [
-        { category: 'base', pattern: 'src/(config|errors|logger|paths).ts' },
+        { category: 'base', pattern: 'src/(config|errors|logger|metrics|paths).ts' },
         { category: 'contract', pattern: 'src/features/context.ts' },
         { category: 'root', pattern: 'src/*.ts' },
       ],

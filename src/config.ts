@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().optional(),
   // The Apollo Sandbox on GET /graphql: on by default, off by default in production.
   EXPLORER: z.enum(['on', 'off']).optional(),
+  // GET /metrics (Prometheus) on a port of its own, never the public one.
+  METRICS: z.enum(['on', 'off']).default('off'),
+  METRICS_PORT: port.default(9464),
   // Origins whose browser pages may call the API (CORS), comma-separated; none by default.
   CORS_ORIGINS: z
     .string()
@@ -96,6 +99,8 @@ export interface Config {
     readonly explorer: boolean;
     /** Origins allowed to call the API from a browser page (CORS). */
     readonly corsOrigins: readonly string[];
+    /** The port of GET /metrics, on HOST; undefined: no metrics served. */
+    readonly metricsPort: number | undefined;
   };
   readonly neo4j: {
     /** undefined: start and use the project's local Neo4j. */
@@ -194,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       explorer: (e.EXPLORER ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
       corsOrigins: Object.freeze(e.CORS_ORIGINS),
+      metricsPort: e.METRICS === 'on' ? e.METRICS_PORT : undefined,
     }),
     neo4j: Object.freeze({
       uri: e.NEO4J_URI,

@@ -12,6 +12,7 @@ import { createLogger } from './logger.js';
 import { fromProject } from './paths.js';
 import { reachRepository } from './features/reach/reach.repository.js';
 import { createCaches, type DerivedCaches } from './caches.js';
+import { metricsHandler } from './metrics.js';
 import { createSecurity } from './security.js';
 import { createApp, type App } from './server.js';
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   const db = new Database(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
 
   let server: Server;
+  let metricsServer: Server | undefined;
   let caches: DerivedCaches;
   let app: App;
   try {
@@ -78,6 +80,10 @@ async function main(): Promise<void> {
       corsOrigins: config.http.corsOrigins,
     });
     server = await listen(app.app, config.http.port, config.http.host);
+    if (config.http.metricsPort !== undefined) {
+      metricsServer = await listen(metricsHandler, config.http.metricsPort, config.http.host, 'METRICS_PORT');
+      log.info({ url: `http://${config.http.host}:${config.http.metricsPort}/metrics` }, 'metrics');
+    }
   } catch (error) {
     await abandon();
     throw error;
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }, config.http.shutdownGraceMs);
     await drained;
+    metricsServer?.close();
     clearInterval(idle);
     clearTimeout(grace);
     log.info('requests drained');
@@ -128,11 +135,11 @@ function phaseLog(log: Logger): Progress {
 }
 
 /** Listens, and fails with a clear message when the port is taken. */
-function listen(app: RequestListener, port: number, host: string): Promise<Server> {
+function listen(app: RequestListener, port: number, host: string, setting = 'PORT'): Promise<Server> {
   const server = createServer(app);
   return new Promise((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      fail(error.code === 'EADDRINUSE' ? new StartupError(`Port ${port} is already in use (is the API already running?). Set PORT to another port.`) : error),
+      fail(error.code === 'EADDRINUSE' ? new StartupError(`Port ${port} is already in use (is the API already running?). Set ${setting} to another port.`) : error),
     );
     server.listen(port, host, () => done(server));
   });

@@ -19,6 +19,7 @@ import type { Database, QueryObserver, RequestBookmarks } from './db/database.js
 import { ApiError, formatError, isInternal, withinRequest } from './errors.js';
 import { readiness } from './health.js';
 import { limitsPlugin } from './limits/limits.plugin.js';
+import { metrics } from './metrics.js';
 import type { DerivedCaches } from './caches.js';
 import { buildResolvers, loadTypeDefs, printContract } from './schema.js';
 import type { Security } from './security.js';
@@ -62,6 +63,21 @@ const errorPlugin: ApolloServerPlugin<Context> = {
           ...e,
           extensions: { ...e.extensions, requestId },
         }));
+        return Promise.resolve();
+      },
+    });
+  },
+};
+
+/** Each GraphQL request counted by operation name and result, with its latency (src/metrics.ts). */
+const metricsPlugin: ApolloServerPlugin<Context> = {
+  requestDidStart({ request }) {
+    const started = process.hrtime.bigint();
+    return Promise.resolve({
+      willSendResponse({ response, operation }) {
+        const body = response.body.kind === 'single' ? response.body.singleResult : null;
+        const code = body?.errors?.[0]?.extensions?.code;
+        metrics.request(operation?.name?.value ?? request.operationName, typeof code === 'string' ? code : 'OK', Number(process.hrtime.bigint() - started) / 1e9);
         return Promise.resolve();
       },
     });
@@ -135,6 +151,7 @@ export function createApollo(security: Security, { explorer = true }: { explorer
       explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       errorPlugin,
       bookmarkPlugin,
+      metricsPlugin,
       // We set no cache hints and report to no Apollo graph: these would only hook into every field resolved.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -167,6 +184,7 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429
 /** A GraphQL-shaped error answer for what is refused before GraphQL runs. */
 function refuse(res: Response, error: GraphQLError, requestId: string): void {
   const code = String(error.extensions.code);
+  metrics.refusedBeforeGraphql(code);
   const { http: _http, ...extensions } = error.extensions;
   if (code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
   if (typeof extensions.retryAfterSeconds === 'number') res.setHeader('retry-after', String(extensions.retryAfterSeconds));
@@ -226,6 +244,7 @@ function admit(deps: ServerDeps) {
       if (!refused(error)) throw error;
       // Refused credentials are throttled (by address and by key id), valid ones never (rate-limit.ts).
       const throttled = error.extensions.code === 'UNAUTHENTICATED' ? await deps.security.rateLimits.refusedCredential(ip, apiKeyId(apiKey)) : null;
+      if (error.extensions.code === 'UNAUTHENTICATED') metrics.refusedCredential(throttled !== null);
       if (throttled) await new Promise((resolve) => setTimeout(resolve, throttled.delayMs));
       refuse(res, throttled?.refusal ?? error, requestId);
       return;

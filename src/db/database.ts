@@ -3,6 +3,7 @@
 // driver failures to API errors in one place.
 import neo4j, { Neo4jError, type BookmarkManager, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { ApiError, conflict } from '../errors.js';
+import { metrics } from '../metrics.js';
 import type { Statement } from './cypher.js';
 import { BUMP_DATA_VERSION, type DerivedData } from './data-version.js';
 import { fromDb, toDb } from './values.js';
@@ -93,7 +94,9 @@ export class Database {
     });
     const config = { timeout: timeoutMs ?? this.options.timeoutMs, metadata: { app: 'smart-city-graph', tx: txName } };
     // Each attempt (the driver retries transient failures) counts its own changes.
+    let attempts = 0;
     const body = async (managed: ManagedTransaction) => {
+      attempts++;
       const changes = { any: false };
       const tx = this.wrap(managed, mode, changes);
       const result = await work(tx);
@@ -114,8 +117,10 @@ export class Database {
         }
       }
       if (mode === 'WRITE' && this.options.bookmarks) this.options.bookmarks.written = session.lastBookmarks();
+      metrics.transaction(mode, 'ok', attempts - 1);
       return result;
     } catch (error) {
+      metrics.transaction(mode, 'error', Math.max(0, attempts - 1));
       throw mapDriverError(error);
     } finally {
       await session.close();

@@ -28,7 +28,7 @@ declare module '../context.js' {
 
 export const discoveryArea = defineArea({
   resolvers: discoveryResolvers,
-  caches: () => ({ profiles: new PerVersion<ProfileSets>(), solutions: new PerVersion<Solutions>() }),
+  caches: () => ({ profiles: new PerVersion<ProfileSets>('peer profiles'), solutions: new PerVersion<Solutions>('solutions') }),
   repositories: ({ db, access, caches }) => ({ discovery: discoveryRepository(db, access, caches.profiles, caches.solutions) }),
   loaders: (repos) => ({ dataVersion: new DataLoader(repos.discovery.dataVersions) }),
   services: ({ repos, loaders }) => ({ discovery: discoveryService(repos.discovery, loaders) }),

@@ -34,7 +34,7 @@ export interface NetworkAnswer {
 }
 
 export class ReachSnapshots {
-  private readonly snapshots = new PerVersion<Snapshot>();
+  private readonly snapshots = new PerVersion<Snapshot>('reach snapshot');
   private readonly networks = new Map<string, { version: number; computedAt: string; result: NetworkResult }>();
   private readonly computing = new Set<string>();
   /** How many snapshots were read (tests). */
