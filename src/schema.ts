@@ -1,12 +1,13 @@
 // The executable schema: schema/*.graphql (the contract) plus every module's resolvers.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, GraphQLScalarType, printSchema, type GraphQLFieldResolver } from 'graphql';
+import { buildSchema, defaultFieldResolver, GraphQLScalarType, printSchema, type GraphQLFieldResolver } from 'graphql';
 import { DateTimeISOResolver, EmailAddressResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
 import { areaResolvers, NODE_LOADERS } from './areas.js';
 import { nodeResolvers } from './features/node/node.resolvers.js';
 import { checkAccess, MUTATION_ACCESS, QUERY_ACCESS, type Access } from './auth/permissions.js';
 import { forgetCached, type Context } from './context.js';
+import { LIST_CAPS } from './kernel/list-caps.js';
 import { PROJECT_ROOT } from './paths.js';
 import type { Resolvers } from './generated/graphql.js';
 
@@ -64,6 +65,30 @@ function gated(fields: ResolverMap, isMutation: boolean): ResolverMap {
   );
 }
 
+/**
+ * Every unpaged list answers at most its cap (kernel/list-caps.ts). The statements and computations
+ * behind them already stop there; this is the last word, for a list that comes from anywhere else.
+ */
+function capLists(merged: Record<string, ResolverMap>): void {
+  for (const [path, cap] of Object.entries(LIST_CAPS)) {
+    const [type, field] = path.split('.') as [string, string];
+    const resolve = (merged[type]?.[field] ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context>;
+    merged[type] = {
+      ...merged[type],
+      [field]: ((parent, args, context: Context, info) => {
+        // A list longer than its cap is cut, and said so to the operator: the caps are set well above the data.
+        const cut = (list: unknown): unknown => {
+          if (!Array.isArray(list) || list.length <= cap) return list;
+          context.log.warn({ list: path, cap, length: list.length }, 'a list was cut at its cap');
+          return (list as unknown[]).slice(0, cap);
+        };
+        const list: unknown = resolve(parent, args, context, info);
+        return list instanceof Promise ? list.then(cut) : cut(list);
+      }) satisfies GraphQLFieldResolver<unknown, Context>,
+    };
+  }
+}
+
 export function buildResolvers(): Resolvers {
   const modules: Resolvers[] = [nodeResolvers(NODE_LOADERS), ...areaResolvers()];
   const merged: Record<string, ResolverMap> = {};
@@ -72,6 +97,7 @@ export function buildResolvers(): Resolvers {
       merged[type] = { ...merged[type], ...(fields as ResolverMap) };
     }
   }
+  capLists(merged);
   if (merged.Mutation) merged.Mutation = gated(merged.Mutation, true);
   if (merged.Query) merged.Query = gated(merged.Query, false);
   return { ...(merged as Resolvers), ...scalars };

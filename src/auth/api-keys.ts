@@ -8,6 +8,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { cypher } from '../db/cypher.js';
+import { capLimit } from '../kernel/list-caps.js';
 import type { Database, Row } from '../db/database.js';
 import { notFound } from '../errors.js';
 import { unauthenticated, type KeyRole, type Viewer } from './viewer.js';
@@ -42,7 +43,7 @@ const REVOKE = cypher(
 const BY_ID = cypher('apiKey.byId', 'MATCH (k:ApiKey {id: $id}) RETURN k {.*} AS key');
 const LIST = cypher(
   'apiKey.list',
-  'MATCH (k:ApiKey) WHERE $includeRevoked OR k.revokedAt IS NULL RETURN k {.*} AS key ORDER BY k.createdAt, k.id',
+  `MATCH (k:ApiKey) WHERE $includeRevoked OR k.revokedAt IS NULL RETURN k {.*} AS key ORDER BY k.createdAt, k.id ${capLimit('Query.apiKeys')}`,
 );
 
 const sha256 = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');

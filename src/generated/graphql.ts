@@ -111,7 +111,7 @@ export type Attendance = {
   generated: Scalars['Boolean']['output'];
   /** What the source says about the attendee's part, e.g. `Bürgermeisterin auf dem Panel`; null when nothing. */
   note?: Maybe<Scalars['String']['output']>;
-  /** The sources that name the attendee as taking part; empty for generated attendance and attendance recorded through the API without a source. */
+  /** The sources that name the attendee as taking part; empty for generated attendance and attendance recorded through the API without a source. At most 5. */
   sources: Array<Source>;
 };
 
@@ -156,7 +156,7 @@ export type Broker = {
 /** A community of the reach graph. */
 export type Community = {
   __typename?: 'Community';
-  /** The topics most of its members work on, up to three. */
+  /** The topics most of its members work on, up to three. At most 3. */
   dominantTopics: Array<Topic>;
   /** Its number in this result, 0 for the largest. */
   id: Scalars['Int']['output'];
@@ -181,7 +181,7 @@ export type Contact = Node & {
   email?: Maybe<Scalars['EmailAddress']['output']>;
   /** The municipality or organization the person works for. */
   employer?: Maybe<Actor>;
-  /** Topics the person is an expert in, ordered by slug. */
+  /** Topics the person is an expert in, ordered by slug. At most 20. */
   expertise: Array<Topic>;
   /** Global id (for `Query.node`). */
   id: Scalars['ID']['output'];
@@ -189,7 +189,7 @@ export type Contact = Node & {
   name: Scalars['String']['output'];
   /** Phone number; null unless the viewer may see it. */
   phone?: Maybe<Scalars['String']['output']>;
-  /** Projects the person is a contact for, ordered by name. */
+  /** Projects the person is a contact for, ordered by name. At most 50. */
   projects: Array<Project>;
   /** Role or job title, e.g. `Chief Digital Officer`. */
   role?: Maybe<Scalars['String']['output']>;
@@ -228,7 +228,7 @@ export type ContactExport = {
   email?: Maybe<Scalars['String']['output']>;
   /** When this export was made. */
   exportedAt: Scalars['DateTime']['output'];
-  /** Every relationship of the person, whatever its kind. */
+  /** Every relationship of the person, whatever its kind. At most 200. */
   links: Array<ContactLink>;
   /** Full name. */
   name: Scalars['String']['output'];
@@ -415,7 +415,7 @@ export type Event = Node & {
   format?: Maybe<EventFormat>;
   /** Who hosted it (the first host, when several hosted together). */
   host?: Maybe<Actor>;
-  /** Everyone who hosted it, the main host first. */
+  /** Everyone who hosted it, the main host first. At most 10. */
   hosts: Array<Actor>;
   /** Global id (for `Query.node`). */
   id: Scalars['ID']['output'];
@@ -427,7 +427,7 @@ export type Event = Node & {
   participantCount?: Maybe<Scalars['Int']['output']>;
   /** Stable readable key, e.g. `rk-2022-03-22-mayen-koblenz`. */
   slug: Scalars['String']['output'];
-  /** Where its facts come from. */
+  /** Where its facts come from. At most 5. */
   sources: Array<Source>;
   /** True for a standing format (a working group, a peer-learning series) that the sources give no single date for. Such events are left out of date-based figures (reach growth) and, unless asked for, of event lists. */
   standing: Scalars['Boolean']['output'];
@@ -440,7 +440,7 @@ export type Event = Node & {
   startsOn?: Maybe<Scalars['Date']['output']>;
   /** Title. */
   title: Scalars['String']['output'];
-  /** Topics it covered, ordered by slug. */
+  /** Topics it covered, ordered by slug. At most 20. */
   topics: Array<Topic>;
   /** Web page of the event. */
   url?: Maybe<Scalars['URL']['output']>;
@@ -563,11 +563,11 @@ export type Exchange = {
   partner: Municipality;
   /** Since when the link exists; null when not recorded. */
   since?: Maybe<Scalars['Date']['output']>;
-  /** Where the link is stated. */
+  /** Where the link is stated. At most 5. */
   sources: Array<Source>;
   /** What the link is about in the source's words, e.g. `On-Demand-Rufbus ERZmobil`; null when not recorded. */
   topicWording?: Maybe<Scalars['String']['output']>;
-  /** The topics the exchange is about. */
+  /** The topics the exchange is about. At most 20. */
   topics: Array<Topic>;
 };
 
@@ -586,11 +586,11 @@ export type ExchangeAbroad = {
   partner: Organization;
   /** Since when the link exists; null when not recorded. */
   since?: Maybe<Scalars['Date']['output']>;
-  /** Where the link is stated. */
+  /** Where the link is stated. At most 5. */
   sources: Array<Source>;
   /** What the link is about in the source's words; null when not recorded. */
   topicWording?: Maybe<Scalars['String']['output']>;
-  /** The topics the exchange is about. */
+  /** The topics the exchange is about. At most 20. */
   topics: Array<Topic>;
 };
 
@@ -632,7 +632,7 @@ export type ExpertEdge = {
   distanceKm?: Maybe<Scalars['Float']['output']>;
   /** The person. E-mail and phone only as their visibility allows. */
   node: Contact;
-  /** Why the person is suggested. */
+  /** Why the person is suggested. At most 10. */
   reasons: Array<ExpertReason>;
 };
 
@@ -663,7 +663,7 @@ export type Explanation = {
   distanceKm?: Maybe<Scalars['Float']['output']>;
   /** Size class of the asking municipality (for projects: of the asking project's lead runner). */
   ownSizeClass?: Maybe<SizeClass>;
-  /** The topics both work on, heaviest first. Their weights add up to `topicScore`. */
+  /** The topics both work on, heaviest first; their weights add up to `topicScore` (of more than the cap, the lightest are left out). At most 20. */
   sharedTopics: Array<SharedTopic>;
   /** Size class of the result (for projects: of its lead runner). */
   sizeClass?: Maybe<SizeClass>;
@@ -730,7 +730,7 @@ export type InheritedTopic = {
   __typename?: 'InheritedTopic';
   /** The topic. */
   topic: Topic;
-  /** The units and projects it comes from. */
+  /** The units and projects it comes from. At most 5. */
   via: Array<TopicInheritance>;
   /** Its weight in the inherited profile: 0.5 from a Kreis's or Verband's project, 0.3 for a Kreis from its Gemeinden's, half of that for the field above a sub-topic (own topics weigh 1). */
   weight: Scalars['Float']['output'];
@@ -752,7 +752,7 @@ export type LearningExplanation = {
   basis: ExplanationBasis;
   /** Distance in km between the asker and the runner; null when a position is unknown. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
-  /** The asker's topics the solution addresses, heaviest first; their weights add up to `topicScore`. */
+  /** The asker's topics the solution addresses, heaviest first; their weights add up to `topicScore` (of more than the cap, the lightest are left out). At most 20. */
   matchedTopics: Array<SharedTopic>;
   /** How far it has got (a project's: from its status). */
   status: MeasureStatus;
@@ -778,7 +778,7 @@ export type LearningPartnerConnection = {
 /** A solution to adopt, who runs it, and whom to ask about it. */
 export type LearningPartnerEdge = {
   __typename?: 'LearningPartnerEdge';
-  /** Whom to contact: the project's contact persons as the privacy rule shows them to the viewer (their e-mail and phone only where it allows). When empty, `sources` say where the solution is documented. */
+  /** Whom to contact: the project's contact persons as the privacy rule shows them to the viewer (their e-mail and phone only where it allows). When empty, `sources` say where the solution is documented. At most 10. */
   contacts: Array<Contact>;
   /** Pass as `after` to continue after this solution. */
   cursor: Scalars['String']['output'];
@@ -792,7 +792,7 @@ export type LearningPartnerEdge = {
   runner: Municipality;
   /** 0 to 1: 0.6 × topic match + 0.2 × status (implemented 1, in progress 0.6, planned or unknown 0.3) + 0.2 × the runner's structure score; with no topics to match, 0.5 × status + 0.5 × structure. */
   score: Scalars['Float']['output'];
-  /** Where the solution is documented. */
+  /** Where the solution is documented. At most 5. */
   sources: Array<Source>;
 };
 
@@ -811,7 +811,7 @@ export type Measure = Node & {
   project?: Maybe<Project>;
   /** Stable readable key, e.g. `m-001` (from the measures file) or `mpsc-2019-ulm-talking-trees` (known only by name). */
   slug: Scalars['String']['output'];
-  /** Where its facts come from. */
+  /** Where its facts come from. At most 5. */
   sources: Array<Source>;
   /** How far it has got, derived from `statusWording`; UNKNOWN when the source says nothing usable. */
   status: MeasureStatus;
@@ -819,9 +819,9 @@ export type Measure = Node & {
   statusAsOf?: Maybe<Scalars['String']['output']>;
   /** The source's own words about its status, e.g. `in Betrieb, Weiterentwicklung`; null when the source says nothing. */
   statusWording?: Maybe<Scalars['String']['output']>;
-  /** The topics with why each one applies. */
+  /** The topics with why each one applies. At most 20. */
   topicLinks: Array<MeasureTopic>;
-  /** The topics it addresses, ordered by slug. */
+  /** The topics it addresses, ordered by slug. At most 20. */
   topics: Array<Topic>;
 };
 
@@ -914,21 +914,21 @@ export type Municipality = Node & {
   ags: Scalars['String']['output'];
   /** Area in km²; for larger units the sum over their Gemeinden. Null when not recorded. */
   areaKm2?: Maybe<Scalars['Float']['output']>;
-  /** The people who work for this municipality and can be contacted, ordered by name. */
+  /** The people who work for this municipality and can be contacted, ordered by name. At most 30. */
   contacts: Array<Contact>;
-  /** The events it attended, oldest first. */
+  /** The events it attended, oldest first. At most 50. */
   eventsAttended: Array<Event>;
-  /** The events it hosted, oldest first. */
+  /** The events it hosted, oldest first. At most 50. */
   eventsHosted: Array<Event>;
-  /** Its exchange links with other municipalities, both directions, oldest first (undated last). */
+  /** Its exchange links with other municipalities, both directions, oldest first (undated last). At most 50. */
   exchanges: Array<Exchange>;
-  /** Its exchange links with cities abroad, oldest first (undated last). */
+  /** Its exchange links with cities abroad, oldest first (undated last). At most 20. */
   exchangesAbroad: Array<ExchangeAbroad>;
   /** Global id (for `Query.node`). */
   id: Scalars['ID']['output'];
-  /** Topics it carries only by inheritance — a Gemeinde or Stadt from the projects of its Landkreis and Gemeindeverband, a Landkreis from its Gemeinden's — heaviest first, then by slug; topics it holds itself are not listed. Rankings count them only with `profile: INHERITED_AND_INTERESTS`. */
+  /** Topics it carries only by inheritance — a Gemeinde or Stadt from the projects of its Landkreis and Gemeindeverband, a Landkreis from its Gemeinden's — heaviest first, then by slug; topics it holds itself are not listed. Rankings count them only with `profile: INHERITED_AND_INTERESTS`. At most 100. */
   inheritedTopics: Array<InheritedTopic>;
-  /** The topics it declared interest in, with the date of each declaration. */
+  /** The topics it declared interest in, with the date of each declaration. At most 100. */
   interests: Array<Interest>;
   /** What kind of territorial unit this is. */
   kind: MunicipalityKind;
@@ -940,7 +940,7 @@ export type Municipality = Node & {
   learningPartners: LearningPartnerConnection;
   /** Position of the seat of administration of a Gemeinde; for Länder, Kreise and Gemeindeverbände the population-weighted centre of their Gemeinden. Null when not recorded. */
   location?: Maybe<GeoPoint>;
-  /** The member Gemeinden of a Gemeindeverband, ordered by name; empty for other kinds. */
+  /** The member Gemeinden of a Gemeindeverband, ordered by name; empty for other kinds. At most 100. */
   members: Array<Municipality>;
   /** Official name as in the register, e.g. `Mayen, Stadt`. */
   name: Scalars['String']['output'];
@@ -966,7 +966,7 @@ export type Municipality = Node & {
   sizeClass?: Maybe<SizeClass>;
   /** The Land it lies in. */
   state: State;
-  /** The topics it works on: the topics of its projects and its declared interests, without repeats, ordered by slug. */
+  /** The topics it works on: the topics of its projects and its declared interests, without repeats, ordered by slug. At most 100. */
   topics: Array<Topic>;
   /** Degree of urbanisation of a Gemeinde; null for larger units and where not recorded. */
   urbanisation?: Maybe<Urbanisation>;
@@ -1506,17 +1506,17 @@ export type Node = {
 /** An organization that is not a municipality: a ministry, a transfer office, a university, a company, an association. */
 export type Organization = Node & {
   __typename?: 'Organization';
-  /** People who work for it, ordered by name. */
+  /** People who work for it, ordered by name. At most 50. */
   contacts: Array<Contact>;
   /** For a city abroad: its country as an ISO 3166-1 alpha-2 code, e.g. `NL`; null otherwise. */
   country?: Maybe<Scalars['String']['output']>;
-  /** Events it attended, oldest first. */
+  /** Events it attended, oldest first. At most 50. */
   eventsAttended: Array<Event>;
-  /** Events it hosted, oldest first. */
+  /** Events it hosted, oldest first. At most 50. */
   eventsHosted: Array<Event>;
-  /** For a city abroad: its exchange links with German municipalities, oldest first; empty otherwise. */
+  /** For a city abroad: its exchange links with German municipalities, oldest first; empty otherwise. At most 100. */
   exchanges: Array<ExchangeAbroad>;
-  /** Projects it funds, ordered by name. */
+  /** Projects it funds, ordered by name. At most 200. */
   fundedProjects: Array<Project>;
   /** Global id (for `Query.node`). */
   id: Scalars['ID']['output'];
@@ -1526,7 +1526,7 @@ export type Organization = Node & {
   name: Scalars['String']['output'];
   /** Stable readable key, e.g. `bmwsb`. */
   slug: Scalars['String']['output'];
-  /** Projects it supports otherwise, ordered by name. */
+  /** Projects it supports otherwise, ordered by name. At most 200. */
   supportedProjects: Array<Project>;
   /** Web site. */
   url?: Maybe<Scalars['URL']['output']>;
@@ -1668,11 +1668,11 @@ export type Project = Node & {
   category?: Maybe<Scalars['String']['output']>;
   /** The programme's cohort (Staffel) year, e.g. 2019; null when not part of a cohort. */
   cohort?: Maybe<Scalars['Int']['output']>;
-  /** The people to contact about it, ordered by name. */
+  /** The people to contact about it, ordered by name. At most 10. */
   contacts: Array<Contact>;
   /** Last (planned) day; null when open or not recorded. */
   endDate?: Maybe<Scalars['Date']['output']>;
-  /** Organizations that fund it. */
+  /** Organizations that fund it. At most 10. */
   funders: Array<Organization>;
   /** Federal funding in euros: the one figure chosen from the sources; null when not recorded. Other figures the sources give are in `fundingNote`. */
   fundingEur?: Maybe<Scalars['Float']['output']>;
@@ -1680,7 +1680,7 @@ export type Project = Node & {
   fundingNote?: Maybe<Scalars['String']['output']>;
   /** Global id (for `Query.node`). */
   id: Scalars['ID']['output'];
-  /** What the project does: its measures, ordered by name. */
+  /** What the project does: its measures, ordered by name. At most 30. */
   measures: Array<Measure>;
   /** Name of the project as its runners use it. */
   name: Scalars['String']['output'];
@@ -1688,9 +1688,9 @@ export type Project = Node & {
   phase?: Maybe<ProjectPhase>;
   /** The funding programme it belongs to, e.g. `Modellprojekte Smart Cities`; null for projects outside a programme. */
   programme?: Maybe<Scalars['String']['output']>;
-  /** Where each imported fact of the project comes from, with file and line; the plain addresses are in `sources`. */
+  /** Where each imported fact of the project comes from, with file and line; the plain addresses are in `sources`. At most 5. */
   provenance: Array<Source>;
-  /** The municipalities that run it, lead first, then by name. */
+  /** The municipalities that run it, lead first, then by name. At most 20. */
   runners: Array<Runner>;
   /** Projects that address the same topics, by the topic score of peers (no inherited topics, no structure); best first, ties by slug. */
   similar: SimilarProjectConnection;
@@ -1704,11 +1704,11 @@ export type Project = Node & {
   status?: Maybe<ProjectStatus>;
   /** A short description; null when none is recorded. */
   summary?: Maybe<Scalars['String']['output']>;
-  /** Organizations that support it in other ways. */
+  /** Organizations that support it in other ways. At most 10. */
   supporters: Array<Organization>;
   /** The project's own brand name where it has one, e.g. `Smarte Region MYK10`. */
   title?: Maybe<Scalars['String']['output']>;
-  /** The topics it addresses, ordered by slug. */
+  /** The topics it addresses, ordered by slug. At most 20. */
   topics: Array<Topic>;
   /** The project's own web page. */
   url?: Maybe<Scalars['URL']['output']>;
@@ -1795,7 +1795,7 @@ export type ProjectStatus =
 /** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
 export type Query = {
   __typename?: 'Query';
-  /** The API keys, oldest first. Admins only. */
+  /** The API keys, oldest first. Admins only. At most 200. */
   apiKeys: Array<ApiKey>;
   /** The contact with this UUID, or null. */
   contact?: Maybe<Contact>;
@@ -1833,7 +1833,7 @@ export type Query = {
   projects: ProjectConnection;
   /** How far the network reaches from a source within `maxHops` (0 to 6), counting the given link kinds (all by default), as of a day (today by default). Analysts, admins and analyst API keys. */
   reach: Reach;
-  /** For each event, oldest first: the reach from the source just before it and on its day, and what it added. Analysts, admins and analyst API keys. */
+  /** For each event, oldest first: the reach from the source just before it and on its day, and what it added. Analysts, admins and analyst API keys. At most 500. */
   reachGrowth: Array<EventGrowth>;
   /** Brokers and communities of the reach graph, counting the given link kinds (all by default) as of a day (today by default). Analysts, admins and analyst API keys. */
   reachNetwork: ReachNetwork;
@@ -2037,9 +2037,9 @@ export type Reach = {
   asOf?: Maybe<Scalars['Date']['output']>;
   /** Gemeinden reached per Kreis, most reached first; only Kreise with something reached. */
   byKreis: Array<ReachBreakdown>;
-  /** Gemeinden reached per size class. */
+  /** Gemeinden reached per size class. At most 10. */
   bySizeClass: Array<ReachBreakdown>;
-  /** Gemeinden reached per Land, ordered by Land. */
+  /** Gemeinden reached per Land, ordered by Land. At most 16. */
   byState: Array<ReachBreakdown>;
   /** Whether generated demo links were counted (see `includeGenerated`). */
   includesGenerated: Scalars['Boolean']['output'];
@@ -2049,7 +2049,7 @@ export type Reach = {
   maxHops: Scalars['Int']['output'];
   /** Gemeinden reached, and the total, and the share (0 to 1). */
   municipalities: ReachShare;
-  /** Partners abroad (cities outside Germany, kept as organizations) with an exchange link to a reached municipality. They are counted here only, never in the German figures above. */
+  /** Partners abroad (cities outside Germany, kept as organizations) with an exchange link to a reached municipality. They are counted here only, never in the German figures above. At most 100. */
   partnersAbroad: Array<Organization>;
   /** The municipalities reached, nearest (fewest hops) first, then by AGS, each with the path that reached it. */
   reached: ReachedConnection;
@@ -2061,7 +2061,7 @@ export type Reach = {
   snapshotLoadedAt: Scalars['DateTime']['output'];
   /** The version of the data snapshot these figures come from; it changes with every write to runners, attendance or exchange links. */
   snapshotVersion: Scalars['Int']['output'];
-  /** Länder where nothing is reached, most population first. */
+  /** Länder where nothing is reached, most population first. At most 16. */
   whiteSpotStates: Array<StateWhiteSpot>;
   /** Kreise (and kreisfreie Städte) where nothing is reached, most population first. */
   whiteSpots: Array<WhiteSpot>;
@@ -2209,7 +2209,7 @@ export type ReachedEdge = {
   hops: Scalars['Int']['output'];
   /** The municipality. */
   node: Municipality;
-  /** The path from the source, source first, ending at this municipality. */
+  /** The path from the source, source first, ending at this municipality. At most 10. */
   path: Array<ReachStep>;
 };
 
@@ -2305,7 +2305,7 @@ export type SharedTopic = {
   rarity: Scalars['Float']['output'];
   /** The topic. */
   topic: Topic;
-  /** Where the topic comes from when one side holds it only by inheritance (`profile: INHERITED_AND_INTERESTS`; otherwise, and when both hold it themselves, empty). */
+  /** Where the topic comes from when one side holds it only by inheritance (`profile: INHERITED_AND_INTERESTS`; otherwise, and when both hold it themselves, empty). At most 5. */
   via: Array<TopicInheritance>;
   /** Its part of the topic score (`Explanation.topicScore`), 0 to 1. */
   weight: Scalars['Float']['output'];
@@ -2430,9 +2430,9 @@ export type Topic = Node & {
   __typename?: 'Topic';
   /** What the topic covers. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Events that covered this topic, oldest first; standing formats without a date are not listed. */
+  /** Events that covered this topic, oldest first; standing formats without a date are not listed. At most 100. */
   events: Array<Event>;
-  /** People who are experts in this topic, ordered by name. */
+  /** People who are experts in this topic, ordered by name. At most 50. */
   experts: Array<Contact>;
   /** Global id (for `Query.node`). */
   id: Scalars['ID']['output'];
@@ -2450,7 +2450,7 @@ export type Topic = Node & {
   projects: ProjectConnection;
   /** Stable readable key, e.g. `mobilitaet`. */
   slug: Scalars['String']['output'];
-  /** The sub-topics of this field of action, ordered by slug. */
+  /** The sub-topics of this field of action, ordered by slug. At most 30. */
   subtopics: Array<Topic>;
 };
 

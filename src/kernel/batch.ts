@@ -3,6 +3,7 @@
 import { cypher, type Statement } from '../db/cypher.js';
 import type { Database, Row, Tx } from '../db/database.js';
 import { notFound } from '../errors.js';
+import { capSlice, type CappedList } from './list-caps.js';
 
 /**
  * Every batched relation statement starts like this, so each result row can
@@ -84,12 +85,12 @@ export async function ensureExist(tx: Tx, refs: Partial<Record<Label, readonly s
 }
 
 /**
- * A batched "list per key" statement: `pattern` binds the listed item as `x`
- * (and the key's node by `key`); items come back ordered by `order`. `where`
- * (e.g. the contact privacy rule) must hold for each item.
+ * A batched "list per key" statement for the schema's list `field`: `pattern` binds the listed item
+ * as `x` (and the key's node by `key`); items come back ordered by `order`, at most the field's cap
+ * (list-caps.ts). `where` (e.g. the contact privacy rule) must hold for each item.
  */
-export const listStatement = (name: string, pattern: string, order: string, projection = 'x {.*}', where = 'true'): Statement =>
-  cypher(name, `${UNWIND_KEYS} MATCH ${pattern} WHERE ${where} WITH i, x ORDER BY ${order} RETURN i, collect(${projection}) AS items`);
+export const listStatement = (name: string, field: CappedList, pattern: string, order: string, projection = 'x {.*}', where = 'true'): Statement =>
+  cypher(name, `${UNWIND_KEYS} MATCH ${pattern} WHERE ${where} WITH i, x ORDER BY ${order} RETURN i, collect(${projection})${capSlice(field)} AS items`);
 
 /** The batch function of a DataLoader over a list statement: one list (maybe empty) per key. `params` go along (e.g. `$viewer`). */
 export const readLists =

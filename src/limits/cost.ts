@@ -4,8 +4,9 @@
 // The unit is "objects the operation may return": every object field costs 1
 // plus what is selected under it, scalars are free, and a list costs 1 plus,
 // per item, 1 and what is under it, for as many items as it may hold: `first`
-// (its value, or its default) when the field has one, COST_LIST_SIZE
-// otherwise. A connection's `first` counts its edges. Fields that
+// (its value, or its default) when the field has one, else the list's cap
+// (kernel/list-caps.ts, which every unpaged list has; COST_LIST_SIZE only for
+// a list missing there). A connection's `first` counts its edges. Fields that
 // compute rather than fetch (scoring, full-text search, reach) carry a base
 // cost of their own. Introspection is free: its size is the schema's, not the data's.
 import {
@@ -20,6 +21,9 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../kernel/connection.js';
+import { LIST_CAPS } from '../kernel/list-caps.js';
+
+const CAPS: Record<string, number | undefined> = LIST_CAPS;
 
 const BASE_COST: Record<string, number> = {
   'Query.search': 10,
@@ -49,7 +53,7 @@ export function costEstimator(listSize: number): ComplexityEstimator {
       // A paged list: each item counts; a connection: its edges count the items.
       return base + size * (isList ? 1 + childComplexity : childComplexity);
     }
-    if (isList && !type.name.endsWith('Connection')) return base + listSize * (1 + childComplexity);
+    if (isList && !type.name.endsWith('Connection')) return base + (CAPS[`${type.name}.${field.name}`] ?? listSize) * (1 + childComplexity);
     if (isList) return 1 + childComplexity; // a connection's edges: one edge's worth, times the connection's `first`
     return base + childComplexity;
   };

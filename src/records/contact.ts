@@ -2,6 +2,7 @@
 import type { Statement } from '../db/cypher.js';
 import type { Row } from '../db/database.js';
 import { listStatement } from '../kernel/batch.js';
+import type { CappedList } from '../kernel/list-caps.js';
 import type { Visibility } from '../generated/graphql.js';
 
 export interface ContactRecord {
@@ -48,8 +49,8 @@ export const CONTACT_FIELDS = (c: string) =>
      phone: CASE WHEN ${DETAILS_SHOWN(c)} THEN ${c}.phone END}`;
 
 /** A batched list of contacts per key (`pattern` binds them as `x`), by name, with the privacy rule applied. */
-export const contactListStatement = (name: string, pattern: string): Statement =>
-  listStatement(name, pattern, 'x.nameKey, x.id', CONTACT_FIELDS('x'), CONTACT_SHOWN('x'));
+export const contactListStatement = (name: string, field: CappedList, pattern: string): Statement =>
+  listStatement(name, field, pattern, 'x.nameKey, x.id', CONTACT_FIELDS('x'), CONTACT_SHOWN('x'));
 
 export const toContact = (p: Row): ContactRecord => ({
   __typename: 'Contact',

@@ -2,6 +2,8 @@
 // regression case over HTTP against the product's app; and CORS for other sites' web pages.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { madeStatements } from '../../src/db/cypher.js';
+import { LIST_CAPS } from '../../src/kernel/list-caps.js';
 import { CONTACT_NO_CONSENT } from '../support/fixture.js';
 import { startHttp, token } from '../support/harness.js';
 import { useHarness } from '../support/use-harness.js';
@@ -27,6 +29,34 @@ async function post(body: unknown, headers: Record<string, string> = {}, url = h
 const bearer = async (claims: Record<string, unknown>, subject?: string) => ({ authorization: `Bearer ${await token(claims, subject === undefined ? {} : { subject })}` });
 const member = (ags: string) => bearer({ role: 'member', ags });
 const first = (b: Body) => b.errors?.[0];
+
+describe('F2: lists without paging', () => {
+  it('the probe’s nesting (20 × members { verband { members } }) is refused for what it may return, before any work', async () => {
+    const nested = Array.from({ length: 20 }, (_, i) => `m${i}: municipality(ags: "07137") { members { verband { members { name contacts { name } } } } }`).join(' ');
+    const r = await post({ query: `{ ${nested} }` });
+    expect([r.status, first(r.body)?.extensions.code]).toEqual([400, 'QUERY_TOO_COMPLEX']);
+  });
+
+  it('answer at most their cap, cut in the statement: 60 people of one municipality list as 30', async () => {
+    const before = await h.fingerprint();
+    await h.cypher(
+      `MATCH (m:Municipality {ags: '07137'})
+       UNWIND range(1, 60) AS n
+       CREATE (:Contact {id: 'cap-' + n, name: 'Person ' + n, nameKey: 'person ' + n, visibility: 'PUBLIC', consentAt: datetime()})-[:WORKS_FOR]->(m)`,
+    );
+    try {
+      const r = await post({ query: '{ municipality(ags: "07137") { contacts { name } } }' });
+      expect(r.body.errors).toBeUndefined();
+      expect(LIST_CAPS['Municipality.contacts']).toBe(30);
+      expect(r.body.data.municipality.contacts).toHaveLength(30);
+      // The statement stops there: Neo4j sends no more than the cap.
+      expect(madeStatements().find((s) => s.name === 'municipality.contacts')?.text).toMatch(/collect\(.*\)\[\.\.30\] AS items/s);
+    } finally {
+      await h.cypher("MATCH (c:Contact) WHERE c.id STARTS WITH 'cap-' DETACH DELETE c");
+    }
+    expect(await h.fingerprint()).toBe(before);
+  });
+});
 
 describe('F4: a bookmark Neo4j did not issue', () => {
   it('is BAD_USER_INPUT before it reaches the database, whatever its shape', async () => {

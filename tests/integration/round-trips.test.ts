@@ -56,7 +56,7 @@ describe('round-trips per request', () => {
 
   it('sibling relations on one level each cost one statement, and a 4th level one more', async () => {
     const result = await h.gql(`{
-      municipalities(filter: { kinds: [GEMEINDE] }, first: 40) {
+      municipalities(filter: { kinds: [GEMEINDE] }, first: 30) {
         edges { node {
           parent { ags }
           land { ags }

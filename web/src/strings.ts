@@ -53,6 +53,7 @@ export const de = {
     via: 'über',
     projects: 'Projekte und Maßnahmen',
     noProjects: 'Keine Projekte.',
+    moreProjects: (shown: number, total: number) => `${shown} von ${total} Projekten gezeigt.`,
     role: { LEAD: 'federführend', PARTNER: 'Partner' } as Record<string, string>,
     asOf: (date: string) => `Stand ${date}`,
     events: 'Veranstaltungen',

@@ -10,6 +10,7 @@ import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../../ke
 import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../../kernel/batch.js';
 import { notFound } from '../../errors.js';
 import { nameKey } from '../../kernel/text.js';
+import { capSlice } from '../../kernel/list-caps.js';
 import type { ActorRef } from '../../kernel/validation.js';
 import { toProject, type ProjectRecord } from '../../records/project.js';
 import { toTopic, type TopicRecord } from '../../records/topic.js';
@@ -45,8 +46,8 @@ const EMPLOYER = cypher(
   `${UNWIND_KEYS} MATCH (:Contact {id: key})-[:WORKS_FOR]->(a) WHERE a:Municipality OR a:Organization
    RETURN i, ${ACTOR_TYPE('a')} AS type, a {.*} AS node`,
 );
-const PROJECTS = listStatement('contact.projects', '(:Contact {id: key})-[:CONTACT_FOR]->(x:Project)', 'x.nameKey, x.id');
-const EXPERTISE = listStatement('contact.expertise', '(:Contact {id: key})-[:EXPERT_IN]->(x:Topic)', 'x.slug');
+const PROJECTS = listStatement('contact.projects', 'Contact.projects', '(:Contact {id: key})-[:CONTACT_FOR]->(x:Project)', 'x.nameKey, x.id');
+const EXPERTISE = listStatement('contact.expertise', 'Contact.expertise', '(:Contact {id: key})-[:EXPERT_IN]->(x:Topic)', 'x.slug');
 
 const CREATE = cypher(
   'contact.create',
@@ -73,7 +74,7 @@ const EXPORT = cypher(
   'contact.export',
   `MATCH (c:Contact {id: $id})
    RETURN c {.id, .name, .role, .email, .phone, .visibility, .consentAt} AS contact,
-          [(c)-[r]-(x) | {relationship: type(r), targetType: labels(x)[0], targetKey: coalesce(x.ags, x.id, x.slug), targetName: coalesce(x.name, x.title)}] AS links`,
+          [(c)-[r]-(x) | {relationship: type(r), targetType: labels(x)[0], targetKey: coalesce(x.ags, x.id, x.slug), targetName: coalesce(x.name, x.title)}]${capSlice('ContactExport.links')} AS links`,
 );
 // Erasure: the node, and with it every relationship, in one statement. The full-text index is
 // updated in the same transaction, so search cannot find the person once this commits.

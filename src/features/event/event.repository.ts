@@ -11,6 +11,7 @@ import { ACTOR_TYPE, actorParams, addActorLink, ensureActor, replaceActorLink, t
 import { toTopic, type TopicRecord } from '../../records/topic.js';
 import { toEvent, type AttendanceRecord, type EventRecord } from '../../records/event.js';
 import { toSources } from '../../kernel/source.js';
+import { capSlice } from '../../kernel/list-caps.js';
 
 const BY_SLUG = cypher('event.bySlug', 'MATCH (e:Event) WHERE e.id IN $keys RETURN e.id AS key, e {.*} AS node');
 
@@ -37,10 +38,10 @@ const HOSTS = cypher(
   `${UNWIND_KEYS}
    MATCH (:Event {id: key})-[h:HOSTED_BY]->(a) WHERE a:Municipality OR a:Organization
    WITH i, h, a ORDER BY coalesce(h.rank, 0), a.nameKey
-   RETURN i, collect({type: ${ACTOR_TYPE('a')}, node: a {.*}}) AS items`,
+   RETURN i, collect({type: ${ACTOR_TYPE('a')}, node: a {.*}})${capSlice('Event.hosts')} AS items`,
 );
 
-const TOPICS = listStatement('event.topics', '(:Event {id: key})-[:COVERS]->(x:Topic)', 'x.slug');
+const TOPICS = listStatement('event.topics', 'Event.topics', '(:Event {id: key})-[:COVERS]->(x:Topic)', 'x.slug');
 
 // Attendees of both labels in one order: by name, then by their key (AGS or slug); generated attendance
 // only when the key asks for it. `row` is what each page row carries: the attendee, or it with its link.

@@ -5,6 +5,7 @@ import type { Database, Row } from '../../db/database.js';
 import type { MeasureStatus, SizeClass, State } from '../../generated/graphql.js';
 import { afterKeyset, emptyPage, pageOf, type Page, type PageRequest, type PageRow } from '../../kernel/connection.js';
 import { listStatement, perKey, readByKeys, readLists, UNWIND_KEYS } from '../../kernel/batch.js';
+import { capSlice } from '../../kernel/list-caps.js';
 import { toProject, type ProjectRecord } from '../../records/project.js';
 import { toMeasure, toMeasureTopic, type MeasureRecord, type MeasureTopicRecord } from '../../records/measure.js';
 
@@ -55,9 +56,9 @@ const TOPIC_LINKS = cypher(
   `${UNWIND_KEYS}
    MATCH (:Measure {id: key})-[a:ADDRESSES]->(t:Topic)
    WITH i, a, t ORDER BY t.slug
-   RETURN i, collect({topic: t {.*}, basis: a.basis, sourceLabels: a.sourceLabels}) AS items`,
+   RETURN i, collect({topic: t {.*}, basis: a.basis, sourceLabels: a.sourceLabels})${capSlice('Measure.topicLinks')} AS items`,
 );
-const OF_PROJECT = listStatement('measure.ofProject', '(x:Measure)-[:PART_OF]->(:Project {id: key})', 'x.nameKey, x.id');
+const OF_PROJECT = listStatement('measure.ofProject', 'Project.measures', '(x:Measure)-[:PART_OF]->(:Project {id: key})', 'x.nameKey, x.id');
 
 const OF_TOPIC = cypher(
   'measure.ofTopic',

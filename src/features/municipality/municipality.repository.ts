@@ -7,6 +7,7 @@ import type { ExchangeKind, MunicipalityKind, MunicipalityOrder, RunnerRole, Siz
 import { afterKeyset, emptyPage, listPageStatement, pageOf, type PageRequest, type PageRow } from '../../kernel/connection.js';
 import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../../kernel/batch.js';
 import { nameKey } from '../../kernel/text.js';
+import { capLimit, capSlice } from '../../kernel/list-caps.js';
 import { projected, type NarrowParams } from '../../records/projection.js';
 import { CONTACT_FIELDS, CONTACT_SHOWN, contactListStatement, toContact, type ContactRecord } from '../../records/contact.js';
 import { toEvent, type EventListKey, type EventRecord } from '../../records/event.js';
@@ -105,14 +106,14 @@ const PAGE = cypher(
      WITH key, x.r AS r, x.p AS p
      RETURN collect({
        node: ${projected('Project', 'p', 'key.narrow.project')}, role: r.role, sort: p.nameKey, key: p.id,
-       topics: CASE WHEN key.topics THEN COLLECT { MATCH (p)-[:ADDRESSES]->(x:Topic) WITH x ORDER BY x.slug RETURN ${projected('Topic', 'x', 'key.narrow.topic')} } END,
+       topics: CASE WHEN key.topics THEN COLLECT { MATCH (p)-[:ADDRESSES]->(x:Topic) WITH x ORDER BY x.slug ${capLimit('Project.topics')} RETURN ${projected('Topic', 'x', 'key.narrow.topic')} } END,
        contacts: CASE WHEN key.projectContacts
-         THEN COLLECT { MATCH (x:Contact)-[:CONTACT_FOR]->(p) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id RETURN ${CONTACT_FIELDS('x')} } END
+         THEN COLLECT { MATCH (x:Contact)-[:CONTACT_FOR]->(p) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id ${capLimit('Project.contacts')} RETURN ${CONTACT_FIELDS('x')} } END
      }) AS rows
    }
    RETURN i, ${projected('Municipality', 'm', 'key.narrow.municipality')} AS municipality, rows, COUNT { (m)-[:RUNS]->(:Project) } AS total,
           CASE WHEN key.contacts
-            THEN COLLECT { MATCH (x:Contact)-[:WORKS_FOR]->(m) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id RETURN ${CONTACT_FIELDS('x')} } END AS contacts`,
+            THEN COLLECT { MATCH (x:Contact)-[:WORKS_FOR]->(m) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id ${capLimit('Municipality.contacts')} RETURN ${CONTACT_FIELDS('x')} } END AS contacts`,
 );
 
 /** A municipality page to fetch: how many projects, and which of their relations (and its own contacts). */
@@ -143,7 +144,7 @@ const TOPICS = cypher(
    MATCH (m:Municipality {ags: key})
    ${worksOn({ bound: true })}
    WITH i, t ORDER BY t.slug
-   RETURN i, collect(t {.*}) AS items`,
+   RETURN i, collect(t {.*})${capSlice('Municipality.topics')} AS items`,
 );
 
 const INTERESTS = cypher(
@@ -151,20 +152,20 @@ const INTERESTS = cypher(
   `${UNWIND_KEYS}
    MATCH (:Municipality {ags: key})-[r:INTERESTED_IN]->(t:Topic)
    WITH i, r, t ORDER BY t.slug
-   RETURN i, collect({topic: t {.*}, since: r.since}) AS items`,
+   RETURN i, collect({topic: t {.*}, since: r.since})${capSlice('Municipality.interests')} AS items`,
 );
 
 const VERBAND = cypher(
   'municipality.verband',
   `${UNWIND_KEYS} MATCH (:Municipality {ags: key})-[:MEMBER_OF]->(v:Municipality) RETURN i, v {.*} AS node`,
 );
-const MEMBERS = listStatement('municipality.members', '(x:Municipality)-[:MEMBER_OF]->(:Municipality {ags: key})', 'x.nameKey, x.ags');
+const MEMBERS = listStatement('municipality.members', 'Municipality.members', '(x:Municipality)-[:MEMBER_OF]->(:Municipality {ags: key})', 'x.nameKey, x.ags');
 
-const CONTACTS = contactListStatement('municipality.contacts', '(x:Contact)-[:WORKS_FOR]->(:Municipality {ags: key})');
+const CONTACTS = contactListStatement('municipality.contacts', 'Municipality.contacts', '(x:Contact)-[:WORKS_FOR]->(:Municipality {ags: key})');
 
 // Keys carry the list's switches: generated attendance and standing formats only when asked for (standing ones last).
 const EVENTS_ATTENDED = listStatement(
-  'municipality.eventsAttended',
+  'municipality.eventsAttended', 'Municipality.eventsAttended',
   '(:Municipality {ags: key.key})-[r:ATTENDED]->(x:Event)',
   'x.startsAt, x.id',
   'x {.*}',
@@ -172,7 +173,7 @@ const EVENTS_ATTENDED = listStatement(
 );
 
 const EVENTS_HOSTED = listStatement(
-  'municipality.eventsHosted',
+  'municipality.eventsHosted', 'Municipality.eventsHosted',
   '(x:Event)-[:HOSTED_BY]->(:Municipality {ags: key.key})',
   'x.startsAt, x.id',
   'x {.*}',
@@ -191,7 +192,7 @@ const EXCHANGES = cypher(
      RETURN x, p, 'INCOMING' AS direction
    }
    WITH i, x, p, direction ORDER BY x.since, p.ags, x.kind
-   RETURN i, collect({link: x {.*}, direction: direction, partner: p {.*}}) AS items`,
+   RETURN i, collect({link: x {.*}, direction: direction, partner: p {.*}})${capSlice('Municipality.exchanges')} AS items`,
 );
 
 // Links with cities abroad (organizations of kind CITY_ABROAD).
@@ -205,7 +206,7 @@ const EXCHANGES_ABROAD = cypher(
      MATCH (m)<-[x:EXCHANGES_WITH]-(p:Organization) RETURN x, p, 'INCOMING' AS direction
    }
    WITH i, m, x, p, direction ORDER BY x.since, p.id, x.kind
-   RETURN i, collect({link: x {.*}, direction: direction, partner: p {.*}, municipality: m {.*}}) AS items`,
+   RETURN i, collect({link: x {.*}, direction: direction, partner: p {.*}, municipality: m {.*}})${capSlice('Municipality.exchangesAbroad')} AS items`,
 );
 
 // --- writes -------------------------------------------------------------------

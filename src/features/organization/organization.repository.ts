@@ -10,6 +10,7 @@ import { contactListStatement, toContact, type ContactRecord } from '../../recor
 import { toEvent, type EventListKey, type EventRecord } from '../../records/event.js';
 import { toExchangeAbroad, type ExchangeAbroadRecord } from '../../records/municipality.js';
 import { perKey, UNWIND_KEYS } from '../../kernel/batch.js';
+import { capSlice } from '../../kernel/list-caps.js';
 import { toProject, type ProjectRecord } from '../../records/project.js';
 import { toOrganization, type OrganizationRecord } from '../../records/organization.js';
 
@@ -24,12 +25,12 @@ const LIST = listPageStatement('organization.list', {
   key: 'o.id',
 });
 
-const CONTACTS = contactListStatement('organization.contacts', '(x:Contact)-[:WORKS_FOR]->(:Organization {id: key})');
-const FUNDED = listStatement('organization.fundedProjects', '(:Organization {id: key})-[:FUNDS]->(x:Project)', 'x.nameKey, x.id', 'x {.*}');
-const SUPPORTED = listStatement('organization.supportedProjects', '(:Organization {id: key})-[:SUPPORTS]->(x:Project)', 'x.nameKey, x.id', 'x {.*}');
-const HOSTED = listStatement('organization.eventsHosted', '(x:Event)-[:HOSTED_BY]->(:Organization {id: key.key})', 'x.startsAt, x.id', 'x {.*}', '(key.standing OR x.startsAt IS NOT NULL)');
+const CONTACTS = contactListStatement('organization.contacts', 'Organization.contacts', '(x:Contact)-[:WORKS_FOR]->(:Organization {id: key})');
+const FUNDED = listStatement('organization.fundedProjects', 'Organization.fundedProjects', '(:Organization {id: key})-[:FUNDS]->(x:Project)', 'x.nameKey, x.id', 'x {.*}');
+const SUPPORTED = listStatement('organization.supportedProjects', 'Organization.supportedProjects', '(:Organization {id: key})-[:SUPPORTS]->(x:Project)', 'x.nameKey, x.id', 'x {.*}');
+const HOSTED = listStatement('organization.eventsHosted', 'Organization.eventsHosted', '(x:Event)-[:HOSTED_BY]->(:Organization {id: key.key})', 'x.startsAt, x.id', 'x {.*}', '(key.standing OR x.startsAt IS NOT NULL)');
 const ATTENDED = listStatement(
-  'organization.eventsAttended',
+  'organization.eventsAttended', 'Organization.eventsAttended',
   '(:Organization {id: key.key})-[r:ATTENDED]->(x:Event)',
   'x.startsAt, x.id',
   'x {.*}',
@@ -47,7 +48,7 @@ const EXCHANGES = cypher(
      MATCH (o)-[x:EXCHANGES_WITH]->(m:Municipality) RETURN x, m, 'INCOMING' AS direction
    }
    WITH i, o, x, m, direction ORDER BY x.since, m.ags, x.kind
-   RETURN i, collect({link: x {.*}, direction: direction, partner: o {.*}, municipality: m {.*}}) AS items`,
+   RETURN i, collect({link: x {.*}, direction: direction, partner: o {.*}, municipality: m {.*}})${capSlice('Organization.exchanges')} AS items`,
 );
 
 const CREATE = cypher('organization.create', 'CREATE (o:Organization) SET o = $props RETURN o {.*} AS o');

@@ -8,6 +8,7 @@ import type { BackingKind, ProjectOrder, ProjectStatus, RunnerRole, State } from
 import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../../kernel/connection.js';
 import { ensureExist, listStatement, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../../kernel/batch.js';
 import { nameKey } from '../../kernel/text.js';
+import { capLimit } from '../../kernel/list-caps.js';
 import { projected, WIDE, type NarrowParams } from '../../records/projection.js';
 import { contactListStatement, toContact, type ContactRecord } from '../../records/contact.js';
 import { toMunicipality } from '../../records/municipality.js';
@@ -48,7 +49,7 @@ const LIST = Object.fromEntries(
 
 // The runners of a project, in the order of the runner loader (lead first, then by name).
 const RUNNERS_OF = (p: string, municipality = 'm {.*}') =>
-  `COLLECT { MATCH (m:Municipality)-[r:RUNS]->(${p}) WITH r, m ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.nameKey, m.ags
+  `COLLECT { MATCH (m:Municipality)-[r:RUNS]->(${p}) WITH r, m ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.nameKey, m.ags ${capLimit('Project.runners')}
              RETURN {role: r.role, municipality: ${municipality}} }`;
 
 // The same lists with each page item's runners (the look-ahead asks for them when the operation selects them).
@@ -70,10 +71,10 @@ const LIST_WITH_RUNNERS = Object.fromEntries(
 
 const RUNNERS = cypher('project.runners', `${UNWIND_KEYS} MATCH (p:Project {id: key}) RETURN i, ${RUNNERS_OF('p')} AS items`);
 
-const TOPICS = listStatement('project.topics', '(:Project {id: key})-[:ADDRESSES]->(x:Topic)', 'x.slug', 'x {.*}');
-const CONTACTS = contactListStatement('project.contacts', '(x:Contact)-[:CONTACT_FOR]->(:Project {id: key})');
-const FUNDERS = listStatement('project.funders', '(x:Organization)-[:FUNDS]->(:Project {id: key})', 'x.nameKey, x.id', 'x {.*}');
-const SUPPORTERS = listStatement('project.supporters', '(x:Organization)-[:SUPPORTS]->(:Project {id: key})', 'x.nameKey, x.id', 'x {.*}');
+const TOPICS = listStatement('project.topics', 'Project.topics', '(:Project {id: key})-[:ADDRESSES]->(x:Topic)', 'x.slug', 'x {.*}');
+const CONTACTS = contactListStatement('project.contacts', 'Project.contacts', '(x:Contact)-[:CONTACT_FOR]->(:Project {id: key})');
+const FUNDERS = listStatement('project.funders', 'Project.funders', '(x:Organization)-[:FUNDS]->(:Project {id: key})', 'x.nameKey, x.id', 'x {.*}');
+const SUPPORTERS = listStatement('project.supporters', 'Project.supporters', '(x:Organization)-[:SUPPORTS]->(:Project {id: key})', 'x.nameKey, x.id', 'x {.*}');
 
 const CREATE = cypher(
   'project.create',

@@ -20,7 +20,7 @@ const LIST = listPageStatement('topic.list', { node: 't', pattern: '(t:Topic)', 
 
 const PARENT = cypher('topic.parent', `${UNWIND_KEYS} MATCH (:Topic {slug: key})-[:SUBTOPIC_OF]->(p:Topic) RETURN i, p {.*} AS node`);
 
-const SUBTOPICS = listStatement('topic.subtopics', '(x:Topic)-[:SUBTOPIC_OF]->(:Topic {slug: key})', 'x.slug');
+const SUBTOPICS = listStatement('topic.subtopics', 'Topic.subtopics', '(x:Topic)-[:SUBTOPIC_OF]->(:Topic {slug: key})', 'x.slug');
 
 // A field of action's projects include those of its sub-topics unless asked otherwise; DISTINCT because a project may address both.
 const PROJECTS = cypher(
@@ -53,10 +53,10 @@ const INTERESTED = cypher(
    RETURN i, rows[..key.limit] AS rows, COUNT { (:Municipality)-[:INTERESTED_IN]->(t) } AS total`,
 );
 
-const EXPERTS = contactListStatement('topic.experts', '(x:Contact)-[:EXPERT_IN]->(:Topic {slug: key})');
+const EXPERTS = contactListStatement('topic.experts', 'Topic.experts', '(x:Contact)-[:EXPERT_IN]->(:Topic {slug: key})');
 
 // Dated events only: a standing format has no `startsAt`, which this list's clients may select (Event.startsOn is for it).
-const EVENTS = listStatement('topic.events', '(x:Event)-[:COVERS]->(:Topic {slug: key})', 'x.startsAt, x.id', 'x {.*}', 'x.startsAt IS NOT NULL');
+const EVENTS = listStatement('topic.events', 'Topic.events', '(x:Event)-[:COVERS]->(:Topic {slug: key})', 'x.startsAt, x.id', 'x {.*}', 'x.startsAt IS NOT NULL');
 
 const CREATE = cypher(
   'topic.create',

@@ -523,7 +523,7 @@ export const MunicipalityPageDocument = new TypedDocumentString(`
         }
       }
     }
-    projects(first: 50) {
+    projects(first: 10) {
       totalCount
       edges {
         role

@@ -15,7 +15,7 @@ const MUNICIPALITY = graphql(`
       land { name }
       topics { slug name }
       inheritedTopics { topic { slug name } via { from { ags name } project { name } } }
-      projects(first: 50) {
+      projects(first: 10) {
         totalCount
         edges {
           role
@@ -143,6 +143,7 @@ export function MunicipalityPage() {
             </li>
           ))}
         </ul>
+        {m.projects.totalCount > m.projects.edges.length && <p class="small">{s.moreProjects(m.projects.edges.length, m.projects.totalCount)}</p>}
       </section>
 
       <section aria-labelledby="m-events">
