@@ -152,6 +152,11 @@ function mapDriverError(error: unknown): unknown {
   if (error.code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
     return new ApiError('BAD_USER_INPUT', 'The Neo4j-Bookmark header holds a bookmark this database did not issue.');
   }
+  // Ended while it waited for a lock — by its own time limit, as the soak run found under writes
+  // ("LockClientStopped") — or stopped by the server: nothing was written; the same request may succeed now.
+  if (error.code === 'Neo.ClientError.Transaction.LockClientStopped' || error.code === 'Neo.ClientError.Transaction.Terminated') {
+    return new ApiError('QUERY_TIMEOUT', 'The request waited too long for other changes to the same data and was stopped; nothing was changed. Please try again.');
+  }
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new ApiError('QUERY_TIMEOUT', 'The request took too long and was stopped. Narrow it (smaller pages, fewer hops) and try again.');
   }

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { authorize } from '../../src/auth/guard.js';
 import { writeScope } from '../../src/auth/viewer.js';
 import { cypher } from '../../src/db/cypher.js';
+import { Database } from '../../src/db/database.js';
+import { ApiError } from '../../src/errors.js';
 import { ensureExist } from '../../src/kernel/batch.js';
 import { viewers } from '../support/harness.js';
 import { useHarness } from '../support/use-harness.js';
@@ -90,5 +92,24 @@ describe('F12: a write guard holds until its transaction commits', () => {
     // write's promise settles after its commit is not ordered against the removal: the session close
     // between them is a round-trip, so only "still open" before "removed" is asserted.)
     expect(events).toEqual(['write still open', 'partner removed']);
+  });
+});
+
+describe('a write that waits too long for a lock (found by the soak run)', () => {
+  it('is QUERY_TIMEOUT, not an internal error, and writes nothing', async () => {
+    await h.ok(`mutation { createProject(input: { slug: "wartet", name: "Wartet", runners: [{ ags: "08421000", role: LEAD }] }) { slug } }`);
+    const session = h.driver.session({ database: 'neo4j' });
+    const lock = session.beginTransaction();
+    try {
+      await lock.run("MATCH (p:Project {id: 'wartet'}) SET p.summary = 'gesperrt'");
+      const impatient = new Database(h.driver, { database: 'neo4j', timeoutMs: 500 });
+      const failure = await impatient.write('test.waitsForLock', (tx) => tx.run(TOUCH, { id: 'wartet', summary: 'zu spät' })).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(ApiError);
+      expect((failure as ApiError).extensions.code).toBe('QUERY_TIMEOUT');
+    } finally {
+      await lock.rollback();
+      await session.close();
+    }
+    expect(await h.cypher("MATCH (p:Project {id: 'wartet'}) RETURN p.summary AS summary")).toEqual([{ summary: null }]);
   });
 });
