@@ -4,6 +4,7 @@
 // never INTERNAL_SERVER_ERROR, no stack trace or Cypher in a message, no contact detail the privacy rule
 // hides from that caller, and an answer no larger than its cost allows. A fixed seed in `npm test`;
 // `npm run fuzz -- --runs N [--seed S]` for long runs (FUZZ_RUNS, FUZZ_SEED).
+import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
   getNamedType,
@@ -199,6 +200,7 @@ interface Finding {
 
 it(`never answers an internal error, leaks a stack, Cypher or a hidden contact detail (${RUNS} operations, seed ${SEED})`, async () => {
   const findings: Finding[] = [];
+  const started = performance.now();
   let errors = 0;
   let answered = 0;
   let clean = 0;
@@ -245,6 +247,14 @@ it(`never answers an internal error, leaks a stack, Cypher or a hidden contact d
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
   );
   // An operation takes some 40 ms here: the time allowed grows with the runs.
-  console.log(`[fuzz] ${answered} operations (${clean} answered without an error), ${errors} errors answered (${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}), ${findings.length} findings`);
+  const summary = `${answered} operations (${clean} answered without an error), ${errors} errors answered (${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}), ${findings.length} findings`;
+  console.log(`[fuzz] ${summary}`);
+  // `npm run fuzz` keeps a report of a long run.
+  if (process.env.FUZZ_REPORT) {
+    writeFileSync(
+      process.env.FUZZ_REPORT,
+      `# Fuzz run, ${new Date().toISOString().slice(0, 10)}\n\n\`npm run fuzz -- --runs ${RUNS} --seed ${SEED}\` (tests/e2e/fuzz.test.ts): operations generated from the schema, sent as anonymous, API-key and member callers over HTTP to the product's app on the fixture graph, in ${((performance.now() - started) / 1000).toFixed(0)} s.\n\n- ${summary}.\n- Checked for each answer: no HTTP 5xx, no \`INTERNAL_SERVER_ERROR\`, no stack trace or Cypher in a message (beyond the caller's own input quoted back), no e-mail or phone of a contact the privacy rule hides from that caller, at most 4 kB per point of the operation's cost.\n${findings.length ? `\n## Findings\n\n${findings.map((f) => `- ${f.caller}: ${f.problem}\n  \`${f.query}\``).join('\n')}\n` : ''}`,
+    );
+  }
   expect(findings).toEqual([]);
 }, 60_000 + RUNS * 250);
