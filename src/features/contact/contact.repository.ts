@@ -8,7 +8,7 @@ import type { Visibility } from '../../generated/graphql.js';
 import { authorize } from '../../auth/guard.js';
 import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../../kernel/connection.js';
 import { ensureExist, listStatement, perKey, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../../kernel/batch.js';
-import { notFound } from '../../errors.js';
+import { ApiError, notFound } from '../../errors.js';
 import { nameKey } from '../../kernel/text.js';
 import { capSlice } from '../../kernel/list-caps.js';
 import type { ActorRef } from '../../kernel/validation.js';
@@ -115,6 +115,30 @@ export function contactRepository(db: Database, { viewer, scope }: Access) {
     const [row] = await tx.run<{ shown: boolean }>(SHOWN, { id, viewer });
     if (row?.shown !== true) throw notFound('Contact', id);
   };
+  /** Everything stored about the person (GDPR Art. 15 and 20). */
+  const exportOf = (id: string) =>
+    db.read('contact.export', async (tx) => {
+      await ensureShown(tx, id);
+      // A read takes no locks: a refusal may come from the person's being erased since the check, which
+      // is NOT_FOUND (as the race test found); the second look sees what has committed meanwhile.
+      await authorize(tx, scope, 'contact', { id }).catch(async (refusal: unknown) => {
+        await ensureShown(tx, id);
+        throw refusal;
+      });
+      const [row] = await tx.run<{ contact: Row; links: ContactLink[] }>(EXPORT, { id });
+      if (!row) throw notFound('Contact', id);
+      const c = row.contact;
+      return {
+        uuid: c.id as string,
+        name: c.name as string,
+        role: (c.role as string | null) ?? null,
+        email: (c.email as string | null) ?? null,
+        phone: (c.phone as string | null) ?? null,
+        visibility: c.visibility as Visibility,
+        consentAt: (c.consentAt as string | null) ?? null,
+        links: row.links,
+      };
+    });
   return {
     byUuid: readByKeys(db, BY_ID, toContact, { viewer }),
 
@@ -162,25 +186,12 @@ export function contactRepository(db: Database, { viewer, scope }: Access) {
         await tx.run(DELETE, { id });
       }),
 
-    /** Everything stored about the person (GDPR Art. 15 and 20). */
     exportData: (id: string) =>
-      db.read('contact.export', async (tx) => {
-        await ensureShown(tx, id);
-        await authorize(tx, scope, 'contact', { id });
-        const [row] = await tx.run<{ contact: Row; links: ContactLink[] }>(EXPORT, { id });
-        // A read takes no locks: the person may have been erased since the check.
-        if (!row) throw notFound('Contact', id);
-        const c = row.contact;
-        return {
-          uuid: c.id as string,
-          name: c.name as string,
-          role: (c.role as string | null) ?? null,
-          email: (c.email as string | null) ?? null,
-          phone: (c.phone as string | null) ?? null,
-          visibility: c.visibility as Visibility,
-          consentAt: (c.consentAt as string | null) ?? null,
-          links: row.links,
-        };
+      exportOf(id).catch(async (error: unknown) => {
+        // A read takes no locks: when it failed because the person was erased under it (Neo4j cannot load a
+        // node it had matched), that is NOT_FOUND, as a fresh look shows.
+        if (!(error instanceof ApiError)) await db.read('contact.export', (tx) => ensureShown(tx, id));
+        throw error;
       }),
 
     /** Erases the person and every relationship (GDPR Art. 17); returns how many relationships went with it. */
