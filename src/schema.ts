@@ -66,8 +66,9 @@ function gated(fields: ResolverMap, isMutation: boolean): ResolverMap {
 }
 
 /**
- * Every unpaged list answers at most its cap (kernel/list-caps.ts). The statements and computations
- * behind them already stop there; this is the last word, for a list that comes from anywhere else.
+ * Every unpaged list answers at most its cap (kernel/list-caps.ts). Lists read by a statement are cut
+ * there already; lists computed in memory (explanations, reach breakdowns, growth) or stored as a
+ * property (sources) are cut only here.
  */
 function capLists(merged: Record<string, ResolverMap>): void {
   for (const [path, cap] of Object.entries(LIST_CAPS)) {

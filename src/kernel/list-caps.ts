@@ -1,8 +1,8 @@
 // The most items each list without paging returns (issue 17, F2). A list with a
 // `first` argument is a page and bounded by it; every other list of objects is
-// here, with the most it ever answers. The same number is enforced where the
-// list is read (the statement's `collect(…)[..N]`, or the computation's slice),
-// again by the resolver as the last word (schema.ts), and charged by the cost
+// here, with the most it ever answers. The same number is enforced in the
+// statement that reads the list (`collect(…)[..N]`, `LIMIT N`) where there is
+// one, always by the resolver (schema.ts), and charged by the cost
 // estimate (limits/cost.ts): so the deepest nesting the cost allows is also
 // the largest answer there can be. A unit test fails when a list of the
 // schema is missing here; the schema's descriptions state each number.
