@@ -35,6 +35,10 @@ const EnvSchema = z.object({
     .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
     .pipe(z.array(z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'each must be an origin: scheme, host and optional port, e.g. https://karte.example.de')))
     .default([]),
+  // Public answers kept by the content version (src/http-cache.ts): ETag/304 on GET, Apollo's response cache.
+  HTTP_CACHE: z.enum(['on', 'off']).default('on'),
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
   NEO4J_URI: z
     .string()
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j:// or bolt:// URI (optionally +s or +ssc)')
@@ -101,6 +105,8 @@ export interface Config {
     readonly corsOrigins: readonly string[];
     /** The port of GET /metrics, on HOST; undefined: no metrics served. */
     readonly metricsPort: number | undefined;
+    /** Caching public answers by the content version. */
+    readonly answerCache: { readonly http: boolean; readonly responseCache: boolean; readonly maxAgeSeconds: number };
   };
   readonly neo4j: {
     /** undefined: start and use the project's local Neo4j. */
@@ -200,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       explorer: (e.EXPLORER ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
       corsOrigins: Object.freeze(e.CORS_ORIGINS),
       metricsPort: e.METRICS === 'on' ? e.METRICS_PORT : undefined,
+      answerCache: Object.freeze({ http: e.HTTP_CACHE === 'on', responseCache: e.RESPONSE_CACHE === 'on', maxAgeSeconds: e.CACHE_MAX_AGE }),
     }),
     neo4j: Object.freeze({
       uri: e.NEO4J_URI,

@@ -78,6 +78,7 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       explorer: config.http.explorer,
       corsOrigins: config.http.corsOrigins,
+      answerCache: config.http.answerCache,
     });
     server = await listen(app.app, config.http.port, config.http.host);
     if (config.http.metricsPort !== undefined) {

@@ -52,6 +52,12 @@ const rebuilds = new Histogram({
   buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
   registers: [registry],
 });
+const answers = new Counter({
+  name: 'scg_answer_cache_total',
+  help: 'Reads of public data that could be cached: answered 304 (not-modified), from the response cache (hit), or worked out (miss).',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});
 
 // Operation names come from clients: only this many distinct ones get a label of their own.
 const MAX_OPERATIONS = 200;
@@ -94,6 +100,9 @@ export const metrics = {
   },
   rebuild(cache: string, seconds: number): void {
     rebuilds.observe({ cache }, seconds);
+  },
+  answerCache(outcome: 'not-modified' | 'hit' | 'miss'): void {
+    answers.inc({ outcome });
   },
 };
 

@@ -16,8 +16,10 @@ import { ANONYMOUS, type Viewer } from './auth/viewer.js';
 import { createContext, type Context } from './context.js';
 import { sealStatements } from './db/cypher.js';
 import type { Database, QueryObserver, RequestBookmarks } from './db/database.js';
+import type { AnswerCacheKey } from './features/context.js';
 import { ApiError, formatError, isInternal, withinRequest } from './errors.js';
 import { readiness } from './health.js';
+import { answerCacheMiddleware, answerCachePlugins, NO_ANSWER_CACHE, type AnswerCacheOptions } from './http-cache.js';
 import { limitsPlugin } from './limits/limits.plugin.js';
 import { metrics } from './metrics.js';
 import type { DerivedCaches } from './caches.js';
@@ -42,6 +44,8 @@ export interface ServerDeps {
   explorer?: boolean;
   /** Origins whose pages may call the API from a browser (CORS; default: none). */
   corsOrigins?: readonly string[];
+  /** Caching public answers by the content version (src/http-cache.ts; default: off). */
+  answerCache?: AnswerCacheOptions;
 }
 
 /** Logs internal errors with the request id, and puts the request id into every error a client gets. */
@@ -118,7 +122,10 @@ const notASyntaxError = (_: unknown, error: GraphQLError) => {
   error.message = error.message.replace(/^Syntax Error: /, 'Refused by a limit: ');
 };
 
-export function createApollo(security: Security, { explorer = true }: { explorer?: boolean } = {}): ApolloServer<Context> {
+export function createApollo(
+  security: Security,
+  { explorer = true, answerCache = NO_ANSWER_CACHE, log }: { explorer?: boolean; answerCache?: AnswerCacheOptions; log?: Logger } = {},
+): ApolloServer<Context> {
   const { limits } = security;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, onReject: [notASyntaxError] },
@@ -145,6 +152,8 @@ export function createApollo(security: Security, { explorer = true }: { explorer
     parseOptions: { maxTokens: limits.maxTokens },
     // index.ts owns shutdown (stop accepting, drain, close the driver); Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
+    // What Apollo itself reports (an error thrown by a plugin, say) goes to the service's log, not the console.
+    ...(log ? { logger: log } : {}),
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
       limitsPlugin(limits, security.rateLimits),
@@ -152,7 +161,9 @@ export function createApollo(security: Security, { explorer = true }: { explorer
       errorPlugin,
       bookmarkPlugin,
       metricsPlugin,
-      // We set no cache hints and report to no Apollo graph: these would only hook into every field resolved.
+      // The cache hints are worked out by answerCachePlugins, only for the requests that may be cached: Apollo's
+      // own installation would hook into every field of every request.
+      ...answerCachePlugins(answerCache),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -167,13 +178,23 @@ export function createApollo(security: Security, { explorer = true }: { explorer
 const requestIdOf = (header: string | string[] | undefined) =>
   typeof header === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(header) ? header : randomUUID();
 
-export function contextFor(deps: ServerDeps, request: { requestId: string; viewer?: Viewer; ip?: string; bookmarks?: readonly string[] }): Context {
+export function contextFor(
+  deps: ServerDeps,
+  request: { requestId: string; viewer?: Viewer; ip?: string; bookmarks?: readonly string[]; answerCache?: AnswerCacheKey },
+): Context {
   const bookmarks: RequestBookmarks = { given: request.bookmarks ?? [], written: [] };
   const forRequest = deps.db.withBookmarks(bookmarks);
   const db = deps.observeQueries ? forRequest.observed(deps.observeQueries(request.requestId)) : forRequest;
   return createContext(
     db,
-    { requestId: request.requestId, bookmarks, viewer: request.viewer ?? ANONYMOUS, ip: request.ip ?? 'unknown', log: deps.log.child({ requestId: request.requestId }) },
+    {
+      requestId: request.requestId,
+      bookmarks,
+      viewer: request.viewer ?? ANONYMOUS,
+      ip: request.ip ?? 'unknown',
+      log: deps.log.child({ requestId: request.requestId }),
+      ...(request.answerCache ? { answerCache: request.answerCache } : {}),
+    },
     deps.caches,
     deps.security,
   );
@@ -291,7 +312,7 @@ export interface App {
  * SDL at /schema.graphql, liveness at /health, readiness at /ready.
  */
 export async function createApp(deps: ServerDeps): Promise<App> {
-  const apollo = createApollo(deps.security, { explorer: deps.explorer ?? true });
+  const apollo = createApollo(deps.security, { explorer: deps.explorer ?? true, answerCache: deps.answerCache, log: deps.log });
   await apollo.start();
   const sdl = printContract();
   const state = { stopping: false };
@@ -299,6 +320,9 @@ export async function createApp(deps: ServerDeps): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Express would tag every answer with a hash of its body, POSTs and people's answers too; the ETags
+  // the API gives are its own (http-cache.ts), made before any work is done. Static files keep theirs.
+  app.disable('etag');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.use(tagRequest(deps.log));
   // nosniff, frame and referrer policies and the rest of helmet's defaults on every answer; the content
@@ -337,6 +361,7 @@ export async function createApp(deps: ServerDeps): Promise<App> {
     }),
     admit(deps),
     noStoreForCredentials,
+    answerCacheMiddleware(deps.db, deps.answerCache ?? NO_ANSWER_CACHE),
     express.json({ limit: deps.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ res }) =>
@@ -346,6 +371,7 @@ export async function createApp(deps: ServerDeps): Promise<App> {
             viewer: res.locals.viewer as Viewer,
             ip: res.locals.ip as string,
             bookmarks: res.locals.bookmarks as string[] | undefined,
+            answerCache: res.locals.answerCache as AnswerCacheKey | undefined,
           }),
         ),
     }),

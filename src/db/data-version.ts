@@ -4,6 +4,11 @@
 // (its statements' counters say so), so a refused write (NOT_FOUND,
 // FORBIDDEN) leaves every cache valid. Caches (PerVersion) hold one value per
 // version and reload when a read reports a newer one.
+//
+// Beside it, on the same node, the content version (`content`): it moves with
+// every write that changed anything at all, derived or not (a contact's new
+// name is in answers, not in the profiles). The caches of whole answers (the
+// HTTP ETag and the response cache, src/http-cache.ts) key on it.
 import { metrics } from '../metrics.js';
 import { cypher } from './cypher.js';
 
@@ -16,9 +21,15 @@ export const DATA_VERSION_MATCH = "OPTIONAL MATCH (dataVersion:DataVersion {id: 
 export const DATA_VERSION_VALUE = 'coalesce(dataVersion.n, 0)';
 
 export const READ_DATA_VERSION = cypher('dataVersion.read', `${DATA_VERSION_MATCH} RETURN ${DATA_VERSION_VALUE} AS version`);
+/** The content version: 0 before the first write. */
+export const READ_CONTENT_VERSION = cypher('dataVersion.readContent', `${DATA_VERSION_MATCH} RETURN coalesce(dataVersion.content, 0) AS version`);
+/** After a write that changed something: the content version moves, the data version when `$derives` is not empty. */
 export const BUMP_DATA_VERSION = cypher(
   'dataVersion.bump',
-  "MERGE (v:DataVersion {id: 'data'}) SET v.n = coalesce(v.n, 0) + 1, v.changes = $derives",
+  `MERGE (v:DataVersion {id: 'data'})
+   SET v.content = coalesce(v.content, 0) + 1
+   WITH v WHERE size($derives) > 0
+   SET v.n = coalesce(v.n, 0) + 1, v.changes = $derives`,
 );
 
 /**

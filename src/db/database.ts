@@ -100,7 +100,7 @@ export class Database {
       const changes = { any: false };
       const tx = this.wrap(managed, mode, changes);
       const result = await work(tx);
-      if (derives?.length && changes.any) await tx.run(BUMP_DATA_VERSION, { derives: [...derives] });
+      if (changes.any) await tx.run(BUMP_DATA_VERSION, { derives: [...(derives ?? [])] });
       return result;
     };
     try {
@@ -134,12 +134,16 @@ export class Database {
       async run<T>(statement: Statement, params: Record<string, unknown> = {}): Promise<T[]> {
         observer?.(statement, mode);
         const result = await managed.run(statement.text, toDb(params));
-        if (mode === 'WRITE' && !statement.locksOnly && result.summary.counters.containsUpdates()) changes.any = true;
+        if (mode === 'WRITE' && !statement.locksOnly && changedData(result.summary.counters.updates())) changes.any = true;
         return result.records.map((record) => fromDb(record.toObject()) as T);
       },
     };
   }
 }
+
+/** Whether a statement changed the graph's data (an index or a constraint is not data, and cannot share a transaction with it). */
+const changedData = (u: Record<string, number>) =>
+  u.nodesCreated! + u.nodesDeleted! + u.relationshipsCreated! + u.relationshipsDeleted! + u.propertiesSet! + u.labelsAdded! + u.labelsRemoved! > 0;
 
 const MAX_ATTEMPTS_AFTER_CONCURRENT_DELETE = 3;
 

@@ -38,6 +38,16 @@ export interface RequestInfo {
   /** The client's address, for the per-IP rate limit. */
   ip: string;
   log: Logger;
+  /** For a read of public data that may be cached (src/http-cache.ts): the key its answer is kept under; else absent. */
+  answerCache?: AnswerCacheKey;
+}
+
+/** What a cached answer is valid for: the content version, the day in Germany, the viewer's class; the ETag of a GET. */
+export interface AnswerCacheKey {
+  version: number;
+  day: string;
+  viewerClass: string;
+  etag: string | null;
 }
 
 export interface Context extends RequestInfo, Services {

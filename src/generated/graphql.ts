@@ -153,6 +153,13 @@ export type Broker = {
   municipality: Municipality;
 };
 
+/** Who may keep an answer: any cache (PUBLIC), or only the asker's own (PRIVATE). */
+export type CacheControlScope =
+  /** Only the asker's own browser may keep it (the service keeps nothing). */
+  | 'PRIVATE'
+  /** Browsers, proxies and CDNs may keep the answer. */
+  | 'PUBLIC';
+
 /** A community of the reach graph. */
 export type Community = {
   __typename?: 'Community';
@@ -2774,6 +2781,7 @@ export type ResolversTypes = ResolversObject<{
   BackingKind: BackingKind;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRecord>;
+  CacheControlScope: CacheControlScope;
   Community: ResolverTypeWrapper<CommunityRecord>;
   Contact: ResolverTypeWrapper<ContactRecord>;
   ContactConnection: ResolverTypeWrapper<Omit<ContactConnection, 'edges'> & { edges: Array<ResolversTypes['ContactEdge']> }>;
@@ -3024,6 +3032,14 @@ export type ResolversParentTypes = ResolversObject<{
   Viewer: ViewerRecord;
   WhiteSpot: Omit<WhiteSpot, 'kreis'> & { kreis: ResolversParentTypes['Municipality'] };
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Municipality' | 'Organization', ParentType, ContextType>;
@@ -3842,3 +3858,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   WhiteSpot?: WhiteSpotResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

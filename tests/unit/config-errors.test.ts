@@ -9,7 +9,7 @@ describe('config', () => {
   it('uses the local defaults when nothing is set', () => {
     const config = loadConfig({});
     expect(config.neo4j.uri).toBeUndefined();
-    expect(config.http).toEqual({ port: 4000, host: '127.0.0.1', maxBodyBytes: 100_000, shutdownGraceMs: 25_000, explorer: true, corsOrigins: [], metricsPort: undefined });
+    expect(config.http).toEqual({ port: 4000, host: '127.0.0.1', maxBodyBytes: 100_000, shutdownGraceMs: 25_000, explorer: true, corsOrigins: [], metricsPort: undefined, answerCache: { http: true, responseCache: true, maxAgeSeconds: 60 } });
     expect(config.localNeo4j).toEqual({ port: 7687, dir: '.neo4j', heap: '1g' });
     expect(config.register).toEqual({ file: undefined, url: REGISTER_URL, cacheDir: '.cache/register' });
     expect(Object.isFrozen(config)).toBe(true);
@@ -23,6 +23,8 @@ describe('config', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'https://karte.example.de/pfad' })).toThrow(/CORS_ORIGINS.*must be an origin/);
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
     expect(loadConfig({ METRICS: 'on' }).http.metricsPort).toBe(9464);
+    expect(loadConfig({ HTTP_CACHE: 'off', RESPONSE_CACHE: 'off', CACHE_MAX_AGE: '300' }).http.answerCache).toEqual({ http: false, responseCache: false, maxAgeSeconds: 300 });
+    expect(() => loadConfig({ CACHE_MAX_AGE: '-1' })).toThrow(/CACHE_MAX_AGE/);
     expect(loadConfig({ METRICS: 'on', METRICS_PORT: '9100' }).http.metricsPort).toBe(9100);
   });
 
