@@ -26,18 +26,46 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 // --- the service -------------------------------------------------------------------------------
 
 const neo = await startLocalNeo4j({ port: BOLT, dir: DIR, heap: '1g', log });
-const api = spawn(process.execPath, ['--enable-source-maps', 'dist/index.js'], {
+// Memory is read after a full garbage collection, so the figures show what the process holds and not
+// how far V8 let the heap grow before collecting. The service itself has no hook for it: a preloaded
+// probe (this run only) answers SIGUSR2 by collecting and printing process.memoryUsage() on stderr.
+const PROBE = `process.on('SIGUSR2', () => { globalThis.gc(); process.stderr.write('[heap] ' + JSON.stringify(process.memoryUsage()) + '\\n'); });`;
+const api = spawn(process.execPath, ['--enable-source-maps', '--expose-gc', '--import', `data:text/javascript,${encodeURIComponent(PROBE)}`, 'dist/index.js'], {
   cwd: fromProject('.'),
   env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo.uri, PORT: String(PORT), JWT_SECRET: SECRET, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let apiOutput = '';
+let heapWaiter: ((usage: NodeJS.MemoryUsage) => void) | undefined;
 api.stdout.on('data', (c: Buffer) => (apiOutput += String(c)));
-api.stderr.on('data', (c: Buffer) => (apiOutput += String(c)));
+api.stderr.on('data', (c: Buffer) => {
+  const text = String(c);
+  const heap = /\[heap\] (\{.*\})/.exec(text);
+  if (heap && heapWaiter) heapWaiter(JSON.parse(heap[1]!) as NodeJS.MemoryUsage);
+  apiOutput += text.replace(/\[heap\] .*\n/g, '');
+});
+const MiB = 1024 * 1024;
 const rssMiB = () => {
   const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 };
+interface MemorySample {
+  minute: number;
+  rss: number; // as the process stands, MiB
+  heapUsed: number; // after a full collection, MiB
+  external: number; // memory of JS objects held outside the V8 heap (Buffers: the driver's and the sockets'), after it
+  rssAfterGc: number;
+}
+/** RSS as it stands, then a full collection in the service and its heap and RSS after it. */
+async function memorySample(minute: number): Promise<MemorySample> {
+  const rss = rssMiB();
+  const usage = await new Promise<NodeJS.MemoryUsage>((done) => {
+    heapWaiter = done;
+    api.kill('SIGUSR2');
+  });
+  heapWaiter = undefined;
+  return { minute, rss, heapUsed: usage.heapUsed / MiB, external: usage.external / MiB, rssAfterGc: usage.rss / MiB };
+}
 const url = `http://127.0.0.1:${PORT}/graphql`;
 for (let i = 0; ; i++) {
   if (api.exitCode !== null) throw new Error(`the service ended:\n${apiOutput}`);
@@ -96,6 +124,7 @@ const write = (): Operation => {
 };
 
 interface Outcome {
+  sent: number;
   at: number;
   ms: number;
   result: string; // 'ok' or the error's code / HTTP status
@@ -107,6 +136,7 @@ const unackedWrites: string[] = [];
 
 async function send(operation: Operation): Promise<Outcome> {
   const start = performance.now();
+  const sent = Date.now();
   inFlight++;
   let result = 'ok';
   try {
@@ -124,7 +154,7 @@ async function send(operation: Operation): Promise<Outcome> {
   } finally {
     inFlight--;
   }
-  return { at: Date.now(), ms: performance.now() - start, result };
+  return { sent, at: Date.now(), ms: performance.now() - start, result };
 }
 
 async function sendWrite() {
@@ -183,8 +213,8 @@ const restartPlan = [
 ];
 const restarting = restartPlan.map(({ atMinute, how }) => sleep(atMinute * 60_000).then(() => restartNeo4j(how)));
 
-const memory: { minute: number; rss: number }[] = [{ minute: 0, rss: rssMiB() }];
-const sampler = setInterval(() => memory.push({ minute: (Date.now() - startedAt) / 60_000, rss: rssMiB() }), 60_000);
+const memory: MemorySample[] = [await memorySample(0)];
+const sampler = setInterval(() => void memorySample((Date.now() - startedAt) / 60_000).then((m) => memory.push(m)), 60_000);
 const pending = new Set<Promise<void>>();
 const end = startedAt + MINUTES * 60_000;
 let due = performance.now();
@@ -203,7 +233,7 @@ while (Date.now() < end) {
 clearInterval(writer);
 clearInterval(sampler);
 await Promise.all([...pending, ...restarting]);
-memory.push({ minute: MINUTES, rss: rssMiB() });
+memory.push(await memorySample(MINUTES));
 
 // --- checks and report --------------------------------------------------------------------------
 
@@ -219,7 +249,9 @@ api.kill('SIGTERM');
 await new Promise((done) => api.once('exit', done));
 await stopLocalNeo4j({ dir: DIR });
 
-const duringRestart = (o: Outcome) => restarts.some((r) => o.at >= r.from && o.at <= r.to + 10_000);
+// A request is caught in a restart when it was under way at any moment from the restart's start until
+// 10 s after Neo4j answered again (sent before that end and answered after the start).
+const duringRestart = (o: Outcome) => restarts.some((r) => o.sent <= r.to + 10_000 && o.at >= r.from);
 const quantile = (values: number[], q: number) => {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -231,9 +263,9 @@ const minutes = Array.from({ length: MINUTES }, (_, m) => {
   const ok = these.filter((o) => o.result === 'ok');
   const errors = new Map<string, number>();
   for (const o of these) if (o.result !== 'ok') errors.set(o.result, (errors.get(o.result) ?? 0) + 1);
-  const rss = memory.filter((s) => s.minute <= m + 1).at(-1)!.rss;
+  const { rss, heapUsed, external, rssAfterGc } = memory.filter((s) => s.minute <= m + 1).at(-1)!;
   const restart = restarts.find((r) => Math.floor((r.from - startedAt) / 60_000) === m);
-  return { minute: m + 1, requests: these.length, ok: ok.length, errors, p50: quantile(ok.map((o) => o.ms), 0.5), p99: quantile(ok.map((o) => o.ms), 0.99), rss, restart: restart?.how };
+  return { minute: m + 1, requests: these.length, ok: ok.length, errors, p50: quantile(ok.map((o) => o.ms), 0.5), p99: quantile(ok.map((o) => o.ms), 0.99), rss, heapUsed, external, rssAfterGc, restart: restart?.how };
 });
 const byKind = new Map<string, { all: number; inRestart: number }>();
 for (const o of runOutcomes) {
@@ -261,18 +293,18 @@ const serverErrorsOutside = runOutcomes.filter((o) => (o.result.startsWith('HTTP
 const day = new Date().toISOString().slice(0, 10);
 const report = `# Soak run, ${day}
 
-${MINUTES} minutes of mixed traffic against the service as \`npm start\` runs it (\`dist/index.js\`, NODE_ENV=production, rate limit off), on ${cpus().length} CPUs, a local Neo4j 5 Community (1 GB heap) with the real data. Reads: municipality pages (a third of them Kreise), search, project and measure lists, peers; a write (declare or withdraw an interest of Mayen-Koblenz, as a member) every ${WRITE_EVERY_S} s. Offered load: ${rate.toFixed(0)} req/s = ${Math.round(LOAD * 100)} % of the ${capacity.toFixed(0)} req/s the same mix served (with the writes) in a 30 s closed loop of 8 connections just before, after 15 s of warming up. Neo4j restarted twice: ${restarts.map((r) => `${r.how} at minute ${((r.from - startedAt) / 60_000).toFixed(1)}, answering again after ${((r.to - r.from) / 1000).toFixed(0)} s`).join('; ')}. Made by \`npm run soak\` (bench/soak.ts).
+${MINUTES} minutes of mixed traffic against the service as \`npm start\` runs it (\`dist/index.js\`, NODE_ENV=production, rate limit off, the answer caches on as in production: docs/caching.md), on ${cpus().length} CPUs, a local Neo4j 5 Community (1 GB heap) with the real data. Reads: municipality pages (a third of them Kreise), search, project and measure lists, peers; a write (declare or withdraw an interest of Mayen-Koblenz, as a member) every ${WRITE_EVERY_S} s. Offered load: ${rate.toFixed(0)} req/s = ${Math.round(LOAD * 100)} % of the ${capacity.toFixed(0)} req/s the same mix served (with the writes) in a 30 s closed loop of 8 connections just before, after 15 s of warming up. Neo4j restarted twice: ${restarts.map((r) => `${r.how} at minute ${((r.from - startedAt) / 60_000).toFixed(1)}, answering again after ${((r.to - r.from) / 1000).toFixed(0)} s`).join('; ')}. Made by \`npm run soak\` (bench/soak.ts).
 
-| minute | requests | ok | errors | p50 ms | p99 ms | API RSS MiB | |
-| ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |
-${minutes.map((m) => `| ${m.minute} | ${m.requests} | ${m.ok} | ${[...m.errors].map(([k, n]) => `${k} × ${n}`).join(', ') || '–'} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.rss.toFixed(0)} | ${m.restart ? `Neo4j ${m.restart}` : ''} |`).join('\n')}
+| minute | requests | ok | errors | p50 ms | p99 ms | RSS MiB | heap after GC MiB | external after GC MiB | RSS after GC MiB | |
+| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+${minutes.map((m) => `| ${m.minute} | ${m.requests} | ${m.ok} | ${[...m.errors].map(([k, n]) => `${k} × ${n}`).join(', ') || '–'} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.rss.toFixed(0)} | ${m.heapUsed.toFixed(0)} | ${m.external.toFixed(0)} | ${m.rssAfterGc.toFixed(0)} | ${m.restart ? `Neo4j ${m.restart}` : ''} |`).join('\n')}
 
 - Requests answered: ${runOutcomes.length} (${runOutcomes.filter((o) => o.result === 'ok').length} ok); not sent because ${MAX_IN_FLIGHT} were already waiting: ${notSent}.
 - Errors by kind (all / within a restart, from its start until 10 s after Neo4j answered again): ${[...byKind].map(([k, v]) => `${k} ${v.all} / ${v.inRestart}`).join('; ') || 'none'}.
 - 500s or INTERNAL_SERVER_ERROR outside the restarts: **${serverErrorsOutside}**.
 - Errors the service logged (level error and above), by message: ${[...logged].map(([m, n]) => `${n} × \`${m}\``).join('; ') || 'none'}.
 - Writes acknowledged: ${[...lastWrite].length} topics' last state checked against the graph at the end; lost: **${lost.length === 0 ? 'none' : lost.join(', ')}**. Writes refused or unanswered (during restarts): ${unackedWrites.length}.
-- API memory (RSS): ${memory[0]!.rss.toFixed(0)} MiB at the start, ${minutes[0]!.rss.toFixed(0)} MiB after the first minute, ${minutes.at(-1)!.rss.toFixed(0)} MiB after the last.
+- API memory, read at the end of each minute: RSS as it stood, then a full garbage collection in the service (a probe preloaded for this run, \`--expose-gc\`) and the V8 heap in use, the memory held outside it (Buffers) and the RSS after it. Heap after a collection: ${memory[0]!.heapUsed.toFixed(0)} MiB at the start, ${minutes[0]!.heapUsed.toFixed(0)} MiB after the first minute, ${minutes.at(-1)!.heapUsed.toFixed(0)} MiB after the last (lowest ${Math.min(...minutes.map((m) => m.heapUsed)).toFixed(0)}, highest ${Math.max(...minutes.map((m) => m.heapUsed)).toFixed(0)}). RSS: ${minutes[0]!.rss.toFixed(0)} MiB after the first minute, ${minutes.at(-1)!.rss.toFixed(0)} MiB after the last; after the collection ${minutes[0]!.rssAfterGc.toFixed(0)} and ${minutes.at(-1)!.rssAfterGc.toFixed(0)} MiB.
 `;
 mkdirSync(fromProject('bench/results'), { recursive: true });
 const file = fromProject(`bench/results/soak-${day}.md`);
