@@ -6,6 +6,7 @@ import { ANONYMOUS, viewerParams } from '../src/auth/viewer.js';
 import { cypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
 import { CONTACT_FIELDS, CONTACT_SHOWN } from '../src/records/contact.js';
+import { capLimit, LIST_CAPS } from '../src/kernel/list-caps.js';
 import type { Key } from './data.js';
 import { today } from '../src/features/reach/reach.service.js';
 import { R1_FLOOR, R4_FLOOR, R6_FLOOR } from './statements.js';
@@ -53,7 +54,8 @@ const r6Normal = (r: R6Row) => ({
   solutions: r.edges.map((e) => [e.type, e.slug, round(e.score), e.runner, e.status, e.matched.map((m) => [m.slug, round(m.weight)])]),
 });
 
-// R2 — a municipality page: 10 projects with their topics and contacts, and its own contacts.
+// R2 — a municipality page: 10 projects with their topics and contacts, and its own contacts (each
+// list cut at the product's cap, src/kernel/list-caps.ts, in all three).
 const R2_QUERY = `query ($ags: String!) { municipality(ags: $ags) { name
   projects(first: 10) { edges { node { slug name topics { slug } contacts { name email } } } }
   contacts { name email } } }`;
@@ -65,12 +67,12 @@ const R2 = cypher(
      WITH p ORDER BY p.nameKey, p.id LIMIT 10
      RETURN collect({
        slug: p.id, name: p.name,
-       topics: COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug ORDER BY t.slug },
-       contacts: COLLECT { MATCH (x:Contact)-[:CONTACT_FOR]->(p) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id RETURN ${CONTACT_FIELDS('x')} }
+       topics: COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug ORDER BY t.slug ${capLimit('Project.topics')} },
+       contacts: COLLECT { MATCH (x:Contact)-[:CONTACT_FOR]->(p) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id ${capLimit('Project.contacts')} RETURN ${CONTACT_FIELDS('x')} }
      }) AS projects
    }
    RETURN m.name AS name, projects,
-          COLLECT { MATCH (x:Contact)-[:WORKS_FOR]->(m) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id RETURN ${CONTACT_FIELDS('x')} } AS contacts`,
+          COLLECT { MATCH (x:Contact)-[:WORKS_FOR]->(m) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id ${capLimit('Municipality.contacts')} RETURN ${CONTACT_FIELDS('x')} } AS contacts`,
 );
 type Person = { name: string; email: string | null };
 const people = (xs: Person[]) => xs.map((c) => [c.name, c.email]);
@@ -106,9 +108,9 @@ const r4Normal = (r: R4Row) => ({ reached: r.reachedCount, all: counts(r.municip
 // The peer's R2: the generated API's filters, sorting and limits; anonymous contacts = consented ones.
 const SHOWN = '{ NOT: { consentAt: { eq: null } } }';
 const PEER_R2 = `query ($ags: String!) { municipalities(where: { ags: { eq: $ags } }) { name
-  projects(limit: 10, sort: [{ nameKey: ASC }, { id: ASC }]) { id name topics(sort: [{ slug: ASC }]) { slug }
-    contacts(where: ${SHOWN}, sort: [{ nameKey: ASC }, { id: ASC }]) { name email } }
-  contacts(where: ${SHOWN}, sort: [{ nameKey: ASC }, { id: ASC }]) { name email } } }`;
+  projects(limit: 10, sort: [{ nameKey: ASC }, { id: ASC }]) { id name topics(sort: [{ slug: ASC }], limit: ${LIST_CAPS['Project.topics']}) { slug }
+    contacts(where: ${SHOWN}, sort: [{ nameKey: ASC }, { id: ASC }], limit: ${LIST_CAPS['Project.contacts']}) { name email } }
+  contacts(where: ${SHOWN}, sort: [{ nameKey: ASC }, { id: ASC }], limit: ${LIST_CAPS['Municipality.contacts']}) { name email } } }`;
 const PEER_R3 = `query ($where: ProjectWhere) { projectsConnection(where: $where, first: 20, sort: [{ nameKey: ASC }, { id: ASC }]) { totalCount
   edges { node { id name runnersConnection(sort: [{ edge: { role: ASC } }, { node: { nameKey: ASC } }, { node: { ags: ASC } }]) {
     edges { properties { role } node { ags name } } } } } } }`;

@@ -5,7 +5,8 @@
 //
 // Variants: a0 the database floor (the floor statement in this process, no
 // HTTP), a1 the HTTP floor (a bare node:http handler running it), b the API,
-// c the peer (@neo4j/graphql 7 in Apollo Server 5, bench/peer.ts).
+// c the peer (@neo4j/graphql 7 in Apollo Server 5, bench/peer.ts); bc the API with the response cache as
+// production runs it (src/http-cache.ts), so no ratio of b hides behind a cache and the cache's gain shows.
 // Load: autocannon closed loop at 1, 8 and 32 connections (throughput), then a
 // fixed rate at 50% and 80% of a1's best (latency at equal offered load).
 // b and c run on one driver wrapper that records each request's statements
@@ -51,8 +52,10 @@ const JWT_SECRET = randomBytes(32).toString('base64url');
 const analyst = await new SignJWT({ role: 'analyst' }).setProtectedHeader({ alg: 'HS256' }).setSubject('bench-analyst').setIssuedAt().setExpirationTime('2h').sign(new TextEncoder().encode(JWT_SECRET));
 
 function startChild(variant: string): Promise<Child> {
+  // BENCH_CPU_PROF=b (or a list): those children write a V8 CPU profile to .bench-profiles/ when they stop.
+  const profiled = process.env.BENCH_CPU_PROF?.split(',').includes(variant) ?? false;
   const child = fork(fromProject('bench/server.ts'), [variant], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(profiled ? ['--cpu-prof', `--cpu-prof-dir=${fromProject('.bench-profiles')}`, `--cpu-prof-name=${variant}-${Date.now()}.cpuprofile`] : [])],
     env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production', JWT_SECRET },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -73,9 +76,9 @@ function startChild(variant: string): Promise<Child> {
   });
 }
 
-type Variant = 'a0' | 'a1' | 'b' | 'c';
+type Variant = 'a0' | 'a1' | 'b' | 'bc' | 'c';
 type HttpVariant = Exclude<Variant, 'a0'>;
-const HTTP_VARIANTS: HttpVariant[] = ['a1', 'b', 'c'];
+const HTTP_VARIANTS: HttpVariant[] = ['a1', 'b', 'bc', 'c'];
 
 /** What the HTTP variants are sent for request `r` with key `k`. */
 function httpRequest(variant: HttpVariant, r: BenchRequest, k: Key): { path: string; body: string; headers: Record<string, string> } {
@@ -157,7 +160,7 @@ try {
   ).records.map((x) => x.toObject());
   log(`data ready: ${JSON.stringify(counts)} (${Math.round((Date.now() - started) / 1000)} s)`);
 
-  const children: Record<HttpVariant, Child> = { a1: await startChild('a1'), b: await startChild('b'), c: await startChild('c') };
+  const children: Record<HttpVariant, Child> = { a1: await startChild('a1'), b: await startChild('b'), bc: await startChild('bc'), c: await startChild('c') };
 
   // Equal answers first: every key of every request, the floor against each variant.
   const only = process.env.BENCH_ONLY?.split(',');
@@ -172,7 +175,7 @@ try {
         }
       }
     }
-    log(`${r.id}: a0, a1, b and c answer alike for all ${keys.length} keys`);
+    log(`${r.id}: a0, a1, b, bc and c answer alike for all ${keys.length} keys`);
   }
 
   const report: Record<string, any> = {};
@@ -182,12 +185,12 @@ try {
     for (const v of HTTP_VARIANTS) await load(v, children[v], r, keys, 8, undefined, 1);
     await loadInProcess(r, keys, 8, 1);
 
-    const runs: Record<string, Record<string, LoadResult[]>> = { a0: {}, a1: {}, b: {}, c: {} };
+    const runs: Record<string, Record<string, LoadResult[]>> = { a0: {}, a1: {}, b: {}, bc: {}, c: {} };
     type Stats = { cpuMsPerRequest: number; eventLoopDelayP99Ms: number; roundTrips: number | null; waves: number | null };
-    const stats: Record<HttpVariant, Stats[]> = { a1: [], b: [], c: [] };
+    const stats: Record<HttpVariant, Stats[]> = { a1: [], b: [], bc: [], c: [] };
     const push = (v: string, label: string, x: LoadResult) => ((runs[v]![label] ??= []).push(x));
     for (let rep = 0; rep < REPS; rep++) {
-      const all: Variant[] = ['a0', 'a1', 'b', 'c'];
+      const all: Variant[] = ['a0', 'a1', 'b', 'bc', 'c'];
       const order = all.map((_, i) => all[(i + rep) % all.length]!);
       for (const v of order) {
         for (const c of CONNECTIONS) {
@@ -222,20 +225,21 @@ try {
     const entry = {
       title: r.title,
       peerViaCypher: r.peer.viaCypher,
-      throughput: Object.fromEntries(['a0', 'a1', 'b', 'c'].map((v) => [v, Object.fromEntries(CONNECTIONS.map((c) => [`c${c}`, Math.round(med(v, `c${c}`, 'rps'))]))])),
-      best: { a0: Math.round(best('a0')), a1: Math.round(best('a1')), b: Math.round(best('b')), c: Math.round(best('c')) },
-      ratio: { b_a1: ratio(best('b'), best('a1')), c_a1: ratio(best('c'), best('a1')), b_c: ratio(best('b'), best('c')), a1_a0: ratio(best('a1'), best('a0')) },
+      throughput: Object.fromEntries(['a0', 'a1', 'b', 'bc', 'c'].map((v) => [v, Object.fromEntries(CONNECTIONS.map((c) => [`c${c}`, Math.round(med(v, `c${c}`, 'rps'))]))])),
+      best: { a0: Math.round(best('a0')), a1: Math.round(best('a1')), b: Math.round(best('b')), bc: Math.round(best('bc')), c: Math.round(best('c')) },
+      ratio: { b_a1: ratio(best('b'), best('a1')), c_a1: ratio(best('c'), best('a1')), b_c: ratio(best('b'), best('c')), bc_b: ratio(best('bc'), best('b')), a1_a0: ratio(best('a1'), best('a0')) },
       latency: Object.fromEntries(
         ['rate50', 'rate80'].map((label) => [label, Object.fromEntries(HTTP_VARIANTS.map((v) => [v, { p50: med(v, label, 'p50'), p99: med(v, label, 'p99') }]))]),
       ),
       errors: Object.values(runs).flatMap((byLabel) => Object.values(byLabel).flat()).reduce((n, x) => n + x.errors, 0),
       a1: cost('a1'),
       b: cost('b'),
+      bc: cost('bc'),
       c: cost('c'),
       dbHits: { floor: await dbHits(driver, r.statement.text, r.statement.params(keys[0]!)), b: profiled.b.dbHits, c: profiled.c.dbHits },
     };
     report[r.id] = entry;
-    log(`${r.id}: best req/s a0 ${entry.best.a0}, a1 ${entry.best.a1}, b ${entry.best.b}, c ${entry.best.c}; b/a1 ${entry.ratio.b_a1}, b/c ${entry.ratio.b_c}`);
+    log(`${r.id}: best req/s a0 ${entry.best.a0}, a1 ${entry.best.a1}, b ${entry.best.b}, bc ${entry.best.bc}, c ${entry.best.c}; b/a1 ${entry.ratio.b_a1}, b/c ${entry.ratio.b_c}`);
   }
   for (const child of Object.values(children)) child.process.send('stop');
 
@@ -255,8 +259,8 @@ function toMarkdown(result: any): string {
   const entries = Object.entries(result.requests as Record<string, any>);
   const t = (e: any, v: string) => `${e.throughput[v].c1} / ${e.throughput[v].c8} / ${e.throughput[v].c32}`;
   const l = (e: any, rate: string, v: string) => `${e.latency[rate][v].p50} / ${e.latency[rate][v].p99}`;
-  const throughput = entries.map(([id, e]) => `| ${id} | ${t(e, 'a0')} | ${t(e, 'a1')} | ${t(e, 'b')} | ${t(e, 'c')}${e.peerViaCypher ? ' ¹' : ''} | **${e.ratio.b_a1}** | ${e.ratio.c_a1} | **${e.ratio.b_c}** | ${e.errors} |`);
-  const latency = entries.map(([id, e]) => `| ${id} | ${l(e, 'rate50', 'a1')} | ${l(e, 'rate50', 'b')} | ${l(e, 'rate50', 'c')} | ${l(e, 'rate80', 'a1')} | ${l(e, 'rate80', 'b')} | ${l(e, 'rate80', 'c')} |`);
+  const throughput = entries.map(([id, e]) => `| ${id} | ${t(e, 'a0')} | ${t(e, 'a1')} | ${t(e, 'b')} | ${t(e, 'c')}${e.peerViaCypher ? ' ¹' : ''} | **${e.ratio.b_a1}** | ${e.ratio.c_a1} | **${e.ratio.b_c}** | ${t(e, 'bc')} | ${e.ratio.bc_b} | ${e.errors} |`);
+  const latency = entries.map(([id, e]) => `| ${id} | ${l(e, 'rate50', 'a1')} | ${l(e, 'rate50', 'b')} | ${l(e, 'rate50', 'c')} | ${l(e, 'rate80', 'a1')} | ${l(e, 'rate80', 'b')} | ${l(e, 'rate80', 'c')} | ${l(e, 'rate50', 'bc')} | ${l(e, 'rate80', 'bc')} |`);
   const cost = entries.map(
     ([id, e]) =>
       `| ${id} | ${e.b.roundTrips} / ${e.b.waves} | ${e.c.roundTrips} / ${e.c.waves} | ${e.dbHits.floor ?? '—'} | ${e.dbHits.b} | ${e.dbHits.c} | ${e.a1.cpuMsPerRequest} / ${e.b.cpuMsPerRequest} / ${e.c.cpuMsPerRequest} | ${e.a1.eventLoopDelayP99Ms} / ${e.b.eventLoopDelayP99Ms} / ${e.c.eventLoopDelayP99Ms} |`,
@@ -269,14 +273,14 @@ Each figure: the median of ${result.settings.reps} runs of ${result.settings.sec
 
 Throughput, req/s at 1 / 8 / 32 connections (closed loop); ratios of the best of the three:
 
-| request | a0 | a1 | b | c | b/a1 | c/a1 | b/c | errors |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| request | a0 | a1 | b | c | b/a1 | c/a1 | b/c | bc (b, response cache on) | bc/b | errors |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${throughput.join('\n')}
 
 Latency p50 / p99 in ms at a fixed offered load of 50% and 80% of a1's best (32 connections):
 
-| request | a1 at 50% | b at 50% | c at 50% | a1 at 80% | b at 80% | c at 80% |
-| --- | --- | --- | --- | --- | --- | --- |
+| request | a1 at 50% | b at 50% | c at 50% | a1 at 80% | b at 80% | c at 80% | bc at 50% | bc at 80% |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${latency.join('\n')}
 
 Cost per request:
@@ -288,7 +292,8 @@ ${cost.join('\n')}
 ${entries.map(([id, e]) => `- ${id}: ${e.title}`).join('\n')}
 
 a0 is the floor statement run in the benchmark's own process (no HTTP); a1 a bare node:http handler running it; b the API over HTTP
-(production settings, rate limit off; R4 with an analyst's token); c the peer, @neo4j/graphql 7 in Apollo Server 5 on the same driver
+(production settings, rate limit off, the response cache off: the engine itself; R4 with an analyst's token); bc the same with the
+response cache on, as production runs it (R4's analyst is a person: never cached); c the peer, @neo4j/graphql 7 in Apollo Server 5 on the same driver
 settings. ¹ c cannot express this request natively: a Query field holds the floor statement in \`@cypher\`.
 Round-trips are the statements a request sent, waves those sent only after every earlier one had ended (both counted by a wrapper
 around the driver, bench/counting-driver.ts); dbHits are the PROFILE of the statements b and c sent for the first key.

@@ -1,6 +1,6 @@
 // One benchmark server in a process of its own, so its CPU time and event-loop
 // delay are its own: `a1` (a bare node:http handler running the floor
-// statement), `b` (the API, production settings) or `c` (the peer,
+// statement), `b` (the API, production settings, response cache off), `bc` (the same with it on) or `c` (the peer,
 // @neo4j/graphql in Apollo Server 5). b and c get the same driver, wrapped to
 // record every statement of a request (bench/counting-driver.ts). The parent
 // talks to the child over IPC: `stats` returns what was measured since the last
@@ -48,13 +48,15 @@ if (variant === 'a1') {
       res.writeHead(500).end(String(error));
     });
   };
-} else if (variant === 'b') {
-  // Production settings, but no rate limit: the benchmark is one client at full speed.
+} else if (variant === 'b' || variant === 'bc') {
+  // Production settings, but no rate limit: the benchmark is one client at full speed. b without the
+  // response cache (the engine itself), bc with it, as production runs.
   const config = loadConfig({ ...process.env, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' });
   const db = new Database(counted, { database: 'neo4j', timeoutMs: 30_000 });
   const caches = createCaches();
   await caches.reach.get(reachRepository(db));
-  const { app } = await createApp({ db, log: createLogger('warn'), maxBodyBytes: config.http.maxBodyBytes, caches, security: createSecurity(db, config) });
+  const answerCache = variant === 'bc' ? config.http.answerCache : undefined;
+  const { app } = await createApp({ db, log: createLogger('warn'), maxBodyBytes: config.http.maxBodyBytes, caches, security: createSecurity(db, config), answerCache });
   handler = app;
 } else if (variant === 'c') {
   const apollo = new ApolloServer({ schema: await peerSchema(counted) });

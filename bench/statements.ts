@@ -3,6 +3,7 @@
 // (learning partners). a0 and a1 run them, and the peer (c) holds them in
 // `@cypher` fields, since @neo4j/graphql cannot express these requests natively.
 import { cypher } from '../src/db/cypher.js';
+import { capSlice } from '../src/kernel/list-caps.js';
 
 // Every municipality's profile (the default, own profiles): the topics of the projects it runs and its
 // declared interests weigh 1, the field of action above each 0.5, the highest weight per topic kept.
@@ -77,7 +78,7 @@ WITH a, p, shared, distanceKm, 0.2 * topicScore + 0.8 * structure AS score
 ORDER BY score DESC, p.key
 WITH collect({key: p.key, node: p.node, shared: shared, score: score, distanceKm: distanceKm}) AS ranked
 RETURN size(ranked) AS totalCount, [r IN ranked[0..$first] | {
-  ags: r.key, score: r.score, sizeClass: r.node.sizeClass, sharedTopics: r.shared, distanceKm: r.distanceKm
+  ags: r.key, score: r.score, sizeClass: r.node.sizeClass, sharedTopics: r.shared${capSlice('Explanation.sharedTopics')}, distanceKm: r.distanceKm
 }] AS edges`;
 
 // Learning partners (R6): every measure of a project and every project that is not cancelled, with its topics
@@ -124,7 +125,7 @@ WITH x, structureOnly, matched, coverage, ${STRUCTURE_IN_CYPHER('m', 'distanceKm
      CASE x.status WHEN 'IMPLEMENTED' THEN 1.0 WHEN 'IN_PROGRESS' THEN 0.6 ELSE 0.3 END AS statusScore
 WITH x, matched, CASE WHEN structureOnly THEN 0.5 * statusScore + 0.5 * structure ELSE 0.6 * coverage + 0.2 * statusScore + 0.2 * structure END AS score
 ORDER BY score DESC, x.key
-WITH collect({type: x.type, slug: x.slug, status: x.status, runner: x.runner.ags, matched: matched, score: score}) AS ranked
+WITH collect({type: x.type, slug: x.slug, status: x.status, runner: x.runner.ags, matched: matched${capSlice('LearningExplanation.matchedTopics')}, score: score}) AS ranked
 RETURN size(ranked) AS totalCount, ranked[0..$first] AS edges`;
 
 export const R1_FLOOR = cypher('bench.r1', PEERS_IN_CYPHER);
