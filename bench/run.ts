@@ -13,13 +13,9 @@
 // (round-trips, sequential waves) and PROFILEs those of one request (dbHits).
 // Every figure is the median of REPS repetitions; the order of the variants
 // rotates between repetitions.
-import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import autocannon from 'autocannon';
-import { SignJWT } from 'jose';
 import { createDriver, Database } from '../src/db/database.js';
 import { dbHits } from './db-hits.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
@@ -27,6 +23,7 @@ import { migrate } from '../src/db/migrations.js';
 import { fromProject } from '../src/paths.js';
 import { LAYER, prepareData, sampleKeys, type Key } from './data.js';
 import { REQUESTS, type BenchRequest } from './requests.js';
+import { answer, HTTP_VARIANTS, load, startChild, type Child, type HttpVariant, type LoadResult, type Variant } from './children.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
@@ -40,90 +37,6 @@ const local = await startLocalNeo4j({ port: PORT, dir: '.neo4j-bench', heap: HEA
 const uri = local.uri;
 const driver = createDriver(uri, 'neo4j', undefined);
 const db = new Database(driver, { database: 'neo4j', timeoutMs: 60_000 });
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-  ask<T>(message: string): Promise<T>;
-}
-
-// The analytics (R4) are for analysts: b is asked with an analyst's token, signed with a secret of this run.
-const JWT_SECRET = randomBytes(32).toString('base64url');
-const analyst = await new SignJWT({ role: 'analyst' }).setProtectedHeader({ alg: 'HS256' }).setSubject('bench-analyst').setIssuedAt().setExpirationTime('2h').sign(new TextEncoder().encode(JWT_SECRET));
-
-function startChild(variant: string): Promise<Child> {
-  // BENCH_CPU_PROF=b (or a list): those children write a V8 CPU profile to .bench-profiles/ when they stop.
-  const profiled = process.env.BENCH_CPU_PROF?.split(',').includes(variant) ?? false;
-  const child = fork(fromProject('bench/server.ts'), [variant], {
-    execArgv: ['--import', 'tsx', ...(profiled ? ['--cpu-prof', `--cpu-prof-dir=${fromProject('.bench-profiles')}`, `--cpu-prof-name=${variant}-${Date.now()}.cpuprofile`] : [])],
-    env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production', JWT_SECRET },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((done, fail) => {
-    child.once('error', fail);
-    child.once('exit', (code) => fail(new Error(`${variant} server exited with ${code}`)));
-    child.once('message', (m: { port: number }) =>
-      done({
-        process: child,
-        url: `http://127.0.0.1:${m.port}`,
-        ask: (message) =>
-          new Promise((answer) => {
-            child.once('message', answer as (m: unknown) => void);
-            child.send(message);
-          }),
-      }),
-    );
-  });
-}
-
-type Variant = 'a0' | 'a1' | 'b' | 'bc' | 'c';
-type HttpVariant = Exclude<Variant, 'a0'>;
-const HTTP_VARIANTS: HttpVariant[] = ['a1', 'b', 'bc', 'c'];
-
-/** What the HTTP variants are sent for request `r` with key `k`. */
-function httpRequest(variant: HttpVariant, r: BenchRequest, k: Key): { path: string; body: string; headers: Record<string, string> } {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (variant === 'a1') return { path: '/', body: JSON.stringify({ request: r.id, key: k }), headers };
-  if (variant === 'c') return { path: '/graphql', body: JSON.stringify({ query: r.peer.query, variables: r.peer.variables(k) }), headers };
-  return { path: '/graphql', body: JSON.stringify({ query: r.query, variables: r.variables(k) }), headers: r.analytics ? { ...headers, authorization: `Bearer ${analyst}` } : headers };
-}
-
-async function answer(variant: HttpVariant, child: Child, r: BenchRequest, k: Key): Promise<unknown> {
-  const { path, body, headers } = httpRequest(variant, r, k);
-  const response = await fetch(`${child.url}${path}`, { method: 'POST', headers, body });
-  const json = (await response.json()) as { data?: unknown; errors?: unknown };
-  if (variant === 'a1') return json;
-  if (json.errors) throw new Error(`${r.id} ${variant} ${JSON.stringify(k)}: ${JSON.stringify(json.errors)}`);
-  return variant === 'c' ? r.peer.normalize(json.data) : r.normalize(json.data);
-}
-
-interface LoadResult {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-/** autocannon against a child, rotating through the keys; `rate` fixes the offered load (requests/s over all connections). */
-async function load(variant: HttpVariant, child: Child, r: BenchRequest, keys: Key[], connections: number, rate?: number, seconds = SECONDS): Promise<LoadResult> {
-  let next = 0;
-  const result = await autocannon({
-    url: child.url,
-    connections,
-    duration: seconds,
-    ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const { path, body, headers } = httpRequest(variant, r, keys[next++ % keys.length]!);
-          return { ...req, path, body, headers };
-        },
-      },
-    ],
-  });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
-}
 
 /** a0: the floor statement in this process, `concurrency` callers in a closed loop. */
 async function loadInProcess(r: BenchRequest, keys: Key[], concurrency: number, seconds = SECONDS): Promise<LoadResult> {
@@ -160,7 +73,7 @@ try {
   ).records.map((x) => x.toObject());
   log(`data ready: ${JSON.stringify(counts)} (${Math.round((Date.now() - started) / 1000)} s)`);
 
-  const children: Record<HttpVariant, Child> = { a1: await startChild('a1'), b: await startChild('b'), bc: await startChild('bc'), c: await startChild('c') };
+  const children: Record<HttpVariant, Child> = { a1: await startChild('a1', uri), b: await startChild('b', uri), bc: await startChild('bc', uri), c: await startChild('c', uri) };
 
   // Equal answers first: every key of every request, the floor against each variant.
   const only = process.env.BENCH_ONLY?.split(',');
@@ -182,7 +95,7 @@ try {
   for (const r of requests) {
     log(`${r.id} — ${r.title}`);
     // Warm-up: plans cached, JIT warm, connection pools full.
-    for (const v of HTTP_VARIANTS) await load(v, children[v], r, keys, 8, undefined, 1);
+    for (const v of HTTP_VARIANTS) await load(v, children[v], r, keys, 8, 1);
     await loadInProcess(r, keys, 8, 1);
 
     const runs: Record<string, Record<string, LoadResult[]>> = { a0: {}, a1: {}, b: {}, bc: {}, c: {} };
@@ -198,7 +111,7 @@ try {
             push(v, `c${c}`, await loadInProcess(r, keys, c));
           } else {
             await children[v].ask('reset');
-            push(v, `c${c}`, await load(v, children[v], r, keys, c));
+            push(v, `c${c}`, await load(v, children[v], r, keys, c, SECONDS));
             if (c === 8) stats[v].push(await children[v].ask('stats'));
           }
         }
@@ -206,7 +119,7 @@ try {
       // Latency at equal offered load: 50% and 80% of a1's best throughput in this repetition.
       const a1Best = Math.max(...CONNECTIONS.map((c) => runs.a1![`c${c}`]!.at(-1)!.rps));
       const httpOrder = HTTP_VARIANTS.map((_, i) => HTTP_VARIANTS[(i + rep) % HTTP_VARIANTS.length]!);
-      for (const share of [0.5, 0.8]) for (const v of httpOrder) push(v, `rate${share * 100}`, await load(v, children[v], r, keys, 32, a1Best * share));
+      for (const share of [0.5, 0.8]) for (const v of httpOrder) push(v, `rate${share * 100}`, await load(v, children[v], r, keys, 32, SECONDS, a1Best * share));
     }
     const med = (v: string, label: string, field: keyof LoadResult) => median(runs[v]![label]!.map((x) => x[field]));
     const best = (v: string) => Math.max(...CONNECTIONS.map((c) => med(v, `c${c}`, 'rps')));

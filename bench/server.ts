@@ -4,12 +4,14 @@
 // @neo4j/graphql in Apollo Server 5). b and c get the same driver, wrapped to
 // record every statement of a request (bench/counting-driver.ts). The parent
 // talks to the child over IPC: `stats` returns what was measured since the last
-// `reset`; `profile` the dbHits of the statements of the last request.
+// `reset`; `profile` the dbHits of the statements of the last request; `cpu-profile-start` and
+// `cpu-profile-stop` a V8 CPU profile in between.
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { createDriver, Database } from '../src/db/database.js';
@@ -96,6 +98,19 @@ async function profileLast(): Promise<{ statements: number; dbHits: number }> {
   return { statements: last.length, dbHits: hits };
 }
 
+const inspector = new Session();
+async function startCpuProfile(): Promise<void> {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
+  await inspector.post('Profiler.start');
+}
+async function stopCpuProfile(): Promise<unknown> {
+  const { profile } = await inspector.post('Profiler.stop');
+  inspector.disconnect();
+  return profile;
+}
+
 process.on('message', (message: string) => {
   if (message === 'reset') {
     cpu = process.cpuUsage();
@@ -114,6 +129,11 @@ process.on('message', (message: string) => {
       roundTrips: avg(roundTrips),
       waves: avg(finished.map(waves)),
     });
+  } else if (message === 'cpu-profile-start') {
+    // A V8 CPU profile of the load phase only (bench/profile.ts), without start-up and module loading.
+    void startCpuProfile().then(() => process.send!({ ok: true }));
+  } else if (message === 'cpu-profile-stop') {
+    void stopCpuProfile().then((profile) => process.send!(profile));
   } else if (message === 'profile') {
     void profileLast().then((p) => process.send!(p));
   } else if (message === 'stop') {

@@ -24,7 +24,38 @@ export function asksIntrospection(document: DocumentNode): boolean {
 
 const SUGGESTION = /\s*Did you mean .+\?$/;
 
+/**
+ * What the limits learnt about one parsed document: whether it asks for the schema, and its cost per
+ * operation name and variables. Apollo hands the same DocumentNode for the same query text (its document
+ * store), so the walk over the operation runs once per text and set of variables, not per request; a
+ * WeakMap (one per plugin, so per schema and limits) lets a document go when Apollo's store drops it. At most COSTS_PER_DOCUMENT variable sets are
+ * kept per document (a client paging through keys sends many): then the oldest goes.
+ */
+interface DocumentFacts {
+  introspection: boolean;
+  costs: Map<string, number>;
+}
+const COSTS_PER_DOCUMENT = 256;
+
+function factsOf(facts: WeakMap<DocumentNode, DocumentFacts>, document: DocumentNode): DocumentFacts {
+  let known = facts.get(document);
+  if (!known) facts.set(document, (known = { introspection: asksIntrospection(document), costs: new Map() }));
+  return known;
+}
+
+function costOf(known: DocumentFacts, compute: () => number, operationName: string | undefined, variables: Record<string, unknown> | undefined): number {
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  let cost = known.costs.get(key);
+  if (cost === undefined) {
+    cost = compute();
+    if (known.costs.size >= COSTS_PER_DOCUMENT) known.costs.delete(known.costs.keys().next().value!);
+    known.costs.set(key, cost);
+  }
+  return cost;
+}
+
 export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): ApolloServerPlugin<Context> {
+  const facts = new WeakMap<DocumentNode, DocumentFacts>();
   return {
     requestDidStart() {
       let charged = false;
@@ -32,14 +63,16 @@ export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): Apol
       return Promise.resolve({
         async didResolveOperation({ document, operationName, request, schema, contextValue }) {
           const { viewer, ip } = contextValue;
-          if (viewer.kind === 'anonymous' && asksIntrospection(document)) {
+          const known = factsOf(facts, document);
+          if (viewer.kind === 'anonymous' && known.introspection) {
             charged = true;
             budget = await rateLimits.charge(viewer, ip, 1);
             throw new ApiError('UNAUTHENTICATED', 'Introspection needs credentials (an API key or a bearer token). The schema is published at /schema.graphql.', {
               http: { status: 401 },
             });
           }
-          const cost = operationCost(schema, document, operationName ?? undefined, request.variables, limits.costListSize);
+          const name = operationName ?? undefined;
+          const cost = costOf(known, () => operationCost(schema, document, name, request.variables, limits.costListSize), name, request.variables);
           if (cost > limits.maxCost) {
             charged = true;
             budget = await rateLimits.charge(viewer, ip, 1);

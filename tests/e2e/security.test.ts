@@ -225,6 +225,22 @@ describe('abuse limits (defaults: depth 12, 20 aliases, 2,000 tokens, 10 directi
     expect(r.body.errors).toBeUndefined();
   });
 
+  it('costs one query text afresh for each set of variables (the cost is remembered per document and variables)', async () => {
+    const pages = 'query ($n: Int) { municipalities(first: $n) { edges { node { projects(first: $n) { edges { node { topics { slug } } } } } } } }';
+    const small = async () => {
+      const r = await gql(pages, {}, { n: 2 });
+      expect(r.status).toBe(200);
+      expect(r.body.errors).toBeUndefined();
+    };
+    await small();
+    const large = await gql(pages, {}, { n: 100 });
+    expect(large.status).toBe(400);
+    expect(codeOf(large.body)).toBe('QUERY_TOO_COMPLEX');
+    await small();
+    const anonymousSchema = await gql('query ($n: Int) { __schema { queryType { name } } municipalities(first: $n) { totalCount } }', {}, { n: 1 });
+    expect(codeOf(anonymousSchema.body)).toBe('UNAUTHENTICATED');
+  });
+
   it('batched requests (a JSON array) are refused', async () => {
     const r = await post(http.url, [{ query: '{ __typename }' }, { query: '{ __typename }' }]);
     expect(r.status).toBe(400);
