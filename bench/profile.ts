@@ -34,8 +34,8 @@ function home(url: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
   if (url.startsWith('node:')) return 'node';
-  const own = /\/(src|bench)\/(.+?)\/?[^/]*$/.exec(url);
-  return own ? `${own[1]}/${own[2]}` : url;
+  const own = /\/((?:src|bench)(?:\/.+)?)\/[^/]+$/.exec(url);
+  return own ? own[1]! : url;
 }
 
 function summarise(profile: CpuProfile, served: number): string {

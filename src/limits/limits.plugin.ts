@@ -26,16 +26,18 @@ const SUGGESTION = /\s*Did you mean .+\?$/;
 
 /**
  * What the limits learnt about one parsed document: whether it asks for the schema, and its cost per
- * operation name and variables. Apollo hands the same DocumentNode for the same query text (its document
- * store), so the walk over the operation runs once per text and set of variables, not per request; a
- * WeakMap (one per plugin, so per schema and limits) lets a document go when Apollo's store drops it. At most COSTS_PER_DOCUMENT variable sets are
- * kept per document (a client paging through keys sends many): then the oldest goes.
+ * operation name and variables. Apollo hands the same DocumentNode for the same query text (its
+ * document store), so the walk over the operation runs once per text and set of variables, not per
+ * request. A WeakMap (one per plugin, so per schema and limits) lets a document go when Apollo's store
+ * drops it. Memory stays small whatever callers send: at most COSTS_PER_DOCUMENT variable sets per
+ * document (the oldest goes first), and none longer than MAX_KEY_LENGTH as JSON (those are costed anew).
  */
 interface DocumentFacts {
   introspection: boolean;
   costs: Map<string, number>;
 }
 const COSTS_PER_DOCUMENT = 256;
+const MAX_KEY_LENGTH = 1024;
 
 function factsOf(facts: WeakMap<DocumentNode, DocumentFacts>, document: DocumentNode): DocumentFacts {
   let known = facts.get(document);
@@ -45,6 +47,7 @@ function factsOf(facts: WeakMap<DocumentNode, DocumentFacts>, document: Document
 
 function costOf(known: DocumentFacts, compute: () => number, operationName: string | undefined, variables: Record<string, unknown> | undefined): number {
   const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  if (key.length > MAX_KEY_LENGTH) return compute();
   let cost = known.costs.get(key);
   if (cost === undefined) {
     cost = compute();

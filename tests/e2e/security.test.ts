@@ -237,6 +237,12 @@ describe('abuse limits (defaults: depth 12, 20 aliases, 2,000 tokens, 10 directi
     expect(large.status).toBe(400);
     expect(codeOf(large.body)).toBe('QUERY_TOO_COMPLEX');
     await small();
+    // Keys too long to keep (an operation name of 1,100 characters) are costed anew each time.
+    const long = `P${'x'.repeat(1100)}`;
+    const named = pages.replace('query (', `query ${long} (`);
+    expect((await post(http.url, { query: named, operationName: long, variables: { n: 2 } })).status).toBe(200);
+    const largeNamed = await post(http.url, { query: named, operationName: long, variables: { n: 100 } });
+    expect(codeOf(largeNamed.body)).toBe('QUERY_TOO_COMPLEX');
     const anonymousSchema = await gql('query ($n: Int) { __schema { queryType { name } } municipalities(first: $n) { totalCount } }', {}, { n: 1 });
     expect(codeOf(anonymousSchema.body)).toBe('UNAUTHENTICATED');
   });
