@@ -38,7 +38,8 @@ const analyst = await new SignJWT({ role: 'analyst' })
 /** A server child for `variant` on the Neo4j at `uri`; resolves when it listens. */
 export function startChild(variant: HttpVariant, uri: string): Promise<Child> {
   const child = fork(fromProject('bench/server.ts'), [variant], {
-    execArgv: ['--import', 'tsx'],
+    // --expose-gc: the scale curve reads the API's memory after a full collection ('memory').
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production', JWT_SECRET },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -58,6 +59,9 @@ export function startChild(variant: HttpVariant, uri: string): Promise<Child> {
     );
   });
 }
+
+/** The headers of an analyst's request to b (the analytics are for analysts). */
+export const analystHeaders = (): Record<string, string> => ({ 'content-type': 'application/json', authorization: `Bearer ${analyst}` });
 
 /** What the HTTP variants are sent for request `r` with key `k`. */
 export function httpRequest(variant: HttpVariant, r: BenchRequest, k: Key): { path: string; body: string; headers: Record<string, string> } {

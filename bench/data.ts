@@ -4,6 +4,12 @@
 // seed, so every run sees the same graph. The layer is skewed as the real
 // programme is: a few dozen hub municipalities run many projects, most run
 // none or one. Every generated node carries `bench: true`.
+//
+// The scale curve (bench/scale.ts) draws the same layer at a multiple: every
+// count times the scale, the same 40 hubs each running that many times more
+// (so the skew stays), with a seed of its own per scale. At 1× the layer is
+// the benchmark's, unchanged; the measures come last from a stream of their
+// own, so adding them changed none of the earlier draws.
 import type { Driver } from 'neo4j-driver';
 import seedrandom from 'seedrandom';
 import type { Database } from '../src/db/database.js';
@@ -13,7 +19,27 @@ import { locateRegister } from '../src/import/register-source.js';
 import { fromProject } from '../src/paths.js';
 import { nameKey } from '../src/kernel/text.js';
 
-export const LAYER = { seed: 'smart-city-graph-bench-1', hubs: 40, projects: 2000, contacts: 5000, events: 300 } as const;
+export interface Layer {
+  seed: string;
+  scale: number;
+  hubs: number;
+  projects: number;
+  measures: number;
+  contacts: number;
+  events: number;
+}
+
+const BASE = { seed: 'smart-city-graph-bench-1', hubs: 40, projects: 2000, measures: 2000, contacts: 5000, events: 300 } as const;
+
+/** The generated layer at `scale` times the benchmark's size. */
+export function layerAt(scale: number): Layer {
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`a scale is a whole number from 1 up, not ${scale}`);
+  const seed = scale === 1 ? `${BASE.seed}-m` : `${BASE.seed}-m-x${scale}`;
+  return { seed, scale, hubs: BASE.hubs, projects: BASE.projects * scale, measures: BASE.measures * scale, contacts: BASE.contacts * scale, events: BASE.events * scale };
+}
+
+/** The benchmark's layer (1×). The keys are drawn from the base seed, so they stay as they were before the measures came. */
+export const LAYER = layerAt(1);
 
 interface Gemeinde {
   ags: string;
@@ -26,25 +52,42 @@ async function q<T>(driver: Driver, text: string, params: Record<string, unknown
 }
 
 /** Imports the real data into an empty database, then adds the generated layer unless this seed's layer is there. */
-export async function prepareData(db: Database, driver: Driver, log: (line: string) => void): Promise<{ generated: boolean }> {
+export async function prepareData(
+  db: Database,
+  driver: Driver,
+  log: (line: string) => void,
+  layer: Layer = LAYER,
+): Promise<{ generated: boolean; importSeconds: number | null; generateSeconds: number | null }> {
+  let importSeconds: number | null = null;
   if (await isEmpty(db)) {
     log('importing the real data …');
+    const t = performance.now();
     const report = await runImport(db, { dataDir: fromProject('data'), register: await locateRegister({ log }) });
     if (!report.ok) throw new Error(report.summary());
+    importSeconds = (performance.now() - t) / 1000;
   }
   const [marker] = await q<{ seed: string }>(driver, 'MATCH (b:BenchLayer) RETURN b.seed AS seed');
-  if (marker?.seed === LAYER.seed) return { generated: false };
-  log(`generating the layer (seed ${LAYER.seed}) …`);
-  await q(driver, 'MATCH (n) WHERE n.bench = true DETACH DELETE n');
-  await generate(driver);
-  await q(driver, 'MERGE (b:BenchLayer) SET b.seed = $seed', { seed: LAYER.seed });
+  if (marker?.seed === layer.seed) return { generated: false, importSeconds, generateSeconds: null };
+  log(`generating the layer (seed ${layer.seed}) …`);
+  const t = performance.now();
+  // In batches: at 16× one transaction would hold every node of the layer.
+  const session = driver.session({ database: 'neo4j' });
+  try {
+    await session.run('MATCH (n) WHERE n.bench = true CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+  await generate(driver, layer);
+  await q(driver, 'MERGE (b:BenchLayer) SET b.seed = $seed', { seed: layer.seed });
   // The reach snapshot must see the new links.
   await q(driver, "MERGE (v:DataVersion {id: 'data'}) SET v.n = coalesce(v.n, 0) + 1");
-  return { generated: true };
+  return { generated: true, importSeconds, generateSeconds: (performance.now() - t) / 1000 };
 }
 
-async function generate(driver: Driver): Promise<void> {
-  const random = seedrandom(LAYER.seed);
+async function generate(driver: Driver, layer: Layer): Promise<void> {
+  const LAYER = layer;
+  // 1×: the stream the benchmark always drew from, so its projects, contacts and events are the same.
+  const random = seedrandom(layer.scale === 1 ? BASE.seed : layer.seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   /** Topics with a Zipf-like skew: the first few are common, the tail rare. */
@@ -67,9 +110,9 @@ async function generate(driver: Driver): Promise<void> {
   const byKreis = new Map<string, string[]>();
   for (const g of gemeinden) byKreis.set(g.ags.slice(0, 5), [...(byKreis.get(g.ags.slice(0, 5)) ?? []), g.ags]);
 
-  // Projects: hubs run 15–45 each, the rest go to ordinary Gemeinden one by one.
+  // Projects: hubs run 15–45 each (times the scale), the rest go to ordinary Gemeinden one by one.
   const leads: string[] = [];
-  for (const hub of hubs) for (let i = int(15, 45); i > 0; i--) leads.push(hub);
+  for (const hub of hubs) for (let i = int(15, 45) * LAYER.scale; i > 0; i--) leads.push(hub);
   while (leads.length < LAYER.projects) leads.push(pick(gemeinden).ags);
   leads.length = LAYER.projects;
   const statuses = ['PLANNED', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'COMPLETED'];
@@ -164,11 +207,38 @@ async function generate(driver: Driver): Promise<void> {
      CALL (e, r) { UNWIND r.topics AS slug MATCH (t:Topic {slug: slug}) CREATE (e)-[:COVERS]->(t) }`,
     { rows: events },
   );
+
+  // Measures: each part of a generated project (hubs' projects get more), named from its topics or its own.
+  const draw = seedrandom(`${LAYER.seed}-measures`);
+  const measureStatuses = ['PLANNED', 'IN_PROGRESS', 'IN_PROGRESS', 'IMPLEMENTED', 'UNKNOWN'];
+  const measures = Array.from({ length: LAYER.measures }, (_, i) => {
+    const project = projects[Math.floor(draw() ** 2 * projects.length)]!;
+    const slug = `bench-m-${String(i + 1).padStart(5, '0')}`;
+    const name = `Maßnahme ${i + 1}`;
+    const own = draw() < 0.4 ? [topics[Math.floor(draw() * topics.length)]!] : [];
+    return {
+      props: { id: slug, name, nameKey: nameKey(name), description: `Generierte Maßnahme ${i + 1} für den Benchmark.`, status: measureStatuses[Math.floor(draw() * measureStatuses.length)]!, bench: true },
+      project: project.slug,
+      topics: own.length ? own.map((slug) => ({ slug, basis: 'NAME_AND_DESCRIPTION' })) : project.topics.map((slug) => ({ slug, basis: 'PROJECT' })),
+    };
+  });
+  for (let i = 0; i < measures.length; i += 1000) {
+    await q(
+      driver,
+      `UNWIND $rows AS r
+       CREATE (m:Measure) SET m = r.props
+       WITH m, r
+       MATCH (p:Project {id: r.project}) CREATE (m)-[:PART_OF {source: 'bench'}]->(p)
+       WITH m, r
+       CALL (m, r) { UNWIND r.topics AS x MATCH (t:Topic {slug: x.slug}) CREATE (m)-[:ADDRESSES {basis: x.basis, sourceLabels: [], source: 'bench'}]->(t) }`,
+      { rows: measures.slice(i, i + 1000) },
+    );
+  }
 }
 
 /** Parameters for the requests: about 80% ordinary keys, 20% hubs, drawn once with the seed. */
 export async function sampleKeys(driver: Driver, n = 50) {
-  const random = seedrandom(`${LAYER.seed}-keys`);
+  const random = seedrandom(`${BASE.seed}-keys`);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const runners = await q<{ ags: string; projects: number }>(
     driver,
@@ -184,7 +254,7 @@ export async function sampleKeys(driver: Driver, n = 50) {
     state: random() < 0.5 ? pick(states) : null,
   }));
   // R5 and R6 draw from a stream of their own, so the keys of R1–R4 stay as they were.
-  const more = seedrandom(`${LAYER.seed}-keys-discovery`);
+  const more = seedrandom(`${BASE.seed}-keys-discovery`);
   const draw = <T>(xs: readonly T[]): T => xs[Math.floor(more() * xs.length)]!;
   // R5: Gemeinden and towns in a Kreis that run no project; three distinct interests among the topics someone works on.
   const newcomers = (

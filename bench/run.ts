@@ -25,6 +25,15 @@ import { LAYER, prepareData, sampleKeys, type Key } from './data.js';
 import { REQUESTS, type BenchRequest } from './requests.js';
 import { answer, HTTP_VARIANTS, load, startChild, type Child, type HttpVariant, type LoadResult, type Variant } from './children.js';
 
+// `npm run bench -- --scale 1,4,16` (or BENCH_SCALE): the scale curve instead (bench/scale.ts).
+const scaleAt = process.argv.indexOf('--scale');
+const scaleText = process.env.BENCH_SCALE ?? (scaleAt >= 0 ? process.argv[scaleAt + 1] ?? '' : undefined);
+if (scaleText !== undefined) {
+  const { parseScales, runScaleCurve } = await import('./scale.js');
+  await runScaleCurve(parseScales(scaleText));
+  process.exit(0);
+}
+
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const CONNECTIONS = [1, 8, 32];

@@ -5,7 +5,11 @@
 // record every statement of a request (bench/counting-driver.ts). The parent
 // talks to the child over IPC: `stats` returns what was measured since the last
 // `reset`; `profile` the dbHits of the statements of the last request; `cpu-profile-start` and
-// `cpu-profile-stop` a V8 CPU profile in between.
+// `cpu-profile-stop` a V8 CPU profile in between. For the scale curve (bench/scale.ts), b also answers
+// `memory` (heap and RSS after a full collection), `touch` (a write that moves the data version, as a
+// mutation does), `network-on-main` (the network analysis on the main thread, as it ran before it had a
+// worker) and `rebuilds` (how long each per-version cache took to rebuild, and the event-loop delay since
+// `touch`).
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -18,6 +22,10 @@ import { createDriver, Database } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { createCaches } from '../src/caches.js';
 import { reachRepository } from '../src/features/reach/reach.repository.js';
+import { viewOf } from '../src/features/reach/reach.compute.js';
+import { computeNetwork } from '../src/features/reach/reach.network.js';
+import { ALL_LINK_KINDS, today } from '../src/features/reach/reach.service.js';
+import { cypher } from '../src/db/cypher.js';
 import { createSecurity } from '../src/security.js';
 import { createApp } from '../src/server.js';
 import { countingDriver, trace, waves, type Sent } from './counting-driver.js';
@@ -39,6 +47,63 @@ async function body(req: IncomingMessage): Promise<string> {
 }
 
 let handler: RequestListener;
+let scaleCommands: ((message: string) => Promise<unknown> | undefined) | undefined;
+
+/** b's commands for the scale curve (see the head of this file). */
+function scaleCurve(db: Database, caches: ReturnType<typeof createCaches>) {
+  // Enabled with the first of these commands ('memory', after the load), not while the load is measured, and well before
+  // a rebuild: a histogram enabled just before a long block takes its first sample after it and misses it.
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  const repo = reachRepository(db);
+  const touched = { at: 0 };
+  return (message: string): Promise<unknown> | undefined => {
+    if (['memory', 'touch', 'network-on-main', 'rebuilds'].includes(message)) delay.enable();
+    if (message === 'memory') {
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      return Promise.resolve({ heapUsedMiB: m.heapUsed / 2 ** 20, rssMiB: m.rss / 2 ** 20, externalMiB: m.external / 2 ** 20 });
+    }
+    if (message === 'touch') {
+      return (async () => {
+        await db.write('bench.touch', (tx) => tx.run(TOUCH), { derives: ['network', 'profiles'] });
+        delay.reset();
+        touched.at = performance.now();
+        return { ok: true };
+      })();
+    }
+    if (message === 'network-on-main') {
+      return (async () => {
+        const snapshot = viewOf(await caches.reach.get(repo), false);
+        delay.reset();
+        // As ReachSnapshots.network ran it before the worker: after the current callbacks, on this thread.
+        const ms = await new Promise<number>((done) =>
+          setImmediate(() => {
+            const t = performance.now();
+            computeNetwork(snapshot, new Set(ALL_LINK_KINDS), today());
+            done(performance.now() - t);
+          }),
+        );
+        await new Promise((done) => setTimeout(done, 50));
+        return { ms, eventLoopDelayP99Ms: delay.percentile(99) / 1e6, eventLoopDelayMaxMs: delay.max / 1e6 };
+      })();
+    }
+    if (message === 'rebuilds') {
+      return Promise.resolve({
+        sinceTouchMs: performance.now() - touched.at,
+        profilesMs: caches.profiles.lastLoadMs,
+        solutionsMs: caches.solutions.lastLoadMs,
+        snapshotMs: caches.reach.lastSnapshotMs,
+        networkMs: caches.reach.lastComputeMs,
+        eventLoopDelayP99Ms: delay.percentile(99) / 1e6,
+        eventLoopDelayMaxMs: delay.max / 1e6,
+      });
+    }
+    return undefined;
+  };
+}
+
+// A write that changes something, so the data version moves as after a mutation.
+const TOUCH = cypher('bench.touch', 'MERGE (b:BenchLayer) SET b.touched = coalesce(b.touched, 0) + 1');
 if (variant === 'a1') {
   const db = new Database(driver, { database: 'neo4j', timeoutMs: 30_000 });
   handler = (req, res) => {
@@ -57,6 +122,7 @@ if (variant === 'a1') {
   const db = new Database(counted, { database: 'neo4j', timeoutMs: 30_000 });
   const caches = createCaches();
   await caches.reach.get(reachRepository(db));
+  scaleCommands = scaleCurve(db, caches);
   const answerCache = variant === 'bc' ? config.http.answerCache : undefined;
   const { app } = await createApp({ db, log: createLogger('warn'), maxBodyBytes: config.http.maxBodyBytes, caches, security: createSecurity(db, config), answerCache });
   handler = app;
@@ -112,7 +178,10 @@ async function stopCpuProfile(): Promise<unknown> {
 }
 
 process.on('message', (message: string) => {
-  if (message === 'reset') {
+  const scale = scaleCommands?.(message);
+  if (scale) {
+    void scale.then((answer) => process.send!(answer));
+  } else if (message === 'reset') {
     cpu = process.cpuUsage();
     eld.reset();
     served = 0;

@@ -121,6 +121,8 @@ async function main(): Promise<void> {
     clearTimeout(grace);
     log.info('requests drained');
     await app.apollo.stop();
+    // A network analysis still running in its worker is dropped: the next start computes it again.
+    await caches.reach.close();
     await driver.close();
     log.info('Neo4j driver closed');
     if (ownsNeo4j) await stopLocalNeo4j({ dir: config.localNeo4j.dir, log: (line) => log.info(line) });

@@ -59,6 +59,13 @@ const answers = new Counter({
   registers: [registry],
 });
 
+const cuts = new Counter({
+  name: 'scg_list_cut_total',
+  help: 'Unpaged lists longer than their cap (src/kernel/list-caps.ts), cut to it, by list.',
+  labelNames: ['list'] as const,
+  registers: [registry],
+});
+
 // Operation names come from clients: only this many distinct ones get a label of their own.
 const MAX_OPERATIONS = 200;
 const seen = new Set<string>();
@@ -70,6 +77,9 @@ function operationLabel(name: string | null | undefined): string {
   seen.add(clean);
   return clean;
 }
+
+// The lists are the caps' keys: a fixed, small set.
+const cutLists = new Set<string>();
 
 const LIMIT_OF: Record<string, string> = {
   RATE_LIMITED: 'rate',
@@ -100,6 +110,13 @@ export const metrics = {
   },
   rebuild(cache: string, seconds: number): void {
     rebuilds.observe({ cache }, seconds);
+  },
+  /** A list cut at its cap; true the first time for this list in this process (the one time it is logged). */
+  listCut(list: string): boolean {
+    const first = !cutLists.has(list);
+    cutLists.add(list);
+    cuts.inc({ list });
+    return first;
   },
   answerCache(outcome: 'not-modified' | 'hit' | 'miss'): void {
     answers.inc({ outcome });

@@ -8,6 +8,7 @@ import { nodeResolvers } from './features/node/node.resolvers.js';
 import { checkAccess, MUTATION_ACCESS, QUERY_ACCESS, type Access } from './auth/permissions.js';
 import { forgetCached, type Context } from './context.js';
 import { LIST_CAPS } from './kernel/list-caps.js';
+import { metrics } from './metrics.js';
 import { PROJECT_ROOT } from './paths.js';
 import type { Resolvers } from './generated/graphql.js';
 
@@ -78,9 +79,11 @@ function capLists(merged: Record<string, ResolverMap>): void {
       ...merged[type],
       [field]: ((parent, args, context: Context, info) => {
         // A list longer than its cap is cut, and said so to the operator: the caps are set well above the data.
+        // Counted every time (scg_list_cut_total), logged the first time per list: a hub's long explanation
+        // is cut on every request that shows it, and a warning each time would drown the log.
         const cut = (list: unknown): unknown => {
           if (!Array.isArray(list) || list.length <= cap) return list;
-          context.log.warn({ list: path, cap, length: list.length }, 'a list was cut at its cap');
+          if (metrics.listCut(path)) context.log.warn({ list: path, cap, length: list.length }, 'a list was cut at its cap (logged once per list; scg_list_cut_total counts them all)');
           return (list as unknown[]).slice(0, cap);
         };
         const list: unknown = resolve(parent, args, context, info);

@@ -9,7 +9,8 @@ import { MODEL_PROJECTS_PROGRAMME } from '../../records/project.model.js';
 import { agsSchema, parse, slugSchema } from '../../kernel/validation.js';
 import { reach, summarise, viewOf, whiteSpots, whiteSpotStates, type Reached, type Snapshot } from './reach.compute.js';
 import type { ReachRepository } from './reach.repository.js';
-import { computeNetwork, type NetworkResult } from './reach.network.js';
+import type { NetworkResult } from './reach.network.js';
+import { NetworkThread } from './reach.thread.js';
 
 export const MAX_HOPS = 6;
 const MAX_CACHED_NETWORKS = 16;
@@ -37,9 +38,16 @@ export class ReachSnapshots {
   private readonly snapshots = new PerVersion<Snapshot>('reach snapshot');
   private readonly networks = new Map<string, { version: number; computedAt: string; result: NetworkResult }>();
   private readonly computing = new Set<string>();
+  private readonly thread = new NetworkThread();
+  /** How long the last network analysis took in its worker, in ms (the benchmark's scale curve). */
+  lastComputeMs: number | null = null;
   /** How many snapshots were read (tests). */
   get loads(): number {
     return this.snapshots.loads;
+  }
+  /** How long the last snapshot read took, in ms (the benchmark's scale curve). */
+  get lastSnapshotMs(): number | null {
+    return this.snapshots.lastLoadMs;
   }
 
   /**
@@ -55,10 +63,12 @@ export class ReachSnapshots {
     if (known?.version === snapshot.version) return { status: 'READY', computedAt: known.computedAt, snapshotVersion: known.version, result: known.result };
     if (!this.computing.has(key)) {
       this.computing.add(key);
-      // Off the request path: after this request has been answered.
-      setImmediate(() => {
-        try {
-          const result = computeNetwork(viewOf(snapshot, includeGenerated), new Set(kinds), asOf);
+      // Off the request path and off the event loop: in the worker (reach.worker.ts).
+      const started = performance.now();
+      this.thread
+        .compute(viewOf(snapshot, includeGenerated), kinds, asOf)
+        .then((result) => {
+          this.lastComputeMs = performance.now() - started;
           const newer = this.networks.get(key);
           if (!newer || newer.version <= snapshot.version) {
             this.networks.delete(key);
@@ -66,16 +76,18 @@ export class ReachSnapshots {
             // A few parameter sets are kept; the least recently computed goes first.
             while (this.networks.size > MAX_CACHED_NETWORKS) this.networks.delete(this.networks.keys().next().value!);
           }
-        } catch (error) {
-          log(error);
-        } finally {
-          this.computing.delete(key);
-        }
-      });
+        })
+        .catch(log)
+        .finally(() => this.computing.delete(key));
     }
     return known
       ? { status: 'STALE', computedAt: known.computedAt, snapshotVersion: known.version, result: known.result }
       : { status: 'COMPUTING', computedAt: null, snapshotVersion: null, result: null };
+  }
+
+  /** Stops the analysis's worker (a server shutting down; tests). */
+  close(): Promise<void> {
+    return this.thread.close();
   }
 
   /** The snapshot of the current data version: one cheap statement asks for the version, a changed one reloads. */
