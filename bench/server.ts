@@ -56,6 +56,12 @@ function scaleCurve(db: Database, caches: ReturnType<typeof createCaches>) {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   const repo = reachRepository(db);
   const touched = { at: 0 };
+  // reset() also forgets when the histogram last sampled, so the first interval after it is not recorded: a block
+  // right after a reset would be missed. A few intervals are let pass before the work starts.
+  const restartDelay = async () => {
+    delay.reset();
+    await new Promise((done) => setTimeout(done, 20));
+  };
   return (message: string): Promise<unknown> | undefined => {
     if (['memory', 'touch', 'network-on-main', 'rebuilds'].includes(message)) delay.enable();
     if (message === 'memory') {
@@ -66,7 +72,7 @@ function scaleCurve(db: Database, caches: ReturnType<typeof createCaches>) {
     if (message === 'touch') {
       return (async () => {
         await db.write('bench.touch', (tx) => tx.run(TOUCH), { derives: ['network', 'profiles'] });
-        delay.reset();
+        await restartDelay();
         touched.at = performance.now();
         return { ok: true };
       })();
@@ -74,7 +80,7 @@ function scaleCurve(db: Database, caches: ReturnType<typeof createCaches>) {
     if (message === 'network-on-main') {
       return (async () => {
         const snapshot = viewOf(await caches.reach.get(repo), false);
-        delay.reset();
+        await restartDelay();
         // As ReachSnapshots.network ran it before the worker: after the current callbacks, on this thread.
         const ms = await new Promise<number>((done) =>
           setImmediate(() => {
