@@ -51,6 +51,11 @@ async function q<T>(driver: Driver, text: string, params: Record<string, unknown
   return records.map((r) => fromDb(r.toObject()) as T);
 }
 
+/** `text` (which UNWINDs $rows) run over `rows`, `size` at a time. */
+async function inBatches(driver: Driver, rows: readonly unknown[], size: number, text: string): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await q(driver, text, { rows: rows.slice(i, i + size) });
+}
+
 /** Imports the real data into an empty database, then adds the generated layer unless this seed's layer is there. */
 export async function prepareData(
   db: Database,
@@ -128,17 +133,13 @@ async function generate(driver: Driver, layer: Layer): Promise<void> {
       runners: [{ ags: lead, role: 'LEAD' }, ...partners.filter((p) => p !== lead).map((ags) => ({ ags, role: 'PARTNER' }))],
     };
   });
-  for (let i = 0; i < projects.length; i += 500) {
-    await q(
-      driver,
-      `UNWIND $rows AS r
-       CREATE (p:Project) SET p = r.props
-       WITH p, r
-       CALL (p, r) { UNWIND r.topics AS slug MATCH (t:Topic {slug: slug}) CREATE (p)-[:ADDRESSES]->(t) }
-       CALL (p, r) { UNWIND r.runners AS run MATCH (m:Municipality {ags: run.ags}) CREATE (m)-[:RUNS {role: run.role, bench: true}]->(p) }`,
-      { rows: projects.slice(i, i + 500) },
-    );
-  }
+  await inBatches(driver, projects, 500,
+    `UNWIND $rows AS r
+     CREATE (p:Project) SET p = r.props
+     WITH p, r
+     CALL (p, r) { UNWIND r.topics AS slug MATCH (t:Topic {slug: slug}) CREATE (p)-[:ADDRESSES]->(t) }
+     CALL (p, r) { UNWIND r.runners AS run MATCH (m:Municipality {ags: run.ags}) CREATE (m)-[:RUNS {role: run.role, bench: true}]->(p) }`,
+  );
 
   // Contacts: most at hubs, the rest where projects run; each is contact for one of its employer's projects.
   const projectsOf = new Map<string, string[]>();
@@ -167,19 +168,15 @@ async function generate(driver: Driver, layer: Layer): Promise<void> {
       expertise: someTopics(0, 2),
     };
   });
-  for (let i = 0; i < contacts.length; i += 1000) {
-    await q(
-      driver,
-      `UNWIND $rows AS r
-       CREATE (c:Contact) SET c = r.props, c.consentAt = CASE WHEN r.consent THEN datetime('2024-01-01T00:00:00Z') END
-       WITH c, r
-       MATCH (m:Municipality {ags: r.employer}) CREATE (c)-[:WORKS_FOR]->(m)
-       WITH c, r
-       CALL (c, r) { UNWIND r.projects AS slug MATCH (p:Project {id: slug}) CREATE (c)-[:CONTACT_FOR]->(p) }
-       CALL (c, r) { UNWIND r.expertise AS slug MATCH (t:Topic {slug: slug}) CREATE (c)-[:EXPERT_IN]->(t) }`,
-      { rows: contacts.slice(i, i + 1000) },
-    );
-  }
+  await inBatches(driver, contacts, 1000,
+    `UNWIND $rows AS r
+     CREATE (c:Contact) SET c = r.props, c.consentAt = CASE WHEN r.consent THEN datetime('2024-01-01T00:00:00Z') END
+     WITH c, r
+     MATCH (m:Municipality {ags: r.employer}) CREATE (c)-[:WORKS_FOR]->(m)
+     WITH c, r
+     CALL (c, r) { UNWIND r.projects AS slug MATCH (p:Project {id: slug}) CREATE (c)-[:CONTACT_FOR]->(p) }
+     CALL (c, r) { UNWIND r.expertise AS slug MATCH (t:Topic {slug: slug}) CREATE (c)-[:EXPERT_IN]->(t) }`,
+  );
 
   // Events: hosted by hubs, attended by 5–40 municipalities, half of them hubs.
   const kinds = ['REGIONAL_CONFERENCE', 'EXPERT_FORUM', 'WEBINAR', 'WORKSHOP'];
@@ -222,18 +219,14 @@ async function generate(driver: Driver, layer: Layer): Promise<void> {
       topics: own.length ? own.map((slug) => ({ slug, basis: 'NAME_AND_DESCRIPTION' })) : project.topics.map((slug) => ({ slug, basis: 'PROJECT' })),
     };
   });
-  for (let i = 0; i < measures.length; i += 1000) {
-    await q(
-      driver,
-      `UNWIND $rows AS r
-       CREATE (m:Measure) SET m = r.props
-       WITH m, r
-       MATCH (p:Project {id: r.project}) CREATE (m)-[:PART_OF {source: 'bench'}]->(p)
-       WITH m, r
-       CALL (m, r) { UNWIND r.topics AS x MATCH (t:Topic {slug: x.slug}) CREATE (m)-[:ADDRESSES {basis: x.basis, sourceLabels: [], source: 'bench'}]->(t) }`,
-      { rows: measures.slice(i, i + 1000) },
-    );
-  }
+  await inBatches(driver, measures, 1000,
+    `UNWIND $rows AS r
+     CREATE (m:Measure) SET m = r.props
+     WITH m, r
+     MATCH (p:Project {id: r.project}) CREATE (m)-[:PART_OF {source: 'bench'}]->(p)
+     WITH m, r
+     CALL (m, r) { UNWIND r.topics AS x MATCH (t:Topic {slug: x.slug}) CREATE (m)-[:ADDRESSES {basis: x.basis, sourceLabels: [], source: 'bench'}]->(t) }`,
+  );
 }
 
 /** Parameters for the requests: about 80% ordinary keys, 20% hubs, drawn once with the seed. */
