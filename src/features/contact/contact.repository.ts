@@ -74,7 +74,9 @@ const EXPORT = cypher(
   'contact.export',
   `MATCH (c:Contact {id: $id})
    RETURN c {.id, .name, .role, .email, .phone, .visibility, .consentAt} AS contact,
-          [(c)-[r]-(x) | {relationship: type(r), targetType: labels(x)[0], targetKey: coalesce(x.ags, x.id, x.slug), targetName: coalesce(x.name, x.title)}]${capSlice('ContactExport.links')} AS links`,
+          // A read takes no locks: a link erased meanwhile may come back without its type or target, and is left out.
+          [l IN [(c)-[r]-(x) | {relationship: type(r), targetType: labels(x)[0], targetKey: coalesce(x.ags, x.id, x.slug), targetName: coalesce(x.name, x.title)}]
+           WHERE l.relationship IS NOT NULL AND l.targetType IS NOT NULL AND l.targetKey IS NOT NULL]${capSlice('ContactExport.links')} AS links`,
 );
 // Erasure: the node, and with it every relationship, in one statement. The full-text index is
 // updated in the same transaction, so search cannot find the person once this commits.
