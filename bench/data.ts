@@ -90,7 +90,6 @@ export async function prepareData(
 }
 
 async function generate(driver: Driver, layer: Layer): Promise<void> {
-  const LAYER = layer;
   // 1×: the stream the benchmark always drew from, so its projects, contacts and events are the same.
   const random = seedrandom(layer.scale === 1 ? BASE.seed : layer.seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -111,15 +110,15 @@ async function generate(driver: Driver, layer: Layer): Promise<void> {
     "MATCH (m:Municipality) WHERE m.kind IN ['STADT', 'GEMEINDE', 'KREISFREIE_STADT'] AND m.population > 0 RETURN m.ags AS ags, m.population AS population ORDER BY m.ags",
   );
   const byPopulation = [...gemeinden].sort((a, b) => b.population - a.population || a.ags.localeCompare(b.ags));
-  const hubs = byPopulation.slice(0, LAYER.hubs).map((g) => g.ags);
+  const hubs = byPopulation.slice(0, layer.hubs).map((g) => g.ags);
   const byKreis = new Map<string, string[]>();
   for (const g of gemeinden) byKreis.set(g.ags.slice(0, 5), [...(byKreis.get(g.ags.slice(0, 5)) ?? []), g.ags]);
 
   // Projects: hubs run 15–45 each (times the scale), the rest go to ordinary Gemeinden one by one.
   const leads: string[] = [];
-  for (const hub of hubs) for (let i = int(15, 45) * LAYER.scale; i > 0; i--) leads.push(hub);
-  while (leads.length < LAYER.projects) leads.push(pick(gemeinden).ags);
-  leads.length = LAYER.projects;
+  for (const hub of hubs) for (let i = int(15, 45) * layer.scale; i > 0; i--) leads.push(hub);
+  while (leads.length < layer.projects) leads.push(pick(gemeinden).ags);
+  leads.length = layer.projects;
   const statuses = ['PLANNED', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'COMPLETED'];
   const projects = leads.map((lead, i) => {
     const slug = `bench-p-${String(i + 1).padStart(4, '0')}`;
@@ -146,7 +145,7 @@ async function generate(driver: Driver, layer: Layer): Promise<void> {
   for (const p of projects) projectsOf.set(p.runners[0]!.ags, [...(projectsOf.get(p.runners[0]!.ags) ?? []), p.slug]);
   const runners = [...projectsOf.keys()];
   const visibilities = ['PUBLIC', 'PUBLIC', 'MEMBERS', 'MEMBERS', 'PRIVATE'];
-  const contacts = Array.from({ length: LAYER.contacts }, (_, i) => {
+  const contacts = Array.from({ length: layer.contacts }, (_, i) => {
     const employer = random() < 0.6 ? pick(hubs) : pick(runners);
     const own = projectsOf.get(employer) ?? [];
     const name = `Person ${String(i + 1).padStart(4, '0')}`;
@@ -180,7 +179,7 @@ async function generate(driver: Driver, layer: Layer): Promise<void> {
 
   // Events: hosted by hubs, attended by 5–40 municipalities, half of them hubs.
   const kinds = ['REGIONAL_CONFERENCE', 'EXPERT_FORUM', 'WEBINAR', 'WORKSHOP'];
-  const events = Array.from({ length: LAYER.events }, (_, i) => {
+  const events = Array.from({ length: layer.events }, (_, i) => {
     const slug = `bench-e-${String(i + 1).padStart(3, '0')}`;
     const day = new Date(Date.UTC(2020, 0, 1) + int(0, 6 * 365) * 86_400_000).toISOString();
     const attendees = [...new Set(Array.from({ length: int(5, 40) }, () => (random() < 0.5 ? pick(hubs) : pick(runners))))];
@@ -206,9 +205,9 @@ async function generate(driver: Driver, layer: Layer): Promise<void> {
   );
 
   // Measures: each part of a generated project (hubs' projects get more), named from its topics or its own.
-  const draw = seedrandom(`${LAYER.seed}-measures`);
+  const draw = seedrandom(`${layer.seed}-measures`);
   const measureStatuses = ['PLANNED', 'IN_PROGRESS', 'IN_PROGRESS', 'IMPLEMENTED', 'UNKNOWN'];
-  const measures = Array.from({ length: LAYER.measures }, (_, i) => {
+  const measures = Array.from({ length: layer.measures }, (_, i) => {
     const project = projects[Math.floor(draw() ** 2 * projects.length)]!;
     const slug = `bench-m-${String(i + 1).padStart(5, '0')}`;
     const name = `Maßnahme ${i + 1}`;
