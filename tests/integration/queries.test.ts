@@ -384,9 +384,20 @@ describe('a municipality page in one statement (look-ahead)', () => {
       const stepwise = await h.gql(VIA_FRAGMENT, { ags, first }, viewer);
       expect(direct.errors).toBeUndefined();
       expect(direct.data).toEqual(stepwise.data);
-      expect(direct.statements).toEqual(['municipality.page']);
+      expect(direct.statements).toEqual(['municipality.page.one']);
       if (ags !== '99999999') expect(stepwise.statements.length).toBeGreaterThan(1);
     }
+  });
+
+  it('several pages in one operation: one batched statement, each page as when asked alone', async () => {
+    const SELECTION = '{ name projects(first: $first) { totalCount edges { node { slug topics { slug } } } } contacts { name } }';
+    const pair = await h.gql(`query ($first: Int) { a: municipality(ags: "08421000") ${SELECTION} b: municipality(ags: "07137068") ${SELECTION} }`, { first: 1 });
+    const alone = (ags: string) => h.gql(`query ($ags: String!, $first: Int) { municipality(ags: $ags) ${SELECTION} }`, { ags, first: 1 });
+    const [a, b] = [await alone('08421000'), await alone('07137068')];
+    expect(pair.errors).toBeUndefined();
+    expect(pair.statements).toEqual(['municipality.page']);
+    expect(a.statements).toEqual(['municipality.page.one']);
+    expect(pair.data).toEqual({ a: a.data!.municipality, b: b.data!.municipality });
   });
 
   it('sees the privacy rule as every other path does', async () => {
@@ -418,7 +429,7 @@ describe('a municipality page in one statement (look-ahead)', () => {
     const viaFragment = await h.gql(`{ municipality(ags: "07137068") { projects(first: 10) { edges { node { slug ...More } } } } }
                                       fragment More on Project { programme status }`);
     const stepwise = await h.gql(`{ municipality(ags: "07137068") { ... on Municipality { projects(first: 10) { edges { node { slug programme status } } } } } }`);
-    expect(viaFragment.statements).toEqual(['municipality.page']);
+    expect(viaFragment.statements).toEqual(['municipality.page.one']);
     expect(viaFragment.data).toEqual(stepwise.data);
     expect((viaFragment.data as any).municipality.projects.edges.map((e: any) => e.node.programme)).toContain('Modellprojekte Smart Cities');
   });

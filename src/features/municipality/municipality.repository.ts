@@ -92,18 +92,18 @@ const PROJECTS = cypher(
 // A municipality page in one statement: the municipality, its first projects (as PROJECTS pages them,
 // without role or cursor) with their topics and contacts, and its own contacts — each in the order and
 // projection of the statement the loaders would otherwise send (TOPICS of project, contactListStatement),
-// or, where the whole operation needs no more, the narrow projection of src/modules/shared/projection.ts.
-const PAGE = cypher(
-  'municipality.page',
-  `${UNWIND_KEYS}
+// or, where the whole operation needs no more, the narrow projection of src/records/projection.ts.
+// Two forms that differ only in how the page is cut: for one key (a request's page, the usual case) by
+// LIMIT, so Neo4j sorts only the first `limit` projects of a hub (top-k); for several keys from the ordered
+// list, since LIMIT takes a parameter but no variable.
+const pageStatement = (name: string, cut: string) =>
+  cypher(
+    name,
+    `${UNWIND_KEYS}
    MATCH (m:Municipality {ags: key.ags})
    CALL (m, key) {
      MATCH (m)-[r:RUNS]->(p:Project)
-     WITH key, r, p ORDER BY p.nameKey, p.id
-     // LIMIT takes no variable: the page is cut from the ordered list, then only its projects are expanded.
-     WITH key, collect({r: r, p: p})[..key.limit] AS page
-     UNWIND page AS x
-     WITH key, x.r AS r, x.p AS p
+     ${cut}
      RETURN collect({
        node: ${projected('Project', 'p', 'key.narrow.project')}, role: r.role, sort: p.nameKey, key: p.id,
        topics: CASE WHEN key.topics THEN COLLECT { MATCH (p)-[:ADDRESSES]->(x:Topic) WITH x ORDER BY x.slug ${capLimit('Project.topics')} RETURN ${projected('Topic', 'x', 'key.narrow.topic')} } END,
@@ -114,7 +114,17 @@ const PAGE = cypher(
    RETURN i, ${projected('Municipality', 'm', 'key.narrow.municipality')} AS municipality, rows, COUNT { (m)-[:RUNS]->(:Project) } AS total,
           CASE WHEN key.contacts
             THEN COLLECT { MATCH (x:Contact)-[:WORKS_FOR]->(m) WHERE ${CONTACT_SHOWN('x')} WITH x ORDER BY x.nameKey, x.id ${capLimit('Municipality.contacts')} RETURN ${CONTACT_FIELDS('x')} } END AS contacts`,
-);
+  );
+const PAGE = {
+  one: pageStatement('municipality.page.one', 'WITH key, r, p ORDER BY p.nameKey, p.id LIMIT $limit'),
+  many: pageStatement(
+    'municipality.page',
+    `WITH key, r, p ORDER BY p.nameKey, p.id
+     WITH key, collect({r: r, p: p})[..key.limit] AS page
+     UNWIND page AS x
+     WITH key, x.r AS r, x.p AS p`,
+  ),
+};
 
 /** A municipality page to fetch: how many projects, and which of their relations (and its own contacts). */
 export interface PageKey {
@@ -289,7 +299,7 @@ export function municipalityRepository(db: Database, { viewer, scope }: Access) 
       db.read('municipality.page', (tx) =>
         perKey(
           tx,
-          PAGE,
+          keys.length === 1 ? PAGE.one : PAGE.many,
           keys,
           (row): MunicipalityPage => {
             const rows = row.rows as (Row & { topics: Row[] | null; contacts: Row[] | null })[];
@@ -305,7 +315,7 @@ export function municipalityRepository(db: Database, { viewer, scope }: Access) 
             };
           },
           (): MunicipalityPage | null => null,
-          { viewer },
+          keys.length === 1 ? { viewer, limit: keys[0]!.limit } : { viewer },
         ),
       ),
 
