@@ -1,7 +1,9 @@
 // A wrapper around the driver that records, per HTTP request, every statement
 // sent to Neo4j with its start and end: the same measure for the API (b) and
 // the peer (c), whatever each does inside. The request is found through
-// AsyncLocalStorage, so neither needs to know it is being watched.
+// AsyncLocalStorage, so neither needs to know it is being watched. Only the
+// requests of the counting pass are traced (bench/server.ts, `count-on`): the
+// timed load runs b and c on the driver's own sessions, as a1 and production.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Driver } from 'neo4j-driver';
 
@@ -72,6 +74,8 @@ export function countingDriver(driver: Driver): Driver {
       if (prop === 'session') {
         return (...args: Parameters<Driver['session']>) => {
           const session = d.session(...args);
+          // Outside a traced request (the timed load): the driver's own session, nothing wrapped.
+          if (!trace.getStore()) return session;
           return new Proxy(session, {
             get(s, p) {
               const v = Reflect.get(s, p, s) as unknown;

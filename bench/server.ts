@@ -145,7 +145,11 @@ if (variant === 'a1') {
 /** The statements of finished requests since the last reset, and of the very last one. */
 let finished: Sent[][] = [];
 let last: Sent[] = [];
+// Requests are traced only between `count-on` and `count-off` (the counting pass after the timed runs):
+// AsyncLocalStorage's promise hooks and the wrapped sessions cost CPU a1 does not pay.
+let counting = false;
 const traced: RequestListener = (req, res) => {
+  if (!counting) return handler(req, res);
   const sent: Sent[] = [];
   res.on('finish', () => {
     finished.push(sent);
@@ -204,6 +208,11 @@ process.on('message', (message: string) => {
       roundTrips: avg(roundTrips),
       waves: avg(finished.map(waves)),
     });
+  } else if (message === 'count-on' || message === 'count-off') {
+    counting = message === 'count-on';
+    // Off: the storage disabled, so its promise hooks are too (unless the product uses one of its own).
+    if (!counting) trace.disable();
+    process.send!({ ok: true });
   } else if (message === 'cpu-profile-start') {
     // A V8 CPU profile of the load phase only (bench/profile.ts), without start-up and module loading.
     void startCpuProfile().then(() => process.send!({ ok: true }));
