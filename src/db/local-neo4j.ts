@@ -19,6 +19,8 @@ export interface LocalNeo4jOptions {
   dir: string;
   /** JVM heap, e.g. "1g". */
   heap?: string;
+  /** More JVM flags (the test suite's throwaway servers trade peak speed for less compilation). */
+  jvmFlags?: readonly string[];
   /** Seconds to wait for Bolt to answer. */
   startTimeoutSeconds?: number;
   log?: (line: string) => void;
@@ -233,6 +235,7 @@ async function spawnServer(
       `-Xmx${heap}`,
       '-XX:+UseG1GC',
       '-XX:+ExitOnOutOfMemoryError',
+      ...(opts.jvmFlags ?? []),
       '-Dfile.encoding=UTF-8',
       // The flags Neo4j's own start script passes, so the page cache can use direct buffers.
       '--add-opens=java.base/java.nio=ALL-UNNAMED',

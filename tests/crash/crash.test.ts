@@ -10,6 +10,7 @@ import { rmSync } from 'node:fs';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
+import { TEST_NEO4J_JVM } from '../support/global-setup.js';
 import { token } from '../support/harness.js';
 
 const DIR = '.neo4j-crash';
@@ -24,7 +25,7 @@ let driver: Driver;
 beforeAll(async () => {
   await stopLocalNeo4j({ dir: DIR });
   rmSync(DIR, { recursive: true, force: true });
-  uri = (await startLocalNeo4j({ port: BOLT, dir: DIR, heap: '1g' })).uri;
+  uri = (await startLocalNeo4j({ port: BOLT, dir: DIR, heap: '1g', jvmFlags: TEST_NEO4J_JVM })).uri;
   driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { maxTransactionRetryTime: 1_000 });
 }, 240_000);
 
@@ -210,7 +211,7 @@ describe('kill -9', () => {
       if (importer.child.exitCode === null) importer.child.kill('SIGKILL');
     }
     await driver.close();
-    const restarted = await startLocalNeo4j({ port: BOLT, dir: DIR, heap: '1g' });
+    const restarted = await startLocalNeo4j({ port: BOLT, dir: DIR, heap: '1g', jvmFlags: TEST_NEO4J_JVM });
     expect(restarted.started).toBe(true);
     driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { maxTransactionRetryTime: 1_000 });
     expect(await fingerprint()).toBe(before);

@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { token } from '../support/harness.js';
 import { localNeo4jStatus, LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
+import { TEST_NEO4J_JVM } from '../support/global-setup.js';
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -181,7 +182,7 @@ describe('the local Neo4j', () => {
         env: { ...process.env, LOCAL_NEO4J_PORT: String(PORT), LOCAL_NEO4J_DIR: DIR },
         timeout: 150_000,
       }),
-      startLocalNeo4j({ port: PORT, dir: DIR, heap: '512m' }),
+      startLocalNeo4j({ port: PORT, dir: DIR, heap: '512m', jvmFlags: TEST_NEO4J_JVM }),
     ]);
     const childStarted = /is up at/.test(child.stdout);
     expect([childStarted, here.started].sort()).toEqual([false, true]);
