@@ -38,15 +38,16 @@ import {
   learningCandidatesIn,
   peerCandidatesIn,
   PROFILES,
+  profilesRowOf,
   SOLUTIONS,
+  solutionsRowOf,
   type DiscoveryFilterParams,
   type Inheritance,
   type RegisterUnit,
   type LearningCandidates,
   type PeerCandidates,
   type Profiles,
-  type ProfilesRow,
-  type SolutionsRow,
+  type PartRow,
 } from '../src/features/discovery/discovery.repository.js';
 import { rankPeers, rankSolutions } from '../src/features/discovery/discovery.service.js';
 import { INHERITED_FROM_ABOVE, INHERITED_FROM_BELOW, STRUCTURE_SHARE, type RankBy } from '../src/features/discovery/discovery.scoring.js';
@@ -73,16 +74,16 @@ try {
     const report = await runImport(db, { dataDir: fromProject('data'), register: await locateRegister({ log }) });
     if (!report.ok) throw new Error(report.summary());
   }
-  const [profilesRow] = await db.read('eval.profiles', (tx) => tx.run<ProfilesRow>(PROFILES));
-  const [solutionsRow] = await db.read('eval.solutions', (tx) => tx.run<SolutionsRow>(SOLUTIONS));
+  const profilesRow = profilesRowOf(await db.read('eval.profiles', (tx) => tx.run<PartRow>(PROFILES)));
+  const solutionsRow = solutionsRowOf(await db.read('eval.solutions', (tx) => tx.run<PartRow>(SOLUTIONS)));
   const links = await db.read('eval.links', (tx) => tx.run<{ a: string; b: string; kind: string }>(LINKS));
-  const withInheritance = buildProfiles(profilesRow!);
+  const withInheritance = buildProfiles(profilesRow);
   // The register table the API keeps per data version.
   const unitOf = withInheritance.unitOf;
   const units = [...unitOf.values()];
   const NONE: Inheritance = { above: 0, below: 0 };
-  const withoutInheritance = buildProfiles(profilesRow!, NONE);
-  const solutions = buildSolutions(solutionsRow!);
+  const withoutInheritance = buildProfiles(profilesRow, NONE);
+  const solutions = buildSolutions(solutionsRow);
   log(`${units.length} municipalities, ${links.length} exchange links, ${solutions.all.length} solutions, ${withInheritance.profileOf.size} profiles (${withoutInheritance.profileOf.size} without inheritance)`);
 
   const record = (u: RegisterUnit) => ({ ...u.structure }) as unknown as MunicipalityRecord;
@@ -174,7 +175,7 @@ try {
   // The weights of inheritance, over a grid: the newcomer's view (all pairs) and the full profiles (warm), at the default share.
   const grid = [0, 0.25, 0.5, 0.75, 1].flatMap((above) => [0, 0.3, 0.6].map((below) => ({ above, below })));
   const weightRows = grid.map((w) => {
-    const profiles = buildProfiles(profilesRow!, w);
+    const profiles = buildProfiles(profilesRow, w);
     return { ...w, newcomer: evaluate('newcomer', newcomerPeers(profiles)), warm: evaluate('warm', peers(profiles, 'BOTH')) };
   });
 

@@ -54,6 +54,9 @@ const CENTRE = (own: string) =>
 
 // Every sub-topic with its field of action (a few dozen pairs).
 const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN collect([s.slug, f.slug]) AS parents }`;
+// The same, and the data version, as parts of a statement that streams rows (PROFILES, SOLUTIONS).
+const PARENT_ROWS = `MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN 'parents' AS part, [s.slug, f.slug] AS row`;
+const VERSION_ROW = `${DATA_VERSION_MATCH} RETURN 'version' AS part, [dataVersion.n] AS row`;
 
 // What every municipality's topic profile is made of (discovery.scoring.ts builds them) and what the
 // register says about every municipality (filters, structure and distance are measured in memory from it,
@@ -62,35 +65,54 @@ const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN coll
 // Kreis or Verband that runs a project, and the Kreis of every Gemeinde that runs one. Read once per data
 // version (the injected PerVersion cache), not per request. Every write that may change a profile declares
 // `derives: ['profiles']` and so moves the version (src/db/data-version.ts).
+//
+// Many small rows, each a part's name and its values (UNION ALL), not one record of collected lists: the
+// driver decodes rows as they arrive, between other requests' work, where one record holding everything was
+// decoded in one go (at 16× the benchmark's data that took the event loop for half a second).
 export const PROFILES = cypher(
   'discovery.profiles',
-  `CALL () {
-     MATCH (m:Municipality)-[:RUNS]->(p:Project)
-     RETURN collect([m.ags, p.id, COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug }, p.programme]) AS runs
-   }
-   CALL () {
-     MATCH (m:Municipality)
-     RETURN collect([m.ags, m.kind, m.population, m.sizeClass, m.urbanisation, m.state, m.location.latitude, m.location.longitude]) AS units
-   }
-   CALL () { MATCH (m:Municipality)-[:INTERESTED_IN]->(t:Topic) RETURN collect([m.ags, t.slug]) AS interests }
-   CALL () {
-     MATCH (up:Municipality)-[:RUNS]->(:Project) WHERE up.kind IN ['LANDKREIS', 'VERBAND']
-     WITH DISTINCT up
-     MATCH (g:Municipality)-[link:PART_OF|MEMBER_OF]->(up)
-     WHERE g.kind IN ['STADT', 'GEMEINDE'] AND ((type(link) = 'PART_OF' AND up.kind = 'LANDKREIS') OR (type(link) = 'MEMBER_OF' AND up.kind = 'VERBAND'))
-     RETURN collect([g.ags, up.ags]) AS below
-   }
-   CALL () {
-     MATCH (g:Municipality)-[:RUNS]->(:Project) WHERE g.kind IN ['STADT', 'GEMEINDE']
-     WITH DISTINCT g
-     MATCH (g)-[:PART_OF]->(k:Municipality {kind: 'LANDKREIS'})
-     RETURN collect([k.ags, g.ags]) AS above
-   }
-   CALL () { MATCH (t:Topic) RETURN collect(t.slug) AS topics }
-   ${PARENTS}
-   ${DATA_VERSION_MATCH}
-   RETURN runs, interests, below, above, topics, parents, units, dataVersion.n AS version`,
+  `MATCH (m:Municipality)-[:RUNS]->(p:Project)
+   RETURN 'runs' AS part, [m.ags, p.id, COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug }, p.programme] AS row
+   UNION ALL
+   MATCH (m:Municipality)
+   RETURN 'units' AS part, [m.ags, m.kind, m.population, m.sizeClass, m.urbanisation, m.state, m.location.latitude, m.location.longitude] AS row
+   UNION ALL
+   MATCH (m:Municipality)-[:INTERESTED_IN]->(t:Topic) RETURN 'interests' AS part, [m.ags, t.slug] AS row
+   UNION ALL
+   MATCH (up:Municipality)-[:RUNS]->(:Project) WHERE up.kind IN ['LANDKREIS', 'VERBAND']
+   WITH DISTINCT up
+   MATCH (g:Municipality)-[link:PART_OF|MEMBER_OF]->(up)
+   WHERE g.kind IN ['STADT', 'GEMEINDE'] AND ((type(link) = 'PART_OF' AND up.kind = 'LANDKREIS') OR (type(link) = 'MEMBER_OF' AND up.kind = 'VERBAND'))
+   RETURN 'below' AS part, [g.ags, up.ags] AS row
+   UNION ALL
+   MATCH (g:Municipality)-[:RUNS]->(:Project) WHERE g.kind IN ['STADT', 'GEMEINDE']
+   WITH DISTINCT g
+   MATCH (g)-[:PART_OF]->(k:Municipality {kind: 'LANDKREIS'})
+   RETURN 'above' AS part, [k.ags, g.ags] AS row
+   UNION ALL
+   MATCH (t:Topic) RETURN 'topics' AS part, [t.slug] AS row
+   UNION ALL
+   ${PARENT_ROWS}
+   UNION ALL
+   ${VERSION_ROW}`,
 );
+
+/** A row of a statement that streams several parts (PROFILES, SOLUTIONS): the part's name and its values. */
+export interface PartRow {
+  part: string;
+  row: unknown[];
+}
+
+/** What PROFILES read, gathered by part. */
+export function profilesRowOf(rows: readonly PartRow[]): ProfilesRow {
+  const out: ProfilesRow = { runs: [], units: [], interests: [], below: [], above: [], topics: [], parents: [], version: null };
+  for (const { part, row } of rows) {
+    if (part === 'version') out.version = row[0] as number | null;
+    else if (part === 'topics') out.topics.push(row[0] as string);
+    else (out[part as 'runs' | 'units' | 'interests' | 'below' | 'above' | 'parents'] as unknown[]).push(row);
+  }
+  return out;
+}
 
 // The asker, and the data version: the one statement of a ranking. Candidates, filters, structure and
 // distances come from the per-version tables; a newer version here refreshes them and asks again.
@@ -244,15 +266,29 @@ export interface GemeindePositions {
   lon: number[];
 }
 
-export function buildProfileSets(row: ProfilesRow): ProfileSets {
+/**
+ * Both profile sets from what PROFILES read. Each build takes a few hundred ms at 16× the benchmark's data:
+ * other requests get their turn between the two.
+ */
+export async function buildProfileSets(row: ProfilesRow): Promise<ProfileSets> {
   const inherited = buildProfiles(row);
+  await turn();
   return { version: inherited.version, inherited, own: buildProfiles(row, NO_INHERITANCE, inherited) };
+}
+
+/**
+ * Lets the event loop serve what waits (timers, then I/O) before a long computation goes on. A timer alone
+ * fires before the loop polls for I/O, setImmediate alone right after the I/O callback that got here: the
+ * immediate set from the timer runs after the next poll.
+ */
+async function turn(): Promise<void> {
+  await new Promise<void>((done) => setTimeout(done, 0));
+  await new Promise<void>((done) => setImmediate(done));
 }
 
 /** Reads the profiles of the data as it is now. */
 async function readProfiles(db: Database): Promise<ProfileSets> {
-  const [row] = await db.read('discovery.profiles', (tx) => tx.run<ProfilesRow>(PROFILES));
-  return buildProfileSets(row!);
+  return buildProfileSets(profilesRowOf(await db.read('discovery.profiles', (tx) => tx.run<PartRow>(PROFILES))));
 }
 
 /**
@@ -357,27 +393,41 @@ export function sharing(cache: Profiles, ags: string, asked: Asked = { interests
 // with its topics, how far it has got, and the project's runners (lead first). Measures carry their own
 // status; a project's status stands for its own (COMPLETED → IMPLEMENTED, ACTIVE → IN_PROGRESS, PLANNED → PLANNED).
 // A cancelled project and its measures are nothing to adopt and are left out.
+// Streamed as rows by part, as PROFILES is. Runners carry their rank (lead first), sorted in solutionsRowOf.
 export const SOLUTIONS = cypher(
   'discovery.solutions',
-  `CALL () {
-     MATCH (x:Measure)-[:PART_OF]->(p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
-     RETURN collect([x.id, 'Measure', p.id, coalesce(x.status, 'UNKNOWN'), x.statusAsOf, COLLECT { MATCH (x)-[:ADDRESSES]->(t:Topic) RETURN DISTINCT t.slug }]) AS measures
-   }
-   CALL () {
-     MATCH (p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
-     RETURN collect([p.id, 'Project', p.id,
-       CASE p.status WHEN 'COMPLETED' THEN 'IMPLEMENTED' WHEN 'ACTIVE' THEN 'IN_PROGRESS' WHEN 'PLANNED' THEN 'PLANNED' ELSE 'UNKNOWN' END,
-       null, COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug }]) AS projects
-   }
-   CALL () {
-     MATCH (m:Municipality)-[r:RUNS]->(p:Project)
-     WITH p, m ORDER BY CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, m.ags
-     RETURN collect([p.id, m.ags]) AS runners
-   }
-   ${PARENTS}
-   ${DATA_VERSION_MATCH}
-   RETURN measures + projects AS solutions, runners, parents, dataVersion.n AS version`,
+  `MATCH (x:Measure)-[:PART_OF]->(p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
+   RETURN 'measures' AS part, [x.id, 'Measure', p.id, coalesce(x.status, 'UNKNOWN'), x.statusAsOf, COLLECT { MATCH (x)-[:ADDRESSES]->(t:Topic) RETURN DISTINCT t.slug }] AS row
+   UNION ALL
+   MATCH (p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
+   RETURN 'projects' AS part, [p.id, 'Project', p.id,
+     CASE p.status WHEN 'COMPLETED' THEN 'IMPLEMENTED' WHEN 'ACTIVE' THEN 'IN_PROGRESS' WHEN 'PLANNED' THEN 'PLANNED' ELSE 'UNKNOWN' END,
+     null, COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug }] AS row
+   UNION ALL
+   MATCH (m:Municipality)-[r:RUNS]->(p:Project)
+   RETURN 'runners' AS part, [p.id, m.ags, CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END] AS row
+   UNION ALL
+   ${PARENT_ROWS}
+   UNION ALL
+   ${VERSION_ROW}`,
 );
+
+/** What SOLUTIONS read, gathered by part: measures before projects, each project's runners lead first, then by key. */
+export function solutionsRowOf(rows: readonly PartRow[]): SolutionsRow {
+  const measures: SolutionsRow['solutions'] = [];
+  const projects: SolutionsRow['solutions'] = [];
+  const runners: [string, string, number][] = [];
+  const out: SolutionsRow = { solutions: [], runners: [], parents: [], version: null };
+  for (const { part, row } of rows) {
+    if (part === 'measures') measures.push(row as SolutionsRow['solutions'][number]);
+    else if (part === 'projects') projects.push(row as SolutionsRow['solutions'][number]);
+    else if (part === 'runners') runners.push(row as [string, string, number]);
+    else if (part === 'parents') out.parents.push(row as [string, string]);
+    else if (part === 'version') out.version = row[0] as number | null;
+  }
+  runners.sort((a, b) => a[2] - b[2] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  return { ...out, solutions: [...measures, ...projects], runners: runners.map(([project, ags]) => [project, ags]) };
+}
 
 /** A measure or a project to learn from, as the ranking needs it. */
 export interface Solution {
@@ -418,8 +468,7 @@ export function buildSolutions(row: SolutionsRow): Solutions {
 
 /** Reads the solutions of the data as it is now. */
 async function readSolutions(db: Database): Promise<Solutions> {
-  const [row] = await db.read('discovery.solutions', (tx) => tx.run<SolutionsRow>(SOLUTIONS));
-  return buildSolutions(row!);
+  return buildSolutions(solutionsRowOf(await db.read('discovery.solutions', (tx) => tx.run<PartRow>(SOLUTIONS))));
 }
 
 /**
