@@ -77,13 +77,13 @@ try {
   const profilesRow = profilesRowOf(await db.read('eval.profiles', (tx) => tx.run<PartRow>(PROFILES)));
   const solutionsRow = solutionsRowOf(await db.read('eval.solutions', (tx) => tx.run<PartRow>(SOLUTIONS)));
   const links = await db.read('eval.links', (tx) => tx.run<{ a: string; b: string; kind: string }>(LINKS));
-  const withInheritance = buildProfiles(profilesRow);
+  const withInheritance = await buildProfiles(profilesRow);
   // The register table the API keeps per data version.
   const unitOf = withInheritance.unitOf;
   const units = [...unitOf.values()];
   const NONE: Inheritance = { above: 0, below: 0 };
-  const withoutInheritance = buildProfiles(profilesRow, NONE);
-  const solutions = buildSolutions(solutionsRow);
+  const withoutInheritance = await buildProfiles(profilesRow, NONE);
+  const solutions = await buildSolutions(solutionsRow);
   log(`${units.length} municipalities, ${links.length} exchange links, ${solutions.all.length} solutions, ${withInheritance.profileOf.size} profiles (${withoutInheritance.profileOf.size} without inheritance)`);
 
   const record = (u: RegisterUnit) => ({ ...u.structure }) as unknown as MunicipalityRecord;
@@ -174,10 +174,11 @@ try {
   ];
   // The weights of inheritance, over a grid: the newcomer's view (all pairs) and the full profiles (warm), at the default share.
   const grid = [0, 0.25, 0.5, 0.75, 1].flatMap((above) => [0, 0.3, 0.6].map((below) => ({ above, below })));
-  const weightRows = grid.map((w) => {
-    const profiles = buildProfiles(profilesRow, w);
-    return { ...w, newcomer: evaluate('newcomer', newcomerPeers(profiles)), warm: evaluate('warm', peers(profiles, 'BOTH')) };
-  });
+  const weightRows: (Inheritance & { newcomer: Scored; warm: Scored })[] = [];
+  for (const w of grid) {
+    const profiles = await buildProfiles(profilesRow, w);
+    weightRows.push({ ...w, newcomer: evaluate('newcomer', newcomerPeers(profiles)), warm: evaluate('warm', peers(profiles, 'BOTH')) });
+  }
 
   log('coverage over the register’s Gemeinden …');
   const coverageStarted = performance.now();

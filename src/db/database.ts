@@ -6,6 +6,7 @@ import { ApiError, conflict } from '../errors.js';
 import { metrics } from '../metrics.js';
 import type { Statement } from './cypher.js';
 import { BUMP_DATA_VERSION, type DerivedData } from './data-version.js';
+import { turn } from './turn.js';
 import { fromDb, toDb } from './values.js';
 
 export type Row = Record<string, unknown>;
@@ -135,11 +136,26 @@ export class Database {
         observer?.(statement, mode);
         const result = await managed.run(statement.text, toDb(params));
         if (mode === 'WRITE' && !statement.locksOnly && changedData(result.summary.counters.updates())) changes.any = true;
-        return result.records.map((record) => fromDb(record.toObject()) as T);
+        return rowsOf<T>(result.records);
       },
     };
   }
 }
+
+/**
+ * The records as plain values. A bulk read (a per-version cache's tens of thousands of rows) is converted
+ * in slices, with other requests' turn between them, rather than in one pass that holds the event loop.
+ */
+async function rowsOf<T>(records: readonly { toObject(): object }[]): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % ROWS_PER_SLICE === 0) await turn();
+    rows.push(fromDb(records[i]!.toObject()) as T);
+  }
+  return rows;
+}
+
+const ROWS_PER_SLICE = 5_000;
 
 /** Whether a statement changed the graph's data (an index or a constraint is not data, and cannot share a transaction with it). */
 const changedData = (u: Record<string, number>) =>

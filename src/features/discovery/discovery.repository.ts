@@ -5,6 +5,7 @@
 import type { Access } from '../../auth/viewer.js';
 import { DATA_VERSION_MATCH, READ_DATA_VERSION, type PerVersion } from '../../db/data-version.js';
 import { cypher } from '../../db/cypher.js';
+import { pacer } from '../../db/turn.js';
 import type { Database, Row } from '../../db/database.js';
 import type { MeasureStatus, MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
 import { toMunicipality, type MunicipalityRecord } from '../../records/municipality.js';
@@ -194,23 +195,29 @@ export function contributionsOf(row: Pick<ProfilesRow, 'runs' | 'interests' | 'b
 /**
  * Every profile of one data version from what PROFILES read. Other inheritance weights than the API's
  * (`{ above: 0, below: 0 }`: none, the ranking as it was before) are for the evaluation, which compares them.
+ * At 16× the benchmark's data a build takes a few hundred ms: it gives other requests a turn every 20 ms.
  */
-export function buildProfiles(row: ProfilesRow, inheritance: Inheritance = INHERITANCE, register?: Pick<Profiles, 'unitOf'>): Profiles {
+export async function buildProfiles(row: ProfilesRow, inheritance: Inheritance = INHERITANCE, register?: Pick<Profiles, 'unitOf'>): Promise<Profiles> {
+  const pace = pacer();
   const parentOf = new Map(row.parents);
   const contributions = contributionsOf(row, inheritance);
   const profileOf = new Map<string, Profile>();
   const viaOf = new Map<string, ReadonlyMap<string, readonly Via[]>>();
   for (const [ags, list] of contributions) {
+    await pace();
     const explained = explainedProfileOf(list, parentOf);
     profileOf.set(ags, explained.profile);
     if (explained.via.size > 0) viaOf.set(ags, explained.via);
   }
+  await pace();
   const { idf } = inverseDocumentFrequency(profileOf.values());
+  await pace();
   const holdersOf = new Map<string, string[]>();
   for (const [ags, profile] of profileOf) for (const slug of profile.keys()) (holdersOf.get(slug) ?? holdersOf.set(slug, []).get(slug)!).push(ags);
   const programmesOf = new Map<string, Set<string>>();
   for (const [ags, , , programme] of row.runs) if (programme) (programmesOf.get(ags) ?? programmesOf.set(ags, new Set()).get(ags)!).add(programme);
   const none: ReadonlySet<string> = new Set();
+  await pace();
   const unitOf = register?.unitOf ?? new Map(
     (row.units ?? []).map(([ags, kind, population, sizeClass, urbanisation, state, lat, lon]): [string, RegisterUnit] => [
       ags,
@@ -266,25 +273,12 @@ export interface GemeindePositions {
   lon: number[];
 }
 
-/**
- * Both profile sets from what PROFILES read. Each build takes a few hundred ms at 16× the benchmark's data:
- * other requests get their turn between the two.
- */
+/** Both profile sets from what PROFILES read. */
 export async function buildProfileSets(row: ProfilesRow): Promise<ProfileSets> {
-  const inherited = buildProfiles(row);
-  await turn();
-  return { version: inherited.version, inherited, own: buildProfiles(row, NO_INHERITANCE, inherited) };
+  const inherited = await buildProfiles(row);
+  return { version: inherited.version, inherited, own: await buildProfiles(row, NO_INHERITANCE, inherited) };
 }
 
-/**
- * Lets the event loop serve what waits (timers, then I/O) before a long computation goes on. A timer alone
- * fires before the loop polls for I/O, setImmediate alone right after the I/O callback that got here: the
- * immediate set from the timer runs after the next poll.
- */
-async function turn(): Promise<void> {
-  await new Promise<void>((done) => setTimeout(done, 0));
-  await new Promise<void>((done) => setImmediate(done));
-}
 
 /** Reads the profiles of the data as it is now. */
 async function readProfiles(db: Database): Promise<ProfileSets> {
@@ -455,14 +449,18 @@ export interface SolutionsRow {
   version: number | null;
 }
 
-/** Every solution with a runner, from what SOLUTIONS read. */
-export function buildSolutions(row: SolutionsRow): Solutions {
+/** Every solution with a runner, from what SOLUTIONS read (giving other requests a turn every 20 ms, as buildProfiles). */
+export async function buildSolutions(row: SolutionsRow): Promise<Solutions> {
+  const pace = pacer();
   const parentOf = new Map(row.parents);
   const runnersOf = new Map<string, string[]>();
   for (const [project, ags] of row.runners) (runnersOf.get(project) ?? runnersOf.set(project, []).get(project)!).push(ags);
-  const all = row.solutions
-    .map(([key, type, project, status, statusAsOf, topics]): Solution => ({ key, type, project, status, statusAsOf, topics, profile: scoringProfileOf(topics, parentOf), runners: runnersOf.get(project) ?? [] }))
-    .filter((x) => x.runners.length > 0);
+  const all: Solution[] = [];
+  for (const [key, type, project, status, statusAsOf, topics] of row.solutions) {
+    await pace();
+    const runners = runnersOf.get(project) ?? [];
+    if (runners.length > 0) all.push({ key, type, project, status, statusAsOf, topics, profile: scoringProfileOf(topics, parentOf), runners });
+  }
   return { version: row.version ?? -1, all };
 }
 
