@@ -279,7 +279,6 @@ export async function buildProfileSets(row: ProfilesRow): Promise<ProfileSets> {
   return { version: inherited.version, inherited, own: await buildProfiles(row, NO_INHERITANCE, inherited) };
 }
 
-
 /** Reads the profiles of the data as it is now. */
 async function readProfiles(db: Database): Promise<ProfileSets> {
   return buildProfileSets(profilesRowOf(await db.read('discovery.profiles', (tx) => tx.run<PartRow>(PROFILES))));
