@@ -7,7 +7,8 @@
 // them: alone, integration and e2e keep only about 1.4 of the two cores busy.
 // (Beside the static checks as well, as once tried, the crash tier only took
 // their cores and the whole ran twice as long.) The test Neo4j is stopped at
-// the end if this run started it. The first failure stops the run.
+// the end if this run started it. A failure in the checks or the first two
+// tiers stops the run; the last two, running together, both finish.
 // TEST_NEO4J_URI (a Neo4j of your own) skips the start, as in global-setup.ts.
 import { spawn } from 'node:child_process';
 import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
@@ -68,17 +69,14 @@ try {
   const { uri } = await neo4j;
   // Integration and e2e (on the test Neo4j) leave a core idle about a third of the time, waiting for
   // Neo4j, the browser and child processes; the crash tier (its own Neo4j) runs beside them.
-  const tiers: { step: Step; env: NodeJS.ProcessEnv }[] = [
-    { step: { name: 'integration and e2e tests', args: ['vitest', 'run', '--project', 'integration', '--project', 'e2e'] }, env: { ...process.env, TEST_NEO4J_URI: uri } },
-    { step: { name: 'crash tests', args: ['vitest', 'run', '--project', 'crash'] }, env: process.env },
-  ];
-  const results = await Promise.all(
-    tiers.map(async ({ step, env }) => {
-      const { code, output } = await run(step, env, true);
-      process.stdout.write(`\n── ${step.name} (${code === 0 ? 'ok' : `exit ${code}`}, ${seconds()} s) ──\n${output}`);
+  // Integration and e2e print as they go; the crash tier's output comes whole when it ends.
+  const results = await Promise.all([
+    run({ name: 'integration and e2e tests', args: ['vitest', 'run', '--project', 'integration', '--project', 'e2e'] }, { ...process.env, TEST_NEO4J_URI: uri }, false).then(({ code }) => code),
+    run({ name: 'crash tests', args: ['vitest', 'run', '--project', 'crash'] }, process.env, true).then(({ code, output }) => {
+      process.stdout.write(`\n── crash tests (${code === 0 ? 'ok' : `exit ${code}`}, ${seconds()} s) ──\n${output}`);
       return code;
     }),
-  );
+  ]);
   if (results.some((c) => c !== 0)) throw new Error('the integration, e2e or crash tests failed');
   console.log(`\nnpm test: all tiers passed in ${seconds()} s`);
 } catch (error) {

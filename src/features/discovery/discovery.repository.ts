@@ -55,7 +55,9 @@ const CENTRE = (own: string) =>
 
 // Every sub-topic with its field of action (a few dozen pairs).
 const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN collect([s.slug, f.slug]) AS parents }`;
-// The same, and the data version, as parts of a statement that streams rows (PROFILES, SOLUTIONS).
+// The same, and the data version, as parts of a statement that streams rows (PROFILES, SOLUTIONS). The
+// version comes first: a write committed while the rows stream then leaves newer rows under an older
+// version, which the next request's version check replaces, never older rows under a newer one.
 const PARENT_ROWS = `MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN 'parents' AS part, [s.slug, f.slug] AS row`;
 const VERSION_ROW = `${DATA_VERSION_MATCH} RETURN 'version' AS part, [dataVersion.n] AS row`;
 
@@ -72,7 +74,9 @@ const VERSION_ROW = `${DATA_VERSION_MATCH} RETURN 'version' AS part, [dataVersio
 // decoded in one go (at 16× the benchmark's data that took the event loop for half a second).
 export const PROFILES = cypher(
   'discovery.profiles',
-  `MATCH (m:Municipality)-[:RUNS]->(p:Project)
+  `${VERSION_ROW}
+   UNION ALL
+   MATCH (m:Municipality)-[:RUNS]->(p:Project)
    RETURN 'runs' AS part, [m.ags, p.id, COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug }, p.programme] AS row
    UNION ALL
    MATCH (m:Municipality)
@@ -91,11 +95,9 @@ export const PROFILES = cypher(
    MATCH (g)-[:PART_OF]->(k:Municipality {kind: 'LANDKREIS'})
    RETURN 'above' AS part, [k.ags, g.ags] AS row
    UNION ALL
-   MATCH (t:Topic) RETURN 'topics' AS part, [t.slug] AS row
+   MATCH (t:Topic) WHERE t.slug IS NOT NULL RETURN 'topics' AS part, [t.slug] AS row
    UNION ALL
-   ${PARENT_ROWS}
-   UNION ALL
-   ${VERSION_ROW}`,
+   ${PARENT_ROWS}`,
 );
 
 /** A row of a statement that streams several parts (PROFILES, SOLUTIONS): the part's name and its values. */
@@ -389,7 +391,9 @@ export function sharing(cache: Profiles, ags: string, asked: Asked = { interests
 // Streamed as rows by part, as PROFILES is. Runners carry their rank (lead first), sorted in solutionsRowOf.
 export const SOLUTIONS = cypher(
   'discovery.solutions',
-  `MATCH (x:Measure)-[:PART_OF]->(p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
+  `${VERSION_ROW}
+   UNION ALL
+   MATCH (x:Measure)-[:PART_OF]->(p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
    RETURN 'measures' AS part, [x.id, 'Measure', p.id, coalesce(x.status, 'UNKNOWN'), x.statusAsOf, COLLECT { MATCH (x)-[:ADDRESSES]->(t:Topic) RETURN DISTINCT t.slug }] AS row
    UNION ALL
    MATCH (p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
@@ -400,9 +404,7 @@ export const SOLUTIONS = cypher(
    MATCH (m:Municipality)-[r:RUNS]->(p:Project)
    RETURN 'runners' AS part, [p.id, m.ags, CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END] AS row
    UNION ALL
-   ${PARENT_ROWS}
-   UNION ALL
-   ${VERSION_ROW}`,
+   ${PARENT_ROWS}`,
 );
 
 /** What SOLUTIONS read, gathered by part: measures before projects, each project's runners lead first, then by key. */
