@@ -6,9 +6,9 @@ import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
 export const TEST_NEO4J_DIR = '.neo4j-test';
 /**
  * JVM flags of the suite's throwaway Neo4js: the C1 compiler only. A test Neo4j lives a few minutes, and
- * two thirds of its CPU went into C2 compiling its hot paths (measured over import.test.ts on a fresh
- * server: 75 CPU-s with C2, 41 without, the same wall time) on a machine whose two cores the tests
- * need. Never for the benchmark or `npm start`, where peak speed matters.
+ * about half of its CPU went into C2 compiling its hot paths (over import.test.ts on a fresh server: 75
+ * CPU-s with C2, 37 of them in the C2 compiler thread; 41 CPU-s without, in about the same wall time) on a
+ * machine whose two cores the tests need. Never for the benchmark or `npm start`, where peak speed matters.
  */
 export const TEST_NEO4J_JVM = ['-XX:TieredStopAtLevel=1'] as const;
 
