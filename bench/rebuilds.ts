@@ -33,33 +33,34 @@ function blockMeter() {
   };
 }
 
+const meter = blockMeter();
+
+/** Loads one cache REPS times: its read, then its build, each timed with the longest block it caused. */
+async function measure<T>(name: string, read: () => Promise<T>, build: (read: T) => unknown): Promise<void> {
+  for (let i = 0; i < REPS; i++) {
+    meter.take();
+    const t0 = performance.now();
+    const row = await read();
+    const t1 = performance.now();
+    const readBlock = meter.take();
+    await build(row);
+    const t2 = performance.now();
+    // Let the meter's timer run once more, so a block at the very end is counted.
+    await new Promise((done) => setTimeout(done, 5));
+    console.log(`| ${name} | ${(t1 - t0).toFixed(0)} | ${readBlock.toFixed(0)} | ${(t2 - t1).toFixed(0)} | ${meter.take().toFixed(0)} |`);
+  }
+}
+
 const local = await startLocalNeo4j({ port: Number(process.env.BENCH_NEO4J_PORT ?? 7689), dir: '.neo4j-bench', heap: process.env.BENCH_NEO4J_HEAP ?? '2g', log });
 const driver = createDriver(local.uri, 'neo4j', undefined);
 const db = new Database(driver, { database: 'neo4j', timeoutMs: 600_000 });
-const meter = blockMeter();
 try {
   await migrate(db);
   await prepareData(db, driver, log, layerAt(scale));
-  const caches: [string, () => Promise<unknown>, (read: never) => unknown][] = [
-    ['peer profiles', () => db.read('bench.profiles', async (tx) => profilesRowOf(await tx.run<PartRow>(PROFILES))), buildProfileSets],
-    ['solutions', () => db.read('bench.solutions', async (tx) => solutionsRowOf(await tx.run<PartRow>(SOLUTIONS))), buildSolutions],
-    ['reach snapshot', () => reachRepository(db).snapshot(), () => undefined],
-  ];
   console.log(`| ${scale}×, ${REPS} loads each | read ms | longest block in the read, ms | build ms | longest block in the build, ms |\n| --- | --- | --- | --- | --- |`);
-  for (const [name, read, build] of caches) {
-    for (let i = 0; i < REPS; i++) {
-      meter.take();
-      const t0 = performance.now();
-      const row = await read();
-      const t1 = performance.now();
-      const readBlock = meter.take();
-      await build(row as never);
-      const t2 = performance.now();
-      // Let the meter's timer run once more, so a block at the very end is counted.
-      await new Promise((done) => setTimeout(done, 5));
-      console.log(`| ${name} | ${(t1 - t0).toFixed(0)} | ${readBlock.toFixed(0)} | ${(t2 - t1).toFixed(0)} | ${meter.take().toFixed(0)} |`);
-    }
-  }
+  await measure('peer profiles', () => db.read('bench.profiles', async (tx) => profilesRowOf(await tx.run<PartRow>(PROFILES))), buildProfileSets);
+  await measure('solutions', () => db.read('bench.solutions', async (tx) => solutionsRowOf(await tx.run<PartRow>(SOLUTIONS))), buildSolutions);
+  await measure('reach snapshot', () => reachRepository(db).snapshot(), () => undefined);
 } finally {
   meter.stop();
   await driver.close();

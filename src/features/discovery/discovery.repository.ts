@@ -54,11 +54,12 @@ const CENTRE = (own: string) =>
   `CASE WHEN $center IS NULL THEN ${own} ELSE point({latitude: $center.lat, longitude: $center.lon}) END`;
 
 // Every sub-topic with its field of action (a few dozen pairs).
-const PARENTS = `CALL () { MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN collect([s.slug, f.slug]) AS parents }`;
+const SUBTOPIC_PAIRS = 'MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic)';
+const PARENTS = `CALL () { ${SUBTOPIC_PAIRS} RETURN collect([s.slug, f.slug]) AS parents }`;
 // The same, and the data version, as parts of a statement that streams rows (PROFILES, SOLUTIONS). The
 // version comes first: a write committed while the rows stream then leaves newer rows under an older
 // version, which the next request's version check replaces, never older rows under a newer one.
-const PARENT_ROWS = `MATCH (s:Topic)-[:SUBTOPIC_OF]->(f:Topic) RETURN 'parents' AS part, [s.slug, f.slug] AS row`;
+const PARENT_ROWS = `${SUBTOPIC_PAIRS} RETURN 'parents' AS part, [s.slug, f.slug] AS row`;
 const VERSION_ROW = `${DATA_VERSION_MATCH} RETURN 'version' AS part, [dataVersion.n] AS row`;
 
 // What every municipality's topic profile is made of (discovery.scoring.ts builds them) and what the
