@@ -43,6 +43,7 @@ const config: CodegenConfig = {
           Measure: record('measure', 'Measure'),
           MeasureTopic: record('measure', 'MeasureTopic'),
           Source: '../kernel/source.js#SourceRecord',
+          PartialDate: '../kernel/partial-date.js#PartialDateRecord',
           RegisterInfo: '../features/register/register.repository.js#RegisterRecord',
           PeerEdge: '../features/discovery/discovery.service.js#PeerEdgeRecord',
           SharedTopic: '../features/discovery/discovery.service.js#SharedTopicRecord',

@@ -8,6 +8,7 @@ import type { OrganizationRecord } from '../records/organization.js';
 import type { EventRecord, AttendanceRecord } from '../records/event.js';
 import type { MeasureRecord, MeasureTopicRecord } from '../records/measure.js';
 import type { SourceRecord } from '../kernel/source.js';
+import type { PartialDateRecord } from '../kernel/partial-date.js';
 import type { RegisterRecord } from '../features/register/register.repository.js';
 import type { PeerEdgeRecord, SharedTopicRecord, ExpertReasonRecord, TopicInheritanceRecord, InheritedTopicRecord, LearningPartnerEdgeRecord } from '../features/discovery/discovery.service.js';
 import type { ReachResult, EventGrowthRecord, NetworkAnswer } from '../features/reach/reach.service.js';
@@ -392,6 +393,15 @@ export type CreatedApiKey = {
   /** The whole key, `scg_<id>_<secret>`, to send in the `X-API-Key` header. Shown only now: store it safely. */
   key: Scalars['String']['output'];
 };
+
+/** How precisely a source dates something. */
+export type DatePrecision =
+  /** The day is given, e.g. `2023-10-23`. */
+  | 'DAY'
+  /** The year and month are given, e.g. `2023-10`. */
+  | 'MONTH'
+  /** Only the year is given, e.g. `2023`. */
+  | 'YEAR';
 
 /** The result of a delete. */
 export type DeletePayload = {
@@ -1602,6 +1612,22 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A date as precisely as its source gives it: a year, a month or a day. A year-only date is never turned into 1 January;
+ * to ask "on or before a day", compare with `latest` (a date known only as `2023` is certain by 31 Dec 2023).
+ */
+export type PartialDate = {
+  __typename?: 'PartialDate';
+  /** The first day it can mean, e.g. `2023-01-01` for `2023`. */
+  earliest: Scalars['Date']['output'];
+  /** The last day it can mean, e.g. `2023-12-31` for `2023`: what date-based analytics count. */
+  latest: Scalars['Date']['output'];
+  /** Whether `value` is a year, a month or a day. */
+  precision: DatePrecision;
+  /** As the source gives it, in ISO order: `2023`, `2023-10` or `2023-10-23`. */
+  value: Scalars['String']['output'];
+};
+
 /** A page of peer municipalities, best first. */
 export type PeerConnection = {
   __typename?: 'PeerConnection';
@@ -2797,6 +2823,7 @@ export type ResolversTypes = ResolversObject<{
   CreateTopicInput: CreateTopicInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DatePrecision: DatePrecision;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
@@ -2856,6 +2883,7 @@ export type ResolversTypes = ResolversObject<{
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartialDate: ResolverTypeWrapper<PartialDateRecord>;
   PeerConnection: ResolverTypeWrapper<Omit<PeerConnection, 'edges'> & { edges: Array<ResolversTypes['PeerEdge']> }>;
   PeerEdge: ResolverTypeWrapper<PeerEdgeRecord>;
   PeerFilter: PeerFilter;
@@ -2988,6 +3016,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrganizationConnection: Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> };
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   PageInfo: PageInfo;
+  PartialDate: PartialDateRecord;
   PeerConnection: Omit<PeerConnection, 'edges'> & { edges: Array<ResolversParentTypes['PeerEdge']> };
   PeerEdge: PeerEdgeRecord;
   PeerFilter: PeerFilter;
@@ -3497,6 +3526,13 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PartialDateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartialDate'] = ResolversParentTypes['PartialDate']> = ResolversObject<{
+  earliest?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  latest?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type PeerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeerConnection'] = ResolversParentTypes['PeerConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['PeerEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -3824,6 +3860,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartialDate?: PartialDateResolvers<ContextType>;
   PeerConnection?: PeerConnectionResolvers<ContextType>;
   PeerEdge?: PeerEdgeResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
