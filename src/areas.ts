@@ -5,14 +5,18 @@
 import type { Area, Caches, Loaders, NodeLoader, Repositories, Services } from './features/context.js';
 import { accessArea } from './features/access/index.js';
 import { contactArea } from './features/contact/index.js';
+import { contactPointArea } from './features/contact-point/index.js';
 import { discoveryArea } from './features/discovery/index.js';
 import { eventArea } from './features/event/index.js';
+import { indexRankArea } from './features/index-rank/index.js';
 import { measureArea } from './features/measure/index.js';
 import { municipalityArea } from './features/municipality/index.js';
 import { organizationArea } from './features/organization/index.js';
+import { programmeArea } from './features/programme/index.js';
 import { projectArea } from './features/project/index.js';
 import { reachArea } from './features/reach/index.js';
 import { registerArea } from './features/register/index.js';
+import { solutionArea } from './features/solution/index.js';
 import { topicArea } from './features/topic/index.js';
 import type { NodeType } from './kernel/global-id.js';
 
@@ -24,6 +28,10 @@ export const AREAS = [
   organizationArea,
   eventArea,
   measureArea,
+  programmeArea,
+  solutionArea,
+  contactPointArea,
+  indexRankArea,
   registerArea,
   discoveryArea,
   reachArea,

@@ -106,6 +106,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ),
     ],
   },
+  {
+    version: 9,
+    description: 'programmes, re-usable solutions, contact points and index ranks: unique keys; programmes and solutions in the full-text index',
+    statements: [
+      s('programme_id', 'CREATE CONSTRAINT programme_id IF NOT EXISTS FOR (p:Programme) REQUIRE p.id IS UNIQUE'),
+      s('solution_id', 'CREATE CONSTRAINT solution_id IF NOT EXISTS FOR (s:Solution) REQUIRE s.id IS UNIQUE'),
+      s('contact_point_id', 'CREATE CONSTRAINT contact_point_id IF NOT EXISTS FOR (c:ContactPoint) REQUIRE c.id IS UNIQUE'),
+      s('index_rank_id', 'CREATE CONSTRAINT index_rank_id IF NOT EXISTS FOR (r:IndexRank) REQUIRE r.id IS UNIQUE'),
+      s('programme_name_key', 'CREATE INDEX programme_name_key IF NOT EXISTS FOR (p:Programme) ON (p.nameKey)'),
+      s('solution_name_key', 'CREATE INDEX solution_name_key IF NOT EXISTS FOR (s:Solution) ON (s.nameKey)'),
+      s('search_drop_v7', 'DROP INDEX search IF EXISTS'),
+      s(
+        'search_fulltext_with_programmes_and_solutions',
+        `CREATE FULLTEXT INDEX search IF NOT EXISTS
+         FOR (n:Municipality|Project|Topic|Contact|Organization|Event|Measure|Programme|Solution)
+         ON EACH [n.name, n.nameEn, n.title, n.summary, n.description]
+         OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'german'}}`,
+      ),
+    ],
+  },
 ];
 
 const APPLIED = cypher('migration.applied', 'MATCH (m:Migration) RETURN m.version AS version');

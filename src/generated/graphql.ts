@@ -7,6 +7,10 @@ import type { ContactRecord } from '../records/contact.js';
 import type { OrganizationRecord } from '../records/organization.js';
 import type { EventRecord, AttendanceRecord } from '../records/event.js';
 import type { MeasureRecord, MeasureTopicRecord } from '../records/measure.js';
+import type { ProgrammeRecord, ParticipationRecord } from '../records/programme.js';
+import type { ReusableSolutionRecord, SolutionUseRecord } from '../records/solution.js';
+import type { ContactPointRecord } from '../records/contact-point.js';
+import type { IndexRankRecord } from '../records/index-rank.js';
 import type { SourceRecord } from '../kernel/source.js';
 import type { PartialDateRecord } from '../kernel/partial-date.js';
 import type { RegisterRecord } from '../features/register/register.repository.js';
@@ -161,6 +165,17 @@ export type CacheControlScope =
   /** Browsers, proxies and CDNs may keep the answer. */
   | 'PUBLIC';
 
+/** How certain a published mailbox or phone number is. */
+export type ChannelBasis =
+  /** The organisation's general mailbox or switchboard, not the project team's. */
+  | 'GENERAL'
+  /** Seen on an official page of the runner or the project. */
+  | 'OFFICIAL_PAGE'
+  /** Seen on an official page, but printed altered (spam protection, a missing domain) and completed by the editors: verify before use. */
+  | 'RECONSTRUCTED'
+  /** Seen only on a third-party page relaying the runner's announcement (on the runner's own domain): verify before use. */
+  | 'THIRD_PARTY_PAGE';
+
 /** A community of the reach graph. */
 export type Community = {
   __typename?: 'Community';
@@ -271,6 +286,41 @@ export type ContactLink = {
   targetName?: Maybe<Scalars['String']['output']>;
   /** The other node's type, e.g. `Municipality`. */
   targetType: Scalars['String']['output'];
+};
+
+/**
+ * The functional contact point a runner publishes for a model project: the responsible unit, a role mailbox, the unit's
+ * phone, the project's website and contact page. Public, since the municipality publishes it; no person is named in it
+ * (people are `Contact`s, shown only with their consent). Contact data are short-lived: mind `asOf`.
+ */
+export type ContactPoint = {
+  __typename?: 'ContactPoint';
+  /** The date of the page or statement, as precisely as it gives it; null where the page is undated. */
+  asOf?: Maybe<PartialDate>;
+  /** The page that lists the contact data, where one exists. */
+  contactPage?: Maybe<Scalars['URL']['output']>;
+  /** A role mailbox (a function's, team's or project's address, never a person's); null when none is published. */
+  email?: Maybe<Scalars['EmailAddress']['output']>;
+  /** How certain `email` is; null without one. */
+  emailBasis?: Maybe<ChannelBasis>;
+  /** The runners whose office it is, in the source's order (several for a joint office). At most 10. */
+  municipalities: Array<Municipality>;
+  /** The runner as the source names it, e.g. `Würzburg; Landkreis Würzburg`. */
+  municipalityWording: Scalars['String']['output'];
+  /** The editors' notes: where the mailbox comes from, the project's status (ended, ending), caveats. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The unit's or project's published number; null when none is. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** How certain `phone` is; null without one. */
+  phoneBasis?: Maybe<ChannelBasis>;
+  /** The project it is the contact point for. */
+  project: Project;
+  /** Where the contact point is published. At most 10. */
+  sources: Array<Source>;
+  /** The unit as published, e.g. `Stabsstelle Digitalisierung`; null where the source speaks only of a project team or a coordinator post. */
+  unit?: Maybe<Scalars['String']['output']>;
+  /** The project's website, or the runner's project page. */
+  web?: Maybe<Scalars['URL']['output']>;
 };
 
 /** A new API key. */
@@ -735,6 +785,27 @@ export type GeoPointInput = {
   lon: Scalars['Float']['input'];
 };
 
+/**
+ * A municipality's overall rank in Bitkom's Smart City Index (cities of 100,000 inhabitants or more, yearly since 2019),
+ * as a cited fact: the page that reported it is in `sources`. Bitkom keeps the rights to its tables; ranks compare across
+ * years, scores do not (each year's indicators are rescaled to that year's best and worst city).
+ */
+export type IndexRank = {
+  __typename?: 'IndexRank';
+  /** What the source says, paraphrased. */
+  evidence?: Maybe<Scalars['String']['output']>;
+  /** The editors' notes: conflicts between sources, inferred ranks. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The overall rank in that edition. */
+  rank: Scalars['Int']['output'];
+  /** The index value from 0 to 100, only where a source states it. */
+  score?: Maybe<Scalars['Float']['output']>;
+  /** Where the rank is reported. At most 5. */
+  sources: Array<Source>;
+  /** The edition (published each September or October). */
+  year: Scalars['Int']['output'];
+};
+
 /** Which side holds a shared topic only by inheritance. */
 export type InheritanceSide =
   /** The asking municipality. */
@@ -795,6 +866,8 @@ export type LearningPartnerConnection = {
 /** A solution to adopt, who runs it, and whom to ask about it. */
 export type LearningPartnerEdge = {
   __typename?: 'LearningPartnerEdge';
+  /** The functional contact points of the solution's project (a unit, role mailbox, web): whom to call when `contacts` is empty. At most 10. */
+  contactPoints: Array<ContactPoint>;
   /** Whom to contact: the project's contact persons as the privacy rule shows them to the viewer (their e-mail and phone only where it allows). When empty, `sources` say where the solution is documented. At most 10. */
   contacts: Array<Contact>;
   /** Pass as `after` to continue after this solution. */
@@ -931,6 +1004,8 @@ export type Municipality = Node & {
   ags: Scalars['String']['output'];
   /** Area in km²; for larger units the sum over their Gemeinden. Null when not recorded. */
   areaKm2?: Maybe<Scalars['Float']['output']>;
+  /** The contact points it publishes for the model projects it runs. At most 20. */
+  contactPoints: Array<ContactPoint>;
   /** The people who work for this municipality and can be contacted, ordered by name. At most 30. */
   contacts: Array<Contact>;
   /** The events it attended, oldest first. At most 50. */
@@ -977,10 +1052,16 @@ export type Municipality = Node & {
   population?: Maybe<Scalars['Int']['output']>;
   /** Postcode of the seat of administration. */
   postcode?: Maybe<Scalars['String']['output']>;
+  /** The programmes it takes part in, the model-project programme included (as a runner of a model project), oldest first. At most 50. */
+  programmes: Array<Participation>;
   /** The projects this municipality runs, lead or partner. Ordered by project name. */
   projects: MunicipalityProjectConnection;
   /** Size class derived from the population: set for towns and Gemeinden (including kreisfreie Städte), null for Länder, Kreise and Gemeindeverbände. */
   sizeClass?: Maybe<SizeClass>;
+  /** Its ranks in Bitkom's Smart City Index that a source reports, newest first. At most 20. */
+  smartCityIndex: Array<IndexRank>;
+  /** The re-usable solutions it runs, as far as sources name them, by solution name. At most 50. */
+  solutionsUsed: Array<SolutionUse>;
   /** The Land it lies in. */
   state: State;
   /** The topics it works on: the topics of its projects and its declared interests, without repeats, ordered by slug. At most 100. */
@@ -1628,6 +1709,80 @@ export type PartialDate = {
   value: Scalars['String']['output'];
 };
 
+/** One municipality's part in a programme: its role, its group, when, on what, and where it is stated. */
+export type Participation = {
+  __typename?: 'Participation';
+  /** The round, year of selection or stage as the source gives it, e.g. `2020 (1. Staffel)` or `Förderlinie 2 (Nachnutzung)`; null when not stated. */
+  cohort?: Maybe<Scalars['String']['output']>;
+  /** What the source says, paraphrased; null when not recorded. */
+  evidence?: Maybe<Scalars['String']['output']>;
+  /** Members of the same group in the same programme (for a model project: its other runners), by name. At most 100. */
+  fellowMembers: Array<Municipality>;
+  /** For inter-municipal groups the lead's name or the group's label, shared by every member (e.g. `Steinwald-Allianz`); for a model project its slug; null when it took part alone. */
+  group?: Maybe<Scalars['String']['output']>;
+  /** The municipality taking part. */
+  municipality: Municipality;
+  /** The editors' notes: ambiguities, how a group's members were found, other sources. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The programme. */
+  programme: Programme;
+  /** For the model-project programme: the project it runs; null for other programmes. */
+  project?: Maybe<Project>;
+  /** The project's name where the source names one. */
+  projectTitle?: Maybe<Scalars['String']['output']>;
+  /** Its role, normalised from the source's wording. */
+  role: ParticipationRole;
+  /** Where the participation is stated. At most 5. */
+  sources: Array<Source>;
+  /** The taxonomy's topics the source's words map to. At most 20. */
+  topics: Array<Topic>;
+  /** True when the source gives only the programme's own fields of action, not what this municipality itself works on: then `topics` say what the programme is about. */
+  topicsAreProgrammeFields: Scalars['Boolean']['output'];
+  /** The topics in the source's own words, in its order. */
+  topicsWording: Array<Scalars['String']['output']>;
+  /** The first year of its participation, where stated. */
+  yearFrom?: Maybe<Scalars['Int']['output']>;
+  /** The last year of its participation, where stated. */
+  yearTo?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of participations. */
+export type ParticipationConnection = {
+  __typename?: 'ParticipationConnection';
+  /** The participations of this page with their cursors. */
+  edges: Array<ParticipationEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many participations the whole list holds, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One participation in a page. */
+export type ParticipationEdge = {
+  __typename?: 'ParticipationEdge';
+  /** Pass as `after` to continue after this participation. */
+  cursor: Scalars['String']['output'];
+  /** The participation. */
+  node: Participation;
+};
+
+/** A municipality's role in a programme, normalised from the source's wording (the wording is in `Participation.evidence`). */
+export type ParticipationRole =
+  /** Reached the programme's final round. */
+  | 'FINALIST'
+  /** Leads a group or received the grant for it (Leitkommune, "unter Leitung von"); for a model project: its lead runner. */
+  | 'LEAD'
+  /** Member of a winning group, or user of a shared app of the programme. */
+  | 'MEMBER'
+  /** A model municipality or model region (Modellkommune, Modellregion). */
+  | 'MODEL_REGION'
+  /** A named partner of a lead; for a model project: a further runner. */
+  | 'PARTNER'
+  /** A pilot or living lab (Reallabor) of the programme. */
+  | 'PILOT'
+  /** Won a prize or a competition of the programme (Preisträger, Siegerkommune). */
+  | 'WINNER';
+
 /** A page of peer municipalities, best first. */
 export type PeerConnection = {
   __typename?: 'PeerConnection';
@@ -1694,6 +1849,80 @@ export type PeerRanking =
   /** The topic score alone. */
   | 'TOPICS';
 
+/**
+ * A funding programme or competition of the Bund or a Land for smart-city and digital municipalities: the federal
+ * Modellprojekte Smart Cities, Smarte.Land.Regionen, Heimat 2.0, Digitale Modellregionen NRW, the Bavarian, Hessian and
+ * other Länder programmes. Participants are listed as far as public sources name them: see `participants`' descriptions.
+ */
+export type Programme = Node & {
+  __typename?: 'Programme';
+  /** Who funds it, as the sources name the body, e.g. `Bund: Bundesministerium für Ernährung und Landwirtschaft (BMEL), via BLE, …`. */
+  funder: Scalars['String']['output'];
+  /** The global identifier. */
+  id: Scalars['ID']['output'];
+  /** True for the federal Modellprojekte Smart Cities: its participants are the runners of its 73 projects. */
+  isModelProjectProgramme: Scalars['Boolean']['output'];
+  /** Whether the Bund or a Land funds it. */
+  level: ProgrammeLevel;
+  /** The programme's name as its funder writes it. */
+  name: Scalars['String']['output'];
+  /**
+   * The municipalities taking part, by name. Only those a public source names: for several programmes that is a part of all
+   * participants (e.g. about 20 of 125 projects of Starke Heimat Hessen), so a missing municipality may still take part.
+   */
+  participants: ParticipationConnection;
+  /** Stable readable key, e.g. `smarte-land-regionen` or `modellprojekte-smart-cities`. */
+  slug: Scalars['String']['output'];
+  /** The pages that name its participants, one per page. At most 20. */
+  sources: Array<Source>;
+  /** The Länder whose programme it is; empty for a federal programme. */
+  states: Array<State>;
+  /** The first year a participation is stated for; null when no source gives one. */
+  yearFrom?: Maybe<Scalars['Int']['output']>;
+  /** The last year a participation is stated for (or started); null when no source gives one. */
+  yearTo?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/**
+ * A funding programme or competition of the Bund or a Land for smart-city and digital municipalities: the federal
+ * Modellprojekte Smart Cities, Smarte.Land.Regionen, Heimat 2.0, Digitale Modellregionen NRW, the Bavarian, Hessian and
+ * other Länder programmes. Participants are listed as far as public sources name them: see `participants`' descriptions.
+ */
+export type ProgrammeParticipantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<ParticipationRole>;
+  state?: InputMaybe<State>;
+};
+
+/** A page of programmes. */
+export type ProgrammeConnection = {
+  __typename?: 'ProgrammeConnection';
+  /** The programmes of this page with their cursors. */
+  edges: Array<ProgrammeEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many programmes the whole list holds, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One programme in a page. */
+export type ProgrammeEdge = {
+  __typename?: 'ProgrammeEdge';
+  /** Pass as `after` to continue after this programme. */
+  cursor: Scalars['String']['output'];
+  /** The programme. */
+  node: Programme;
+};
+
+/** Who funds a programme: the Bund, or a Land (see `Programme.states`). */
+export type ProgrammeLevel =
+  /** A federal programme. */
+  | 'BUND'
+  /** A programme of one Land (or, for a joint body such as the Medienanstalt Berlin-Brandenburg, of several). */
+  | 'LAND';
+
 /** A smart-city project, run by one or more municipalities. */
 export type Project = Node & {
   __typename?: 'Project';
@@ -1701,6 +1930,8 @@ export type Project = Node & {
   category?: Maybe<Scalars['String']['output']>;
   /** The programme's cohort (Staffel) year, e.g. 2019; null when not part of a cohort. */
   cohort?: Maybe<Scalars['Int']['output']>;
+  /** Whom to call: the contact points its runners publish. At most 10. */
+  contactPoints: Array<ContactPoint>;
   /** The people to contact about it, ordered by name. At most 10. */
   contacts: Array<Contact>;
   /** Last (planned) day; null when open or not recorded. */
@@ -1860,6 +2091,10 @@ export type Query = {
   organizations: OrganizationConnection;
   /** The peers of the municipality with this AGS (see `Municipality.peers`); NOT_FOUND when there is no such municipality. */
   peers: PeerConnection;
+  /** One programme by its slug, e.g. `smarte-land-regionen`; null when there is none. */
+  programme?: Maybe<Programme>;
+  /** The funding programmes, by name. */
+  programmes: ProgrammeConnection;
   /** The project with this slug, or null. */
   project?: Maybe<Project>;
   /** Projects, filtered and sorted. */
@@ -1874,6 +2109,10 @@ export type Query = {
   register?: Maybe<RegisterInfo>;
   /** Finds municipalities, projects, topics, contacts, organizations and events by name, title or description. Tolerates typos, umlauts written as ae/oe/ue and ß as ss; best first. */
   search: Array<SearchHit>;
+  /** One re-usable solution by its slug, e.g. `dorffunk`; null when there is none. */
+  solution?: Maybe<ReusableSolution>;
+  /** The re-usable solutions, most users first. */
+  solutions: ReusableSolutionConnection;
   /** The topic with this slug, or null. */
   topic?: Maybe<Topic>;
   /** Topics, ordered by slug. */
@@ -2001,6 +2240,21 @@ export type QueryPeersArgs = {
 
 
 /** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QueryProgrammeArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QueryProgrammesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<ProgrammeLevel>;
+  state?: InputMaybe<State>;
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
 export type QueryProjectArgs = {
   slug: Scalars['String']['input'];
 };
@@ -2047,6 +2301,20 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
   types?: InputMaybe<Array<SearchType>>;
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QuerySolutionArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+/** Read access to the graph. Every list is a connection: at most 100 items a page (`first`, default 20), forward paging with `after`. */
+export type QuerySolutionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  topic?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2265,6 +2533,71 @@ export type RegisterInfo = {
   url: Scalars['URL']['output'];
 };
 
+/**
+ * A re-usable app or platform that several municipalities run: the Smart Village App, DorfFunk, CONSUL, Klarschiff,
+ * Masterportal, DIPAS, Gieß den Kiez … (Not to be confused with `Solution`, a measure or project suggested by
+ * `learningPartners`.)
+ */
+export type ReusableSolution = Node & {
+  __typename?: 'ReusableSolution';
+  /** The global identifier. */
+  id: Scalars['ID']['output'];
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** True where a source calls it open source; null where no source says. */
+  openSource?: Maybe<Scalars['Boolean']['output']>;
+  /** The German municipality where it was first built; null when it comes from abroad or from a company, association or institute. */
+  origin?: Maybe<Municipality>;
+  /** Where it was first built, as the sources name it (e.g. `Bad Belzig`, `Madrid`); null for a product of a company, association or institute. */
+  originWording?: Maybe<Scalars['String']['output']>;
+  /** Where its source code is published, where a source names it. */
+  repositoryUrl?: Maybe<Scalars['URL']['output']>;
+  /** Stable readable key, e.g. `smart-village-app`. */
+  slug: Scalars['String']['output'];
+  /** Where it is documented: its origin's page first, then a page per user. At most 20. */
+  sources: Array<Source>;
+  /** The topics its users use it for (from the sources' words). At most 20. */
+  topics: Array<Topic>;
+  /**
+   * The municipalities that run it, as far as public sources name them — not a census: the operators' own totals are
+   * higher. With `nearestTo`, nearest first (with `distanceKm`); else by name.
+   */
+  users: SolutionUseConnection;
+};
+
+
+/**
+ * A re-usable app or platform that several municipalities run: the Smart Village App, DorfFunk, CONSUL, Klarschiff,
+ * Masterportal, DIPAS, Gieß den Kiez … (Not to be confused with `Solution`, a measure or project suggested by
+ * `learningPartners`.)
+ */
+export type ReusableSolutionUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  nearestTo?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<SolutionUseStatus>;
+};
+
+/** A page of solutions. */
+export type ReusableSolutionConnection = {
+  __typename?: 'ReusableSolutionConnection';
+  /** The solutions of this page with their cursors. */
+  edges: Array<ReusableSolutionEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many solutions the whole list holds, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One solution in a page. */
+export type ReusableSolutionEdge = {
+  __typename?: 'ReusableSolutionEdge';
+  /** Pass as `after` to continue after this solution. */
+  cursor: Scalars['String']['output'];
+  /** The solution. */
+  node: ReusableSolution;
+};
+
 /** What a caller may do. API keys are READER or ANALYST; people are MEMBER, ANALYST or ADMIN. */
 export type Role =
   /** Everything, including API keys and the shared reference data. */
@@ -2381,6 +2714,64 @@ export type SizeClass =
 
 /** Something another municipality has built or is building that the asker could adopt. */
 export type Solution = Measure | Project;
+
+/** A municipality's use of a re-usable solution. */
+export type SolutionUse = {
+  __typename?: 'SolutionUse';
+  /** The date the source ties to the status (go-live, decision, signing, or the date of the list or article: see `note`), as precisely as it gives it. */
+  date?: Maybe<PartialDate>;
+  /** What the source says, paraphrased. */
+  evidence?: Maybe<Scalars['String']['output']>;
+  /** True for the origin's own use of its solution. */
+  isOrigin: Scalars['Boolean']['output'];
+  /** The municipality that runs it. */
+  municipality: Municipality;
+  /** The editors' notes: how the name was resolved, how the status was read, the repository. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The solution. */
+  solution: ReusableSolution;
+  /** Where the use is stated. At most 5. */
+  sources: Array<Source>;
+  /** How far it has got; null where a source states membership in the solution's partnership or community but not use. */
+  status?: Maybe<SolutionUseStatus>;
+  /** The taxonomy's topics those words map to. At most 20. */
+  topics: Array<Topic>;
+  /** What the municipality uses it for, in the sources' words. */
+  topicsWording: Array<Scalars['String']['output']>;
+};
+
+/** A page of a solution's users. */
+export type SolutionUseConnection = {
+  __typename?: 'SolutionUseConnection';
+  /** The uses of this page with their cursors. */
+  edges: Array<SolutionUseEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many uses the whole list holds, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One use in a page. */
+export type SolutionUseEdge = {
+  __typename?: 'SolutionUseEdge';
+  /** Pass as `after` to continue after this use. */
+  cursor: Scalars['String']['output'];
+  /** Distance in km from the municipality given as `nearestTo`; null without it, or when a position is unknown. */
+  distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** The use. */
+  node: SolutionUse;
+};
+
+/** How far a municipality has got with a solution, as the source words it. */
+export type SolutionUseStatus =
+  /** Used once, no longer. */
+  | 'ENDED'
+  /** In use ("in Betrieb", "gestartet"). */
+  | 'LIVE'
+  /** Being tried out ("erprobt", "Alpha", "prototypisch"). */
+  | 'PILOT'
+  /** Decided or intended, not yet in use ("plant", "soll", a council decision without go-live). */
+  | 'PLANNED';
 
 /** Where a fact was taken from: a public web page, and the row of the project's data file that carries it. */
 export type Source = {
@@ -2787,7 +3178,9 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( MeasureRecord )
     | ( MunicipalityRecord )
     | ( OrganizationRecord )
+    | ( ProgrammeRecord )
     | ( ProjectRecord )
+    | ( ReusableSolutionRecord )
     | ( TopicRecord )
   ;
 }>;
@@ -2808,6 +3201,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRecord>;
   CacheControlScope: CacheControlScope;
+  ChannelBasis: ChannelBasis;
   Community: ResolverTypeWrapper<CommunityRecord>;
   Contact: ResolverTypeWrapper<ContactRecord>;
   ContactConnection: ResolverTypeWrapper<Omit<ContactConnection, 'edges'> & { edges: Array<ResolversTypes['ContactEdge']> }>;
@@ -2815,6 +3209,7 @@ export type ResolversTypes = ResolversObject<{
   ContactExport: ResolverTypeWrapper<ContactExport>;
   ContactFilter: ContactFilter;
   ContactLink: ResolverTypeWrapper<ContactLink>;
+  ContactPoint: ResolverTypeWrapper<ContactPointRecord>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateContactInput: CreateContactInput;
   CreateEventInput: CreateEventInput;
@@ -2851,6 +3246,7 @@ export type ResolversTypes = ResolversObject<{
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IndexRank: ResolverTypeWrapper<IndexRankRecord>;
   InheritanceSide: InheritanceSide;
   InheritedTopic: ResolverTypeWrapper<InheritedTopicRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -2884,11 +3280,19 @@ export type ResolversTypes = ResolversObject<{
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartialDate: ResolverTypeWrapper<PartialDateRecord>;
+  Participation: ResolverTypeWrapper<ParticipationRecord>;
+  ParticipationConnection: ResolverTypeWrapper<Omit<ParticipationConnection, 'edges'> & { edges: Array<ResolversTypes['ParticipationEdge']> }>;
+  ParticipationEdge: ResolverTypeWrapper<Omit<ParticipationEdge, 'node'> & { node: ResolversTypes['Participation'] }>;
+  ParticipationRole: ParticipationRole;
   PeerConnection: ResolverTypeWrapper<Omit<PeerConnection, 'edges'> & { edges: Array<ResolversTypes['PeerEdge']> }>;
   PeerEdge: ResolverTypeWrapper<PeerEdgeRecord>;
   PeerFilter: PeerFilter;
   PeerProfile: PeerProfile;
   PeerRanking: PeerRanking;
+  Programme: ResolverTypeWrapper<ProgrammeRecord>;
+  ProgrammeConnection: ResolverTypeWrapper<Omit<ProgrammeConnection, 'edges'> & { edges: Array<ResolversTypes['ProgrammeEdge']> }>;
+  ProgrammeEdge: ResolverTypeWrapper<Omit<ProgrammeEdge, 'node'> & { node: ResolversTypes['Programme'] }>;
+  ProgrammeLevel: ProgrammeLevel;
   Project: ResolverTypeWrapper<ProjectRecord>;
   ProjectConnection: ResolverTypeWrapper<Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversTypes['ProjectEdge']> }>;
   ProjectEdge: ResolverTypeWrapper<Omit<ProjectEdge, 'node'> & { node: ResolversTypes['Project'] }>;
@@ -2908,6 +3312,9 @@ export type ResolversTypes = ResolversObject<{
   ReachedConnection: ResolverTypeWrapper<Omit<ReachedConnection, 'edges'> & { edges: Array<ResolversTypes['ReachedEdge']> }>;
   ReachedEdge: ResolverTypeWrapper<Omit<ReachedEdge, 'node' | 'path'> & { node: ResolversTypes['Municipality'], path: Array<ResolversTypes['ReachStep']> }>;
   RegisterInfo: ResolverTypeWrapper<RegisterRecord>;
+  ReusableSolution: ResolverTypeWrapper<ReusableSolutionRecord>;
+  ReusableSolutionConnection: ResolverTypeWrapper<Omit<ReusableSolutionConnection, 'edges'> & { edges: Array<ResolversTypes['ReusableSolutionEdge']> }>;
+  ReusableSolutionEdge: ResolverTypeWrapper<Omit<ReusableSolutionEdge, 'node'> & { node: ResolversTypes['ReusableSolution'] }>;
   Role: Role;
   Runner: ResolverTypeWrapper<RunnerRecord>;
   RunnerInput: RunnerInput;
@@ -2920,6 +3327,10 @@ export type ResolversTypes = ResolversObject<{
   SimilarProjectEdge: ResolverTypeWrapper<Omit<SimilarProjectEdge, 'explanation' | 'node'> & { explanation: ResolversTypes['Explanation'], node: ResolversTypes['Project'] }>;
   SizeClass: SizeClass;
   Solution: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Solution']>;
+  SolutionUse: ResolverTypeWrapper<SolutionUseRecord>;
+  SolutionUseConnection: ResolverTypeWrapper<Omit<SolutionUseConnection, 'edges'> & { edges: Array<ResolversTypes['SolutionUseEdge']> }>;
+  SolutionUseEdge: ResolverTypeWrapper<Omit<SolutionUseEdge, 'node'> & { node: ResolversTypes['SolutionUse'] }>;
+  SolutionUseStatus: SolutionUseStatus;
   Source: ResolverTypeWrapper<SourceRecord>;
   State: State;
   StateWhiteSpot: ResolverTypeWrapper<StateWhiteSpot>;
@@ -2962,6 +3373,7 @@ export type ResolversParentTypes = ResolversObject<{
   ContactExport: ContactExport;
   ContactFilter: ContactFilter;
   ContactLink: ContactLink;
+  ContactPoint: ContactPointRecord;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateContactInput: CreateContactInput;
   CreateEventInput: CreateEventInput;
@@ -2990,6 +3402,7 @@ export type ResolversParentTypes = ResolversObject<{
   GeoPoint: GeoPoint;
   GeoPointInput: GeoPointInput;
   ID: Scalars['ID']['output'];
+  IndexRank: IndexRankRecord;
   InheritedTopic: InheritedTopicRecord;
   Int: Scalars['Int']['output'];
   Interest: InterestRecord;
@@ -3017,9 +3430,15 @@ export type ResolversParentTypes = ResolversObject<{
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   PageInfo: PageInfo;
   PartialDate: PartialDateRecord;
+  Participation: ParticipationRecord;
+  ParticipationConnection: Omit<ParticipationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ParticipationEdge']> };
+  ParticipationEdge: Omit<ParticipationEdge, 'node'> & { node: ResolversParentTypes['Participation'] };
   PeerConnection: Omit<PeerConnection, 'edges'> & { edges: Array<ResolversParentTypes['PeerEdge']> };
   PeerEdge: PeerEdgeRecord;
   PeerFilter: PeerFilter;
+  Programme: ProgrammeRecord;
+  ProgrammeConnection: Omit<ProgrammeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgrammeEdge']> };
+  ProgrammeEdge: Omit<ProgrammeEdge, 'node'> & { node: ResolversParentTypes['Programme'] };
   Project: ProjectRecord;
   ProjectConnection: Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProjectEdge']> };
   ProjectEdge: Omit<ProjectEdge, 'node'> & { node: ResolversParentTypes['Project'] };
@@ -3035,6 +3454,9 @@ export type ResolversParentTypes = ResolversObject<{
   ReachedConnection: Omit<ReachedConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReachedEdge']> };
   ReachedEdge: Omit<ReachedEdge, 'node' | 'path'> & { node: ResolversParentTypes['Municipality'], path: Array<ResolversParentTypes['ReachStep']> };
   RegisterInfo: RegisterRecord;
+  ReusableSolution: ReusableSolutionRecord;
+  ReusableSolutionConnection: Omit<ReusableSolutionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReusableSolutionEdge']> };
+  ReusableSolutionEdge: Omit<ReusableSolutionEdge, 'node'> & { node: ResolversParentTypes['ReusableSolution'] };
   Runner: RunnerRecord;
   RunnerInput: RunnerInput;
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['SearchResult'] };
@@ -3043,6 +3465,9 @@ export type ResolversParentTypes = ResolversObject<{
   SimilarProjectConnection: Omit<SimilarProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['SimilarProjectEdge']> };
   SimilarProjectEdge: Omit<SimilarProjectEdge, 'explanation' | 'node'> & { explanation: ResolversParentTypes['Explanation'], node: ResolversParentTypes['Project'] };
   Solution: ResolversUnionTypes<ResolversParentTypes>['Solution'];
+  SolutionUse: SolutionUseRecord;
+  SolutionUseConnection: Omit<SolutionUseConnection, 'edges'> & { edges: Array<ResolversParentTypes['SolutionUseEdge']> };
+  SolutionUseEdge: Omit<SolutionUseEdge, 'node'> & { node: ResolversParentTypes['SolutionUse'] };
   Source: SourceRecord;
   StateWhiteSpot: StateWhiteSpot;
   String: Scalars['String']['output'];
@@ -3169,6 +3594,22 @@ export type ContactLinkResolvers<ContextType = Context, ParentType extends Resol
   targetKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targetName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ContactPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactPoint'] = ResolversParentTypes['ContactPoint']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  contactPage?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['EmailAddress']>, ParentType, ContextType>;
+  emailBasis?: Resolver<Maybe<ResolversTypes['ChannelBasis']>, ParentType, ContextType>;
+  municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  municipalityWording?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phoneBasis?: Resolver<Maybe<ResolversTypes['ChannelBasis']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  web?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
 }>;
 
 export type CreatedApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
@@ -3304,6 +3745,15 @@ export type GeoPointResolvers<ContextType = Context, ParentType extends Resolver
   lon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type IndexRankResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndexRank'] = ResolversParentTypes['IndexRank']> = ResolversObject<{
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type InheritedTopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InheritedTopic'] = ResolversParentTypes['InheritedTopic']> = ResolversObject<{
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
   via?: Resolver<Array<ResolversTypes['TopicInheritance']>, ParentType, ContextType>;
@@ -3332,6 +3782,7 @@ export type LearningPartnerConnectionResolvers<ContextType = Context, ParentType
 }>;
 
 export type LearningPartnerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningPartnerEdge'] = ResolversParentTypes['LearningPartnerEdge']> = ResolversObject<{
+  contactPoints?: Resolver<Array<ResolversTypes['ContactPoint']>, ParentType, ContextType>;
   contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['LearningExplanation'], ParentType, ContextType>;
@@ -3384,6 +3835,7 @@ export type MeasureTopicResolvers<ContextType = Context, ParentType extends Reso
 export type MunicipalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality']> = ResolversObject<{
   ags?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   areaKm2?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  contactPoints?: Resolver<Array<ResolversTypes['ContactPoint']>, ParentType, ContextType>;
   contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
   eventsAttended?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<MunicipalityEventsAttendedArgs, 'includeGenerated' | 'includeStanding'>>;
   eventsHosted?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<MunicipalityEventsHostedArgs, 'includeStanding'>>;
@@ -3404,8 +3856,11 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   peers?: Resolver<ResolversTypes['PeerConnection'], ParentType, ContextType, RequireFields<MunicipalityPeersArgs, 'first' | 'profile' | 'rankBy'>>;
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   postcode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  programmes?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   projects?: Resolver<ResolversTypes['MunicipalityProjectConnection'], ParentType, ContextType, RequireFields<MunicipalityProjectsArgs, 'first'>>;
   sizeClass?: Resolver<Maybe<ResolversTypes['SizeClass']>, ParentType, ContextType>;
+  smartCityIndex?: Resolver<Array<ResolversTypes['IndexRank']>, ParentType, ContextType>;
+  solutionsUsed?: Resolver<Array<ResolversTypes['SolutionUse']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   urbanisation?: Resolver<Maybe<ResolversTypes['Urbanisation']>, ParentType, ContextType>;
@@ -3489,7 +3944,7 @@ export type NetworkGraphResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Contact' | 'Event' | 'Measure' | 'Municipality' | 'Organization' | 'Project' | 'Topic', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Contact' | 'Event' | 'Measure' | 'Municipality' | 'Organization' | 'Programme' | 'Project' | 'ReusableSolution' | 'Topic', ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -3533,6 +3988,36 @@ export type PartialDateResolvers<ContextType = Context, ParentType extends Resol
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ParticipationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participation'] = ResolversParentTypes['Participation']> = ResolversObject<{
+  cohort?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fellowMembers?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
+  projectTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ParticipationRole'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  topicsAreProgrammeFields?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  topicsWording?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  yearFrom?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  yearTo?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ParticipationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParticipationConnection'] = ResolversParentTypes['ParticipationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ParticipationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ParticipationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParticipationEdge'] = ResolversParentTypes['ParticipationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Participation'], ParentType, ContextType>;
+}>;
+
 export type PeerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeerConnection'] = ResolversParentTypes['PeerConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['PeerEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -3546,9 +4031,36 @@ export type PeerEdgeResolvers<ContextType = Context, ParentType extends Resolver
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type ProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Programme'] = ResolversParentTypes['Programme']> = ResolversObject<{
+  funder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isModelProjectProgramme?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ProgrammeLevel'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['ParticipationConnection'], ParentType, ContextType, RequireFields<ProgrammeParticipantsArgs, 'first'>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  states?: Resolver<Array<ResolversTypes['State']>, ParentType, ContextType>;
+  yearFrom?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  yearTo?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProgrammeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeConnection'] = ResolversParentTypes['ProgrammeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProgrammeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProgrammeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeEdge'] = ResolversParentTypes['ProgrammeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+}>;
+
 export type ProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = ResolversObject<{
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cohort?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  contactPoints?: Resolver<Array<ResolversTypes['ContactPoint']>, ParentType, ContextType>;
   contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   funders?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -3608,6 +4120,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'slug'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   peers?: Resolver<ResolversTypes['PeerConnection'], ParentType, ContextType, RequireFields<QueryPeersArgs, 'ags' | 'first' | 'profile' | 'rankBy'>>;
+  programme?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'slug'>>;
+  programmes?: Resolver<ResolversTypes['ProgrammeConnection'], ParentType, ContextType, RequireFields<QueryProgrammesArgs, 'first'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'slug'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first' | 'orderBy'>>;
   reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryReachArgs, 'from' | 'includeGenerated' | 'maxHops'>>;
@@ -3615,6 +4129,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   reachNetwork?: Resolver<ResolversTypes['ReachNetwork'], ParentType, ContextType, RequireFields<QueryReachNetworkArgs, 'includeGenerated'>>;
   register?: Resolver<Maybe<ResolversTypes['RegisterInfo']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  solution?: Resolver<Maybe<ResolversTypes['ReusableSolution']>, ParentType, ContextType, RequireFields<QuerySolutionArgs, 'slug'>>;
+  solutions?: Resolver<ResolversTypes['ReusableSolutionConnection'], ParentType, ContextType, RequireFields<QuerySolutionsArgs, 'first'>>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'slug'>>;
   topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
@@ -3693,6 +4209,31 @@ export type RegisterInfoResolvers<ContextType = Context, ParentType extends Reso
   url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
 }>;
 
+export type ReusableSolutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReusableSolution'] = ResolversParentTypes['ReusableSolution']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openSource?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  originWording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  repositoryUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['SolutionUseConnection'], ParentType, ContextType, RequireFields<ReusableSolutionUsersArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ReusableSolutionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReusableSolutionConnection'] = ResolversParentTypes['ReusableSolutionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ReusableSolutionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReusableSolutionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReusableSolutionEdge'] = ResolversParentTypes['ReusableSolutionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReusableSolution'], ParentType, ContextType>;
+}>;
+
 export type RunnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Runner'] = ResolversParentTypes['Runner']> = ResolversObject<{
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['RunnerRole'], ParentType, ContextType>;
@@ -3730,6 +4271,31 @@ export type SimilarProjectEdgeResolvers<ContextType = Context, ParentType extend
 
 export type SolutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Solution'] = ResolversParentTypes['Solution']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Measure' | 'Project', ParentType, ContextType>;
+}>;
+
+export type SolutionUseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SolutionUse'] = ResolversParentTypes['SolutionUse']> = ResolversObject<{
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isOrigin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  solution?: Resolver<ResolversTypes['ReusableSolution'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['SolutionUseStatus']>, ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  topicsWording?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type SolutionUseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SolutionUseConnection'] = ResolversParentTypes['SolutionUseConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SolutionUseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SolutionUseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SolutionUseEdge'] = ResolversParentTypes['SolutionUseEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SolutionUse'], ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -3820,6 +4386,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ContactEdge?: ContactEdgeResolvers<ContextType>;
   ContactExport?: ContactExportResolvers<ContextType>;
   ContactLink?: ContactLinkResolvers<ContextType>;
+  ContactPoint?: ContactPointResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -3838,6 +4405,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Explanation?: ExplanationResolvers<ContextType>;
   GemeindePositions?: GemeindePositionsResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  IndexRank?: IndexRankResolvers<ContextType>;
   InheritedTopic?: InheritedTopicResolvers<ContextType>;
   Interest?: InterestResolvers<ContextType>;
   LearningExplanation?: LearningExplanationResolvers<ContextType>;
@@ -3861,8 +4429,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartialDate?: PartialDateResolvers<ContextType>;
+  Participation?: ParticipationResolvers<ContextType>;
+  ParticipationConnection?: ParticipationConnectionResolvers<ContextType>;
+  ParticipationEdge?: ParticipationEdgeResolvers<ContextType>;
   PeerConnection?: PeerConnectionResolvers<ContextType>;
   PeerEdge?: PeerEdgeResolvers<ContextType>;
+  Programme?: ProgrammeResolvers<ContextType>;
+  ProgrammeConnection?: ProgrammeConnectionResolvers<ContextType>;
+  ProgrammeEdge?: ProgrammeEdgeResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
@@ -3876,6 +4450,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReachedConnection?: ReachedConnectionResolvers<ContextType>;
   ReachedEdge?: ReachedEdgeResolvers<ContextType>;
   RegisterInfo?: RegisterInfoResolvers<ContextType>;
+  ReusableSolution?: ReusableSolutionResolvers<ContextType>;
+  ReusableSolutionConnection?: ReusableSolutionConnectionResolvers<ContextType>;
+  ReusableSolutionEdge?: ReusableSolutionEdgeResolvers<ContextType>;
   Runner?: RunnerResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
@@ -3883,6 +4460,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SimilarProjectConnection?: SimilarProjectConnectionResolvers<ContextType>;
   SimilarProjectEdge?: SimilarProjectEdgeResolvers<ContextType>;
   Solution?: SolutionResolvers<ContextType>;
+  SolutionUse?: SolutionUseResolvers<ContextType>;
+  SolutionUseConnection?: SolutionUseConnectionResolvers<ContextType>;
+  SolutionUseEdge?: SolutionUseEdgeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   StateWhiteSpot?: StateWhiteSpotResolvers<ContextType>;
   StructureMatch?: StructureMatchResolvers<ContextType>;

@@ -14,7 +14,16 @@ import {
   COUNT_IMPORTED, CREATE_EXCHANGES, DROP_IMPORTED_EXCHANGES, DROP_STALE_MEASURES, DROP_UNITS, IS_EMPTY, LINK_MUNICIPALITIES,
   MERGE_CITIES_ABROAD, MERGE_EVENTS, MERGE_MEASURES, MERGE_MUNICIPALITIES, MERGE_PROJECTS, MERGE_TOPICS, REGISTER_UNITS, SET_REGISTER,
 } from './import.repository.js';
+import {
+  CREATE_PARTICIPATIONS, CREATE_USES, DROP_IMPORTED_PARTICIPATIONS, DROP_IMPORTED_USES, DROP_STALE_CONTACT_POINTS, DROP_STALE_INDEX_RANKS,
+  DROP_STALE_PROGRAMMES, DROP_STALE_SOLUTIONS, MERGE_CONTACT_POINTS, MERGE_INDEX_RANKS, MERGE_PROGRAMMES, MERGE_SOLUTIONS,
+} from './activity.repository.js';
+import { CONTACT_POINT_COLUMNS, CONTACT_POINTS_SOURCE, parseContactPoints } from './contact-points.js';
+import { BITKOM_SMART_CITY_INDEX, INDEX_RANK_COLUMNS, INDEX_RANKS_SOURCE, parseIndexRanks } from './index-ranks.js';
+import { Matcher } from './matcher.js';
 import { MEASURE_COLUMNS, MEASURES_SOURCE, parseMeasures } from './measures.js';
+import { MODEL_PROJECTS, parseProgrammes, PROGRAMME_COLUMNS, PROGRAMMES_SOURCE } from './programmes.js';
+import { parseSolutions, SOLUTION_COLUMNS, SOLUTIONS_SOURCE } from './solutions.js';
 import { NameResolver, type AbroadImport } from './names.js';
 import { PROFILE_COLUMNS, PROFILES_SOURCE, parseProfiles } from './profiles.js';
 import { parseProjects, PROGRAMME, PROJECT_COLUMNS, PROJECTS_SOURCE } from './projects.js';
@@ -89,6 +98,10 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     [EXCHANGES_SOURCE, EXCHANGE_COLUMNS],
     [EVENTS_SOURCE, EVENT_COLUMNS],
     [ABROAD_SOURCE, ABROAD_COLUMNS],
+    [PROGRAMMES_SOURCE, PROGRAMME_COLUMNS],
+    [SOLUTIONS_SOURCE, SOLUTION_COLUMNS],
+    [CONTACT_POINTS_SOURCE, CONTACT_POINT_COLUMNS],
+    [INDEX_RANKS_SOURCE, INDEX_RANK_COLUMNS],
   ] as const;
   const sources: Record<string, CsvRecord[]> = {};
   let register: Awaited<ReturnType<typeof readRegister>>;
@@ -122,6 +135,11 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   const names = new NameResolver(units, projects, abroad);
   const exchanges = parseExchanges(sources[EXCHANGES_SOURCE]!, names, mapping, report);
   const events = parseEvents(sources[EVENTS_SOURCE]!, names, mapping, report);
+  const matcher = new Matcher(units);
+  const { programmes, participations } = parseProgrammes(sources[PROGRAMMES_SOURCE]!, units, matcher, mapping, report);
+  const { solutions, uses } = parseSolutions(sources[SOLUTIONS_SOURCE]!, matcher, names, mapping, report);
+  const contactPoints = parseContactPoints(sources[CONTACT_POINTS_SOURCE]!, projects, matcher, report);
+  const indexRanks = parseIndexRanks(sources[INDEX_RANKS_SOURCE]!, matcher, report);
   const changes = compareRegisters(previous, units);
   for (const u of changes.disappeared) {
     report.decide(register.source, 0, 'key no longer in the register', `${u.ags} ${u.name}${u.links > 0 ? `: removed with ${u.links} link(s) of its own` : ''}`);
@@ -186,6 +204,43 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     topics: topicList(e.topics),
     attendance: e.attendance.map((a) => ({ ...a.actor, props: { note: a.note, ...sourceProps(a.sources) } })),
   }));
+  const programmeRows = [MODEL_PROJECTS, ...programmes].map(({ slug, sources: programmeSources, ...p }) => ({
+    slug,
+    props: { ...p, nameKey: nameKey(p.name), ...sourceProps(programmeSources) },
+  }));
+  const participationRows = participations.map((x) => ({
+    ags: x.ags,
+    programme: x.programme,
+    props: {
+      role: x.role, group: x.group, cohort: x.cohort, yearFrom: x.yearFrom, yearTo: x.yearTo, projectTitle: x.projectTitle,
+      topics: [...x.topics.keys()].sort(), topicsWording: x.topicsWording, topicsOfProgramme: x.topicsOfProgramme,
+      evidence: x.evidence, note: x.note, ...sourceProps(x.sources),
+    },
+  }));
+  const solutionRows = solutions.map(({ slug, origin, sources: solutionSources, ...s }) => ({
+    slug,
+    origin,
+    props: { ...s, nameKey: nameKey(s.name), ...sourceProps(solutionSources) },
+  }));
+  const useRows = uses.map((u) => ({
+    ags: u.ags,
+    solution: u.solution,
+    props: {
+      status: u.status, date: u.date, isOrigin: u.isOrigin, topics: [...u.topics.keys()].sort(), topicsWording: u.topicsWording,
+      evidence: u.evidence, note: u.note, ...sourceProps(u.sources),
+    },
+  }));
+  const contactPointRows = contactPoints.map(({ slug, project, municipalities, sources: pointSources, ...c }) => ({
+    slug,
+    project,
+    municipalities,
+    props: { ...c, ...sourceProps(pointSources) },
+  }));
+  const indexRankRows = indexRanks.map(({ slug, ags, sources: rankSources, ...r }) => ({
+    slug,
+    ags,
+    props: { ...r, index: BITKOM_SMART_CITY_INDEX, ...sourceProps(rankSources) },
+  }));
   const abroadRows = abroad.map((a) => ({ slug: a.slug, props: { name: a.name, nameKey: nameKey(a.name), country: a.country, nameLocal: a.nameLocal } }));
 
   await db.write(
@@ -202,6 +257,18 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       await tx.run(DROP_IMPORTED_EXCHANGES);
       await inBatches(tx, CREATE_EXCHANGES, exchangeRows, 'exchange links', progress);
       await inBatches(tx, MERGE_EVENTS, eventRows, 'events', progress);
+      await tx.run(DROP_STALE_PROGRAMMES, { slugs: programmeRows.map((g) => g.slug) });
+      await inBatches(tx, MERGE_PROGRAMMES, programmeRows, 'programmes', progress);
+      await tx.run(DROP_IMPORTED_PARTICIPATIONS);
+      await inBatches(tx, CREATE_PARTICIPATIONS, participationRows, 'programme participations', progress);
+      await tx.run(DROP_STALE_SOLUTIONS, { slugs: solutionRows.map((s) => s.slug) });
+      await inBatches(tx, MERGE_SOLUTIONS, solutionRows, 'solutions', progress);
+      await tx.run(DROP_IMPORTED_USES);
+      await inBatches(tx, CREATE_USES, useRows, 'solution uses', progress);
+      await tx.run(DROP_STALE_CONTACT_POINTS, { slugs: contactPointRows.map((c) => c.slug) });
+      await inBatches(tx, MERGE_CONTACT_POINTS, contactPointRows, 'contact points', progress);
+      await tx.run(DROP_STALE_INDEX_RANKS, { slugs: indexRankRows.map((r) => r.slug) });
+      await inBatches(tx, MERGE_INDEX_RANKS, indexRankRows, 'index ranks', progress);
       await tx.run(SET_REGISTER, {
         territoryDate: register.territoryDate,
         populationDate: register.populationDate,
@@ -238,6 +305,14 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     HOSTED_BY: events.reduce((n, e) => n + e.hosts.length, 0),
     ATTENDED: events.reduce((n, e) => n + e.attendance.length, 0),
     COVERS: events.reduce((n, e) => n + e.topics.size, 0),
+    Programme: programmeRows.length,
+    TAKES_PART_IN: participations.length,
+    Solution: solutions.length,
+    USES: uses.length,
+    ORIGINATED_IN: solutions.filter((s) => s.origin !== null).length,
+    ContactPoint: contactPoints.length,
+    OFFICE_OF: contactPoints.reduce((n, c) => n + c.municipalities.length, 0),
+    IndexRank: indexRanks.length,
   });
   report.register = { territoryDate: register.territoryDate, populationDate: register.populationDate, file: register.source, sha256: register.sha256, origin: register.origin };
   report.seconds = (performance.now() - started) / 1000;

@@ -128,3 +128,19 @@ export function keywordTopics(text: string, mapping: TopicMapping): Map<string, 
   }
   return out;
 }
+
+/**
+ * Topics of a list of labels in a source's own words that were not written for the taxonomy (programmes'
+ * fields, what a municipality uses a solution for): a label with an entry in the mapping maps by it, any
+ * other by the keyword rows. A label that maps to nothing is reported, not an error: the wording is kept.
+ */
+export function wordingTopics(labels: readonly string[], mapping: TopicMapping, report: ImportReport, source: string, line: number): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const label of labels) {
+    const slugs = mapping.labels.get(label) ?? [...keywordTopics(label, mapping).keys()];
+    const why = mapping.unmappedReasons.get(label);
+    if (slugs.length === 0) report.decide(source, line, 'topic wording mapped to no topic', `"${label}"${why ? `: ${why}` : ''}`);
+    for (const slug of slugs) out.set(slug, [...(out.get(slug) ?? []), label]);
+  }
+  return out;
+}

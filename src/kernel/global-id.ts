@@ -1,5 +1,5 @@
 // Global ids for `Query.node`: base64url of "Type:key". Opaque to clients, stable for us.
-export const NODE_TYPES = ['Municipality', 'Project', 'Topic', 'Contact', 'Organization', 'Event', 'Measure'] as const;
+export const NODE_TYPES = ['Municipality', 'Project', 'Topic', 'Contact', 'Organization', 'Event', 'Measure', 'Programme', 'ReusableSolution'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export const toGlobalId = (type: NodeType, key: string) => Buffer.from(`${type}:${key}`, 'utf8').toString('base64url');

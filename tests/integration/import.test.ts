@@ -13,7 +13,10 @@ import { REGISTER_CSV, registerRead } from '../support/register.js';
 import type { RegisterFile, RegisterRead } from '../../src/import/register-read.js';
 
 const DATA = fromProject('data');
-const FILES = ['mpsc.csv', 'mpsc-profiles.csv', 'measures.csv', 'exchange-links.csv', 'events.csv', 'topics.csv', 'topic-mapping.csv', 'cities-abroad.csv'];
+const FILES = [
+  'mpsc.csv', 'mpsc-profiles.csv', 'measures.csv', 'exchange-links.csv', 'events.csv', 'topics.csv', 'topic-mapping.csv', 'cities-abroad.csv',
+  'programmes.csv', 'solution-adoptions.csv', 'contact-points.csv', 'bitkom-smart-city-index.csv',
+];
 
 let h: Harness;
 let register: RegisterRead;
@@ -267,6 +270,143 @@ describe('the network data: topics, measures, links, events, with their sources'
   });
 });
 
+describe('beyond the model projects: programmes, solutions in use, contact points, index ranks', () => {
+  it('imports 21 other programmes with their participations and the model-project programme beside them', async () => {
+    const { programmes } = await h.ok(`{ programmes(first: 100) { totalCount edges { node {
+      slug level states isModelProjectProgramme yearFrom yearTo sources { url file } participants(first: 0) { totalCount } } } } }`);
+    const bySlug = new Map(programmes.edges.map((e: any) => [e.node.slug, e.node]));
+    expect(programmes.totalCount).toBe(22);
+    const others = programmes.edges.map((e: any) => e.node).filter((g: any) => !g.isModelProjectProgramme);
+    expect(others).toHaveLength(21);
+    expect(others.reduce((n: number, g: any) => n + g.participants.totalCount, 0)).toBeGreaterThanOrEqual(270);
+    // The model-project programme's participants are the runners of its projects.
+    expect(bySlug.get('modellprojekte-smart-cities')).toMatchObject({ level: 'BUND', states: [], yearFrom: 2019, participants: { totalCount: firstRun.written.RUNS } });
+    expect(bySlug.get('smarte-land-regionen')).toMatchObject({ level: 'BUND', states: [], participants: { totalCount: 22 } });
+    expect(bySlug.get('by-digitales-dorf')).toMatchObject({ level: 'LAND', states: ['BAYERN'] });
+    // A joint body of two Länder; a Land whose name is inside another's is not mistaken for it.
+    expect(bySlug.get('mabb-smart-village')).toMatchObject({ level: 'LAND', states: ['BERLIN', 'BRANDENBURG'] });
+    expect(bySlug.get('st-sachsen-anhalt-digital')).toMatchObject({ states: ['SACHSEN_ANHALT'] });
+    expect(bySlug.get('digitale-doerfer-ni')).toMatchObject({ states: ['NIEDERSACHSEN'] });
+    for (const g of programmes.edges) expect(g.node.sources.length, g.node.slug).toBeGreaterThan(0);
+  });
+
+  it('filters a programme\'s participants by role and Land, and pages them', async () => {
+    const { programme } = await h.ok(`{ programme(slug: "smarte-land-regionen") {
+      models: participants(role: MODEL_REGION, first: 100) { totalCount edges { node { role municipality { ags kind } } } }
+      rlp: participants(state: RHEINLAND_PFALZ, first: 100) { totalCount edges { node { municipality { state } } } }
+      first: participants(first: 5) { pageInfo { hasNextPage endCursor } edges { node { municipality { ags } } } }
+    } }`);
+    expect(programme.models.totalCount).toBe(7);
+    expect(programme.models.edges.every((e: any) => e.node.role === 'MODEL_REGION' && e.node.municipality.kind === 'LANDKREIS')).toBe(true);
+    expect(programme.rlp.edges.every((e: any) => e.node.municipality.state === 'RHEINLAND_PFALZ')).toBe(true);
+    expect(programme.rlp.totalCount).toBeGreaterThan(0);
+    const next = await h.ok(`{ programme(slug: "smarte-land-regionen") { participants(first: 100, after: "${programme.first.pageInfo.endCursor}") { edges { node { municipality { ags } } } } } }`);
+    const all = [...programme.first.edges, ...next.programme.participants.edges].map((e: any) => e.node.municipality.ags);
+    expect(new Set(all).size).toBe(22);
+  });
+
+  it('shows a municipality\'s programmes with role, group, fellow members and topics in the source\'s words', async () => {
+    const { kreis, erbendorf, ulm } = await h.ok(`{
+      kreis: municipality(ags: "07231") { programmes { programme { slug } role topicsWording topicsAreProgrammeFields topics { slug } sources { url file line } } }
+      erbendorf: municipality(ags: "09377116") { programmes { programme { slug } group fellowMembers { ags } } }
+      ulm: municipality(ags: "08421000") { programmes { programme { slug } role group project { slug } cohort } }
+    }`);
+    expect(kreis.programmes).toContainEqual(expect.objectContaining({
+      programme: { slug: 'smarte-land-regionen' }, role: 'MODEL_REGION', topicsAreProgrammeFields: true,
+      topicsWording: ['Arbeit & Bildung', 'Gemeinschaft & Ehrenamt', 'Gesundheit', 'Mobilität'],
+      sources: expect.arrayContaining([expect.objectContaining({ file: 'programmes.csv', line: 2 })]),
+    }));
+    expect(kreis.programmes[0].topics.map((t: any) => t.slug)).toEqual(expect.arrayContaining(['gesundheit', 'mobilitaet']));
+    const steinwald = erbendorf.programmes.find((p: any) => p.programme.slug === 'by-digitales-dorf');
+    expect(steinwald.group).toBe('Steinwald-Allianz');
+    expect(steinwald.fellowMembers.length).toBeGreaterThanOrEqual(10);
+    expect(steinwald.fellowMembers.map((m: any) => m.ags)).not.toContain('09377116');
+    expect(ulm.programmes).toContainEqual({ programme: { slug: 'modellprojekte-smart-cities' }, role: 'LEAD', group: 'mpsc-2019-ulm', project: { slug: 'mpsc-2019-ulm' }, cohort: '2019' });
+  });
+
+  it('links a Gemeindeverband by the key its notes give, and reports every row it cannot link with the reason', () => {
+    const decided = (source: string, reason: string) => firstRun.decisions.filter((d) => d.source === source && d.reason === reason);
+    expect(decided('programmes.csv', 'Gemeindeverband key from the notes').map((d) => d.detail)).toContain('"Verbandsgemeinde Maifeld" → 071375002 Maifeld');
+    const unlinked = decided('programmes.csv', 'no AGS, not linked');
+    expect(unlinked.map((d) => d.detail.split(':')[0])).toEqual(expect.arrayContaining(['"Herzberg"', '"Vechta"', '"Höxter"', '"RegioENERGIE"']));
+    // The reason is the editors' own.
+    expect(unlinked.find((d) => d.detail.startsWith('"Vechta"'))!.detail).toMatch(/Ambiguous/);
+    expect(decided('solution-adoptions.csv', 'Gemeindeverband matched by name').map((d) => d.detail)).toContain('"Amt Schwaan" → 130725261 Schwaan');
+  });
+
+  it('imports 17 re-usable solutions and who uses them, with status, the date at the source\'s precision, origin and repository', async () => {
+    const { solutions, belzig, dorffunk } = await h.ok(`{
+      solutions(first: 100) { totalCount edges { node { slug users(first: 0) { totalCount } } } }
+      belzig: solution(slug: "smart-village-app") { name origin { ags } originWording openSource repositoryUrl topics { slug } sources { file line } }
+      dorffunk: solution(slug: "dorffunk") { origin { ags } originWording }
+    }`);
+    expect(solutions.totalCount).toBe(17);
+    expect(solutions.edges.reduce((n: number, e: any) => n + e.node.users.totalCount, 0)).toBeGreaterThanOrEqual(120);
+    expect(solutions.edges[0].node.slug).toBe('smart-village-app');
+    expect(belzig).toMatchObject({ name: 'Smart Village App', origin: { ags: '12069020' }, originWording: 'Bad Belzig', openSource: true, repositoryUrl: 'https://gitlab.opencode.de/bad-belzig/smart-village-app' });
+    expect(belzig.topics.map((t: any) => t.slug)).toContain('city-apps');
+    expect(belzig.sources[0]).toEqual({ file: 'solution-adoptions.csv', line: 2 });
+    expect(dorffunk).toEqual({ origin: null, originWording: null });
+    const { municipality } = await h.ok(`{ municipality(ags: "12069020") { solutionsUsed { solution { slug } status isOrigin date { value precision earliest latest } sources { url } } } }`);
+    expect(municipality.solutionsUsed).toContainEqual(expect.objectContaining({
+      solution: { slug: 'smart-village-app' }, status: 'LIVE', isOrigin: true,
+      date: { value: '2019-08', precision: 'MONTH', earliest: '2019-08-01', latest: '2019-08-31' },
+    }));
+  });
+
+  it('lists a solution\'s users nearest first for an asker, and refuses an unknown asker', async () => {
+    const { solution } = await h.ok(`{ solution(slug: "smart-village-app") { users(nearestTo: "12069020", first: 100) { totalCount edges { distanceKm node { municipality { ags } } } } } }`);
+    const km = solution.users.edges.map((e: any) => e.distanceKm);
+    expect(solution.users.edges[0].node.municipality.ags).toBe('12069020');
+    expect(km[0]).toBe(0);
+    expect(km.filter((d: number | null) => d !== null)).toEqual([...km.filter((d: number | null) => d !== null)].sort((a, b) => a - b));
+    const unknown = await h.gql(`{ solution(slug: "smart-village-app") { users(nearestTo: "99999999") { totalCount } } }`);
+    expect(unknown.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const bad = await h.gql(`{ solution(slug: "smart-village-app") { users(nearestTo: "x") { totalCount } } }`);
+    expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('gives every model project a contact point with how certain each mailbox and number is', async () => {
+    const { projects } = await h.ok(`{ projects(first: 80) { edges { node { slug contactPoints { unit email emailBasis phone phoneBasis web sources { url } } } } } }`);
+    const points = projects.edges.flatMap((e: any) => e.node.contactPoints);
+    expect(projects.edges.filter((e: any) => e.node.contactPoints.length > 0).length).toBeGreaterThanOrEqual(60);
+    expect(points.length).toBe(78);
+    for (const c of points) {
+      expect(c.sources.length).toBeGreaterThan(0);
+      expect(c.email === null).toBe(c.emailBasis === null);
+      expect(c.phone === null).toBe(c.phoneBasis === null);
+    }
+    const { potsdam, wolfsburg } = await h.ok(`{
+      potsdam: municipality(ags: "12054000") { contactPoints { email emailBasis project { slug } municipalities { ags } } }
+      wolfsburg: municipality(ags: "03103000") { contactPoints { email emailBasis phone phoneBasis asOf { value precision } } }
+    }`);
+    expect(potsdam.contactPoints[0]).toMatchObject({ email: 'AG-Smart-City@rathaus.potsdam.de', emailBasis: 'RECONSTRUCTED', municipalities: [{ ags: '12054000' }] });
+    expect(wolfsburg.contactPoints[0]).toMatchObject({ emailBasis: 'OFFICIAL_PAGE', phoneBasis: 'OFFICIAL_PAGE' });
+  });
+
+  it('shows Bitkom Smart City Index ranks as cited facts, newest first', async () => {
+    const { municipality } = await h.ok(`{ municipality(ags: "02000000") { smartCityIndex { year rank score sources { url file line } } } }`);
+    const ranks = municipality.smartCityIndex;
+    expect(ranks.map((r: any) => r.year)).toEqual([...ranks.map((r: any) => r.year)].sort((a: number, b: number) => b - a));
+    expect(ranks).toContainEqual({ year: 2019, rank: 1, score: 79.5, sources: [expect.objectContaining({ file: 'bitkom-smart-city-index.csv', line: 2 })] });
+    expect(await count('(x:IndexRank)')).toBe(159);
+  });
+
+  it('gives every new fact at least one source address', async () => {
+    expect(await count('(g:Programme) WHERE size(g.sourceUrls) = 0')).toBe(0);
+    expect(await count('()-[x:TAKES_PART_IN]->() WHERE size(x.sourceUrls) = 0')).toBe(0);
+    expect(await count('(s:Solution) WHERE size(s.sourceUrls) = 0')).toBe(0);
+    expect(await count('()-[x:USES]->() WHERE size(x.sourceUrls) = 0')).toBe(0);
+    expect(await count('(c:ContactPoint) WHERE size(c.sourceUrls) = 0')).toBe(0);
+    expect(await count('(x:IndexRank) WHERE size(x.sourceUrls) = 0')).toBe(0);
+  });
+
+  it('counts at least 400 municipalities with sourced activity (runner, programme, solution, exchange link)', async () => {
+    const active = await count(`(m:Municipality) WHERE EXISTS { (m)-[:RUNS|TAKES_PART_IN|USES|EXCHANGES_WITH]-() }`);
+    expect(active).toBeGreaterThanOrEqual(400);
+  });
+});
+
 // One corrected copy of the sources, imported and then replaced by the real ones again (two imports
 // for both cases: a corrected project row and a corrected links file).
 describe('corrected sources, re-imported', () => {
@@ -385,6 +525,10 @@ describe('a corrupted source', () => {
     { name: 'an event ending before it starts', file: 'events.csv', edit: (t: string) => t.replace('rk-2022-03-22-mayen-koblenz,1. Regionalkonferenz: Smart-City-Strategien gemeinsam entwickeln und Chancen nutzen in meiner Region,REGIONAL_CONFERENCE,2022-03-22,,', 'rk-2022-03-22-mayen-koblenz,1. Regionalkonferenz: Smart-City-Strategien gemeinsam entwickeln und Chancen nutzen in meiner Region,REGIONAL_CONFERENCE,2022-03-22,2022-03-01,'), says: /events\.csv, line 2: invalid row: end_date 2022-03-01 is before date 2022-03-22/ },
     { name: 'a mapping onto a topic the taxonomy lacks', file: 'topic-mapping.csv', edit: (t: string) => t.replace('Abfall und Emissionen,abfall-emissionen', 'Abfall und Emissionen,muellabfuhr'), says: /topic-mapping\.csv, line \d+: unknown topic: Abfall und Emissionen → muellabfuhr/ },
     { name: 'a city abroad in Germany', file: 'cities-abroad.csv', edit: (t: string) => t.replace('Utrecht,utrecht-nl,NL', 'Utrecht,utrecht-nl,DE'), says: /cities-abroad\.csv, line \d+: invalid row/ },
+    { name: 'a participation of an unknown role', file: 'programmes.csv', edit: (t: string) => t.replace(',07231,MODEL_REGION,', ',07231,SPONSOR,'), says: /programmes\.csv, line 2: invalid row: unknown role "SPONSOR"/ },
+    { name: 'a solution use dated in words', file: 'solution-adoptions.csv', edit: (t: string) => t.replace('Bad Belzig,12069020,LIVE,2019-08,', 'Bad Belzig,12069020,LIVE,Sommer 2019,'), says: /solution-adoptions\.csv, line 2: invalid row: year "Sommer 2019" is not a date/ },
+    { name: 'a mailbox without its certainty', file: 'contact-points.csv', edit: (t: string) => t.replace('stadt.wolfsburg.de,OFFICIAL_PAGE,', 'stadt.wolfsburg.de,,'), says: /contact-points\.csv, line 4: invalid row: an email needs an email_basis/ },
+    { name: 'an index rank in words', file: 'bitkom-smart-city-index.csv', edit: (t: string) => t.replace('Hamburg,02000000,2019,1,79.5', 'Hamburg,02000000,2019,erster,79.5'), says: /bitkom-smart-city-index\.csv, line 2: invalid row: rank_overall "erster" is not a rank/ },
   ])('$name: a clear report and the graph as it was', async ({ file, edit, says }) => {
     const before = await h.fingerprint();
     const report = await runImport(h.db, corrupted(file, edit));

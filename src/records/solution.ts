@@ -1,0 +1,61 @@
+// The re-usable solution records the API hands around: plain values, no driver types.
+import type { Row } from '../db/database.js';
+import type { SolutionUseStatus } from '../generated/graphql.js';
+import { parsePartialDate, type PartialDateRecord } from '../kernel/partial-date.js';
+import { toSources, type SourceRecord } from '../kernel/source.js';
+import { toMunicipality, type MunicipalityRecord } from './municipality.js';
+
+export interface ReusableSolutionRecord {
+  __typename: 'ReusableSolution';
+  slug: string;
+  name: string;
+  originWording: string | null;
+  originAgs: string | null;
+  openSource: boolean | null;
+  repositoryUrl: string | null;
+  topicSlugs: string[];
+  sources: SourceRecord[];
+}
+
+export interface SolutionUseRecord {
+  solution: ReusableSolutionRecord;
+  municipality: MunicipalityRecord;
+  status: SolutionUseStatus | null;
+  date: PartialDateRecord | null;
+  isOrigin: boolean;
+  topicsWording: string[];
+  topicSlugs: string[];
+  evidence: string | null;
+  note: string | null;
+  sources: SourceRecord[];
+}
+
+/** A solution node with `origin` (its origin's AGS) and `topics` (its users' topics) added by the statement. */
+export const toReusableSolution = (p: Row): ReusableSolutionRecord => ({
+  __typename: 'ReusableSolution',
+  slug: p.id as string,
+  name: p.name as string,
+  originWording: (p.originWording as string | null) ?? null,
+  originAgs: (p.origin as string | null) ?? null,
+  openSource: (p.openSource as boolean | null) ?? null,
+  repositoryUrl: (p.repositoryUrl as string | null) ?? null,
+  topicSlugs: (p.topics as string[] | null) ?? [],
+  sources: toSources(p),
+});
+
+/** A row `{solution, municipality, link}` of the use statements (solution.repository.ts). */
+export const toSolutionUse = (r: Row): SolutionUseRecord => {
+  const x = r.link as Row;
+  return {
+    solution: toReusableSolution(r.solution as Row),
+    municipality: toMunicipality(r.municipality as Row),
+    status: (x.status as SolutionUseStatus | null) ?? null,
+    date: parsePartialDate(x.date as string | null),
+    isOrigin: x.isOrigin === true,
+    topicsWording: (x.topicsWording as string[] | null) ?? [],
+    topicSlugs: (x.topics as string[] | null) ?? [],
+    evidence: (x.evidence as string | null) ?? null,
+    note: (x.note as string | null) ?? null,
+    sources: toSources(x),
+  };
+};
