@@ -2099,11 +2099,11 @@ export type Query = {
   project?: Maybe<Project>;
   /** Projects, filtered and sorted. */
   projects: ProjectConnection;
-  /** How far the network reaches from a source within `maxHops` (0 to 6), counting the given link kinds (all by default), as of a day (today by default). Analysts, admins and analyst API keys. */
+  /** How far the network reaches from a source within `maxHops` (0 to 6), counting the given link kinds (all but SHARED_SOLUTION by default), as of a day (today by default). Analysts, admins and analyst API keys. */
   reach: Reach;
   /** For each event, oldest first: the reach from the source just before it and on its day, and what it added. Analysts, admins and analyst API keys. At most 500. */
   reachGrowth: Array<EventGrowth>;
-  /** Brokers and communities of the reach graph, counting the given link kinds (all by default) as of a day (today by default). Analysts, admins and analyst API keys. */
+  /** Brokers and communities of the reach graph, counting the given link kinds (all but SHARED_SOLUTION by default) as of a day (today by default). Analysts, admins and analyst API keys. */
   reachNetwork: ReachNetwork;
   /** The register the municipalities were imported from, with its two reference dates; null before the first import. */
   register?: Maybe<RegisterInfo>;
@@ -2398,7 +2398,7 @@ export type ReachBreakdown = {
   share: ReachShare;
 };
 
-/** The kinds of link that make up the reach graph: two municipalities are linked when they run a project together, took part in the same event (as attendee or host), or hold an exchange link. */
+/** The kinds of link that make up the reach graph: two municipalities are linked when they run a project together, took part in the same event (as attendee or host), hold an exchange link, belong to one group of a programme, or one adopted a solution from the other (or, when asked for, both use one). */
 export type ReachLinkKind =
   /** Attending or hosting the same event. */
   | 'EVENT'
@@ -2406,10 +2406,16 @@ export type ReachLinkKind =
   | 'JOINT_DEVELOPMENT'
   /** An exchange link of kind KNOWLEDGE_EXCHANGE. */
   | 'KNOWLEDGE_EXCHANGE'
+  /** Members of one inter-municipal group of a funding programme (e.g. the Steinwald-Allianz in Digitales Dorf Bayern), like a joint development; dated by the group's first stated year. */
+  | 'PROGRAMME_GROUP'
   /** Running the same project. */
   | 'PROJECT'
   /** An exchange link of kind ROLE_MODEL (either direction). */
   | 'ROLE_MODEL'
+  /** Two municipalities use the same solution (in use, piloted or once used). Not counted unless asked for: sharing an app does not mean they know each other. */
+  | 'SHARED_SOLUTION'
+  /** A municipality runs a solution that another one built (its origin), in use, piloted or once used: a transfer through the solution. A planned use is no link. */
+  | 'SOLUTION'
   /** An exchange link of kind TRANSFER. */
   | 'TRANSFER';
 
@@ -2486,7 +2492,7 @@ export type ReachStep = {
   __typename?: 'ReachStep';
   /** The municipality at this step. */
   municipality: Municipality;
-  /** How it was reached from the step before: `project:<slug>`, `event:<slug>` or `exchange:<KIND>`; null for the start. */
+  /** How it was reached from the step before: `project:<slug>`, `event:<slug>`, `programme_group:<programme>:<group>`, `exchange:<KIND>`, `solution:<slug>` or `shared_solution:<slug>`; null for the start. */
   via?: Maybe<Scalars['String']['output']>;
 };
 
@@ -2645,7 +2651,7 @@ export type SearchHit = {
 };
 
 /** What a search result is. */
-export type SearchResult = Contact | Event | Measure | Municipality | Organization | Project | Topic;
+export type SearchResult = Contact | Event | Measure | Municipality | Organization | Programme | Project | ReusableSolution | Topic;
 
 /** The kinds of things `search` can find. */
 export type SearchType =
@@ -2659,16 +2665,24 @@ export type SearchType =
   | 'MUNICIPALITY'
   /** Organizations. */
   | 'ORGANIZATION'
+  /** Funding programmes. */
+  | 'PROGRAMME'
   /** Projects. */
   | 'PROJECT'
+  /** Re-usable solutions (apps and platforms several municipalities run). */
+  | 'SOLUTION'
   /** Topics. */
   | 'TOPIC';
 
 /** A topic two profiles share, and how much it contributes. */
 export type SharedTopic = {
   __typename?: 'SharedTopic';
+  /** What gives the asker the topic itself: a project it runs, a programme it takes part in, a solution it uses, an interest it declared (for the request's own interests: INTEREST). Empty when it only inherits it. */
+  askerBases: Array<TopicBasis>;
   /** How rare the topic is across all municipalities (or projects): inverse document frequency, 1 for a topic everybody has, higher for rarer ones. */
   rarity: Scalars['Float']['output'];
+  /** What gives the suggested municipality the topic itself, as `askerBases`. Empty when it only inherits it, and for a suggested solution. */
+  resultBases: Array<TopicBasis>;
   /** The topic. */
   topic: Topic;
   /** Where the topic comes from when one side holds it only by inheritance (`profile: INHERITED_AND_INTERESTS`; otherwise, and when both hold it themselves, empty). At most 5. */
@@ -2900,6 +2914,17 @@ export type TopicProjectsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeSubtopics?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+/** What gives a municipality a topic of its own profile. */
+export type TopicBasis =
+  /** An interest it declared (or named for the request). */
+  | 'INTEREST'
+  /** A programme it takes part in (its own topics there, or, at half weight, the programme's fields where the source gives only those). */
+  | 'PROGRAMME'
+  /** A project it runs. */
+  | 'PROJECT'
+  /** A re-usable solution it uses (what it uses it for). */
+  | 'SOLUTION';
 
 /** A page of topics. */
 export type TopicConnection = {
@@ -3161,7 +3186,9 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( MeasureRecord )
     | ( MunicipalityRecord )
     | ( OrganizationRecord )
+    | ( ProgrammeRecord )
     | ( ProjectRecord )
+    | ( ReusableSolutionRecord )
     | ( TopicRecord )
   ;
   Solution:
@@ -3337,6 +3364,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StructureMatch: ResolverTypeWrapper<StructureMatch>;
   Topic: ResolverTypeWrapper<TopicRecord>;
+  TopicBasis: TopicBasis;
   TopicConnection: ResolverTypeWrapper<Omit<TopicConnection, 'edges'> & { edges: Array<ResolversTypes['TopicEdge']> }>;
   TopicEdge: ResolverTypeWrapper<Omit<TopicEdge, 'node'> & { node: ResolversTypes['Topic'] }>;
   TopicFilter: TopicFilter;
@@ -4246,11 +4274,13 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Contact' | 'Event' | 'Measure' | 'Municipality' | 'Organization' | 'Project' | 'Topic', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Contact' | 'Event' | 'Measure' | 'Municipality' | 'Organization' | 'Programme' | 'Project' | 'ReusableSolution' | 'Topic', ParentType, ContextType>;
 }>;
 
 export type SharedTopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharedTopic'] = ResolversParentTypes['SharedTopic']> = ResolversObject<{
+  askerBases?: Resolver<Array<ResolversTypes['TopicBasis']>, ParentType, ContextType>;
   rarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resultBases?: Resolver<Array<ResolversTypes['TopicBasis']>, ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
   via?: Resolver<Array<ResolversTypes['TopicInheritance']>, ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;

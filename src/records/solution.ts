@@ -2,6 +2,7 @@
 import type { Row } from '../db/database.js';
 import type { SolutionUseStatus } from '../generated/graphql.js';
 import { parsePartialDate, type PartialDateRecord } from '../kernel/partial-date.js';
+import { capSlice } from '../kernel/list-caps.js';
 import { toSources, type SourceRecord } from '../kernel/source.js';
 import { toMunicipality, type MunicipalityRecord } from './municipality.js';
 
@@ -29,6 +30,11 @@ export interface SolutionUseRecord {
   note: string | null;
   sources: SourceRecord[];
 }
+
+/** A solution node `s` as `toReusableSolution` reads it: with its origin's AGS and the topics its users use it for. */
+export const solutionProjection = (s: string) =>
+  `${s} {.*, origin: [(${s})-[:ORIGINATED_IN]->(o:Municipality) | o.ags][0],
+     topics: COLLECT { MATCH (${s})<-[u:USES]-(:Municipality) UNWIND u.topics AS t RETURN DISTINCT t ORDER BY t }${capSlice('ReusableSolution.topics')}}`;
 
 /** A solution node with `origin` (its origin's AGS) and `topics` (its users' topics) added by the statement. */
 export const toReusableSolution = (p: Row): ReusableSolutionRecord => ({

@@ -129,16 +129,22 @@ describe('README walk-throughs', () => {
       expect(score).toBeCloseTo(0.2 * explanation.topicScore + 0.8 * explanation.structure.score, 9);
       expect(explanation.basis).toBe('TOPICS_AND_STRUCTURE');
     }
-    // As the text says: Hameln-Pyrmont first, 236 km, four shared topics, and now with her.
-    expect(edges[0].node).toMatchObject({ ags: '03252', contacts: [{ name: 'Erika Beispiel', role: 'Chief Digital Officer', email: 'e.beispiel@hameln-pyrmont.example' }] });
-    expect(Math.round(edges[0].explanation.distanceKm)).toBe(236);
-    expect(edges[0].explanation.sharedTopics).toHaveLength(4);
+    // As the text says: Bernkastel-Wittlich first, 58 km, three of four shared topics from its solutions and mobility from
+    // its programme; then Hameln-Pyrmont, 236 km, four shared topics from its project, and now with her.
+    expect(edges[0].node.ags).toBe('07231');
+    expect(Math.round(edges[0].explanation.distanceKm)).toBe(58);
+    expect(edges[0].explanation.sharedTopics.map((t: any) => t.resultBases[0]).sort()).toEqual(['PROGRAMME', 'SOLUTION', 'SOLUTION', 'SOLUTION']);
+    expect(edges[1].node).toMatchObject({ ags: '03252', contacts: [{ name: 'Erika Beispiel', role: 'Chief Digital Officer', email: 'e.beispiel@hameln-pyrmont.example' }] });
+    expect(Math.round(edges[1].explanation.distanceKm)).toBe(236);
+    expect(edges[1].explanation.sharedTopics).toHaveLength(4);
+    expect(edges[1].explanation.sharedTopics.every((t: any) => t.resultBases.includes('PROJECT'))).toBe(true);
 
     const answer = (await ok(contacts)).data;
     expect(answer.municipality.name).toBe('Hameln-Pyrmont');
     expect(answer.municipality.contacts).toEqual([{ name: 'Erika Beispiel', role: 'Chief Digital Officer', email: 'e.beispiel@hameln-pyrmont.example', phone: null }]);
     const project = answer.municipality.projects.edges[0];
     expect(project).toMatchObject({ role: 'LEAD', node: { name: 'Landkreis Hameln-Pyrmont', contacts: [] } });
+    expect(project.node.contactPoints[0].unit).toBeTruthy();
     expect(project.node.sources.length).toBeGreaterThan(0);
     const experts = answer.experts.edges;
     const erika = experts.find((e: { node: { name: string } }) => e.node.name === 'Erika Beispiel');
@@ -151,15 +157,15 @@ describe('README walk-throughs', () => {
     const [peersQuery, learningQuery] = smallTown as [string, string];
     const peers = (await ok(peersQuery)).data.peers;
     const learning = (await ok(learningQuery)).data.learningPartners;
-    // As the text says: Bad Belzig first, alike in structure (90 km); Zwönitz fourth, on-demand mobility its heaviest of four shared topics.
-    expect(peers.totalCount).toBe(121);
-    expect(peers.edges.slice(0, 4).map((e: any) => e.node.name)).toEqual(['Bad Belzig, Stadt', 'Grevesmühlen, Stadt', 'Guben, Stadt', 'Zwönitz, Stadt']);
-    expect(peers.edges[0].explanation.sharedTopics.map((s: any) => s.topic.slug)).toEqual(['mobilitaet']);
+    // As the text says: Bad Belzig first, alike in structure (90 km); Zwönitz fifth, on-demand mobility its heaviest of four shared topics.
+    expect(peers.totalCount).toBe(169);
+    expect(peers.edges.map((e: any) => e.node.name)).toEqual(['Bad Belzig, Stadt', 'Hage, Flecken', 'Guben, Stadt', 'Grevesmühlen, Stadt', 'Zwönitz, Stadt']);
+    expect(peers.edges[0].explanation.sharedTopics.map((s: any) => s.topic.slug).sort()).toEqual(['digitale-services', 'mobilitaet', 'verwaltung']);
     expect(Math.round(peers.edges[0].explanation.distanceKm)).toBe(90);
     expect(peers.edges[0].explanation.structure).toMatchObject({ sameSizeClass: true, sameUrbanisation: true, sameState: true });
-    expect(peers.edges[3].explanation.sharedTopics).toHaveLength(4);
-    expect(peers.edges[3].explanation.sharedTopics[0].topic.slug).toBe('on-demand-mobilitaet');
-    expect(Math.round(peers.edges[3].explanation.distanceKm)).toBe(259);
+    expect(peers.edges[4].explanation.sharedTopics).toHaveLength(4);
+    expect(peers.edges[4].explanation.sharedTopics[0].topic.slug).toBe('on-demand-mobilitaet');
+    expect(Math.round(peers.edges[4].explanation.distanceKm)).toBe(259);
     for (const e of peers.edges) {
       expect(e.explanation.basis).toBe('TOPICS_AND_STRUCTURE');
       expect(e.score).toBeCloseTo(0.2 * e.explanation.topicScore + 0.8 * e.explanation.structure.score, 9);
@@ -172,6 +178,7 @@ describe('README walk-throughs', () => {
     ]);
     expect(learning.edges[0].explanation).toMatchObject({ topicScore: 1, status: 'IMPLEMENTED' });
     expect(learning.edges[0].node.statusAsOf).toBe('2024');
+    expect(learning.edges[0].contactPoints[0].unit).toMatch(/Zwönitz/);
     for (const e of learning.edges) expect(e.sources.length).toBeGreaterThan(0);
   });
 

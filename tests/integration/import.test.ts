@@ -401,6 +401,33 @@ describe('beyond the model projects: programmes, solutions in use, contact point
     expect(await count('(x:IndexRank) WHERE size(x.sourceUrls) = 0')).toBe(0);
   });
 
+  it('finds programmes and solutions by name', async () => {
+    const { search } = await h.ok(`{ search(text: "Digitales Dorf", types: [PROGRAMME]) { node { ... on Programme { slug } } } }`);
+    expect(search[0].node.slug).toBe('by-digitales-dorf');
+    const { dorf } = await h.ok(`{ dorf: search(text: "DorfFunk", types: [SOLUTION]) { node { ... on ReusableSolution { slug origin { ags } topics { slug } } } } }`);
+    expect(dorf[0].node).toMatchObject({ slug: 'dorffunk', origin: null });
+    expect(dorf[0].node.topics.length).toBeGreaterThan(0);
+  });
+
+  it('draws the candidates of a Gemeinde without activity from every municipality with sourced activity', async () => {
+    // Kall (Kreis Euskirchen): no project, programme, solution, link or interest of its own.
+    const { peers } = await h.ok(`{ peers(ags: "05366024", first: 100) { totalCount edges { node { ags } explanation { basis } } } }`);
+    expect(peers.edges[0].explanation.basis).toBe('STRUCTURE_ONLY');
+    expect(peers.totalCount).toBeGreaterThanOrEqual(400);
+    const runners = new Set((await h.cypher<{ ags: string }>('MATCH (m:Municipality)-[:RUNS]->() RETURN DISTINCT m.ags AS ags')).map((r) => r.ags));
+    expect(peers.edges.some((e: any) => !runners.has(e.node.ags))).toBe(true);
+  });
+
+  it('gives a programme\'s and a solution\'s topics to the profile, and says so in the explanation', async () => {
+    // Ismaning (Nordallianz in Smart Cities Smart Regions, Bavaria) runs no project: its topics come from the programme.
+    const { peers } = await h.ok(`{ peers(ags: "09184130", first: 20) { edges { node { ags } explanation { basis sharedTopics { topic { slug } askerBases resultBases } } } } }`);
+    expect(peers.edges[0].explanation.basis).not.toBe('STRUCTURE_ONLY');
+    const shared = peers.edges.flatMap((e: any) => e.explanation.sharedTopics);
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.every((t: any) => t.askerBases.includes('PROGRAMME'))).toBe(true);
+    expect(new Set(shared.flatMap((t: any) => t.resultBases))).toContain('PROGRAMME');
+  });
+
   it('counts at least 400 municipalities with sourced activity (runner, programme, solution, exchange link)', async () => {
     const active = await count(`(m:Municipality) WHERE EXISTS { (m)-[:RUNS|TAKES_PART_IN|USES|EXCHANGES_WITH]-() }`);
     expect(active).toBeGreaterThanOrEqual(400);

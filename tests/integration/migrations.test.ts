@@ -20,13 +20,13 @@ describe('migrations', () => {
       'SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties, type',
     );
     const unique = constraints.filter((c) => c.type === 'UNIQUENESS').map((c) => `${c.labels[0]}.${c.properties[0]}`).sort();
-    expect(unique).toEqual(['ApiKey.id', 'Contact.id', 'Event.id',
-      'Measure.id', 'Migration.version', 'Municipality.ags', 'Organization.id', 'Project.id', 'Topic.slug']);
+    expect(unique).toEqual(['ApiKey.id', 'Contact.id', 'ContactPoint.id', 'Event.id', 'IndexRank.id',
+      'Measure.id', 'Migration.version', 'Municipality.ags', 'Organization.id', 'Programme.id', 'Project.id', 'Solution.id', 'Topic.slug']);
     const indexes = await h.cypher<{ name: string; type: string; state: string; labels: string[]; properties: string[]; options: { indexConfig: Record<string, unknown> } }>(
       'SHOW INDEXES YIELD name, type, state, labelsOrTypes AS labels, properties, options',
     );
     const byName = Object.fromEntries(indexes.map((i) => [i.name, i]));
-    expect(byName.search).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE', labels: ['Municipality', 'Project', 'Topic', 'Contact', 'Organization', 'Event', 'Measure'] });
+    expect(byName.search).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE', labels: ['Municipality', 'Project', 'Topic', 'Contact', 'Organization', 'Event', 'Measure', 'Programme', 'Solution'] });
     expect(byName.search!.properties).toEqual(['name', 'nameEn', 'title', 'summary', 'description']);
     // German analyzer: "Muenchen" and "München", "Strasse" and "Straße" meet.
     expect(byName.search!.options.indexConfig['fulltext.analyzer']).toBe('german');

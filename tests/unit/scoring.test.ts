@@ -1,5 +1,6 @@
 // The discovery scoring on a hand-built set of profiles, against values computed by hand.
 import { describe, expect, it } from 'vitest';
+import { contributionsOf } from '../../src/features/discovery/discovery.repository.js';
 import {
   combinedScore,
   coverage,
@@ -157,5 +158,38 @@ describe('the cheap topic score and the learning partners’ coverage', () => {
     expect(c.shared.map((x) => x.slug)).toEqual(['energie']);
     expect(learningScore(c.score, 'IMPLEMENTED', 0.5, false)).toBeCloseTo(0.6 * c.score + 0.2 + 0.1, 12);
     expect(learningScore(0, 'PLANNED', 0.5, true)).toBeCloseTo(0.5 * 0.3 + 0.25, 12);
+  });
+});
+
+describe('what gives a municipality its topics', () => {
+  it('keeps, per topic held itself, every basis in a fixed order, its field of action included; none for a topic only inherited', () => {
+    const parentOf = new Map([['on-demand-mobilitaet', 'mobilitaet']]);
+    const { profile, bases } = explainedProfileOf(
+      [
+        { slug: 'on-demand-mobilitaet', weight: 1, basis: 'SOLUTION' },
+        { slug: 'on-demand-mobilitaet', weight: 1, basis: 'PROGRAMME' },
+        { slug: 'mobilitaet', weight: 1, basis: 'INTEREST' },
+        { slug: 'energie', weight: 0.5, via: { from: '07137', project: 'p1' } },
+      ],
+      parentOf,
+    );
+    expect(bases.get('on-demand-mobilitaet')).toEqual(['PROGRAMME', 'SOLUTION']);
+    expect(bases.get('mobilitaet')).toEqual(['PROGRAMME', 'SOLUTION', 'INTEREST']);
+    expect(bases.has('energie')).toBe(false);
+    expect(profile.get('energie')).toBe(0.5);
+  });
+
+  it('counts a programme\'s own fields at half weight, the municipality\'s own programme topics and solutions at full weight', () => {
+    const out = contributionsOf({
+      runs: [],
+      interests: [],
+      programmes: [['07231', 'smarte-land-regionen', ['gesundheit'], true], ['09377116', 'by-digitales-dorf', ['city-apps'], false]],
+      uses: [['12069020', 'smart-village-app', ['city-apps']]],
+      below: [],
+      above: [],
+    });
+    expect(out.get('07231')).toEqual([{ slug: 'gesundheit', weight: 0.5, basis: 'PROGRAMME' }]);
+    expect(out.get('09377116')).toEqual([{ slug: 'city-apps', weight: 1, basis: 'PROGRAMME' }]);
+    expect(out.get('12069020')).toEqual([{ slug: 'city-apps', weight: 1, basis: 'SOLUTION' }]);
   });
 });

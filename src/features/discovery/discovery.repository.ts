@@ -15,6 +15,8 @@ import { toEvent, type EventRecord } from '../../records/event.js';
 import { toOrganization, type OrganizationRecord } from '../../records/organization.js';
 import { toTopic, type TopicRecord } from '../../records/topic.js';
 import { toMeasure, type MeasureRecord } from '../../records/measure.js';
+import { toProgramme, type ProgrammeRecord } from '../../records/programme.js';
+import { solutionProjection, toReusableSolution, type ReusableSolutionRecord } from '../../records/solution.js';
 import {
   explainedProfileOf,
   INHERITED_FROM_ABOVE,
@@ -26,6 +28,7 @@ import {
   type ExplainedProfile,
   type Profile,
   type Structure,
+  type TopicBasis,
   type Via,
 } from './discovery.scoring.js';
 
@@ -65,7 +68,8 @@ const VERSION_ROW = `${DATA_VERSION_MATCH} RETURN 'version' AS part, [dataVersio
 // What every municipality's topic profile is made of (discovery.scoring.ts builds them) and what the
 // register says about every municipality (filters, structure and distance are measured in memory from it,
 // so a ranking's statement carries no list of candidates): the projects each
-// runs with their topics, the declared interests, and who inherits from whom — the Gemeinden of every
+// runs with their topics, the declared interests, the programmes it takes part in and the solutions it
+// uses with their topics, who has any sourced activity at all, and who inherits from whom — the Gemeinden of every
 // Kreis or Verband that runs a project, and the Kreis of every Gemeinde that runs one. Read once per data
 // version (the injected PerVersion cache), not per request. Every write that may change a profile declares
 // `derives: ['profiles']` and so moves the version (src/db/data-version.ts).
@@ -84,6 +88,17 @@ export const PROFILES = cypher(
    RETURN 'units' AS part, [m.ags, m.kind, m.population, m.sizeClass, m.urbanisation, m.state, m.location.latitude, m.location.longitude] AS row
    UNION ALL
    MATCH (m:Municipality)-[:INTERESTED_IN]->(t:Topic) RETURN 'interests' AS part, [m.ags, t.slug] AS row
+   UNION ALL
+   MATCH (m:Municipality)-[x:TAKES_PART_IN]->(g:Programme) WHERE size(coalesce(x.topics, [])) > 0
+   RETURN 'programmes' AS part, [m.ags, g.id, x.topics, coalesce(x.topicsOfProgramme, false)] AS row
+   UNION ALL
+   MATCH (m:Municipality)-[x:USES]->(s:Solution) WHERE size(coalesce(x.topics, [])) > 0
+   RETURN 'uses' AS part, [m.ags, s.id, x.topics] AS row
+   UNION ALL
+   // Every municipality with any sourced activity: the candidates when there are no topics to compare by.
+   MATCH (m:Municipality)
+   WHERE EXISTS { (m)-[:RUNS|TAKES_PART_IN|USES|INTERESTED_IN]->() } OR EXISTS { (m)-[x:EXCHANGES_WITH]-(:Municipality) WHERE x.generated IS NULL }
+   RETURN 'active' AS part, [m.ags] AS row
    UNION ALL
    MATCH (up:Municipality)-[:RUNS]->(:Project) WHERE up.kind IN ['LANDKREIS', 'VERBAND']
    WITH DISTINCT up
@@ -109,11 +124,12 @@ export interface PartRow {
 
 /** What PROFILES read, gathered by part. */
 export function profilesRowOf(rows: readonly PartRow[]): ProfilesRow {
-  const out: ProfilesRow = { runs: [], units: [], interests: [], below: [], above: [], topics: [], parents: [], version: null };
+  const out: ProfilesRow = { runs: [], units: [], interests: [], programmes: [], uses: [], active: [], below: [], above: [], topics: [], parents: [], version: null };
   for (const { part, row } of rows) {
     if (part === 'version') out.version = row[0] as number | null;
     else if (part === 'topics') out.topics.push(row[0] as string);
-    else (out[part as 'runs' | 'units' | 'interests' | 'below' | 'above' | 'parents'] as unknown[]).push(row);
+    else if (part === 'active') out.active.push(row[0] as string);
+    else (out[part as 'runs' | 'units' | 'interests' | 'programmes' | 'uses' | 'below' | 'above' | 'parents'] as unknown[]).push(row);
   }
   return out;
 }
@@ -139,8 +155,10 @@ export interface Profiles {
   contributionsOf: Map<string, Contribution[]>;
   /** Topic slug → the municipalities whose profile holds it: the candidates sharing a topic, without a walk over every profile. */
   holdersOf: Map<string, string[]>;
-  /** The municipalities that run a project themselves. */
-  runners: string[];
+  /** The municipalities with any sourced activity (a project, programme, solution, exchange link or declared interest). */
+  active: string[];
+  /** Per municipality, per topic it holds itself: what gives it the topic. */
+  basesOf: Map<string, ReadonlyMap<string, readonly TopicBasis[]>>;
   /** Every topic slug, to check interests against. */
   topics: ReadonlySet<string>;
   /** What the register says about every municipality, and the programmes of the projects each runs. */
@@ -162,6 +180,11 @@ export interface ProfilesRow {
   runs: [string, string, string[], string | null][];
   units: [string, string, number | null, SizeClass | null, string | null, string | null, number | null, number | null][];
   interests: [string, string][];
+  /** A participation with topics: municipality, programme, topics, whether they are the programme's own fields. */
+  programmes: [string, string, string[], boolean][];
+  /** A solution in use with topics: municipality, solution, topics. */
+  uses: [string, string, string[]][];
+  active: string[];
   below: [string, string][];
   above: [string, string][];
   topics: string[];
@@ -176,8 +199,13 @@ export interface Inheritance {
 }
 export const INHERITANCE: Inheritance = { above: INHERITED_FROM_ABOVE, below: INHERITED_FROM_BELOW };
 
-/** Every municipality's contributions: own projects and interests at 1, inherited ones at their lower weights with `via` (a weight of 0 inherits nothing). */
-export function contributionsOf(row: Pick<ProfilesRow, 'runs' | 'interests' | 'below' | 'above'>, weights: Inheritance = INHERITANCE): Map<string, Contribution[]> {
+/**
+ * Every municipality's contributions: own projects, interests, programmes and solutions at 1, inherited ones
+ * at their lower weights with `via` (a weight of 0 inherits nothing). A programme's own fields of action,
+ * where the source gives only those, count as a Gemeinde counts its Kreis's project: at INHERITED_FROM_ABOVE,
+ * as the setting it works in rather than its own choice.
+ */
+export function contributionsOf(row: Pick<ProfilesRow, 'runs' | 'interests' | 'programmes' | 'uses' | 'below' | 'above'>, weights: Inheritance = INHERITANCE): Map<string, Contribution[]> {
   const out = new Map<string, Contribution[]>();
   const add = (ags: string, c: Contribution) => (out.get(ags) ?? out.set(ags, []).get(ags)!).push(c);
   const projectsOf = new Map<string, { project: string; topics: string[] }[]>();
@@ -185,7 +213,9 @@ export function contributionsOf(row: Pick<ProfilesRow, 'runs' | 'interests' | 'b
     (projectsOf.get(ags) ?? projectsOf.set(ags, []).get(ags)!).push({ project, topics });
     for (const slug of topics) add(ags, { slug, weight: 1 });
   }
-  for (const [ags, slug] of row.interests) add(ags, { slug, weight: 1 });
+  for (const [ags, slug] of row.interests) add(ags, { slug, weight: 1, basis: 'INTEREST' });
+  for (const [ags, , topics, ofProgramme] of row.programmes) for (const slug of topics) add(ags, { slug, weight: ofProgramme ? INHERITED_FROM_ABOVE : 1, basis: 'PROGRAMME' });
+  for (const [ags, , topics] of row.uses) for (const slug of topics) add(ags, { slug, weight: 1, basis: 'SOLUTION' });
   const inherit = (heir: string, from: string, weight: number) => {
     if (weight === 0) return;
     for (const { project, topics } of projectsOf.get(from) ?? []) for (const slug of topics) add(heir, { slug, weight, via: { from, project } });
@@ -206,11 +236,13 @@ export async function buildProfiles(row: ProfilesRow, inheritance: Inheritance =
   const contributions = contributionsOf(row, inheritance);
   const profileOf = new Map<string, Profile>();
   const viaOf = new Map<string, ReadonlyMap<string, readonly Via[]>>();
+  const basesOf = new Map<string, ReadonlyMap<string, readonly TopicBasis[]>>();
   for (const [ags, list] of contributions) {
     await pace();
     const explained = explainedProfileOf(list, parentOf);
     profileOf.set(ags, explained.profile);
     if (explained.via.size > 0) viaOf.set(ags, explained.via);
+    basesOf.set(ags, explained.bases);
   }
   await pace();
   const { idf } = inverseDocumentFrequency(profileOf.values());
@@ -235,7 +267,8 @@ export async function buildProfiles(row: ProfilesRow, inheritance: Inheritance =
     viaOf,
     contributionsOf: contributions,
     holdersOf,
-    runners: [...new Set(row.runs.map(([ags]) => ags))].sort(),
+    active: [...new Set([...row.runs.map(([ags]) => ags), ...row.active])].sort(),
+    basesOf,
     topics: new Set(row.topics),
     parentOf,
     idf,
@@ -333,6 +366,7 @@ export function peerCandidatesIn(cache: Profiles, ags: string, filter: Discovery
   const { own, candidates, structureOnly } = sharing(cache, ags, unknownInterests.length > 0 ? undefined : asked);
   const asker = cache.unitOf.get(ags);
   const none = new Map<string, readonly Via[]>();
+  const noBases = new Map<string, readonly TopicBasis[]>();
   const found: PeerCandidates['candidates'] = [];
   for (const key of candidates) {
     const u = cache.unitOf.get(key);
@@ -342,6 +376,7 @@ export function peerCandidatesIn(cache: Profiles, ags: string, filter: Discovery
       profile: cache.profileOf.get(key) ?? new Map<string, number>(),
       norm: cache.normOf.get(key) ?? 0,
       via: cache.viaOf.get(key) ?? none,
+      bases: cache.basesOf.get(key) ?? noBases,
       distanceKm: distanceKm(asker, u),
       sizeClass: u.structure.sizeClass as SizeClass | null,
       structure: u.structure,
@@ -367,22 +402,23 @@ export function learningCandidatesIn(profiles: Profiles, solutions: Solutions, a
 /** The asker's profile for this request: the stored one (unless INTERESTS_ONLY) with the interests at weight 1. */
 export function ownProfile(cache: Profiles, ags: string, asked: Asked): ExplainedProfile {
   const stored = asked.interestsOnly ? [] : (cache.contributionsOf.get(ags) ?? []);
-  return explainedProfileOf([...stored, ...asked.interests.map((slug) => ({ slug, weight: 1 }))], cache.parentOf);
+  return explainedProfileOf([...stored, ...asked.interests.map((slug) => ({ slug, weight: 1, basis: 'INTEREST' as const }))], cache.parentOf);
 }
 
 /**
  * The asker's profile for this request and the candidates: every municipality whose profile shares a topic
- * (or its field) with it — or, when the asker has no topics at all, every municipality that runs a project.
+ * (or its field) with it — or, when the asker has no topics at all, every municipality with any sourced
+ * activity (a project, programme, solution in use, exchange link or declared interest).
  */
 export function sharing(cache: Profiles, ags: string, asked: Asked = { interests: [], interestsOnly: false }): { own: ExplainedProfile; candidates: string[]; structureOnly: boolean } {
   const own = ownProfile(cache, ags, asked);
-  const runners = () => cache.runners.filter((key) => key !== ags);
-  if (own.profile.size === 0) return { own, candidates: runners(), structureOnly: true };
+  const active = () => cache.active.filter((key) => key !== ags);
+  if (own.profile.size === 0) return { own, candidates: active(), structureOnly: true };
   const found = new Set<string>();
   for (const slug of own.profile.keys()) for (const key of cache.holdersOf.get(slug) ?? []) if (key !== ags) found.add(key);
   const candidates = [...found];
   // Topics nobody else works on: answered by structure, as for no topics at all, rather than with nothing.
-  return candidates.length > 0 ? { own, candidates, structureOnly: false } : { own, candidates: runners(), structureOnly: true };
+  return candidates.length > 0 ? { own, candidates, structureOnly: false } : { own, candidates: active(), structureOnly: true };
 }
 
 // Everything that can be learnt from, once per data version: every measure of a project and every project,
@@ -547,7 +583,7 @@ export const SEARCH = cypher(
    WITH node, score WHERE any(l IN labels(node) WHERE l IN $labels) AND (NOT node:Contact OR ${CONTACT_SHOWN('node')})
    WITH node, score ORDER BY score DESC, coalesce(node.ags, node.id, node.slug) LIMIT $first
    RETURN score, [l IN labels(node) WHERE l IN $labels][0] AS type,
-          CASE WHEN node:Contact THEN ${CONTACT_FIELDS('node')} ELSE node {.*} END AS node`,
+          CASE WHEN node:Contact THEN ${CONTACT_FIELDS('node')} WHEN node:Solution THEN ${solutionProjection('node')} ELSE node {.*} END AS node`,
 );
 
 // Contacts for topics (and their sub-topics), from the topics outward; the
@@ -588,7 +624,7 @@ export interface PeerCandidates {
   unknownInterests: string[];
   /** Nothing to compare topics by (no topics, or none anybody else has): rank by structure. */
   structureOnly: boolean;
-  candidates: { key: string; profile: Profile; norm: number; via: ReadonlyMap<string, readonly Via[]>; distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }[];
+  candidates: { key: string; profile: Profile; norm: number; via: ReadonlyMap<string, readonly Via[]>; bases: ReadonlyMap<string, readonly TopicBasis[]>; distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }[];
 }
 
 export interface Candidates<T> {
@@ -658,8 +694,8 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
   };
 }
 
-export type SearchLabel = 'Municipality' | 'Project' | 'Topic' | 'Contact' | 'Organization' | 'Event' | 'Measure';
-export type SearchRecord = MunicipalityRecord | ProjectRecord | TopicRecord | ContactRecord | OrganizationRecord | EventRecord | MeasureRecord;
+export type SearchLabel = 'Municipality' | 'Project' | 'Topic' | 'Contact' | 'Organization' | 'Event' | 'Measure' | 'Programme' | 'Solution';
+export type SearchRecord = MunicipalityRecord | ProjectRecord | TopicRecord | ContactRecord | OrganizationRecord | EventRecord | MeasureRecord | ProgrammeRecord | ReusableSolutionRecord;
 const TO_RECORD: Record<SearchLabel, (row: Row) => SearchRecord> = {
   Municipality: toMunicipality,
   Project: toProject,
@@ -668,6 +704,8 @@ const TO_RECORD: Record<SearchLabel, (row: Row) => SearchRecord> = {
   Organization: toOrganization,
   Event: toEvent,
   Measure: toMeasure,
+  Programme: toProgramme,
+  Solution: toReusableSolution,
 };
 
 export function searchRepository(db: Database, { viewer }: Access) {

@@ -124,11 +124,16 @@ export interface Via {
   project: string;
 }
 
-/** One reason a municipality works on a topic: its own project or interest (no `via`), or an inherited one. */
+/** What a municipality does that gives it a topic itself: a project it runs, an interest it declared, a programme, a solution in use. */
+export type TopicBasis = 'PROJECT' | 'INTEREST' | 'PROGRAMME' | 'SOLUTION';
+
+/** One reason a municipality works on a topic: its own project, interest, programme or solution (no `via`), or an inherited one. */
 export interface Contribution {
   slug: string;
   weight: number;
   via?: Via;
+  /** For its own contributions: what gives it the topic (a project when not said). */
+  basis?: TopicBasis;
 }
 
 /** A profile with, per topic whose weight is inherited, where it came from. */
@@ -136,7 +141,11 @@ export interface ExplainedProfile {
   profile: Profile;
   /** Topic slug → the units and projects it is inherited from; only for topics not held at full weight directly. */
   via: ReadonlyMap<string, readonly Via[]>;
+  /** Topic slug → what gives the municipality the topic itself (its field of action included), in a fixed order; absent for topics only inherited. */
+  bases: ReadonlyMap<string, readonly TopicBasis[]>;
 }
+
+const BASIS_ORDER: readonly TopicBasis[] = ['PROJECT', 'PROGRAMME', 'SOLUTION', 'INTEREST'];
 
 /**
  * A profile from weighted contributions: each topic takes the highest weight
@@ -149,7 +158,7 @@ export function explainedProfileOf(contributions: readonly Contribution[], paren
   const all: Contribution[] = [...contributions];
   for (const c of contributions) {
     const field = parentOf.get(c.slug);
-    if (field !== undefined) all.push({ slug: field, weight: c.weight * FIELD_WEIGHT, via: c.via });
+    if (field !== undefined) all.push({ slug: field, weight: c.weight * FIELD_WEIGHT, via: c.via, basis: c.basis });
   }
   const profile = new Map<string, number>();
   for (const c of all) profile.set(c.slug, Math.max(profile.get(c.slug) ?? 0, c.weight));
@@ -160,7 +169,10 @@ export function explainedProfileOf(contributions: readonly Contribution[], paren
     const list = top.map((c) => c.via!).filter((v, i, xs) => xs.findIndex((x) => x.from === v.from && x.project === v.project) === i);
     via.set(slug, list.sort((a, b) => a.from.localeCompare(b.from) || a.project.localeCompare(b.project)));
   }
-  return { profile, via };
+  const held = new Map<string, Set<TopicBasis>>();
+  for (const c of all) if (c.via === undefined) (held.get(c.slug) ?? held.set(c.slug, new Set()).get(c.slug)!).add(c.basis ?? 'PROJECT');
+  const bases = new Map([...held].map(([slug, set]) => [slug, BASIS_ORDER.filter((b) => set.has(b))]));
+  return { profile, via, bases };
 }
 
 // ---------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import {
   type SharedTopic,
   type Structure,
   type StructureMatch,
+  type TopicBasis,
 } from './discovery.scoring.js';
 
 const filterSchema = z.object({
@@ -67,6 +68,9 @@ export interface SharedTopicRecord {
   weight: number;
   rarity: number;
   via: TopicInheritanceRecord[];
+  /** What gives each side the topic itself; empty for a side that only inherits it (and for a solution). */
+  askerBases: readonly TopicBasis[];
+  resultBases: readonly TopicBasis[];
 }
 
 /** Why a contact is suggested; `topic` is a slug that resolves through the loader. */
@@ -116,8 +120,10 @@ function explainedPage<N>(request: PageRequest, ranked: RankedRow<N>[], ownSizeC
   return toConnection(request, page, (row, cursor): Explained<N> => ({ cursor, node: row.node, score: row.sort, explanation: { ...row.explain(), ownSizeClass } }));
 }
 
-const sharedTopics = (shared: readonly SharedTopic[], via: (slug: string) => TopicInheritanceRecord[] = () => []): SharedTopicRecord[] =>
-  shared.map((s) => ({ slug: s.slug, weight: s.weight, rarity: s.idf, via: via(s.slug) }));
+type Bases = ReadonlyMap<string, readonly TopicBasis[]>;
+const noBases: Bases = new Map();
+const sharedTopics = (shared: readonly SharedTopic[], via: (slug: string) => TopicInheritanceRecord[] = () => [], asker: Bases = noBases, result: Bases = noBases): SharedTopicRecord[] =>
+  shared.map((s) => ({ slug: s.slug, weight: s.weight, rarity: s.idf, via: via(s.slug), askerBases: asker.get(s.slug) ?? [], resultBases: result.get(s.slug) ?? [] }));
 
 /** Scores the candidates (profiles gathered by one statement), orders them, and returns one page of the ranking. */
 export function rankPage<T>(found: Candidates<T>, request: PageRequest, keyOf: (t: T) => string) {
@@ -178,7 +184,7 @@ export function rankSolutions(found: LearningCandidates): (Omit<LearningPartnerE
       runner: x.runners[0]!,
       explanation: {
         basis: structureOnly ? 'STRUCTURE_ONLY' : 'TOPICS_AND_STRUCTURE',
-        matchedTopics: sharedTopics(match.shared, via),
+        matchedTopics: sharedTopics(match.shared, via, own.bases),
         topicScore: match.score,
         status: x.status,
         statusAsOf: x.statusAsOf,
@@ -216,7 +222,7 @@ export function rankPeers(found: PeerCandidates, rankBy: RankBy, structureShare?
         ];
         return {
           basis: structureOnly ? 'STRUCTURE_ONLY' : BASIS[rankBy],
-          sharedTopics: sharedTopics(explained.shared, via),
+          sharedTopics: sharedTopics(explained.shared, via, own.bases, c.bases),
           topicScore: topics,
           structure,
           distanceKm: c.distanceKm,
@@ -236,6 +242,8 @@ const SEARCH_LABELS: Record<SearchType, SearchLabel> = {
   ORGANIZATION: 'Organization',
   EVENT: 'Event',
   MEASURE: 'Measure',
+  PROGRAMME: 'Programme',
+  SOLUTION: 'Solution',
 };
 const SEARCH_FIELDS = ['name', 'nameEn', 'title', 'summary', 'description'] as const;
 

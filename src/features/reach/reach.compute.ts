@@ -13,10 +13,14 @@ export interface MunicipalityMeta {
   kreis: string | null;
 }
 
-/** A project or event: every two members are linked (a hyperedge). `date` null: undated, always counted. */
+/**
+ * A project, an event or a group of a programme: every two members are linked (a hyperedge). `date` null:
+ * undated, always counted. A date the source gives only as a year or month is its last day (a year-only
+ * "2021" is certain only by 31 Dec 2021).
+ */
 export interface Group {
   id: string;
-  kind: 'PROJECT' | 'EVENT';
+  kind: 'PROJECT' | 'EVENT' | 'PROGRAMME_GROUP';
   date: string | null;
   members: string[];
   /** The funding programme of a project. */
@@ -25,13 +29,19 @@ export interface Group {
   generatedMembers: string[];
 }
 
+/**
+ * A link between two municipalities: an exchange link of the transfer office's four kinds, an adoption of a
+ * solution from its origin (SOLUTION), or two users of one solution (SHARED_SOLUTION).
+ */
 export interface ExchangeLink {
   from: string;
   to: string;
-  kind: Exclude<ReachLinkKind, 'PROJECT' | 'EVENT'>;
+  kind: Exclude<ReachLinkKind, 'PROJECT' | 'EVENT' | 'PROGRAMME_GROUP'>;
   since: string | null;
   /** A generated demo link: counted only when a caller asks. */
   generated: boolean;
+  /** The solution (slug) of a SOLUTION or SHARED_SOLUTION link. */
+  solution?: string | null;
 }
 
 /** A link of a German municipality with a city abroad. */
@@ -66,7 +76,7 @@ export interface ReachOptions {
 export interface Reached {
   ags: string;
   hops: number;
-  /** How it was reached from the previous municipality of its path: "project:<id>", "event:<id>" or "exchange:<KIND>". */
+  /** How it was reached from the previous municipality of its path: "project:<id>", "event:<id>", "programme_group:<programme>:<group>", "exchange:<KIND>" or "solution:<slug>" / "shared_solution:<slug>". */
   via: string | null;
   parent: string | null;
 }
@@ -101,11 +111,12 @@ export function reach(snapshot: Snapshot, options: ReachOptions): Map<string, Re
     if (!options.kinds.has(g.kind) || !counts(g.date, options.asOf) || options.skip?.has(`${g.kind}:${g.id}`)) continue;
     for (const m of g.members) groupsOf.set(m, [...(groupsOf.get(m) ?? []), g]);
   }
-  const linksOf = new Map<string, { to: string; kind: string }[]>();
+  const linksOf = new Map<string, { to: string; kind: string; via: string }[]>();
   for (const x of snapshot.exchanges) {
     if (!options.kinds.has(x.kind) || !counts(x.since, options.asOf)) continue;
-    linksOf.set(x.from, [...(linksOf.get(x.from) ?? []), { to: x.to, kind: x.kind }]);
-    linksOf.set(x.to, [...(linksOf.get(x.to) ?? []), { to: x.from, kind: x.kind }]);
+    const via = x.solution ? `${x.kind.toLowerCase()}:${x.solution}` : `exchange:${x.kind}`;
+    linksOf.set(x.from, [...(linksOf.get(x.from) ?? []), { to: x.to, kind: x.kind, via }]);
+    linksOf.set(x.to, [...(linksOf.get(x.to) ?? []), { to: x.from, kind: x.kind, via }]);
   }
 
   const reached = new Map<string, Reached>();
@@ -128,7 +139,7 @@ export function reach(snapshot: Snapshot, options: ReachOptions): Map<string, Re
         for (const v of [...g.members].sort()) visit(v, u, `${g.kind.toLowerCase()}:${g.id}`);
       }
       for (const l of [...(linksOf.get(u) ?? [])].sort((a, b) => a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind))) {
-        visit(l.to, u, `exchange:${l.kind}`);
+        visit(l.to, u, l.via);
       }
     }
     frontier = next.sort();

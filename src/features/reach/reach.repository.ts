@@ -5,6 +5,7 @@ import { cypher } from '../../db/cypher.js';
 import type { Database } from '../../db/database.js';
 import { READ_DATA_VERSION } from '../../db/data-version.js';
 import type { MunicipalityKind, SizeClass, State } from '../../generated/graphql.js';
+import { latestDay } from '../../kernel/partial-date.js';
 import type { AbroadLink, ExchangeLink, Group, MunicipalityMeta, Snapshot } from './reach.compute.js';
 
 // The data version (src/db/data-version.ts): writes that change runners, attendance, hosts, exchange links,
@@ -48,6 +49,29 @@ const EXCHANGES = cypher(
    RETURN a.ags AS from, b.ags AS to, x.kind AS kind, toString(x.since) AS since, x.generated IS NOT NULL AS generated ORDER BY from, to, kind`,
 );
 
+// The groups of the programmes (members of one inter-municipal group of one programme, e.g. the
+// Steinwald-Allianz in Digitales Dorf Bayern), dated by the group's first stated year at its end. The
+// model-project programme's groups are its projects, counted as PROJECT.
+const PROGRAMME_GROUPS = cypher(
+  'reach.snapshot.programmeGroups',
+  `MATCH (m:Municipality)-[x:TAKES_PART_IN]->(g:Programme) WHERE x.group IS NOT NULL
+   WITH g, x.group AS grp, collect(DISTINCT m.ags) AS members, min(x.yearFrom) AS year
+   WHERE size(members) > 1
+   RETURN 'PROGRAMME_GROUP' AS kind, g.id + ':' + grp AS id, CASE WHEN year IS NULL THEN null ELSE toString(year) + '-12-31' END AS date,
+          members, g.id AS programme, [] AS generatedMembers ORDER BY id`,
+);
+
+// Solutions: an adoption from its named origin (SOLUTION), and every two users (SHARED_SOLUTION), in use or
+// once used — a planned use or a mere partnership membership is no link. Dated as precisely as the source
+// gives it, at the last day it can mean; a pair by the later of its two dates, undated when either is.
+const SOLUTION_LINKS = cypher(
+  'reach.snapshot.solutionLinks',
+  `MATCH (s:Solution)<-[u:USES]-(m:Municipality) WHERE u.status IN ['LIVE', 'PILOT', 'ENDED']
+   WITH s, collect({ags: m.ags, date: u.date, origin: coalesce(u.isOrigin, false)}) AS users
+   OPTIONAL MATCH (s)-[:ORIGINATED_IN]->(o:Municipality)
+   RETURN s.id AS solution, o.ags AS origin, users ORDER BY solution`,
+);
+
 // Links with cities abroad: outside the German reach graph, reported beside it.
 const ABROAD = cypher(
   'reach.snapshot.abroad',
@@ -62,6 +86,30 @@ const TOPICS = cypher(
 );
 
 const SNAPSHOT_TIMEOUT_MS = 120_000;
+
+interface SolutionUsers {
+  solution: string;
+  origin: string | null;
+  users: { ags: string; date: string | null; origin: boolean }[];
+}
+
+/** The SOLUTION and SHARED_SOLUTION links of the solutions' users, each pair once, in a stable order. */
+export function solutionLinks(rows: readonly SolutionUsers[]): ExchangeLink[] {
+  const links: ExchangeLink[] = [];
+  for (const { solution, origin, users } of rows) {
+    const sorted = [...users].sort((a, b) => (a.ags < b.ags ? -1 : 1));
+    for (const u of sorted) {
+      if (origin !== null && !u.origin && u.ags !== origin) links.push({ from: origin, to: u.ags, kind: 'SOLUTION', since: latestDay(u.date), generated: false, solution });
+    }
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        const [a, b] = [latestDay(sorted[i]!.date), latestDay(sorted[j]!.date)];
+        links.push({ from: sorted[i]!.ags, to: sorted[j]!.ags, kind: 'SHARED_SOLUTION', since: a === null || b === null ? null : a > b ? a : b, generated: false, solution });
+      }
+    }
+  }
+  return links;
+}
 
 export function reachRepository(db: Database) {
   return {
@@ -86,7 +134,8 @@ export function reachRepository(db: Database) {
           members: [...new Set(g.members)].filter((m) => m !== null).sort(),
           generatedMembers: [...new Set(g.generatedMembers)].filter((m) => m !== null).sort(),
         }));
-        const exchanges = await tx.run<ExchangeLink>(EXCHANGES);
+        groups.push(...(await tx.run<Group>(PROGRAMME_GROUPS)).map((g) => ({ ...g, members: [...g.members].sort() })));
+        const exchanges = [...(await tx.run<ExchangeLink>(EXCHANGES)), ...solutionLinks(await tx.run<SolutionUsers>(SOLUTION_LINKS))];
         const abroad = await tx.run<AbroadLink>(ABROAD);
         const topicsOf = new Map((await tx.run<{ ags: string; slugs: string[] }>(TOPICS)).map((r) => [r.ags, r.slugs]));
         return { version: version?.version ?? 0, loadedAt: new Date().toISOString(), municipalities, groups, exchanges, abroad, topicsOf };

@@ -18,7 +18,16 @@ const MAX_CACHED_NETWORKS = 16;
 // Today in Germany is the default `asOf`: links dated in the future do not count yet.
 import { today } from '../../kernel/time.js';
 export { today };
-export const ALL_LINK_KINDS: readonly ReachLinkKind[] = ['PROJECT', 'EVENT', 'ROLE_MODEL', 'KNOWLEDGE_EXCHANGE', 'JOINT_DEVELOPMENT', 'TRANSFER'];
+/** Every kind of link. */
+export const ALL_LINK_KINDS: readonly ReachLinkKind[] = [
+  'PROJECT', 'EVENT', 'ROLE_MODEL', 'KNOWLEDGE_EXCHANGE', 'JOINT_DEVELOPMENT', 'TRANSFER', 'PROGRAMME_GROUP', 'SOLUTION', 'SHARED_SOLUTION',
+];
+/**
+ * The kinds counted when a caller names none: all but SHARED_SOLUTION. Two towns running the same app need
+ * not know each other (the Smart Village App alone would link 36 municipalities in every pair), so that basis
+ * is asked for, not assumed.
+ */
+export const DEFAULT_LINK_KINDS: readonly ReachLinkKind[] = ALL_LINK_KINDS.filter((k) => k !== 'SHARED_SOLUTION');
 
 /**
  * The snapshot of one API process. Every request asks the database for the
@@ -177,7 +186,7 @@ export function reachService(
   async function prepare(args: ReachArgs) {
     const source = parse(sourceSchema, args.from, 'from');
     const maxHops = parse(hopsSchema, args.maxHops ?? 2, 'maxHops');
-    const linkKinds = args.linkKinds?.length ? [...new Set(args.linkKinds)] : [...ALL_LINK_KINDS];
+    const linkKinds = args.linkKinds?.length ? [...new Set(args.linkKinds)] : [...DEFAULT_LINK_KINDS];
     const exists = source.project != null ? await projectExists(source.project) : true;
     const snapshot = viewOf(await snapshots.get(repo), args.includeGenerated ?? false);
     return { snapshot, seeds: seedsOf(snapshot, source, exists), maxHops, linkKinds };
@@ -192,7 +201,7 @@ export function reachService(
     },
 
     async network(args: { linkKinds?: ReachLinkKind[] | null; asOf?: string | null; includeGenerated?: boolean | null }): Promise<NetworkAnswer> {
-      const linkKinds = args.linkKinds?.length ? [...new Set(args.linkKinds)] : [...ALL_LINK_KINDS];
+      const linkKinds = args.linkKinds?.length ? [...new Set(args.linkKinds)] : [...DEFAULT_LINK_KINDS];
       return snapshots.network(repo, linkKinds, args.asOf ?? today(), args.includeGenerated ?? false, logError);
     },
 

@@ -5,12 +5,8 @@ import { perKey, readByKeys, readLists, UNWIND_KEYS } from '../../kernel/batch.j
 import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../../kernel/connection.js';
 import { capSlice } from '../../kernel/list-caps.js';
 import type { SolutionUseStatus } from '../../generated/graphql.js';
-import { toReusableSolution, toSolutionUse, type ReusableSolutionRecord, type SolutionUseRecord } from '../../records/solution.js';
+import { solutionProjection as solution, toReusableSolution, toSolutionUse, type ReusableSolutionRecord, type SolutionUseRecord } from '../../records/solution.js';
 
-// A solution with its origin's AGS and the topics its users use it for.
-const solution = (s: string) =>
-  `${s} {.*, origin: [(${s})-[:ORIGINATED_IN]->(o:Municipality) | o.ags][0],
-     topics: COLLECT { MATCH (${s})<-[u:USES]-(:Municipality) UNWIND u.topics AS t RETURN DISTINCT t ORDER BY t }${capSlice('ReusableSolution.topics')}}`;
 
 const BY_SLUG = cypher('solution.bySlug', `MATCH (s:Solution) WHERE s.id IN $keys RETURN s.id AS key, ${solution('s')} AS node`);
 

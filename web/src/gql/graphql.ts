@@ -264,7 +264,9 @@ export type PeerSearchQuery = { search: Array<{ node:
       | { __typename: 'Measure' }
       | { __typename: 'Municipality', ags: string, name: string, kind: MunicipalityKind, kreis: { name: string } | null }
       | { __typename: 'Organization' }
+      | { __typename: 'Programme' }
       | { __typename: 'Project' }
+      | { __typename: 'ReusableSolution' }
       | { __typename: 'Topic' }
      }> };
 
@@ -291,7 +293,9 @@ export type SearchQuery = { search: Array<{ score: number, node:
       | { __typename: 'Measure', slug: string, name: string, status: MeasureStatus }
       | { __typename: 'Municipality', ags: string, name: string, kind: MunicipalityKind, kreis: { name: string } | null, land: { name: string } | null }
       | { __typename: 'Organization' }
+      | { __typename: 'Programme' }
       | { __typename: 'Project', slug: string, name: string }
+      | { __typename: 'ReusableSolution' }
       | { __typename: 'Topic', slug: string, name: string }
      }> };
 
