@@ -1801,7 +1801,7 @@ export type ProjectPhase = {
   __typename?: 'ProjectPhase';
   /** The phase the sources last report; null when their words say neither. */
   current?: Maybe<ProjectPhaseKind>;
-  /** The year the implementation phase began (or is to begin), where a source gives one. */
+  /** The year the implementation phase began (or is to begin), where the sources' words give its start (`Umsetzung seit 2022`, `Umsetzungsphase 2023–2027`); null when they give only its end (`Umsetzungsphase bis 2027`) or no year. */
   implementationSince?: Maybe<Scalars['Int']['output']>;
   /** The sources' own words, e.g. `Strategiephase 2020–2021; Umsetzungsphase ab Ende 2021`. */
   wording: Scalars['String']['output'];

@@ -29,19 +29,56 @@ export interface ProfileImport {
 
 export const profileKey = (name: string, year: number) => `${year}|${name}`;
 
+// The words of a phase: the implementation by name ("Umsetzung", "Umsetzungsphase", "Phase B"; not the
+// "Umsetzungsstrategie", a strategy document, nor the "b" of "Strategiephase bis").
+const IMPLEMENTATION = /\bphase b\s+umsetzung(?:sphase)?\b|\bumsetzung(?:sphase)?\b|\bphase b\b/i;
+// What may stand between a marker and its year: "Ende 2021", "Januar 2023", "09/2022", "01.07.2023".
+const WITHIN_YEAR = String.raw`(?:(?:anfang|mitte|ende|herbst|frühjahr|sommer|winter|jan(?:uar)?|feb(?:ruar)?|märz|apr(?:il)?|mai|juni?|juli?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dez(?:ember)?)\.?\s+|\d{1,2}\s*[./]\s*(?:\d{1,2}\s*\.\s*)?)?`;
+// A year the words give as a start: right after the phase's name ("Umsetzungsphase 2023–2027",
+// "Phase B Umsetzung 09/2022–08/2027") or after "ab"/"seit" ("Umsetzung seit 2022", "(ab 2022)").
+const DATED_SPAN = new RegExp(String.raw`^\s*\(?\s*${WITHIN_YEAR}(20\d\d)\b`, 'i');
+const STARTED = new RegExp(String.raw`\b(?:ab|seit)\s+${WITHIN_YEAR}(20\d\d)\b`, 'i');
+// The first element of a range: "(2021 bis 2025)", "Januar 2021 bis Dezember 2025".
+const RANGE_START = new RegExp(String.raw`${WITHIN_YEAR}(20\d\d)(?:/\d\d)?\s*(?:[–-]|bis)\s*${WITHIN_YEAR}20\d\d`, 'i');
+// The strategy phase ending within a year, when the implementation follows it ("danach", "nach Strategiephase"):
+// "Strategiephase bis Mitte 2023", "Strategiephase (01/2022-06/2023)". A plain "bis 2022" says not when in 2022.
+const STRATEGY_END = /strategiephase[^;]*?(?:\bbis\s+(?:anfang|mitte)\s+|[–-]\s*\d{1,2}\/)(20\d\d)\b/i;
+const FOLLOWS = /\bdanach\b|\bnach\s+(?:\S+\s+)?strategiephase\b/i;
+
 /**
  * The phase the words report last: the implementation phase once they speak
- * of it (Umsetzung, Phase B), else the strategy phase; with the first year
- * given for the implementation.
+ * of it (Umsetzung, Phase B), else the strategy phase; with the year the
+ * implementation began where the words give its start. A year the words give
+ * only as an end ("Umsetzungsphase bis 2027", "Projekt bis Herbst 2026") is
+ * no start: then the year stays null.
  */
 export function phaseOf(wording: string): PhaseImport | null {
   const text = wording.trim();
   if (!text) return null;
-  const implementation = /umsetzung|phase b/i.exec(text);
+  const implementation = IMPLEMENTATION.test(text);
   const current: ProjectPhaseKind | null = implementation ? 'IMPLEMENTATION' : /strategie/i.test(text) ? 'STRATEGY' : null;
-  // The first year within the words after "Umsetzung": "Umsetzungsphase ab Ende 2021", "Umsetzung seit 2022".
-  const year = implementation ? /\b(20\d\d)\b/.exec(text.slice(implementation.index, implementation.index + 40)) : null;
-  return { current, implementationSince: year ? Number(year[1]) : null, wording: text };
+  return { current, implementationSince: implementation ? implementationStart(text) : null, wording: text };
+}
+
+function implementationStart(text: string): number | null {
+  const clauses = text.split(';');
+  for (const clause of clauses) {
+    const at = IMPLEMENTATION.exec(clause);
+    if (!at) continue;
+    const after = clause.slice(at.index + at[0].length);
+    const year = DATED_SPAN.exec(after) ?? STARTED.exec(after);
+    if (year) return Number(year[1]);
+  }
+  // Implementation from the project's start ("direkt Umsetzung"): the project's own start.
+  if (/\bdirekt(?:e)?\s+umsetzung/i.test(text)) {
+    const year = STARTED.exec(text) ?? RANGE_START.exec(text);
+    if (year) return Number(year[1]);
+  }
+  if (FOLLOWS.test(text)) {
+    const end = STRATEGY_END.exec(text);
+    if (end) return Number(end[1]);
+  }
+  return null;
 }
 
 /** The editors' sentences about money: other figures and their sources, kept beside the one chosen. */
