@@ -701,6 +701,15 @@ export type ExplanationBasis =
   /** Shared topics and structure (`rankBy: BOTH`). */
   | 'TOPICS_AND_STRUCTURE';
 
+/** How a project's funding figure is meant, as its sources word it. */
+export type FundingBound =
+  /** The amount the sources state, exactly or as a round figure (`rund 9 Mio`). */
+  | 'AMOUNT'
+  /** A lower bound: the sources say `mehr als` or `über`; the grant may be higher. */
+  | 'AT_LEAST'
+  /** A ceiling: the sources say `bis zu`, `maximal` or `Förderhöchstgrenze`; the grant may be lower. */
+  | 'AT_MOST';
+
 /**
  * Where every Gemeinde lies, for drawing a map without a tile server: the register's coordinates of every
  * Gemeinde, Stadt and kreisfreie Stadt that has them, as three lists of equal length (position i of each is
@@ -1707,9 +1716,11 @@ export type Project = Node & {
   endDate?: Maybe<Scalars['Date']['output']>;
   /** Organizations that fund it. At most 10. */
   funders: Array<Organization>;
+  /** How `fundingEur` is meant: the amount the sources state, a ceiling (`bis zu`, `maximal`: the grant may be lower) or a lower bound (`mehr als`, `über`). Null when there is no figure, or for a project entered through the API, where it is not recorded. */
+  fundingBound?: Maybe<FundingBound>;
   /** Federal funding in euros: the one figure chosen from the sources; null when not recorded. Other figures the sources give are in `fundingNote`. */
   fundingEur?: Maybe<Scalars['Float']['output']>;
-  /** What else the sources say about the funding (other figures, lower bounds, own shares), with their addresses; null when nothing. */
+  /** What the sources say about the funding (other figures, lower bounds, own shares), with their addresses: only the editors' sentences about money; null when nothing. */
   fundingNote?: Maybe<Scalars['String']['output']>;
   /** Global id (for `Query.node`). */
   id: Scalars['ID']['output'];
@@ -1743,6 +1754,8 @@ export type Project = Node & {
   title?: Maybe<Scalars['String']['output']>;
   /** The topics it addresses, ordered by slug. At most 20. */
   topics: Array<Topic>;
+  /** The project's fields of action in its sources' own words (Handlungsfelder, Leitthemen, Zielbilder), in the sources' order; `topics` maps them onto this API's taxonomy. Empty when none are recorded. */
+  topicsWording: Array<Scalars['String']['output']>;
   /** The project's own web page. */
   url?: Maybe<Scalars['URL']['output']>;
 };
@@ -2847,6 +2860,7 @@ export type ResolversTypes = ResolversObject<{
   Explanation: ResolverTypeWrapper<Omit<Explanation, 'sharedTopics'> & { sharedTopics: Array<ResolversTypes['SharedTopic']> }>;
   ExplanationBasis: ExplanationBasis;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FundingBound: FundingBound;
   GemeindePositions: ResolverTypeWrapper<GemeindePositions>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
@@ -3552,6 +3566,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   funders?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  fundingBound?: Resolver<Maybe<ResolversTypes['FundingBound']>, ParentType, ContextType>;
   fundingEur?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   fundingNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3570,6 +3585,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   supporters?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  topicsWording?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;

@@ -1,7 +1,7 @@
 // What each model project works on (mpsc-profiles.csv): its fields of action in
 // the sources' words, its phase, its federal funding and its flagship measures.
 // One row per row of mpsc.csv, joined by name and cohort.
-import type { ProjectPhaseKind } from '../generated/graphql.js';
+import type { FundingBound, ProjectPhaseKind } from '../generated/graphql.js';
 import { urlsOf, type SourceRecord } from '../kernel/source.js';
 import type { CsvRecord } from './csv.js';
 import type { ImportReport } from './report.js';
@@ -21,7 +21,11 @@ export interface ProfileImport {
   topics: Map<string, string[]>;
   phase: PhaseImport | null;
   fundingEur: number | null;
+  /** How the sources bound the chosen figure; null without a figure. */
+  fundingBound: FundingBound | null;
   fundingNote: string | null;
+  /** The fields of action in the sources' own words, in their order. */
+  topicsWording: string[];
   flagships: string[];
   flagshipSources: SourceRecord[];
   sources: SourceRecord[];
@@ -81,10 +85,67 @@ function implementationStart(text: string): number | null {
   return null;
 }
 
-/** The editors' sentences about money: other figures and their sources, kept beside the one chosen. */
+// A sentence is about money when it names an amount or the funding itself. "Förderung bis 2026" and
+// "Förderende 09/2024" are about time: the stem "förder" alone does not count.
+const MONEY = /€|\beuro\b|\b(?:mio|millionen|million|mrd)\b|\bfunding\b|\bgrant\b|förder(?:summe|mittel|volumen|quote|geld|höchstgrenze|bescheid|zuschlag|betrag)|eigenanteil|bundesanteil|own share/i;
+
+/**
+ * The editors' sentences about money: other figures and their sources, kept beside the one chosen.
+ * Notes run sentence by sentence, and in the 2021 rows segment by segment (" || "): topic lists and
+ * phase sources are left out. A sentence ends at a full stop after a word of four or more letters, a
+ * digit, a quote or a parenthesis ("… (tlz 2021). 2023: …"), not after "ca.", "max." or "Mio.". An address
+ * is no money: "…/15-75-millionen-euro" in a phase source's URL does not make it a funding sentence.
+ */
 export function fundingNoteOf(notes: string): string | null {
-  const sentences = notes.split(/(?<=[.)])\s+(?=[A-ZÄÖÜ])/).filter((s) => /fund|förder|mio\b|million|€|euro/i.test(s));
+  const sentences = notes
+    .split(/\s+\|\|\s+/)
+    .flatMap((segment) => segment.split(/(?<=(?:\)|['’"%]|\p{L}{4}|\d)\.)\s+/u))
+    .map((s) => s.trim())
+    .filter((s) => MONEY.test(s.replace(/https?:\/\/\S+/g, '')) && !/^(?:topics by source|phase source)\b/i.test(s));
   return sentences.length > 0 ? sentences.join(' ') : null;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  ein: 1, eins: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
+  elf: 11, zwölf: 12, dreizehn: 13, vierzehn: 14, fünfzehn: 15, sechzehn: 16, siebzehn: 17, achtzehn: 18,
+};
+// An amount as the notes write it: "11,3 Millionen", "elf Millionen", "13 Mio", "6.296.940,00 Euro", "11,050,000 €".
+const AMOUNT = new RegExp(
+  String.raw`(\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s*(millionen|million|mio\b\.?|€|euro)`,
+  'giu',
+);
+const CEILING = /(?:bis zu|maximal|max\.|höchstens|höchstgrenze von|up to)\s*['‚„"]?\s*$/i;
+const FLOOR = /(?:mehr als|über|mindestens|more than|at least)\s*['‚„"]?\s*$/i;
+
+function amountOf(figure: string, unit: string): number {
+  const word = NUMBER_WORDS[figure.toLowerCase()];
+  const millions = /^(?:millionen|million|mio)/i.test(unit);
+  let value: number;
+  if (word !== undefined) value = word;
+  else if (/^\d{1,3}(?:[.,]\d{3})+(?:,\d+)?$/.test(figure) && !(millions && /^\d{1,3},\d{3}$/.test(figure))) {
+    // Thousands grouped ("6.296.940,00", "11,050,000"); "15,750 Mio" stays a decimal.
+    value = Number(figure.replace(/,\d{1,2}$/, '').replace(/[.,]/g, ''));
+  } else value = Number(figure.replace(',', '.'));
+  return millions ? Math.round(value * 1_000_000) : value;
+}
+
+/**
+ * How the chosen figure is meant, read from the words it first appears in: a ceiling ("bis zu",
+ * "maximal", "Förderhöchstgrenze von") is AT_MOST, "mehr als"/"über" AT_LEAST, anything else
+ * ("rund", a plain figure) AMOUNT. Where the notes never write the figure, the editors' own label in
+ * the funding sentences decides ("max. possible grant", "a lower bound").
+ */
+export function fundingBoundOf(fundingEur: number | null, notes: string): FundingBound | null {
+  if (fundingEur === null) return null;
+  for (const m of notes.matchAll(AMOUNT)) {
+    if (amountOf(m[1]!, m[2]!) !== fundingEur) continue;
+    const before = notes.slice(Math.max(0, m.index - 30), m.index);
+    return CEILING.test(before) ? 'AT_MOST' : FLOOR.test(before) ? 'AT_LEAST' : 'AMOUNT';
+  }
+  const said = fundingNoteOf(notes) ?? '';
+  if (/upper bound|\bmax(?:\.|imal)|ceiling/i.test(said)) return 'AT_MOST';
+  if (/lower bound/i.test(said)) return 'AT_LEAST';
+  return 'AMOUNT';
 }
 
 export function parseProfiles(records: readonly CsvRecord[], mapping: TopicMapping, report: ImportReport): Map<string, ProfileImport> {
@@ -111,7 +172,9 @@ export function parseProfiles(records: readonly CsvRecord[], mapping: TopicMappi
       topics,
       phase: phaseOf(v.phase ?? ''),
       fundingEur: funding ? Number(funding) : null,
+      fundingBound: fundingBoundOf(funding ? Number(funding) : null, v.notes ?? ''),
       fundingNote: fundingNoteOf(v.notes ?? ''),
+      topicsWording: labelsOf(v.topics_source_wording ?? ''),
       flagships: labelsOf(v.measures ?? ''),
       flagshipSources: urlsOf(v.measures_source_url).map(here),
       sources: urls.map(here),

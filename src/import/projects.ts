@@ -1,6 +1,6 @@
 // The 73 model projects (mpsc.csv): one Project per row, RUNS links resolved
 // against the register, every decision reported.
-import type { RunnerRole } from '../generated/graphql.js';
+import type { FundingBound, RunnerRole } from '../generated/graphql.js';
 import { nameKey } from '../kernel/text.js';
 import type { CsvRecord } from './csv.js';
 import { Matcher } from './matcher.js';
@@ -27,7 +27,9 @@ export interface ProjectImport {
   topics: Map<string, string[]>;
   runners: { ags: string; role: RunnerRole }[];
   fundingEur: number | null;
+  fundingBound: FundingBound | null;
   fundingNote: string | null;
+  topicsWording: string[];
   phase: PhaseImport | null;
   /** Every source of the row and of its profile, with file and line. */
   provenance: SourceRecord[];
@@ -109,7 +111,9 @@ export function parseProjects(
       topics,
       runners,
       fundingEur: profile!.fundingEur,
+      fundingBound: profile!.fundingBound,
       fundingNote: profile!.fundingNote,
+      topicsWording: profile!.topicsWording,
       phase: profile!.phase,
       provenance,
       flagships: profile!.flagships,

@@ -40,3 +40,37 @@ describe('the implementation phase starts in a start year, never an end year', (
     }
   });
 });
+
+describe('funding', () => {
+  it('marks a ceiling as an upper bound and a “more than” as a lower bound', async () => {
+    const { bochum, koeln, berlin, solingen, cottbus } = await h.ok(`{
+      bochum: project(slug: "mpsc-2021-bochum") { fundingEur fundingBound }
+      koeln: project(slug: "mpsc-2020-koln") { fundingEur fundingBound }
+      berlin: project(slug: "mpsc-2020-berlin") { fundingEur fundingBound }
+      solingen: project(slug: "mpsc-2019-solingen") { fundingEur fundingBound }
+      cottbus: project(slug: "mpsc-2019-cottbus") { fundingEur fundingBound }
+    }`);
+    expect(bochum).toEqual({ fundingEur: 9_880_000, fundingBound: 'AT_MOST' });
+    expect(koeln).toEqual({ fundingEur: 15_000_000, fundingBound: 'AT_MOST' });
+    expect(berlin).toEqual({ fundingEur: 11_000_000, fundingBound: 'AT_LEAST' });
+    expect(solingen).toEqual({ fundingEur: 9_000_000, fundingBound: 'AMOUNT' });
+    // 13,48 Mio stated; the “bis zu 13,5 Millionen” of another source is another figure.
+    expect(cottbus).toEqual({ fundingEur: 13_480_000, fundingBound: 'AMOUNT' });
+  });
+
+  it('keeps only the sentences about money in fundingNote', async () => {
+    const { projects } = await h.ok(`{ projects(first: 100) { edges { node { name fundingNote } } } }`);
+    const notes = projects.edges.map((e: any) => [e.node.name, e.node.fundingNote]).filter(([, n]: [string, string | null]) => n !== null);
+    expect(notes.length).toBeGreaterThan(50);
+    for (const [name, note] of notes) expect([name, /topics by source|phase source|\btopics \d|(?:^|[.;] )Phase:|phase label|Themenfelder/i.test(note)]).toEqual([name, false]);
+    const { project } = await h.ok(`{ project(slug: "mpsc-2021-bochum") { fundingNote } }`);
+    expect(project.fundingNote).toMatch(/^funding: max\. possible grant/);
+  });
+});
+
+describe('the sources\' own words', () => {
+  it('lists a project\'s topics as its sources word them, in their order', async () => {
+    const { project } = await h.ok(`{ project(slug: "mpsc-2021-bochum") { topicsWording } }`);
+    expect(project.topicsWording).toEqual(['Zukunftsfähige Infrastruktur', 'Intelligentes Stadtmanagement', 'Digitale Gesellschaft', 'Nachhaltige Mobilität und Umwelt', 'Innovative Wirtschaft und Wissenschaft']);
+  });
+});

@@ -1,6 +1,6 @@
 // The profile readers' rules on the sources' own words: the phase's start year, the funding's notes.
 import { describe, expect, it } from 'vitest';
-import { phaseOf } from '../../src/import/profiles.js';
+import { fundingBoundOf, fundingNoteOf, phaseOf } from '../../src/import/profiles.js';
 
 describe('phaseOf', () => {
   it.each([
@@ -33,5 +33,29 @@ describe('phaseOf', () => {
 
   it('does not read the "b" of "Strategiephase bis" as Phase B', () => {
     expect(phaseOf('Strategiephase bis 2022')).toEqual({ current: 'STRATEGY', implementationSince: null, wording: 'Strategiephase bis 2022' });
+  });
+});
+
+describe('fundingNoteOf', () => {
+  it('keeps the sentences about money and leaves out topic lists, phase sources and dates of the funding period', () => {
+    const notes = "topics by source: [Leitthemen] A, B <https://a.example> || phase source: https://b.example || funding: max. possible grant (65% of 15.2 Mio project volume) <https://c.example> || Strategy phase Dec 2021-2023.";
+    expect(fundingNoteOf(notes)).toBe('funding: max. possible grant (65% of 15.2 Mio project volume) <https://c.example>');
+    expect(fundingNoteOf("Brand 'X'. Funding 8 Mio € (https://a.example). Umsetzung since 2022, Bundesförderung until 2026 (newsblog). Phase: https://x.example/15-millionen-euro")).toBe('Funding 8 Mio € (https://a.example).');
+  });
+});
+
+describe('fundingBoundOf', () => {
+  it.each([
+    [11_300_000, "Funding differs: 'bis zu 11,3 Millionen' (BZ); '11 Millionen Euro' (x)", 'AT_MOST'],
+    [15_000_000, "Funding: 'Förderhöchstgrenze von 15 Millionen Euro' (koeln-insight.tv).", 'AT_MOST'],
+    [6_296_940, "Funding 'bis zu 6.296.940,00 Euro' (a); '6,3 Mio. Euro' (b).", 'AT_MOST'],
+    [11_000_000, "funding_eur = 'Mehr als elf Millionen Euro' over seven years - a lower bound.", 'AT_LEAST'],
+    [13_480_000, "Funding 13,48 Mio € (x); 'bis zu 13,5 Millionen' (y)", 'AMOUNT'],
+    [11_050_000, 'funding: MdB Schieder: 11,050,000 €; city: up to 11 Mio', 'AMOUNT'],
+    // The figure is not written: the editors' label decides.
+    [9_880_000, 'funding: max. possible grant (65% of 15.2 Mio project volume)', 'AT_MOST'],
+    [null, "'bis zu zehn Millionen'", null],
+  ] as const)('%s in %s → %s', (eur, notes, bound) => {
+    expect(fundingBoundOf(eur, notes)).toBe(bound);
   });
 });

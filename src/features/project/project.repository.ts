@@ -135,7 +135,7 @@ const REMOVE_BACKER: Record<BackingKind, ReturnType<typeof cypher>> = {
 const toRunner = (x: Row): RunnerRecord => ({ role: x.role as RunnerRole, municipality: toMunicipality(x.municipality as Row) });
 
 /** A new project: its own fields plus the topics and runners to link. */
-export type ProjectWrite = Omit<ProjectRecord, '__typename' | 'fundingNote' | 'phase' | 'provenance'> & { topics: string[]; runners: { ags: string; role: RunnerRole }[] };
+export type ProjectWrite = Omit<ProjectRecord, '__typename' | 'fundingBound' | 'fundingNote' | 'topicsWording' | 'phase' | 'provenance'> & { topics: string[]; runners: { ags: string; role: RunnerRole }[] };
 
 export type ProjectChanges = Partial<Omit<ProjectWrite, 'slug' | 'topics' | 'runners'>>;
 
