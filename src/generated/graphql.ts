@@ -982,7 +982,7 @@ export type Municipality = Node & {
    * With no topics to compare (no profile and no `interests`, or topics no other municipality works on), the municipalities that run a project themselves, most alike in structure first, with `explanation.basis` STRUCTURE_ONLY: the answer is never silently empty (only a filter that excludes everyone empties it).
    */
   peers: PeerConnection;
-  /** Inhabitants on the register's reference date (31 Dec 2019). For Länder, Kreise and Gemeindeverbände the sum over their Gemeinden. Null when not recorded. */
+  /** Inhabitants on the register's population date (see `Query.register`: 31 Dec 2023 for the register of 31 Dec 2024). For Länder, Kreise and Gemeindeverbände the sum over their Gemeinden. Null when not recorded. */
   population?: Maybe<Scalars['Int']['output']>;
   /** Postcode of the seat of administration. */
   postcode?: Maybe<Scalars['String']['output']>;

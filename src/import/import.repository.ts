@@ -35,6 +35,16 @@ export const MERGE_TOPICS = cypher(
    CALL (t, r) { MATCH (p:Topic {slug: r.parent}) MERGE (t)-[s:SUBTOPIC_OF]->(p) SET s.source = 'taxonomy' }`,
 );
 
+// A project an earlier slug rule keyed takes its new key before the MERGE, with its links and what the
+// API added to it (unless a node with the new key exists already).
+export const RENAME_PROJECTS = cypher(
+  'import.renameProjects',
+  `UNWIND $rows AS r
+   UNWIND r.formerSlugs AS former
+   MATCH (p:Project {id: former}) WHERE NOT EXISTS { MATCH (:Project {id: r.slug}) }
+   SET p.id = r.slug`,
+);
+
 export const MERGE_PROJECTS = cypher(
   'import.projects',
   `UNWIND $rows AS r

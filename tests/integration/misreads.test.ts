@@ -74,3 +74,37 @@ describe('the sources\' own words', () => {
     expect(project.topicsWording).toEqual(['Zukunftsfähige Infrastruktur', 'Intelligentes Stadtmanagement', 'Digitale Gesellschaft', 'Nachhaltige Mobilität und Umwelt', 'Innovative Wirtschaft und Wissenschaft']);
   });
 });
+
+describe('names and descriptions', () => {
+  it('spells Soest in the slug, and the old slug still finds the project', async () => {
+    const { now, old } = await h.ok(`{
+      now: project(slug: "mpsc-2019-kooperation-arnsberg-olpe-menden-soest-und-bad-berleburg") { slug name }
+      old: project(slug: "mpsc-2019-kooperation-arnsberg-olpe-menden-sost-und-bad-berleburg") { slug }
+    }`);
+    expect(now).toEqual({ slug: 'mpsc-2019-kooperation-arnsberg-olpe-menden-soest-und-bad-berleburg', name: 'Kooperation Arnsberg, Olpe, Menden, Soest und Bad Berleburg' });
+    expect(old).toEqual({ slug: 'mpsc-2019-kooperation-arnsberg-olpe-menden-soest-und-bad-berleburg' });
+    // A flagship measure's slug, misspelt by the same rule (“virtueller” → “virtuller”), still finds it.
+    const { measure } = await h.ok(`{ measure(slug: "mpsc-2019-kaiserslautern-virtuller-begegnungsraum") { slug } }`);
+    expect(measure).toEqual({ slug: 'mpsc-2019-kaiserslautern-virtueller-begegnungsraum' });
+  });
+
+  it('moves a project keyed by the old rule to its new key on re-import, with what the API added to it', async () => {
+    const [moved] = await h.cypher<{ n: number }>(`MATCH (p:Project {id: 'mpsc-2019-kooperation-arnsberg-olpe-menden-soest-und-bad-berleburg'})
+      SET p.id = 'mpsc-2019-kooperation-arnsberg-olpe-menden-sost-und-bad-berleburg', p.summary = 'added through the API' RETURN count(p) AS n`);
+    expect(moved!.n).toBe(1);
+    const again = await runImport(h.db, { dataDir: DATA, register: await registerRead() });
+    expect(again.errors).toEqual([]);
+    const rows = await h.cypher<{ id: string; summary: string; runners: number }>(`MATCH (p:Project) WHERE p.name STARTS WITH 'Kooperation Arnsberg'
+      RETURN p.id AS id, p.summary AS summary, COUNT { (p)<-[:RUNS]-() } AS runners`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: 'mpsc-2019-kooperation-arnsberg-olpe-menden-soest-und-bad-berleburg', summary: 'added through the API' });
+    expect(rows[0]!.runners).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('dates populations by the register, not by a year written into the schema', async () => {
+    const { __type } = await h.ok(`{ __type(name: "Municipality") { fields { name description } } }`);
+    const population = __type.fields.find((f: any) => f.name === 'population');
+    expect(population.description).not.toMatch(/2019/);
+    expect(population.description).toMatch(/Query\.register/);
+  });
+});

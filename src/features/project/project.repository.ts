@@ -24,7 +24,15 @@ export interface ProjectFilterParams {
   state: State | null;
 }
 
-const BY_SLUG = cypher('project.bySlug', 'MATCH (p:Project) WHERE p.id IN $keys RETURN p.id AS key, p {.*} AS node');
+// A slug an earlier rule gave out (formerSlugs) still finds its node; the key lookup goes first.
+const BY_SLUG = cypher(
+  'project.bySlug',
+  `UNWIND $keys AS key
+   OPTIONAL MATCH (p:Project {id: key})
+   OPTIONAL CALL (key, p) { WITH key, p WHERE p IS NULL MATCH (q:Project) WHERE key IN q.formerSlugs RETURN q LIMIT 1 }
+   WITH key, coalesce(p, q) AS p WHERE p IS NOT NULL
+   RETURN key, p {.*} AS node`,
+);
 
 // A topic filter matches the topic itself and its sub-topics.
 const FILTER = `($status IS NULL OR p.status = $status)
