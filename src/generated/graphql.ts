@@ -574,10 +574,12 @@ export type Exchange = {
   generated: Scalars['Boolean']['output'];
   /** What kind of link it is. */
   kind: ExchangeKind;
-  /** How the import resolved a name of the source (e.g. a project's name to its lead runner); null when nothing needed saying. */
+  /** How the import resolved a name of the source (e.g. a project's name to its lead runner, or a bare name taken as the Landkreis); null when nothing needed saying. */
   note?: Maybe<Scalars['String']['output']>;
   /** The municipality on the other side. */
   partner: Municipality;
+  /** True when the source speaks of a plan (`geplante Übernahme`, `plant … zu adaptieren`), not of something done: a TRANSFER that is planned has not happened yet. `kind` says what is intended. Planned links count in the reach like others: the two are in contact. */
+  planned: Scalars['Boolean']['output'];
   /** Since when the link exists; null when not recorded. */
   since?: Maybe<Scalars['Date']['output']>;
   /** Where the link is stated. At most 5. */
@@ -601,6 +603,8 @@ export type ExchangeAbroad = {
   municipality: Municipality;
   /** The city abroad. */
   partner: Organization;
+  /** True when the source speaks of a plan, not of something done (see `Exchange.planned`). */
+  planned: Scalars['Boolean']['output'];
   /** Since when the link exists; null when not recorded. */
   since?: Maybe<Scalars['Date']['output']>;
   /** Where the link is stated. At most 5. */
@@ -3260,6 +3264,7 @@ export type ExchangeResolvers<ContextType = Context, ParentType extends Resolver
   kind?: Resolver<ResolversTypes['ExchangeKind'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   topicWording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3272,6 +3277,7 @@ export type ExchangeAbroadResolvers<ContextType = Context, ParentType extends Re
   kind?: Resolver<ResolversTypes['ExchangeKind'], ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   topicWording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

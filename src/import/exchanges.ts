@@ -19,6 +19,7 @@ const HOW = {
   name: 'matched by name',
   project: 'project name resolved to its lead runner',
   'runner among several': 'ambiguous name resolved to the model-project runner',
+  'Kreis assumed': 'bare name taken as the Landkreis',
 } as const;
 
 export interface ExchangeImport {
@@ -31,8 +32,13 @@ export interface ExchangeImport {
   topicWording: string | null;
   evidence: string | null;
   note: string | null;
+  /** The source speaks of a plan ("geplante Übernahme", "plant … zu adaptieren"), not of something done. */
+  planned: boolean;
   sources: SourceRecord[];
 }
+
+// The words of a plan, in the link's wording or the evidence: the link is kept, and marked.
+const PLANNED = /\bgeplant\w*|\bplan(?:t|en)\b|\bbeabsichtig\w*|\bsoll(?:en)?\b|\bplanned\b|\bplans? to\b|\bintends?\b/i;
 
 export function parseExchanges(records: readonly CsvRecord[], names: NameResolver, mapping: TopicMapping, report: ImportReport): ExchangeImport[] {
   const links: ExchangeImport[] = [];
@@ -82,6 +88,9 @@ export function parseExchanges(records: readonly CsvRecord[], names: NameResolve
       continue;
     }
     const wording = (v.topic_wording ?? '').trim() || null;
+    const evidence = (v.evidence ?? '').trim() || null;
+    const planned = PLANNED.test(`${wording ?? ''} ${evidence ?? ''}`);
+    if (planned) report.decide(EXCHANGES_SOURCE, line, 'planned, not carried out', `${fromText} → ${toText} (${kind}): marked planned`);
     const topics = wording ? [...keywordTopics(wording, mapping).keys()].sort() : [];
     if (wording && topics.length === 0) report.decide(EXCHANGES_SOURCE, line, 'topic wording mapped to no topic', `"${wording}"`);
     links.push({
@@ -92,8 +101,9 @@ export function parseExchanges(records: readonly CsvRecord[], names: NameResolve
       since: year ? `${year}-01-01` : null,
       topics,
       topicWording: wording,
-      evidence: (v.evidence ?? '').trim() || null,
+      evidence,
       note: notes.length > 0 ? notes.join('; ') : null,
+      planned,
       sources: urls.map((url) => ({ url, file: EXCHANGES_SOURCE, line })),
     });
   }

@@ -180,7 +180,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     from: x.from,
     to: x.to,
     since: x.since,
-    props: { kind: x.kind, topics: x.topics, topicWording: x.topicWording, evidence: x.evidence, note: x.note, ...sourceProps(x.sources) },
+    props: { kind: x.kind, topics: x.topics, topicWording: x.topicWording, evidence: x.evidence, note: x.note, planned: x.planned, ...sourceProps(x.sources) },
   }));
   const eventRows = events.map((e) => ({
     slug: e.slug,

@@ -34,6 +34,7 @@ export interface ExchangeRecord {
   topicWording: string | null;
   evidence: string | null;
   note: string | null;
+  planned: boolean;
   generated: boolean;
   sources: SourceRecord[];
 }
@@ -54,6 +55,7 @@ const exchangeFields = (x: Row) => {
     topicWording: (link.topicWording as string | null) ?? null,
     evidence: (link.evidence as string | null) ?? null,
     note: (link.note as string | null) ?? null,
+    planned: link.planned === true,
     generated: link.generated === true,
     sources: toSources(link),
   };

@@ -108,3 +108,18 @@ describe('names and descriptions', () => {
     expect(population.description).toMatch(/Query\.register/);
   });
 });
+
+describe('inferred facts say so', () => {
+  it('marks a planned adoption as planned, not as a transfer that happened', async () => {
+    const { municipality } = await h.ok(`{ municipality(ags: "14521710") { exchanges(kind: TRANSFER) { partner { ags } planned } } }`);
+    expect(municipality.exchanges.find((x: any) => x.partner.ags === '14522')).toEqual({ partner: { ags: '14522' }, planned: true });
+    expect(municipality.exchanges.find((x: any) => x.partner.ags === '10046')).toEqual({ partner: { ags: '10046' }, planned: false });
+  });
+
+  it('notes on the link, and in the report, a bare name taken as the Landkreis', async () => {
+    const { municipality } = await h.ok(`{ municipality(ags: "01003000") { exchanges { partner { ags name } note } } }`);
+    const offenbach = municipality.exchanges.find((x: any) => x.partner.ags === '06438');
+    expect(offenbach.note).toMatch(/"Offenbach".*Landkreis/);
+    expect(report.decisions.some((d) => d.source === 'exchange-links.csv' && /Landkreis/.test(d.reason) && d.detail.includes('"Offenbach"'))).toBe(true);
+  });
+});
