@@ -580,8 +580,13 @@ export type Exchange = {
   partner: Municipality;
   /** True when the source speaks of a plan (`geplante Übernahme`, `plant … zu adaptieren`), not of something done: a TRANSFER that is planned has not happened yet. `kind` says what is intended. Planned links count in the reach like others: the two are in contact. */
   planned: Scalars['Boolean']['output'];
-  /** Since when the link exists; null when not recorded. */
+  /**
+   * The day the link began, only when its source gives a day (e.g. `2023-10-23`); null when the source gives only a year or a month, or no date. Use `sinceDate`: it keeps the source's precision.
+   * @deprecated Use `sinceDate`: most sources give only a year, which this field cannot express.
+   */
   since?: Maybe<Scalars['Date']['output']>;
+  /** Since when the link exists, as precise as its source says: a year (`2023`), a month (`2023-10`) or a day (`2023-10-23`), with the first and last day it can mean. A link entered through the API has a day. Null when the source gives no date. */
+  sinceDate?: Maybe<PartialDate>;
   /** Where the link is stated. At most 5. */
   sources: Array<Source>;
   /** What the link is about in the source's words, e.g. `On-Demand-Rufbus ERZmobil`; null when not recorded. */
@@ -605,8 +610,13 @@ export type ExchangeAbroad = {
   partner: Organization;
   /** True when the source speaks of a plan, not of something done (see `Exchange.planned`). */
   planned: Scalars['Boolean']['output'];
-  /** Since when the link exists; null when not recorded. */
+  /**
+   * The day the link began, only when its source gives a day; null otherwise. Use `sinceDate`.
+   * @deprecated Use `sinceDate`: most sources give only a year, which this field cannot express.
+   */
   since?: Maybe<Scalars['Date']['output']>;
+  /** Since when the link exists, as precise as its source says (a year, a month or a day); null when the source gives no date. */
+  sinceDate?: Maybe<PartialDate>;
   /** Where the link is stated. At most 5. */
   sources: Array<Source>;
   /** What the link is about in the source's words; null when not recorded. */
@@ -2083,7 +2093,7 @@ export type QueryTopicsArgs = {
 /** How far the network reaches from a source: everything counted over Gemeinden (towns, Gemeinden, kreisfreie Städte), so populations are not counted twice. */
 export type Reach = {
   __typename?: 'Reach';
-  /** Only links dated on or before this day counted; null: all. */
+  /** Only links dated on or before this day counted; null: all. A date known only to the year (or month) counts from its last day: a link of `2023` from 31 Dec 2023, a project of the 2019 cohort without a start day from 31 Dec 2019. */
   asOf?: Maybe<Scalars['Date']['output']>;
   /** Gemeinden reached per Kreis, most reached first; only Kreise with something reached. */
   byKreis: Array<ReachBreakdown>;
@@ -3266,6 +3276,7 @@ export type ExchangeResolvers<ContextType = Context, ParentType extends Resolver
   partner?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   planned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  sinceDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   topicWording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
@@ -3279,6 +3290,7 @@ export type ExchangeAbroadResolvers<ContextType = Context, ParentType extends Re
   partner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   planned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  sinceDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   topicWording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;

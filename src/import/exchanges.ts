@@ -2,6 +2,7 @@
 // kind, year, mapped topics, sources and evidence. Links with a city abroad
 // are kept with its organization; names that do not resolve are reported.
 import type { ExchangeKind } from '../generated/graphql.js';
+import { parsePartialDate } from '../kernel/partial-date.js';
 import { urlsOf, type SourceRecord } from '../kernel/source.js';
 import type { CsvRecord } from './csv.js';
 import type { NameResolver, Resolved } from './names.js';
@@ -27,6 +28,7 @@ export interface ExchangeImport {
   from: End;
   to: End;
   kind: ExchangeKind;
+  /** As precise as the source: `2023`, `2023-10` or `2023-10-23` (never a 1 January the source does not give). */
   since: string | null;
   topics: string[];
   topicWording: string | null;
@@ -52,7 +54,8 @@ export function parseExchanges(records: readonly CsvRecord[], names: NameResolve
     const urls = urlsOf(v.source_url);
     if (!fromText || !toText) fail('from_municipality and to_municipality are both required');
     if (!KINDS.has(kind)) fail(`unknown kind "${kind}" (ROLE_MODEL, KNOWLEDGE_EXCHANGE, JOINT_DEVELOPMENT or TRANSFER)`);
-    if (year && !/^(19|20)\d\d$/.test(year)) fail(`year "${year}" is not a year`);
+    const since = parsePartialDate(year);
+    if (year && (!since || !/^(19|20)/.test(year))) fail(`year "${year}" is not a year, a month (YYYY-MM) or a day (YYYY-MM-DD)`);
     if (urls.length === 0) fail('source_url is empty');
     for (const url of urls) if (!/^https?:\/\/\S+$/.test(url)) fail(`source_url "${url}" is not a web address`);
     if (report.errors.length > errors) continue;
@@ -98,7 +101,7 @@ export function parseExchanges(records: readonly CsvRecord[], names: NameResolve
       from,
       to,
       kind: kind as ExchangeKind,
-      since: year ? `${year}-01-01` : null,
+      since: since?.value ?? null,
       topics,
       topicWording: wording,
       evidence,

@@ -139,7 +139,8 @@ export const MERGE_CITIES_ABROAD = cypher(
 );
 
 // Imported exchange links carry \`source: 'import'\`: a re-import replaces all of them and leaves
-// links made through the API and generated ones alone. Either end may be a city abroad.
+// links made through the API and generated ones alone. Either end may be a city abroad. \`since\` is the
+// source's text at its precision (\`2023\`, \`2023-10-23\`), a string like every link's (migration 9).
 export const DROP_IMPORTED_EXCHANGES = cypher('import.dropExchanges', "MATCH ()-[x:EXCHANGES_WITH {source: 'import'}]->() DELETE x");
 export const CREATE_EXCHANGES = cypher(
   'import.exchanges',
@@ -150,7 +151,7 @@ export const CREATE_EXCHANGES = cypher(
    OPTIONAL MATCH (to:Organization {id: r.to.organization})
    WITH r, coalesce(fm, fo) AS a, coalesce(tm, to) AS b WHERE a IS NOT NULL AND b IS NOT NULL
    CREATE (a)-[x:EXCHANGES_WITH]->(b)
-   SET x += r.props, x.since = date(r.since), x.source = 'import'`,
+   SET x += r.props, x.since = r.since, x.source = 'import'`,
 );
 
 // The register itself: its reference dates and the file, for the API and the next import's comparison.

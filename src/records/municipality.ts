@@ -4,6 +4,7 @@ import type { GeoPoint } from '../db/values.js';
 import type { ExchangeDirection, ExchangeKind, MunicipalityKind, SizeClass, State, Urbanisation } from '../generated/graphql.js';
 import type { TopicRecord } from './topic.js';
 import { toOrganization, type OrganizationRecord } from './organization.js';
+import { parsePartialDate, type PartialDateRecord } from '../kernel/partial-date.js';
 import { toSources, type SourceRecord } from '../kernel/source.js';
 
 export interface MunicipalityRecord {
@@ -29,7 +30,10 @@ export interface ExchangeRecord {
   kind: ExchangeKind;
   direction: ExchangeDirection;
   partner: MunicipalityRecord;
+  /** A day, only when the source gives a day; else null (see sinceDate). */
   since: string | null;
+  /** The date at the precision the source gives it. */
+  sinceDate: PartialDateRecord | null;
   topicSlugs: string[];
   topicWording: string | null;
   evidence: string | null;
@@ -47,10 +51,12 @@ export interface ExchangeAbroadRecord extends Omit<ExchangeRecord, 'partner' | '
 /** What every exchange link says about itself (a row with `link` and `direction`). */
 const exchangeFields = (x: Row) => {
   const link = x.link as Row;
+  const sinceDate = parsePartialDate(link.since as string | null);
   return {
     kind: link.kind as ExchangeKind,
     direction: x.direction as ExchangeDirection,
-    since: (link.since as string | null) ?? null,
+    since: sinceDate?.precision === 'DAY' ? sinceDate.value : null,
+    sinceDate,
     topicSlugs: (link.topics as string[] | null) ?? [],
     topicWording: (link.topicWording as string | null) ?? null,
     evidence: (link.evidence as string | null) ?? null,

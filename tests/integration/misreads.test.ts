@@ -123,3 +123,31 @@ describe('inferred facts say so', () => {
     expect(report.decisions.some((d) => d.source === 'exchange-links.csv' && /Landkreis/.test(d.reason) && d.detail.includes('"Offenbach"'))).toBe(true);
   });
 });
+
+describe('dates at the precision their source gives', () => {
+  it('serves a year as a year, and a day only where the source gives a day', async () => {
+    const { zwoenitz, rostock } = await h.ok(`{
+      zwoenitz: municipality(ags: "14521710") { exchanges { partner { ags } since sinceDate { value precision earliest latest } } }
+      rostock: municipality(ags: "13003000") { exchanges(kind: KNOWLEDGE_EXCHANGE) { partner { ags } since sinceDate { value precision } } }
+    }`);
+    const wendel = zwoenitz.exchanges.find((x: any) => x.partner.ags === '10046');
+    expect(wendel).toMatchObject({ since: null, sinceDate: { value: '2023', precision: 'YEAR', earliest: '2023-01-01', latest: '2023-12-31' } });
+    // “Smarte Hanse”: signed in Lübeck on 23 Oct 2023.
+    const luebeck = rostock.exchanges.find((x: any) => x.partner.ags === '01003000');
+    expect(luebeck).toMatchObject({ since: '2023-10-23', sinceDate: { value: '2023-10-23', precision: 'DAY' } });
+    // No imported link claims a first of January its source does not give.
+    const [jan] = await h.cypher<{ n: number }>(`MATCH ()-[x:EXCHANGES_WITH {source: 'import'}]->() WHERE NOT x.since IS :: STRING RETURN count(x) AS n`);
+    expect(jan!.n).toBe(0);
+  });
+
+  it('counts a year-only date at the end of its year in the reach', async () => {
+    const reach = async (from: object, linkKinds: string[], asOf: string) =>
+      (await h.ok(`query($from: ReachSource!, $kinds: [ReachLinkKind!], $asOf: Date) { reach(from: $from, maxHops: 1, linkKinds: $kinds, asOf: $asOf) { reached(first: 50) { edges { node { ags } } } } }`, { from, kinds: linkKinds, asOf })).reach.reached.edges.map((e: any) => e.node.ags);
+    // Zwönitz → Landkreis St. Wendel, dated “2023”: certain only by 31 Dec 2023.
+    expect(await reach({ municipality: '14521710' }, ['TRANSFER'], '2023-06-30')).not.toContain('10046');
+    expect(await reach({ municipality: '14521710' }, ['TRANSFER'], '2023-12-31')).toContain('10046');
+    // A project of the 2019 cohort without a start day: running by the end of 2019, not on 1 January.
+    expect(await reach({ municipality: '05958004' }, ['PROJECT'], '2019-06-30')).toEqual(['05958004']);
+    expect((await reach({ municipality: '05958004' }, ['PROJECT'], '2019-12-31')).length).toBeGreaterThan(1);
+  }, 120_000);
+});

@@ -21,13 +21,14 @@ const MUNICIPALITIES = cypher(
           CASE WHEN m.kind IN ['LANDKREIS', 'KREISFREIE_STADT'] THEN m.ags ELSE k.ags END AS kreis`,
 );
 
-// Projects date from their start, else from their cohort year; events from their day. Hosts take part in their events.
+// Projects date from their start, else from their cohort year (a year: counted from its end); events from their day.
+// Hosts take part in their events.
 const GROUPS = cypher(
   'reach.snapshot.groups',
   `CALL () {
      MATCH (p:Project)<-[:RUNS]-(m:Municipality)
      RETURN 'PROJECT' AS kind, p.id AS id,
-            coalesce(toString(p.startDate), CASE WHEN p.cohort IS NULL THEN null ELSE toString(p.cohort) + '-01-01' END) AS date,
+            coalesce(toString(p.startDate), toString(p.cohort)) AS date,
             collect(DISTINCT m.ags) AS members, p.programme AS programme, [] AS generated
      UNION
      MATCH (e:Event)
