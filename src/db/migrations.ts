@@ -126,6 +126,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ),
     ],
   },
+  {
+    version: 10,
+    description: 'exchange links keep their date as text at the precision of its source (2023, 2023-10, 2023-10-23)',
+    statements: [
+      // A link dated before this version has a date: its text is the same day. Links dated by a year of the
+      // import ("2023" made 2023-01-01) get their year back at the next import, which replaces them.
+      s('exchange_since_text', 'MATCH ()-[x:EXCHANGES_WITH]->() WHERE x.since IS :: DATE SET x.since = toString(x.since)'),
+    ],
+  },
 ];
 
 const APPLIED = cypher('migration.applied', 'MATCH (m:Migration) RETURN m.version AS version');

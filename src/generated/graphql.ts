@@ -624,12 +624,19 @@ export type Exchange = {
   generated: Scalars['Boolean']['output'];
   /** What kind of link it is. */
   kind: ExchangeKind;
-  /** How the import resolved a name of the source (e.g. a project's name to its lead runner); null when nothing needed saying. */
+  /** How the import resolved a name of the source (e.g. a project's name to its lead runner, or a bare name taken as the Landkreis); null when nothing needed saying. */
   note?: Maybe<Scalars['String']['output']>;
   /** The municipality on the other side. */
   partner: Municipality;
-  /** Since when the link exists; null when not recorded. */
+  /** True when the source speaks of a plan (`geplante Übernahme`, `plant … zu adaptieren`), not of something done: a TRANSFER that is planned has not happened yet. `kind` says what is intended. Planned links count in the reach like others: the two are in contact. */
+  planned: Scalars['Boolean']['output'];
+  /**
+   * The day the link began, only when its source gives a day (e.g. `2023-10-23`); null when the source gives only a year or a month, or no date. Use `sinceDate`: it keeps the source's precision.
+   * @deprecated Use `sinceDate`: most sources give only a year, which this field cannot express.
+   */
   since?: Maybe<Scalars['Date']['output']>;
+  /** Since when the link exists, as precise as its source says: a year (`2023`), a month (`2023-10`) or a day (`2023-10-23`), with the first and last day it can mean. A link entered through the API has a day. Null when the source gives no date. */
+  sinceDate?: Maybe<PartialDate>;
   /** Where the link is stated. At most 5. */
   sources: Array<Source>;
   /** What the link is about in the source's words, e.g. `On-Demand-Rufbus ERZmobil`; null when not recorded. */
@@ -651,8 +658,15 @@ export type ExchangeAbroad = {
   municipality: Municipality;
   /** The city abroad. */
   partner: Organization;
-  /** Since when the link exists; null when not recorded. */
+  /** True when the source speaks of a plan, not of something done (see `Exchange.planned`). */
+  planned: Scalars['Boolean']['output'];
+  /**
+   * The day the link began, only when its source gives a day; null otherwise. Use `sinceDate`.
+   * @deprecated Use `sinceDate`: most sources give only a year, which this field cannot express.
+   */
   since?: Maybe<Scalars['Date']['output']>;
+  /** Since when the link exists, as precise as its source says (a year, a month or a day); null when the source gives no date. */
+  sinceDate?: Maybe<PartialDate>;
   /** Where the link is stated. At most 5. */
   sources: Array<Source>;
   /** What the link is about in the source's words; null when not recorded. */
@@ -750,6 +764,15 @@ export type ExplanationBasis =
   | 'TOPICS'
   /** Shared topics and structure (`rankBy: BOTH`). */
   | 'TOPICS_AND_STRUCTURE';
+
+/** How a project's funding figure is meant, as its sources word it. */
+export type FundingBound =
+  /** The amount the sources state, exactly or as a round figure (`rund 9 Mio`). */
+  | 'AMOUNT'
+  /** A lower bound: the sources say `mehr als` or `über`; the grant may be higher. */
+  | 'AT_LEAST'
+  /** A ceiling: the sources say `bis zu`, `maximal` or `Förderhöchstgrenze`; the grant may be lower. */
+  | 'AT_MOST';
 
 /**
  * Where every Gemeinde lies, for drawing a map without a tile server: the register's coordinates of every
@@ -1048,7 +1071,7 @@ export type Municipality = Node & {
    * With no topics to compare (no profile and no `interests`, or topics no other municipality works on), the municipalities that run a project themselves, most alike in structure first, with `explanation.basis` STRUCTURE_ONLY: the answer is never silently empty (only a filter that excludes everyone empties it).
    */
   peers: PeerConnection;
-  /** Inhabitants on the register's reference date (31 Dec 2019). For Länder, Kreise and Gemeindeverbände the sum over their Gemeinden. Null when not recorded. */
+  /** Inhabitants on the register's population date (see `Query.register`: 31 Dec 2023 for the register of 31 Dec 2024). For Länder, Kreise and Gemeindeverbände the sum over their Gemeinden. Null when not recorded. */
   population?: Maybe<Scalars['Int']['output']>;
   /** Postcode of the seat of administration. */
   postcode?: Maybe<Scalars['String']['output']>;
@@ -1938,9 +1961,11 @@ export type Project = Node & {
   endDate?: Maybe<Scalars['Date']['output']>;
   /** Organizations that fund it. At most 10. */
   funders: Array<Organization>;
+  /** How `fundingEur` is meant: the amount the sources state, a ceiling (`bis zu`, `maximal`: the grant may be lower) or a lower bound (`mehr als`, `über`). Null when there is no figure, or for a project entered through the API, where it is not recorded. */
+  fundingBound?: Maybe<FundingBound>;
   /** Federal funding in euros: the one figure chosen from the sources; null when not recorded. Other figures the sources give are in `fundingNote`. */
   fundingEur?: Maybe<Scalars['Float']['output']>;
-  /** What else the sources say about the funding (other figures, lower bounds, own shares), with their addresses; null when nothing. */
+  /** What the sources say about the funding (other figures, lower bounds, own shares), with their addresses: only the editors' sentences about money; null when nothing. */
   fundingNote?: Maybe<Scalars['String']['output']>;
   /** Global id (for `Query.node`). */
   id: Scalars['ID']['output'];
@@ -1974,6 +1999,8 @@ export type Project = Node & {
   title?: Maybe<Scalars['String']['output']>;
   /** The topics it addresses, ordered by slug. At most 20. */
   topics: Array<Topic>;
+  /** The project's fields of action in its sources' own words (Handlungsfelder, Leitthemen, Zielbilder), in the sources' order; `topics` maps them onto this API's taxonomy. Empty when none are recorded. */
+  topicsWording: Array<Scalars['String']['output']>;
   /** The project's own web page. */
   url?: Maybe<Scalars['URL']['output']>;
 };
@@ -2032,7 +2059,7 @@ export type ProjectPhase = {
   __typename?: 'ProjectPhase';
   /** The phase the sources last report; null when their words say neither. */
   current?: Maybe<ProjectPhaseKind>;
-  /** The year the implementation phase began (or is to begin), where a source gives one. */
+  /** The year the implementation phase began (or is to begin), where the sources' words give its start (`Umsetzung seit 2022`, `Umsetzungsphase 2023–2027`); null when they give only its end (`Umsetzungsphase bis 2027`) or no year. */
   implementationSince?: Maybe<Scalars['Int']['output']>;
   /** The sources' own words, e.g. `Strategiephase 2020–2021; Umsetzungsphase ab Ende 2021`. */
   wording: Scalars['String']['output'];
@@ -2334,7 +2361,7 @@ export type QueryTopicsArgs = {
 /** How far the network reaches from a source: everything counted over Gemeinden (towns, Gemeinden, kreisfreie Städte), so populations are not counted twice. */
 export type Reach = {
   __typename?: 'Reach';
-  /** Only links dated on or before this day counted; null: all. */
+  /** Only links dated on or before this day counted; null: all. A date known only to the year (or month) counts from its last day: a link of `2023` from 31 Dec 2023, a project of the 2019 cohort without a start day from 31 Dec 2019. */
   asOf?: Maybe<Scalars['Date']['output']>;
   /** Gemeinden reached per Kreis, most reached first; only Kreise with something reached. */
   byKreis: Array<ReachBreakdown>;
@@ -3269,6 +3296,7 @@ export type ResolversTypes = ResolversObject<{
   Explanation: ResolverTypeWrapper<Omit<Explanation, 'sharedTopics'> & { sharedTopics: Array<ResolversTypes['SharedTopic']> }>;
   ExplanationBasis: ExplanationBasis;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FundingBound: FundingBound;
   GemeindePositions: ResolverTypeWrapper<GemeindePositions>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
@@ -3715,7 +3743,9 @@ export type ExchangeResolvers<ContextType = Context, ParentType extends Resolver
   kind?: Resolver<ResolversTypes['ExchangeKind'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  sinceDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   topicWording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
@@ -3727,7 +3757,9 @@ export type ExchangeAbroadResolvers<ContextType = Context, ParentType extends Re
   kind?: Resolver<ResolversTypes['ExchangeKind'], ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  sinceDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   topicWording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
@@ -4092,6 +4124,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   funders?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  fundingBound?: Resolver<Maybe<ResolversTypes['FundingBound']>, ParentType, ContextType>;
   fundingEur?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   fundingNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4110,6 +4143,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   supporters?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  topicsWording?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;

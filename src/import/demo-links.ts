@@ -58,7 +58,7 @@ const WRITE_EXCHANGES = cypher(
   `UNWIND $rows AS r
    MATCH (a:Municipality {ags: r.from}), (b:Municipality {ags: r.to})
    WHERE a <> b AND NOT (a)-[:EXCHANGES_WITH {kind: r.kind}]->(b)
-   CREATE (a)-[:EXCHANGES_WITH {kind: r.kind, since: date(r.since), topics: [], generated: true, dataset: $dataset}]->(b)
+   CREATE (a)-[:EXCHANGES_WITH {kind: r.kind, since: r.since, topics: [], generated: true, dataset: $dataset}]->(b)
    RETURN count(*) AS created`,
 );
 

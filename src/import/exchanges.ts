@@ -2,6 +2,7 @@
 // kind, year, mapped topics, sources and evidence. Links with a city abroad
 // are kept with its organization; names that do not resolve are reported.
 import type { ExchangeKind } from '../generated/graphql.js';
+import { parsePartialDate } from '../kernel/partial-date.js';
 import { urlsOf, type SourceRecord } from '../kernel/source.js';
 import type { CsvRecord } from './csv.js';
 import type { NameResolver, Resolved } from './names.js';
@@ -19,6 +20,7 @@ const HOW = {
   name: 'matched by name',
   project: 'project name resolved to its lead runner',
   'runner among several': 'ambiguous name resolved to the model-project runner',
+  'Kreis assumed': 'bare name taken as the Landkreis',
 } as const;
 
 export interface ExchangeImport {
@@ -26,13 +28,19 @@ export interface ExchangeImport {
   from: End;
   to: End;
   kind: ExchangeKind;
+  /** As precise as the source: `2023`, `2023-10` or `2023-10-23` (never a 1 January the source does not give). */
   since: string | null;
   topics: string[];
   topicWording: string | null;
   evidence: string | null;
   note: string | null;
+  /** The source speaks of a plan ("geplante Übernahme", "plant … zu adaptieren"), not of something done. */
+  planned: boolean;
   sources: SourceRecord[];
 }
+
+// The words of a plan, in the link's wording or the evidence: the link is kept, and marked.
+const PLANNED = /\bgeplant\w*|\bplan(?:t|en)\b|\bbeabsichtig\w*|\bsoll(?:en)?\b|\bplanned\b|\bplans? to\b|\bintends?\b/i;
 
 export function parseExchanges(records: readonly CsvRecord[], names: NameResolver, mapping: TopicMapping, report: ImportReport): ExchangeImport[] {
   const links: ExchangeImport[] = [];
@@ -46,7 +54,8 @@ export function parseExchanges(records: readonly CsvRecord[], names: NameResolve
     const urls = urlsOf(v.source_url);
     if (!fromText || !toText) fail('from_municipality and to_municipality are both required');
     if (!KINDS.has(kind)) fail(`unknown kind "${kind}" (ROLE_MODEL, KNOWLEDGE_EXCHANGE, JOINT_DEVELOPMENT or TRANSFER)`);
-    if (year && !/^(19|20)\d\d$/.test(year)) fail(`year "${year}" is not a year`);
+    const since = parsePartialDate(year);
+    if (year && (!since || !/^(19|20)/.test(year))) fail(`year "${year}" is not a year, a month (YYYY-MM) or a day (YYYY-MM-DD)`);
     if (urls.length === 0) fail('source_url is empty');
     for (const url of urls) if (!/^https?:\/\/\S+$/.test(url)) fail(`source_url "${url}" is not a web address`);
     if (report.errors.length > errors) continue;
@@ -82,6 +91,9 @@ export function parseExchanges(records: readonly CsvRecord[], names: NameResolve
       continue;
     }
     const wording = (v.topic_wording ?? '').trim() || null;
+    const evidence = (v.evidence ?? '').trim() || null;
+    const planned = PLANNED.test(`${wording ?? ''} ${evidence ?? ''}`);
+    if (planned) report.decide(EXCHANGES_SOURCE, line, 'planned, not carried out', `${fromText} → ${toText} (${kind}): marked planned`);
     const topics = wording ? [...keywordTopics(wording, mapping).keys()].sort() : [];
     if (wording && topics.length === 0) report.decide(EXCHANGES_SOURCE, line, 'topic wording mapped to no topic', `"${wording}"`);
     links.push({
@@ -89,11 +101,12 @@ export function parseExchanges(records: readonly CsvRecord[], names: NameResolve
       from,
       to,
       kind: kind as ExchangeKind,
-      since: year ? `${year}-01-01` : null,
+      since: since?.value ?? null,
       topics,
       topicWording: wording,
-      evidence: (v.evidence ?? '').trim() || null,
+      evidence,
       note: notes.length > 0 ? notes.join('; ') : null,
+      planned,
       sources: urls.map((url) => ({ url, file: EXCHANGES_SOURCE, line })),
     });
   }

@@ -35,6 +35,16 @@ export const MERGE_TOPICS = cypher(
    CALL (t, r) { MATCH (p:Topic {slug: r.parent}) MERGE (t)-[s:SUBTOPIC_OF]->(p) SET s.source = 'taxonomy' }`,
 );
 
+// A project an earlier slug rule keyed takes its new key before the MERGE, with its links and what the
+// API added to it (unless a node with the new key exists already).
+export const RENAME_PROJECTS = cypher(
+  'import.renameProjects',
+  `UNWIND $rows AS r
+   UNWIND r.formerSlugs AS former
+   MATCH (p:Project {id: former}) WHERE NOT EXISTS { MATCH (:Project {id: r.slug}) }
+   SET p.id = r.slug`,
+);
+
 export const MERGE_PROJECTS = cypher(
   'import.projects',
   `UNWIND $rows AS r
@@ -129,7 +139,8 @@ export const MERGE_CITIES_ABROAD = cypher(
 );
 
 // Imported exchange links carry \`source: 'import'\`: a re-import replaces all of them and leaves
-// links made through the API and generated ones alone. Either end may be a city abroad.
+// links made through the API and generated ones alone. Either end may be a city abroad. \`since\` is the
+// source's text at its precision (\`2023\`, \`2023-10-23\`), a string like every link's (migration 9).
 export const DROP_IMPORTED_EXCHANGES = cypher('import.dropExchanges', "MATCH ()-[x:EXCHANGES_WITH {source: 'import'}]->() DELETE x");
 export const CREATE_EXCHANGES = cypher(
   'import.exchanges',
@@ -140,7 +151,7 @@ export const CREATE_EXCHANGES = cypher(
    OPTIONAL MATCH (to:Organization {id: r.to.organization})
    WITH r, coalesce(fm, fo) AS a, coalesce(tm, to) AS b WHERE a IS NOT NULL AND b IS NOT NULL
    CREATE (a)-[x:EXCHANGES_WITH]->(b)
-   SET x += r.props, x.since = date(r.since), x.source = 'import'`,
+   SET x += r.props, x.since = r.since, x.source = 'import'`,
 );
 
 // The register itself: its reference dates and the file, for the API and the next import's comparison.

@@ -12,7 +12,7 @@ import { EVENT_COLUMNS, EVENTS_SOURCE, parseEvents } from './events.js';
 import { EXCHANGE_COLUMNS, EXCHANGES_SOURCE, parseExchanges } from './exchanges.js';
 import {
   COUNT_IMPORTED, CREATE_EXCHANGES, DROP_IMPORTED_EXCHANGES, DROP_STALE_MEASURES, DROP_UNITS, IS_EMPTY, LINK_MUNICIPALITIES,
-  MERGE_CITIES_ABROAD, MERGE_EVENTS, MERGE_MEASURES, MERGE_MUNICIPALITIES, MERGE_PROJECTS, MERGE_TOPICS, REGISTER_UNITS, SET_REGISTER,
+  MERGE_CITIES_ABROAD, MERGE_EVENTS, MERGE_MEASURES, MERGE_MUNICIPALITIES, MERGE_PROJECTS, MERGE_TOPICS, REGISTER_UNITS, RENAME_PROJECTS, SET_REGISTER,
 } from './import.repository.js';
 import {
   CREATE_PARTICIPATIONS, CREATE_USES, DROP_IMPORTED_PARTICIPATIONS, DROP_IMPORTED_USES, DROP_STALE_CONTACT_POINTS, DROP_STALE_INDEX_RANKS,
@@ -155,7 +155,9 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   const topicList = (m: Map<string, string[]>) => [...m].map(([slug, labels]) => ({ slug, labels }));
   const projectRows = projects.map((p) => ({
     slug: p.slug,
+    formerSlugs: p.formerSlugs,
     props: {
+      formerSlugs: p.formerSlugs,
       name: p.name,
       nameKey: nameKey(p.name),
       title: p.title,
@@ -164,7 +166,9 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       category: p.category,
       sources: p.sources,
       fundingEur: p.fundingEur,
+      fundingBound: p.fundingBound,
       fundingNote: p.fundingNote,
+      topicsWording: p.topicsWording,
       phase: p.phase?.current ?? null,
       phaseImplementationSince: p.phase?.implementationSince ?? null,
       phaseWording: p.phase?.wording ?? null,
@@ -177,6 +181,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     slug: m.slug,
     project: m.project,
     props: {
+      formerSlugs: m.formerSlugs,
       name: m.name,
       nameKey: nameKey(m.name),
       description: m.description,
@@ -193,7 +198,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
     from: x.from,
     to: x.to,
     since: x.since,
-    props: { kind: x.kind, topics: x.topics, topicWording: x.topicWording, evidence: x.evidence, note: x.note, ...sourceProps(x.sources) },
+    props: { kind: x.kind, topics: x.topics, topicWording: x.topicWording, evidence: x.evidence, note: x.note, planned: x.planned, ...sourceProps(x.sources) },
   }));
   const eventRows = events.map((e) => ({
     slug: e.slug,
@@ -250,6 +255,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       await inBatches(tx, MERGE_MUNICIPALITIES, municipalityRows, 'municipalities', progress);
       await inBatches(tx, LINK_MUNICIPALITIES, municipalityRows, 'Kreis, Land and Verband links', progress);
       await inBatches(tx, MERGE_TOPICS, [...topics].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null)), 'topics', progress);
+      await tx.run(RENAME_PROJECTS, { rows: projectRows.filter((p) => p.formerSlugs.length > 0) });
       await inBatches(tx, MERGE_PROJECTS, projectRows, 'projects', progress);
       await tx.run(DROP_STALE_MEASURES, { slugs: measureRows.map((m) => m.slug) });
       await inBatches(tx, MERGE_MEASURES, measureRows, 'measures', progress);

@@ -9,7 +9,7 @@ import { nameKey } from '../kernel/text.js';
 import { urlsOf } from '../kernel/source.js';
 import type { CsvRecord } from './csv.js';
 import { measureStatus } from './measure-status.js';
-import { slugify, type ProjectImport } from './projects.js';
+import { formerSlugify, slugify, type ProjectImport } from './projects.js';
 import { PROFILES_SOURCE } from './profiles.js';
 import type { ImportReport } from './report.js';
 import { keywordTopics, mapTopics, type TopicMapping } from './taxonomy.js';
@@ -19,6 +19,8 @@ export const MEASURE_COLUMNS = ['id', 'measure', 'model_project', 'handlungsfeld
 
 /** A measure as the import writes it: the API's record plus its notes, project and topic links. */
 export type MeasureImport = Omit<MeasureRecord, '__typename'> & {
+  /** Slugs an earlier rule gave it, still resolved by `measure(slug:)`. */
+  formerSlugs: string[];
   notes: string | null;
   project: string | null;
   topics: { slug: string; basis: MeasureTopicBasis; labels: string[] }[];
@@ -83,6 +85,7 @@ export function parseMeasures(
     if (topics.length === 0) report.decide(MEASURES_SOURCE, line, 'measure without topic', `${slug} ${name}`);
     measures.push({
       slug,
+      formerSlugs: [],
       name,
       description,
       status: statusWording ? measureStatus(statusWording) : 'UNKNOWN',
@@ -102,11 +105,13 @@ export function parseMeasures(
     for (const flagship of project.flagships) {
       if (own.some((m) => sameMeasure(flagship, m.name))) continue;
       const slug = `${project.slug}-${slugify(flagship)}`.slice(0, 80).replace(/-+$/, '');
+      const former = `${project.formerSlugs[0] ?? project.slug}-${formerSlugify(flagship)}`.slice(0, 80).replace(/-+$/, '');
       if (measures.some((m) => m.slug === slug)) continue;
       const line = project.flagshipSources[0]?.line ?? 0;
       const topics = topicsFor(flagship, null, '', project, line, PROFILES_SOURCE);
       measures.push({
         slug,
+        formerSlugs: former === slug ? [] : [former],
         name: flagship,
         description: null,
         status: 'UNKNOWN',

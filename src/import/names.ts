@@ -16,7 +16,7 @@ export interface AbroadImport {
 }
 
 export type Resolved =
-  | { kind: 'municipality'; ags: string; name: string; how: 'project' | 'name' | 'runner among several'; note: string | null }
+  | { kind: 'municipality'; ags: string; name: string; how: 'project' | 'name' | 'runner among several' | 'Kreis assumed'; note: string | null }
   | { kind: 'abroad'; slug: string; name: string; note: string | null }
   | { kind: 'ambiguous'; candidates: string[] }
   | { kind: 'none' };
@@ -73,8 +73,16 @@ export class NameResolver {
     const abroad = this.abroad.get(key);
     if (abroad) return { kind: 'abroad', slug: abroad.slug, name: abroad.name, note };
     let match = this.matcher.matchName(text, lands);
-    // A Kreis written without the word (Rhein-Neckar-Kreis, Eifelkreis Bitburg-Prüm).
-    if ('none' in match && !/^(land)?kreis\s/i.test(text)) match = this.matcher.matchName(`Landkreis ${text}`, lands);
+    // A Kreis written without the word (Rhein-Neckar-Kreis, Eifelkreis Bitburg-Prüm). A guess when the name is
+    // a bare town's name ("Offenbach" is also Offenbach am Main): said on the link, as the other guesses are.
+    if ('none' in match && !/^(land)?kreis\s/i.test(text)) {
+      const kreis = this.matcher.matchName(`Landkreis ${text}`, lands);
+      if ('unit' in kreis) {
+        const said = /kreis\b/i.test(text) ? null : `"${text}" names no municipality exactly; taken as the Landkreis ${kreis.unit.name}`;
+        return { kind: 'municipality', ags: kreis.unit.ags, name: kreis.unit.name, how: said ? 'Kreis assumed' : 'name', note: [said, note].filter(Boolean).join('; ') || null };
+      }
+      match = kreis;
+    }
     if ('unit' in match) return { kind: 'municipality', ags: match.unit.ags, name: match.unit.name, how: 'name', note };
     if ('ambiguous' in match) {
       // Of several of that name, the one that runs a model project is the programme's partner: taken, and said so.

@@ -1,7 +1,7 @@
 // The 73 model projects (mpsc.csv): one Project per row, RUNS links resolved
 // against the register, every decision reported.
-import type { RunnerRole } from '../generated/graphql.js';
-import { nameKey } from '../kernel/text.js';
+import type { FundingBound, RunnerRole } from '../generated/graphql.js';
+import { foldName, nameKey } from '../kernel/text.js';
 import type { CsvRecord } from './csv.js';
 import { Matcher } from './matcher.js';
 import { likelySuccessor, type PreviousUnit, type Unit } from './register.js';
@@ -18,6 +18,8 @@ const CATEGORIES = new Set(['Großstadt', 'Mittelstadt', 'Kleinstadt/Landgemeind
 
 export interface ProjectImport {
   slug: string;
+  /** Slugs an earlier rule gave it, still resolved by `project(slug:)`. */
+  formerSlugs: string[];
   name: string;
   title: string | null;
   cohort: number;
@@ -27,7 +29,9 @@ export interface ProjectImport {
   topics: Map<string, string[]>;
   runners: { ags: string; role: RunnerRole }[];
   fundingEur: number | null;
+  fundingBound: FundingBound | null;
   fundingNote: string | null;
+  topicsWording: string[];
   phase: PhaseImport | null;
   /** Every source of the row and of its profile, with file and line. */
   provenance: SourceRecord[];
@@ -36,13 +40,22 @@ export interface ProjectImport {
   flagshipSources: SourceRecord[];
 }
 
-/** "Landkreis Mayen-Koblenz" → "landkreis-mayen-koblenz". */
-export const slugify = (text: string) =>
-  nameKey(text)
+const slugOf = (folded: string) =>
+  folded
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
+
+/** "Landkreis Mayen-Koblenz" → "landkreis-mayen-koblenz"; "Soest" → "soest", "Zwönitz" → "zwonitz". */
+export const slugify = (text: string) => slugOf(foldName(text));
+
+/**
+ * The slug the import made before: from the search key, whose "oe" → "o" folding (for people who type
+ * "muenchen") also ate a name's own letters ("Soest" → "sost", "neue" → "neu"). Kept only so that the
+ * keys it gave out still find their project or measure (`formerSlugs`).
+ */
+export const formerSlugify = (text: string) => slugOf(nameKey(text));
 
 const isWebUrl = (text: string) => {
   try {
@@ -85,6 +98,7 @@ export function parseProjects(
     const profile = profiles.get(profileKey(name, year));
     if (!profile) fail(`${name} (${year}) has no row in ${PROFILES_SOURCE}`);
     const slug = `mpsc-${year}-${slugify(name)}`;
+    const former = `mpsc-${year}-${formerSlugify(name)}`;
     if (slugs.has(slug)) fail(`gives the same key ${slug} as line ${slugs.get(slug)}`);
     if (report.errors.length > errors) continue;
     slugs.set(slug, line);
@@ -101,6 +115,7 @@ export function parseProjects(
     const provenance = [...sources.map(own), ...urlsOf(v.topics_source_url).map(own), ...profile!.sources];
     projects.push({
       slug,
+      formerSlugs: former === slug ? [] : [former],
       name,
       title: (v.project_title ?? '').trim() || null,
       cohort: year,
@@ -109,7 +124,9 @@ export function parseProjects(
       topics,
       runners,
       fundingEur: profile!.fundingEur,
+      fundingBound: profile!.fundingBound,
       fundingNote: profile!.fundingNote,
+      topicsWording: profile!.topicsWording,
       phase: profile!.phase,
       provenance,
       flagships: profile!.flagships,

@@ -1,9 +1,9 @@
 /**
- * The form of a name used for sorting and prefix search: lower case, umlauts
- * and other accents folded (ä → a, ß → ss), so "München", "muenchen" and
- * "Munchen" meet. "ue" spellings are folded too, as German users type them.
+ * A name folded for keys: lower case, umlauts and other accents folded
+ * (ä → a, ß → ss, é → e), white space collapsed. Slugs are made from this:
+ * a name's own letters stay ("Soest" stays "soest").
  */
-export function nameKey(name: string): string {
+export function foldName(name: string): string {
   return name
     .toLocaleLowerCase('de-DE')
     .replace(/ß/g, 'ss')
@@ -12,9 +12,18 @@ export function nameKey(name: string): string {
     .replace(/ü/g, 'u')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/(?<=[a-z])(ae|oe|ue)/g, (m) => m[0]!)
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The form of a name used for sorting and prefix search: `foldName`, and the
+ * "ue" spellings folded too, as German users type them, so "München",
+ * "muenchen" and "Munchen" meet. Only for matching: it turns "Soest" into
+ * "sost", so it never makes a key that people read.
+ */
+export function nameKey(name: string): string {
+  return foldName(name).replace(/(?<=[a-z])(ae|oe|ue)/g, (m) => m[0]!);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { GeoPoint } from '../db/values.js';
 import type { ExchangeDirection, ExchangeKind, MunicipalityKind, SizeClass, State, Urbanisation } from '../generated/graphql.js';
 import type { TopicRecord } from './topic.js';
 import { toOrganization, type OrganizationRecord } from './organization.js';
+import { parsePartialDate, type PartialDateRecord } from '../kernel/partial-date.js';
 import { toSources, type SourceRecord } from '../kernel/source.js';
 
 export interface MunicipalityRecord {
@@ -29,11 +30,15 @@ export interface ExchangeRecord {
   kind: ExchangeKind;
   direction: ExchangeDirection;
   partner: MunicipalityRecord;
+  /** A day, only when the source gives a day; else null (see sinceDate). */
   since: string | null;
+  /** The date at the precision the source gives it. */
+  sinceDate: PartialDateRecord | null;
   topicSlugs: string[];
   topicWording: string | null;
   evidence: string | null;
   note: string | null;
+  planned: boolean;
   generated: boolean;
   sources: SourceRecord[];
 }
@@ -46,14 +51,17 @@ export interface ExchangeAbroadRecord extends Omit<ExchangeRecord, 'partner' | '
 /** What every exchange link says about itself (a row with `link` and `direction`). */
 const exchangeFields = (x: Row) => {
   const link = x.link as Row;
+  const sinceDate = parsePartialDate(link.since as string | null);
   return {
     kind: link.kind as ExchangeKind,
     direction: x.direction as ExchangeDirection,
-    since: (link.since as string | null) ?? null,
+    since: sinceDate?.precision === 'DAY' ? sinceDate.value : null,
+    sinceDate,
     topicSlugs: (link.topics as string[] | null) ?? [],
     topicWording: (link.topicWording as string | null) ?? null,
     evidence: (link.evidence as string | null) ?? null,
     note: (link.note as string | null) ?? null,
+    planned: link.planned === true,
     generated: link.generated === true,
     sources: toSources(link),
   };

@@ -1,6 +1,6 @@
 // The project records the API hands around: plain values, no driver types.
 import type { Row } from '../db/database.js';
-import type { ProjectPhaseKind, ProjectStatus, RunnerRole } from '../generated/graphql.js';
+import type { FundingBound, ProjectPhaseKind, ProjectStatus, RunnerRole } from '../generated/graphql.js';
 import { toSources, type SourceRecord } from '../kernel/source.js';
 import type { MunicipalityRecord } from './municipality.js';
 
@@ -18,8 +18,10 @@ export interface ProjectRecord {
   title: string | null;
   sources: string[];
   fundingEur: number | null;
+  fundingBound: FundingBound | null;
   url: string | null;
   fundingNote: string | null;
+  topicsWording: string[];
   phase: { current: ProjectPhaseKind | null; implementationSince: number | null; wording: string } | null;
   provenance: SourceRecord[];
 }
@@ -43,8 +45,10 @@ export const toProject = (p: Row): ProjectRecord => ({
   title: (p.title as string | null) ?? null,
   sources: (p.sources as string[] | null) ?? [],
   fundingEur: (p.fundingEur as number | null) ?? null,
+  fundingBound: (p.fundingBound as FundingBound | null) ?? null,
   url: (p.url as string | null) ?? null,
   fundingNote: (p.fundingNote as string | null) ?? null,
+  topicsWording: (p.topicsWording as string[] | null) ?? [],
   phase: p.phaseWording
     ? {
         current: (p.phase as ProjectPhaseKind | null) ?? null,

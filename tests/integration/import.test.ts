@@ -218,9 +218,10 @@ describe('the network data: topics, measures, links, events, with their sources'
 
   it('resolves link names as runners are resolved: Kreis vs. town, project names, cities abroad; reports the rest', async () => {
     // "Landkreis St. Wendel" is the Kreis, not the town St. Wendel.
-    const { municipality } = await h.ok(`{ municipality(ags: "10046") { name exchanges { kind partner { ags } since topicWording evidence generated sources { url file line } } } }`);
+    const { municipality } = await h.ok(`{ municipality(ags: "10046") { name exchanges { kind partner { ags } since sinceDate { value precision } topicWording evidence generated sources { url file line } } } }`);
     const fromZwoenitz = municipality.exchanges.find((x: any) => x.partner.ags === '14521710');
-    expect(fromZwoenitz).toMatchObject({ kind: 'TRANSFER', since: '2023-01-01', generated: false, sources: expect.arrayContaining([expect.objectContaining({ file: 'exchange-links.csv', line: 2 })]) });
+    // The source gives the year only: no day is made up (it was 2023-01-01 before).
+    expect(fromZwoenitz).toMatchObject({ kind: 'TRANSFER', since: null, sinceDate: { value: '2023', precision: 'YEAR' }, generated: false, sources: expect.arrayContaining([expect.objectContaining({ file: 'exchange-links.csv', line: 2 })]) });
     expect(fromZwoenitz.evidence).toMatch(/WendelMobil/);
     // A project's own name resolves to its lead runner, said on the link.
     const [noted] = await h.cypher<{ note: string }>(`MATCH ()-[x:EXCHANGES_WITH {source: 'import'}]->() WHERE x.note CONTAINS 'lead runner' RETURN x.note AS note LIMIT 1`);

@@ -118,8 +118,8 @@ const EVENTS_ = cypher(
 const LINKS = cypher(
   'test.fixture.links',
   `MATCH (myk:Municipality {ags: '07137'}), (ulm:Municipality {ags: '08421000'}), (mayen:Municipality {ags: '07137068'})
-   CREATE (ulm)-[:EXCHANGES_WITH {kind: 'ROLE_MODEL', since: date('2022-05-01'), topics: ['sharing']}]->(myk),
-          (myk)-[:EXCHANGES_WITH {kind: 'KNOWLEDGE_EXCHANGE', since: date('2023-01-15'), topics: []}]->(mayen)
+   CREATE (ulm)-[:EXCHANGES_WITH {kind: 'ROLE_MODEL', since: '2022-05-01', topics: ['sharing']}]->(myk),
+          (myk)-[:EXCHANGES_WITH {kind: 'KNOWLEDGE_EXCHANGE', since: '2023-01-15', topics: []}]->(mayen)
    WITH mayen MATCH (e:Topic {slug: 'energie'}) CREATE (mayen)-[:INTERESTED_IN {since: date('2024-03-01')}]->(e)`,
 );
 

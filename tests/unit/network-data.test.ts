@@ -118,7 +118,7 @@ const REGISTER: Unit[] = [
   unit('05958004', 'Arnsberg, Stadt', 'STADT'),
 ];
 const project = (name: string, runners: string[]): ProjectImport => ({
-  slug: name, name, title: null, cohort: 2020, category: '', sources: [], topics: new Map(), fundingEur: null, fundingNote: null, phase: null, provenance: [], flagships: [], flagshipSources: [],
+  slug: name, formerSlugs: [], name, title: null, cohort: 2020, category: '', sources: [], topics: new Map(), fundingEur: null, fundingBound: null, fundingNote: null, topicsWording: [], phase: null, provenance: [], flagships: [], flagshipSources: [],
   runners: runners.map((ags, i) => ({ ags, role: i === 0 ? 'LEAD' : 'PARTNER' })),
 });
 

@@ -22,7 +22,15 @@ export interface MeasureFilterParams {
 
 export const MEASURE_STATUSES: readonly MeasureStatus[] = ['PLANNED', 'IN_PROGRESS', 'IMPLEMENTED', 'UNKNOWN'];
 
-const BY_SLUG = cypher('measure.bySlug', 'MATCH (x:Measure) WHERE x.id IN $keys RETURN x.id AS key, x {.*} AS node');
+// A slug an earlier rule gave out (formerSlugs) still finds its node; the key lookup goes first.
+const BY_SLUG = cypher(
+  'measure.bySlug',
+  `UNWIND $keys AS key
+   OPTIONAL MATCH (x:Measure {id: key})
+   OPTIONAL CALL (key, x) { WITH key, x WHERE x IS NULL MATCH (y:Measure) WHERE key IN y.formerSlugs RETURN y LIMIT 1 }
+   WITH key, coalesce(x, y) AS x WHERE x IS NOT NULL
+   RETURN key, x {.*} AS node`,
+);
 
 // A topic filter matches the topic and its sub-topics; Land, size class and cohort are those of the project and its runners.
 const FILTER = `($ids IS NULL OR x.id IN $ids)

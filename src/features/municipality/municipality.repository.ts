@@ -252,12 +252,13 @@ const REMOVE_INTEREST = cypher(
   `MATCH (:Municipality {ags: $ags})-[r:INTERESTED_IN]->(:Topic {slug: $topic}) DELETE r RETURN count(*) AS removed`,
 );
 
-// One link per (from, to, kind): MERGE on the kind, then the other properties.
+// One link per (from, to, kind): MERGE on the kind, then the other properties. \`since\` is a day
+// (\`2024-05-01\`), stored as text like the imported links' partial dates.
 const LINK_EXCHANGE = cypher(
   'municipality.linkExchange',
   `MATCH (a:Municipality {ags: $from}), (b:Municipality {ags: $to})
    MERGE (a)-[x:EXCHANGES_WITH {kind: $kind}]->(b)
-   SET x.since = date($since), x.topics = $topics`,
+   SET x.since = $since, x.topics = $topics`,
 );
 const UNLINK_EXCHANGE = cypher(
   'municipality.unlinkExchange',

@@ -24,7 +24,15 @@ export interface ProjectFilterParams {
   state: State | null;
 }
 
-const BY_SLUG = cypher('project.bySlug', 'MATCH (p:Project) WHERE p.id IN $keys RETURN p.id AS key, p {.*} AS node');
+// A slug an earlier rule gave out (formerSlugs) still finds its node; the key lookup goes first.
+const BY_SLUG = cypher(
+  'project.bySlug',
+  `UNWIND $keys AS key
+   OPTIONAL MATCH (p:Project {id: key})
+   OPTIONAL CALL (key, p) { WITH key, p WHERE p IS NULL MATCH (q:Project) WHERE key IN q.formerSlugs RETURN q LIMIT 1 }
+   WITH key, coalesce(p, q) AS p WHERE p IS NOT NULL
+   RETURN key, p {.*} AS node`,
+);
 
 // A topic filter matches the topic itself and its sub-topics.
 const FILTER = `($status IS NULL OR p.status = $status)
@@ -135,7 +143,7 @@ const REMOVE_BACKER: Record<BackingKind, ReturnType<typeof cypher>> = {
 const toRunner = (x: Row): RunnerRecord => ({ role: x.role as RunnerRole, municipality: toMunicipality(x.municipality as Row) });
 
 /** A new project: its own fields plus the topics and runners to link. */
-export type ProjectWrite = Omit<ProjectRecord, '__typename' | 'fundingNote' | 'phase' | 'provenance'> & { topics: string[]; runners: { ags: string; role: RunnerRole }[] };
+export type ProjectWrite = Omit<ProjectRecord, '__typename' | 'fundingBound' | 'fundingNote' | 'topicsWording' | 'phase' | 'provenance'> & { topics: string[]; runners: { ags: string; role: RunnerRole }[] };
 
 export type ProjectChanges = Partial<Omit<ProjectWrite, 'slug' | 'topics' | 'runners'>>;
 

@@ -1,6 +1,7 @@
 // The reach graph and what is computed over it: pure functions over a
 // snapshot, so the same code serves requests and the hand-computed tests.
 import type { MunicipalityKind, ReachLinkKind, SizeClass, State } from '../../generated/graphql.js';
+import { latestDay } from '../../kernel/partial-date.js';
 
 export interface MunicipalityMeta {
   ags: string;
@@ -102,7 +103,8 @@ export function viewOf(snapshot: Snapshot, includeGenerated: boolean): Snapshot 
   return real;
 }
 
-const counts = (date: string | null, asOf: string | null) => asOf === null || date === null || date.slice(0, 10) <= asOf;
+// A date counts once it is certain: a year-only "2023" on 31 Dec 2023, a month on its last day.
+const counts = (date: string | null, asOf: string | null) => asOf === null || date === null || (latestDay(date) ?? date.slice(0, 10)) <= asOf;
 
 /** Breadth-first reach from the seeds within maxHops; a project or event is one hop between any two of its members. */
 export function reach(snapshot: Snapshot, options: ReachOptions): Map<string, Reached> {

@@ -7,6 +7,7 @@ import louvainModule from 'graphology-communities-louvain';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import type { ReachLinkKind } from '../../generated/graphql.js';
 import type { Snapshot } from './reach.compute.js';
+import { latestDay } from '../../kernel/partial-date.js';
 
 // These CommonJS packages declare an ES default export in their types; Node hands ES modules the
 // CommonJS export itself, which is the function.
@@ -51,7 +52,8 @@ export interface NetworkResult {
   communities: CommunityRecord[];
 }
 
-const counts = (date: string | null, asOf: string | null) => asOf === null || date === null || date.slice(0, 10) <= asOf;
+// A date counts once it is certain: a year-only "2023" on 31 Dec 2023, a month on its last day.
+const counts = (date: string | null, asOf: string | null) => asOf === null || date === null || (latestDay(date) ?? date.slice(0, 10)) <= asOf;
 
 /** The reach graph as a simple undirected graph: a project or event links every two of its members. */
 export function reachGraph(snapshot: Snapshot, kinds: ReadonlySet<ReachLinkKind>, asOf: string | null): UndirectedGraph {

@@ -22,13 +22,14 @@ const MUNICIPALITIES = cypher(
           CASE WHEN m.kind IN ['LANDKREIS', 'KREISFREIE_STADT'] THEN m.ags ELSE k.ags END AS kreis`,
 );
 
-// Projects date from their start, else from their cohort year; events from their day. Hosts take part in their events.
+// Projects date from their start, else from their cohort year (a year: counted from its end); events from their day.
+// Hosts take part in their events.
 const GROUPS = cypher(
   'reach.snapshot.groups',
   `CALL () {
      MATCH (p:Project)<-[:RUNS]-(m:Municipality)
      RETURN 'PROJECT' AS kind, p.id AS id,
-            coalesce(toString(p.startDate), CASE WHEN p.cohort IS NULL THEN null ELSE toString(p.cohort) + '-01-01' END) AS date,
+            coalesce(toString(p.startDate), toString(p.cohort)) AS date,
             collect(DISTINCT m.ags) AS members, p.programme AS programme, [] AS generated
      UNION
      MATCH (e:Event)
@@ -50,14 +51,14 @@ const EXCHANGES = cypher(
 );
 
 // The groups of the programmes (members of one inter-municipal group of one programme, e.g. the
-// Steinwald-Allianz in Digitales Dorf Bayern), dated by the group's first stated year at its end. The
+// Steinwald-Allianz in Digitales Dorf Bayern), dated by the group's first stated year (counted from its end). The
 // model-project programme's groups are its projects, counted as PROJECT.
 const PROGRAMME_GROUPS = cypher(
   'reach.snapshot.programmeGroups',
   `MATCH (m:Municipality)-[x:TAKES_PART_IN]->(g:Programme) WHERE x.group IS NOT NULL
    WITH g, x.group AS grp, collect(DISTINCT m.ags) AS members, min(x.yearFrom) AS year
    WHERE size(members) > 1
-   RETURN 'PROGRAMME_GROUP' AS kind, g.id + ':' + grp AS id, CASE WHEN year IS NULL THEN null ELSE toString(year) + '-12-31' END AS date,
+   RETURN 'PROGRAMME_GROUP' AS kind, g.id + ':' + grp AS id, toString(year) AS date,
           members, g.id AS programme, [] AS generatedMembers ORDER BY id`,
 );
 

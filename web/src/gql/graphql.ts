@@ -246,7 +246,7 @@ export type MunicipalityPageQueryVariables = Exact<{
 }>;
 
 
-export type MunicipalityPageQuery = { municipality: { ags: string, name: string, kind: MunicipalityKind, population: number | null, sizeClass: SizeClass | null, urbanisation: Urbanisation | null, kreis: { ags: string, name: string } | null, land: { name: string } | null, topics: Array<{ slug: string, name: string }>, inheritedTopics: Array<{ topic: { slug: string, name: string }, via: Array<{ from: { ags: string, name: string }, project: { name: string } }> }>, projects: { totalCount: number, edges: Array<{ role: RunnerRole, node: { slug: string, name: string, sources: Array<string>, measures: Array<{ slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, sources: Array<{ url: string }> }> } }> }, eventsAttended: Array<{ slug: string, title: string, startsOn: string | null }>, eventsHosted: Array<{ slug: string, title: string, startsOn: string | null }>, exchanges: Array<{ kind: ExchangeKind, since: string | null, topicWording: string | null, partner: { ags: string, name: string }, sources: Array<{ url: string }> }>, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null, phone: string | null }> } | null };
+export type MunicipalityPageQuery = { municipality: { ags: string, name: string, kind: MunicipalityKind, population: number | null, sizeClass: SizeClass | null, urbanisation: Urbanisation | null, kreis: { ags: string, name: string } | null, land: { name: string } | null, topics: Array<{ slug: string, name: string }>, inheritedTopics: Array<{ topic: { slug: string, name: string }, via: Array<{ from: { ags: string, name: string }, project: { name: string } }> }>, projects: { totalCount: number, edges: Array<{ role: RunnerRole, node: { slug: string, name: string, sources: Array<string>, measures: Array<{ slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, sources: Array<{ url: string }> }> } }> }, eventsAttended: Array<{ slug: string, title: string, startsOn: string | null }>, eventsHosted: Array<{ slug: string, title: string, startsOn: string | null }>, exchanges: Array<{ kind: ExchangeKind, topicWording: string | null, partner: { ags: string, name: string }, sinceDate: { value: string } | null, sources: Array<{ url: string }> }>, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null, phone: string | null }> } | null };
 
 export type PeerTopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -563,7 +563,9 @@ export const MunicipalityPageDocument = new TypedDocumentString(`
         ags
         name
       }
-      since
+      sinceDate {
+        value
+      }
       topicWording
       sources {
         url

@@ -27,7 +27,7 @@ const MUNICIPALITY = graphql(`
       }
       eventsAttended { slug title startsOn }
       eventsHosted { slug title startsOn }
-      exchanges { kind partner { ags name } since topicWording sources { url } }
+      exchanges { kind partner { ags name } sinceDate { value } topicWording sources { url } }
       contacts { uuid name role email phone }
     }
   }
@@ -171,7 +171,7 @@ export function MunicipalityPage() {
               <li key={`${x.kind}-${x.partner.ags}`}>
                 <a href={`/gemeinde/${x.partner.ags}`}>{x.partner.name}</a> — {t.exchangeKind(x.kind)}
                 {x.topicWording && `, ${x.topicWording}`}
-                {year(x.since) && `, ${s.since(year(x.since)!)}`}
+                {year(x.sinceDate?.value) && `, ${s.since(year(x.sinceDate?.value)!)}`}
                 <SourceLinks urls={x.sources.map((y) => y.url)} />
               </li>
             ))}
