@@ -115,3 +115,18 @@ export const readByKeys =
       const found = new Map((await tx.run<{ key: string; node: Row }>(statement, { ...params, keys })).map((r) => [r.key, map(r.node)]));
       return keys.map((k) => found.get(k) ?? null);
     });
+
+/**
+ * The statement of an entity loader (`readByKeys`) for a label keyed by `id` whose slugs an earlier rule
+ * gave out differently: a key that no node has any more still finds the node that lists it in
+ * `formerSlugs`. The key lookup goes first; only a miss looks at the former slugs.
+ */
+export const bySlugOrFormer = (name: string, label: 'Project' | 'Measure'): Statement =>
+  cypher(
+    name,
+    `UNWIND $keys AS key
+     OPTIONAL MATCH (x:${label} {id: key})
+     OPTIONAL CALL (key, x) { WITH key, x WHERE x IS NULL MATCH (y:${label}) WHERE key IN y.formerSlugs RETURN y LIMIT 1 }
+     WITH key, coalesce(x, y) AS x WHERE x IS NOT NULL
+     RETURN key, x {.*} AS node`,
+  );

@@ -4,7 +4,7 @@ import { cypher } from '../../db/cypher.js';
 import type { Database, Row } from '../../db/database.js';
 import type { MeasureStatus, SizeClass, State } from '../../generated/graphql.js';
 import { afterKeyset, emptyPage, pageOf, type Page, type PageRequest, type PageRow } from '../../kernel/connection.js';
-import { listStatement, perKey, readByKeys, readLists, UNWIND_KEYS } from '../../kernel/batch.js';
+import { bySlugOrFormer, listStatement, perKey, readByKeys, readLists, UNWIND_KEYS } from '../../kernel/batch.js';
 import { capSlice } from '../../kernel/list-caps.js';
 import { toProject, type ProjectRecord } from '../../records/project.js';
 import { toMeasure, toMeasureTopic, type MeasureRecord, type MeasureTopicRecord } from '../../records/measure.js';
@@ -22,15 +22,7 @@ export interface MeasureFilterParams {
 
 export const MEASURE_STATUSES: readonly MeasureStatus[] = ['PLANNED', 'IN_PROGRESS', 'IMPLEMENTED', 'UNKNOWN'];
 
-// A slug an earlier rule gave out (formerSlugs) still finds its node; the key lookup goes first.
-const BY_SLUG = cypher(
-  'measure.bySlug',
-  `UNWIND $keys AS key
-   OPTIONAL MATCH (x:Measure {id: key})
-   OPTIONAL CALL (key, x) { WITH key, x WHERE x IS NULL MATCH (y:Measure) WHERE key IN y.formerSlugs RETURN y LIMIT 1 }
-   WITH key, coalesce(x, y) AS x WHERE x IS NOT NULL
-   RETURN key, x {.*} AS node`,
-);
+const BY_SLUG = bySlugOrFormer('measure.bySlug', 'Measure');
 
 // A topic filter matches the topic and its sub-topics; Land, size class and cohort are those of the project and its runners.
 const FILTER = `($ids IS NULL OR x.id IN $ids)

@@ -6,7 +6,7 @@ import type { Database, Row } from '../../db/database.js';
 import { badInput } from '../../errors.js';
 import type { BackingKind, ProjectOrder, ProjectStatus, RunnerRole, State } from '../../generated/graphql.js';
 import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../../kernel/connection.js';
-import { ensureExist, listStatement, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../../kernel/batch.js';
+import { bySlugOrFormer, ensureExist, listStatement, readByKeys, readLists, removedAny, UNWIND_KEYS } from '../../kernel/batch.js';
 import { nameKey } from '../../kernel/text.js';
 import { capLimit } from '../../kernel/list-caps.js';
 import { projected, WIDE, type NarrowParams } from '../../records/projection.js';
@@ -24,15 +24,7 @@ export interface ProjectFilterParams {
   state: State | null;
 }
 
-// A slug an earlier rule gave out (formerSlugs) still finds its node; the key lookup goes first.
-const BY_SLUG = cypher(
-  'project.bySlug',
-  `UNWIND $keys AS key
-   OPTIONAL MATCH (p:Project {id: key})
-   OPTIONAL CALL (key, p) { WITH key, p WHERE p IS NULL MATCH (q:Project) WHERE key IN q.formerSlugs RETURN q LIMIT 1 }
-   WITH key, coalesce(p, q) AS p WHERE p IS NOT NULL
-   RETURN key, p {.*} AS node`,
-);
+const BY_SLUG = bySlugOrFormer('project.bySlug', 'Project');
 
 // A topic filter matches the topic itself and its sub-topics.
 const FILTER = `($status IS NULL OR p.status = $status)
