@@ -142,6 +142,13 @@ export type PeerFilter = {
   state?: State | null | undefined;
 };
 
+/** Who funds a programme: the Bund, or a Land (see `Programme.states`). */
+export type ProgrammeLevel =
+  /** A federal programme. */
+  | 'BUND'
+  /** A programme of one Land (or, for a joint body such as the Medienanstalt Berlin-Brandenburg, of several). */
+  | 'LAND';
+
 /** Where reach starts: exactly one of the fields. */
 export type ReachSource = {
   /** An event (slug): its attendees and hosts. */
@@ -351,6 +358,16 @@ export type PeerFinderQuery = { municipality: { ags: string, name: string, locat
         | { __typename: 'Project', slug: string, name: string }
       , project: { name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }> } }> } };
 
+export type ProgrammePageQueryVariables = Exact<{
+  slug: string;
+  state?: State | null | undefined;
+  role?: ParticipationRole | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProgrammePageQuery = { programme: { slug: string, name: string, funder: string, level: ProgrammeLevel, states: Array<State>, yearFrom: number | null, yearTo: number | null, isModelProjectProgramme: boolean, sources: Array<{ url: string }>, participants: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { role: ParticipationRole, group: string | null, cohort: string | null, projectTitle: string | null, project: { slug: string, name: string } | null, municipality: { ags: string, name: string, location: { lat: number, lon: number } | null }, sources: Array<{ url: string }> } }> } } | null };
+
 export type SearchQueryVariables = Exact<{
   text: string;
 }>;
@@ -362,9 +379,9 @@ export type SearchQuery = { search: Array<{ score: number, node:
       | { __typename: 'Measure', slug: string, name: string, status: MeasureStatus }
       | { __typename: 'Municipality', ags: string, name: string, kind: MunicipalityKind, kreis: { name: string } | null, land: { name: string } | null }
       | { __typename: 'Organization' }
-      | { __typename: 'Programme' }
+      | { __typename: 'Programme', slug: string, name: string }
       | { __typename: 'Project', slug: string, name: string }
-      | { __typename: 'ReusableSolution' }
+      | { __typename: 'ReusableSolution', slug: string, name: string }
       | { __typename: 'Topic', slug: string, name: string }
      }> };
 
@@ -388,6 +405,17 @@ export type RemoveInterestMutationVariables = Exact<{
 
 
 export type RemoveInterestMutation = { removeInterest: { ags: string } };
+
+export type SolutionPageQueryVariables = Exact<{
+  slug: string;
+  nearestTo?: string | null | undefined;
+  asker: string;
+  after?: string | null | undefined;
+  withAsker: boolean;
+}>;
+
+
+export type SolutionPageQuery = { solution: { slug: string, name: string, originWording: string | null, openSource: boolean | null, repositoryUrl: string | null, origin: { ags: string, name: string } | null, topics: Array<{ slug: string, name: string }>, sources: Array<{ url: string }>, users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ distanceKm: number | null, node: { status: SolutionUseStatus | null, isOrigin: boolean, topicsWording: Array<string>, date: { value: string, precision: DatePrecision } | null, municipality: { ags: string, name: string, location: { lat: number, lon: number } | null }, sources: Array<{ url: string }> } }> } } | null, asker?: { ags: string, name: string, location: { lat: number, lon: number } | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -881,11 +909,58 @@ export const PeerFinderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PeerFinderQuery, PeerFinderQueryVariables>;
+export const ProgrammePageDocument = new TypedDocumentString(`
+    query ProgrammePage($slug: String!, $state: State, $role: ParticipationRole, $after: String) {
+  programme(slug: $slug) {
+    slug
+    name
+    funder
+    level
+    states
+    yearFrom
+    yearTo
+    isModelProjectProgramme
+    sources {
+      url
+    }
+    participants(state: $state, role: $role, first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          role
+          group
+          cohort
+          projectTitle
+          project {
+            slug
+            name
+          }
+          municipality {
+            ags
+            name
+            location {
+              lat
+              lon
+            }
+          }
+          sources {
+            url
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProgrammePageQuery, ProgrammePageQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!) {
   search(
     text: $text
-    types: [MUNICIPALITY, PROJECT, MEASURE, TOPIC, EVENT]
+    types: [MUNICIPALITY, PROGRAMME, SOLUTION, PROJECT, MEASURE, TOPIC, EVENT]
     first: 30
   ) {
     score
@@ -918,6 +993,14 @@ export const SearchDocument = new TypedDocumentString(`
       ... on Event {
         slug
         title
+      }
+      ... on Programme {
+        slug
+        name
+      }
+      ... on ReusableSolution {
+        slug
+        name
       }
     }
   }
@@ -970,3 +1053,63 @@ export const RemoveInterestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveInterestMutation, RemoveInterestMutationVariables>;
+export const SolutionPageDocument = new TypedDocumentString(`
+    query SolutionPage($slug: String!, $nearestTo: String, $asker: String!, $after: String, $withAsker: Boolean!) {
+  solution(slug: $slug) {
+    slug
+    name
+    originWording
+    openSource
+    repositoryUrl
+    origin {
+      ags
+      name
+    }
+    topics {
+      slug
+      name
+    }
+    sources {
+      url
+    }
+    users(nearestTo: $nearestTo, first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        distanceKm
+        node {
+          status
+          isOrigin
+          topicsWording
+          date {
+            value
+            precision
+          }
+          municipality {
+            ags
+            name
+            location {
+              lat
+              lon
+            }
+          }
+          sources {
+            url
+          }
+        }
+      }
+    }
+  }
+  asker: municipality(ags: $asker) @include(if: $withAsker) {
+    ags
+    name
+    location {
+      lat
+      lon
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SolutionPageQuery, SolutionPageQueryVariables>;
