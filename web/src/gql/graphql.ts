@@ -356,7 +356,7 @@ export type PeerFinderQueryVariables = Exact<{
 export type PeerFinderQuery = { municipality: { ags: string, name: string, location: { lat: number, lon: number } | null } | null, peers: { totalCount: number, edges: Array<{ score: number, node: { ags: string, name: string, kind: MunicipalityKind, population: number | null, location: { lat: number, lon: number } | null }, explanation: { basis: ExplanationBasis, topicScore: number, distanceKm: number | null, sharedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, structure: { score: number, populationRatio: number | null, sameSizeClass: boolean, sameUrbanisation: boolean, sameKind: boolean, sameState: boolean } | null } }> }, learningPartners: { totalCount: number, edges: Array<{ score: number, node:
         | { __typename: 'Measure', slug: string, name: string }
         | { __typename: 'Project', slug: string, name: string }
-      , project: { name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }> } }> } };
+      , project: { name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, contactPoints: Array<{ unit: string | null, municipalityWording: string, email: string | null, emailBasis: ChannelBasis | null, web: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }> } }> } };
 
 export type ProgrammePageQueryVariables = Exact<{
   slug: string;
@@ -888,6 +888,13 @@ export const PeerFinderDocument = new TypedDocumentString(`
         name
         role
         email
+      }
+      contactPoints {
+        unit
+        municipalityWording
+        email
+        emailBasis
+        web
       }
       sources {
         url
