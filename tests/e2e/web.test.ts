@@ -337,3 +337,192 @@ describe('the web app', () => {
     }
   });
 });
+
+describe('programmes, re-usable solutions, index ranks and contact points in the web app (issue 32)', () => {
+  const programmeNames = async (ags: string) => (await h.ok<any>(`{ municipality(ags: "${ags}") { programmes { role programme { name } fellowMembers { ags name } } } }`)).municipality.programmes;
+
+  it('shows a municipality’s programmes with role and fellow members, and its solutions with status, date at its precision and origin', async () => {
+    await open('/gemeinde/12069020');
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Bad Belzig/);
+    const solutions = page.getByRole('region', { name: 'Lösungen im Einsatz' });
+    await expect.poll(() => solutions.count()).toBe(1);
+    const svApp = solutions.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Smart Village App', exact: true }) });
+    // Launched in August 2019 by Bad Belzig itself: a month stays a month.
+    expect(await svApp.innerText()).toMatch(/Smart Village App — in Betrieb \(August 2019\), eigene Entwicklung/);
+    expect(await svApp.getByRole('link', { name: 'Smart Village App' }).getAttribute('href')).toBe('/loesung/smart-village-app?ags=12069020');
+    expect(await svApp.getByRole('link', { name: /Quelle/ }).count()).toBeGreaterThan(0);
+    // Every programme the API names, with its role in German and the group's other members as links.
+    const programmes = page.getByRole('region', { name: 'Förderprogramme' });
+    const expected = await programmeNames('12069020');
+    expect(expected.length).toBeGreaterThan(0);
+    const roles: Record<string, string> = { LEAD: 'federführend', PARTNER: 'Partner', MEMBER: 'Mitglied', MODEL_REGION: 'Modellregion', FINALIST: 'Finalist', WINNER: 'Preisträger', PILOT: 'Pilot' };
+    for (const x of expected) {
+      const item = programmes.getByRole('listitem').filter({ has: page.getByRole('link', { name: x.programme.name, exact: true }) }).first();
+      expect(await item.innerText()).toContain(`${x.programme.name} — ${roles[x.role]}`);
+      for (const f of x.fellowMembers) await expect.poll(() => item.getByRole('link', { name: f.name, exact: true }).getAttribute('href')).toBe(`/gemeinde/${f.ags}`);
+    }
+    await accessible();
+
+    // A Landkreis as a model region of Smarte.Land.Regionen: the topics are the programme's, and the page says so.
+    await open('/gemeinde/07231');
+    const slr = page.getByRole('region', { name: 'Förderprogramme' }).getByRole('listitem').filter({ hasText: 'Smarte.Land.Regionen' });
+    await expect.poll(() => slr.count()).toBe(1);
+    const text = await slr.innerText();
+    expect(text).toContain('Modellvorhaben Smarte.Land.Regionen — Modellregion');
+    expect(text).toContain('Themen laut Quelle: Arbeit & Bildung, Gemeinschaft & Ehrenamt, Gesundheit, Mobilität');
+    expect(text).toContain('nur die Themenfelder des Programms');
+    expect(await slr.getByRole('link', { name: /Quelle/ }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { name: /Themen \(aus eigenen Projekten, erklärten Interessen, Förderprogrammen und eingesetzten Lösungen\)/ }).count()).toBe(1);
+    await accessible();
+  });
+
+  it('shows index ranks as cited facts and contact points with how certain their mailbox is, apart from the persons', async () => {
+    await open('/gemeinde/12054000');
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Potsdam/);
+    const answer = await h.ok<any>('{ municipality(ags: "12054000") { smartCityIndex { year rank } contactPoints { unit email emailBasis } } }');
+    const index = page.getByRole('region', { name: 'Bitkom Smart City Index' });
+    await expect.poll(() => index.count()).toBe(1);
+    expect(answer.municipality.smartCityIndex.length).toBeGreaterThan(0);
+    const ranks = await index.innerText();
+    expect(ranks).toContain('die Rechte an den Tabellen liegen beim Bitkom');
+    for (const r of answer.municipality.smartCityIndex) expect(ranks).toContain(`Rang ${r.rank} (${r.year})`);
+    expect(await index.getByRole('link', { name: /Quelle/ }).count()).toBeGreaterThanOrEqual(answer.municipality.smartCityIndex.length);
+    expect(await index.locator('table').count()).toBe(0);
+    // Potsdam's mailbox was printed altered and completed by the editors: said next to it.
+    const reconstructed = answer.municipality.contactPoints.find((c: any) => c.emailBasis === 'RECONSTRUCTED');
+    expect(reconstructed).toBeDefined();
+    const points = page.getByRole('region', { name: 'Ansprechstellen' });
+    const item = points.getByRole('listitem').filter({ has: page.getByRole('link', { name: reconstructed.email }) });
+    expect(await item.getByRole('link', { name: reconstructed.email }).getAttribute('href')).toBe(`mailto:${reconstructed.email}`);
+    expect(await item.innerText()).toContain('aus einer verfremdeten Angabe ergänzt – bitte vor Gebrauch prüfen');
+    expect(await page.getByRole('region', { name: 'Ansprechpersonen' }).count()).toBe(1);
+    await accessible();
+
+    // A general mailbox is marked as such; Zwönitz's team publishes no mailbox, its unit and web are shown.
+    await open('/gemeinde/03241001');
+    const general = page.getByRole('region', { name: 'Ansprechstellen' });
+    await expect.poll(() => general.count()).toBe(1);
+    expect(await general.innerText()).toContain('digitalisierung@hannover-stadt.de (allgemeines Postfach, nicht das Projektteam)');
+    await open('/gemeinde/14521710');
+    const zwoenitz = page.getByRole('region', { name: 'Ansprechstellen' });
+    await expect.poll(() => zwoenitz.count()).toBe(1);
+    expect(await zwoenitz.innerText()).toContain('Smart City-Team (Digitalisierungsteam) der Stadtverwaltung Zwönitz');
+    expect(await zwoenitz.getByRole('link', { name: 'Website' }).getAttribute('href')).toMatch(/^https:\/\/smartcity-zwoenitz\.de/);
+  });
+
+  it('opens a programme from search and from a municipality page, lists its participants as the API does, filters them by role, pages, and fits a phone', async () => {
+    await open('/');
+    // "Modellvorhaben": the full-text index keeps "Smarte.Land.Regionen" as one word, so only its prefix "Smarte" would find it.
+    await page.getByLabel('Suchbegriff').fill('Modellvorhaben');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    const group = page.getByRole('region', { name: 'Förderprogramme' });
+    await expect.poll(() => group.getByRole('link', { name: 'Modellvorhaben Smarte.Land.Regionen' }).count()).toBe(1);
+    await accessible();
+    await group.getByRole('link', { name: 'Modellvorhaben Smarte.Land.Regionen' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Modellvorhaben Smarte.Land.Regionen');
+    expect(new URL(page.url()).pathname).toBe('/programm/smarte-land-regionen');
+    expect(await page.locator('dl.facts').innerText()).toMatch(/Förderer\s+Bund: Bundesministerium für Ernährung und Landwirtschaft/);
+    expect(await page.getByRole('region', { name: 'Teilnehmende Kommunen' }).innerText()).toContain('Aufgeführt sind nur Kommunen, die eine öffentliche Quelle nennt');
+
+    const all = await h.ok<any>('{ programme(slug: "smarte-land-regionen") { participants(first: 100) { totalCount edges { node { role municipality { ags name } } } } } }');
+    const total = all.programme.participants.totalCount as number;
+    expect(total).toBeGreaterThan(20);
+    const items = page.locator('ol.participants > li');
+    await expect.poll(() => items.count()).toBe(20);
+    const names = async () => (await page.locator('ol.participants > li > a:first-child').allInnerTexts());
+    expect(await names()).toEqual(all.programme.participants.edges.slice(0, 20).map((e: any) => e.node.municipality.name));
+    await expect.poll(() => page.locator('canvas[data-points]').count()).toBe(1);
+    expect(await page.getByRole('img', { name: /20 Teilnehmende markiert/ }).count()).toBe(1);
+    await accessible();
+    await page.getByRole('button', { name: 'Weitere laden' }).click();
+    await expect.poll(() => items.count()).toBe(Math.min(40, total));
+    expect(await names()).toEqual(all.programme.participants.edges.slice(0, Math.min(40, total)).map((e: any) => e.node.municipality.name));
+
+    // Filtered by role (the rarest of its roles): the API's list for that role, each shown with it, and the address says so.
+    const count = (role: string) => all.programme.participants.edges.filter((e: any) => e.node.role === role).length;
+    const roles = ([...new Set(all.programme.participants.edges.map((e: any) => e.node.role))] as string[]).sort((a, b) => count(a) - count(b));
+    expect(roles.length).toBeGreaterThan(1);
+    const role = roles[0]!;
+    const byRole = await h.ok<any>(`{ programme(slug: "smarte-land-regionen") { participants(role: ${role}, first: 100) { totalCount edges { node { municipality { name } } } } } }`);
+    expect(byRole.programme.participants.totalCount).toBe(count(role));
+    expect(byRole.programme.participants.totalCount).toBeLessThan(total);
+    await page.getByLabel('Rolle').selectOption(role);
+    await expect.poll(() => new URL(page.url()).searchParams.get('rolle')).toBe(role);
+    await expect.poll(() => names()).toEqual(byRole.programme.participants.edges.slice(0, 20).map((e: any) => e.node.municipality.name));
+    const german: Record<string, string> = { LEAD: 'federführend', PARTNER: 'Partner', MEMBER: 'Mitglied', MODEL_REGION: 'Modellregion', FINALIST: 'Finalist', WINNER: 'Preisträger', PILOT: 'Pilot' };
+    for (const text of await items.allInnerTexts()) expect(text).toContain(` — ${german[role]}`);
+    await accessible();
+
+    // On a phone (390 px wide): nothing wider than the screen, and still accessible.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${http.url}/programm/smarte-land-regionen`);
+    await expect.poll(() => page.locator('canvas[data-points]').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await accessible();
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: join(tmpdir(), 'scg-programme-390.png'), fullPage: true });
+
+    // From a municipality's page, and an unknown programme in plain German.
+    await open('/gemeinde/07231');
+    await page.getByRole('region', { name: 'Förderprogramme' }).getByRole('link', { name: 'Modellvorhaben Smarte.Land.Regionen' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Modellvorhaben Smarte.Land.Regionen');
+    await open('/programm/gibt-es-nicht');
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Kein Förderprogramm mit der Kennung „gibt-es-nicht“.');
+    await accessible();
+  });
+
+  it('opens a solution from search (users by name) and from a municipality page (nearest first, with distances)', async () => {
+    await open('/');
+    await page.getByLabel('Suchbegriff').fill('Smart Village App');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    const group = page.getByRole('region', { name: 'Lösungen' });
+    await expect.poll(() => group.getByRole('link', { name: 'Smart Village App', exact: true }).count()).toBe(1);
+    await group.getByRole('link', { name: 'Smart Village App', exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Smart Village App');
+    expect(new URL(page.url()).pathname).toBe('/loesung/smart-village-app');
+    const facts = await page.locator('dl.facts').innerText();
+    expect(facts).toMatch(/Ursprung\s+Bad Belzig/);
+    expect(facts).toMatch(/Open Source\s+ja, laut Quelle/);
+    expect(await page.locator('dl.facts').getByRole('link', { name: /^Bad Belzig/ }).getAttribute('href')).toBe('/gemeinde/12069020');
+    const byName = await h.ok<any>('{ solution(slug: "smart-village-app") { users(first: 20) { totalCount edges { node { municipality { name } } } } } }');
+    const names = () => page.locator('ol.participants > li > a:first-child').allInnerTexts();
+    await expect.poll(names).toEqual(byName.solution.users.edges.map((e: any) => e.node.municipality.name));
+    expect(await page.getByText('Nach Namen geordnet.').count()).toBe(1);
+    await expect.poll(() => page.locator('canvas[data-points]').count()).toBe(1);
+    await accessible();
+
+    // From Bad Belzig's page: the link carries its AGS, the users come nearest first with their distance.
+    await open('/gemeinde/12069020');
+    await page.getByRole('region', { name: 'Lösungen im Einsatz' }).getByRole('link', { name: 'Smart Village App', exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Smart Village App');
+    expect(new URL(page.url()).search).toBe('?ags=12069020');
+    const nearest = await h.ok<any>('{ solution(slug: "smart-village-app") { users(nearestTo: "12069020", first: 20) { edges { distanceKm node { municipality { name } } } } } }');
+    const edges = nearest.solution.users.edges;
+    expect(edges.map((e: any) => e.node.municipality.name)).not.toEqual(byName.solution.users.edges.map((e: any) => e.node.municipality.name));
+    await expect.poll(names).toEqual(edges.map((e: any) => e.node.municipality.name));
+    expect(await page.getByText(/^\d+ Kommunen\. Nächstgelegene zuerst, von Bad Belzig.* aus\.$/).count()).toBe(1);
+    const second = page.locator('ol.participants > li').nth(1);
+    expect(await second.innerText()).toContain(`${Math.round(edges[1].distanceKm).toLocaleString('de-DE')} km entfernt`);
+    await accessible();
+
+    await open('/loesung/gibt-es-nicht');
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Keine Lösung mit der Kennung „gibt-es-nicht“.');
+  });
+
+  it('shows the contact point beside a recommended solution in the peer finder (Kyritz, on-demand mobility: ERZmobil in Zwönitz)', async () => {
+    const answer = await h.ok<any>(
+      '{ learningPartners(ags: "12068264", interests: ["on-demand-mobilitaet"], first: 20) { edges { node { ... on Measure { name } ... on Project { name } } runner { name } contacts { name } contactPoints { unit } } } }',
+    );
+    const erz = answer.learningPartners.edges.findIndex((e: any) => e.node.name.includes('ERZmobil') && e.runner.name.startsWith('Zwönitz'));
+    expect(erz).toBeGreaterThanOrEqual(0);
+    expect(answer.learningPartners.edges[erz].contactPoints.map((c: any) => c.unit)).toContain('Smart City-Team (Digitalisierungsteam) der Stadtverwaltung Zwönitz');
+    await open('/partner?ags=12068264&themen=on-demand-mobilitaet&tab=loesungen');
+    const results = page.getByRole('tabpanel').locator('li.result');
+    await expect.poll(() => results.count()).toBe(answer.learningPartners.edges.length);
+    const text = await results.nth(erz).innerText();
+    expect(text).toContain('ERZmobil');
+    expect(text).toContain('Ansprechstelle');
+    expect(text).toContain('Smart City-Team (Digitalisierungsteam) der Stadtverwaltung Zwönitz');
+    if (answer.learningPartners.edges[erz].contacts.length === 0) expect(text).not.toContain('Keine Ansprechperson eingetragen');
+    await accessible();
+  });
+});

@@ -4,6 +4,8 @@ import { MunicipalityPage } from './pages/municipality';
 import { DashboardPage } from './pages/dashboard';
 import { MeasuresPage } from './pages/measures';
 import { PeersPage } from './pages/peers';
+import { ProgrammePage } from './pages/programme';
+import { SolutionPage } from './pages/solution';
 import { SignInPage } from './pages/sign-in';
 import { useCredential } from './session';
 import { SearchPage } from './pages/search';
@@ -53,6 +55,8 @@ export function App() {
         <Router>
           <Route path="/" component={SearchPage} />
           <Route path="/gemeinde/:ags" component={MunicipalityPage} />
+          <Route path="/programm/:slug" component={ProgrammePage} />
+          <Route path="/loesung/:slug" component={SolutionPage} />
           <Route path="/partner" component={PeersPage} />
           <Route path="/massnahmen" component={MeasuresPage} />
           <Route path="/reichweite" component={DashboardPage} />

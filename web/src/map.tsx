@@ -96,7 +96,7 @@ export default function GermanyMap({ marks, label, highlight, caption = t.map.ca
   }, [key]);
   return (
     <figure class="map">
-      <canvas ref={canvas} style={{ width: `${WIDTH}px`, height: `${HEIGHT}px` }} role="img" aria-label={label} data-points={drawn ?? undefined} />
+      <canvas ref={canvas} style={{ width: '100%', maxWidth: `${WIDTH}px`, height: 'auto', aspectRatio: `${WIDTH} / ${HEIGHT}` }} role="img" aria-label={label} data-points={drawn ?? undefined} />
       <figcaption class="small">{failed ? t.map.failed : drawn === null ? t.loading : caption(drawn)}</figcaption>
     </figure>
   );

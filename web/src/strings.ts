@@ -1,4 +1,6 @@
 // Every text the app shows, in one place: German now, another language by another object of this shape.
+const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+
 export const de = {
   appName: 'Smart-City-Netzwerk',
   skipToContent: 'Zum Inhalt springen',
@@ -6,12 +8,15 @@ export const de = {
   footer: 'Daten: Gemeindeverzeichnis © Statistisches Bundesamt (Destatis), 2025, Datenlizenz Deutschland – Namensnennung – 2.0; Modellprojekte, Maßnahmen, Austausch und Veranstaltungen aus öffentlichen Quellen, je mit Quelle.',
   search: {
     title: 'Suche',
-    intro: 'Gemeinden, Kreise, Projekte, Maßnahmen und Themen finden. Tippfehler und Umlaute als ae, oe, ue werden toleriert.',
+    intro: 'Gemeinden, Kreise, Projekte, Maßnahmen, Themen, Förderprogramme und Lösungen finden. Tippfehler und Umlaute als ae, oe, ue werden toleriert.',
     label: 'Suchbegriff',
     button: 'Suchen',
     none: (text: string) => `Nichts gefunden für „${text}“.`,
     count: (n: number) => (n === 1 ? '1 Treffer' : `${n} Treffer`),
-    groups: { Municipality: 'Gemeinden und Kreise', Project: 'Projekte', Measure: 'Maßnahmen', Topic: 'Themen', Event: 'Veranstaltungen', Organization: 'Organisationen', Contact: 'Personen' } as Record<string, string>,
+    groups: {
+      Municipality: 'Gemeinden und Kreise', Project: 'Projekte', Measure: 'Maßnahmen', Topic: 'Themen', Event: 'Veranstaltungen', Organization: 'Organisationen', Contact: 'Personen',
+      Programme: 'Förderprogramme', ReusableSolution: 'Lösungen',
+    } as Record<string, string>,
   },
   loading: 'Wird geladen …',
   error: {
@@ -45,7 +50,7 @@ export const de = {
     sizeClass: 'Größenklasse',
     urbanisation: 'Besiedlung',
     unknown: 'nicht bekannt',
-    topics: 'Themen (aus eigenen Projekten und erklärten Interessen)',
+    topics: 'Themen (aus eigenen Projekten, erklärten Interessen, Förderprogrammen und eingesetzten Lösungen)',
     noTopics: 'Noch keine eigenen Themen: Die Gemeinde führt kein Modellprojekt und hat kein Interesse erklärt.',
     inherited: 'Geerbte Themen',
     inheritedHint: 'Themen, die über den Kreis oder Gemeindeverband (beim Kreis: über seine Gemeinden) hinzukommen. Bei der Partnersuche zählen sie nur auf Wunsch.',
@@ -68,6 +73,84 @@ export const de = {
     sources: 'Quellen',
     source: 'Quelle',
     register: 'Gemeindeverzeichnis (Destatis)',
+    programmes: 'Förderprogramme',
+    noProgrammes: 'Keine Teilnahme an einem Förderprogramm aus öffentlichen Quellen bekannt.',
+    group: 'Gruppe',
+    fellows: 'Mit',
+    modelProject: 'Modellprojekt',
+    topicsWording: 'Themen laut Quelle',
+    programmeFields: 'Die Quelle nennt nur die Themenfelder des Programms, nicht die eigenen Themen der Kommune.',
+    solutions: 'Lösungen im Einsatz',
+    noSolutions: 'Keine wiederverwendbare Lösung aus öffentlichen Quellen bekannt.',
+    usedFor: 'genutzt für',
+    ownDevelopment: 'eigene Entwicklung',
+    index: 'Bitkom Smart City Index',
+    indexHint: 'Ränge im Smart City Index des Bitkom, wie sie die verlinkte Seite berichtet (zitierte Angaben; die Rechte an den Tabellen liegen beim Bitkom). Ränge sind über die Jahre vergleichbar, Punktwerte nicht.',
+    rank: (rank: number, year: number) => `Rang ${rank} (${year})`,
+    score: (score: number) => `${score.toLocaleString('de-DE', { maximumFractionDigits: 1 })} von 100 Punkten`,
+    contactPoints: 'Ansprechstellen',
+    contactPointsHint: 'Zuständige Stellen, die die Kommune für ihre Modellprojekte veröffentlicht — ohne Namen von Personen. Kontaktdaten veralten schnell: bitte das Datum beachten.',
+    noContactPoints: 'Keine veröffentlichte Ansprechstelle erfasst.',
+  },
+  participationRole: {
+    LEAD: 'federführend', PARTNER: 'Partner', MEMBER: 'Mitglied', MODEL_REGION: 'Modellregion', FINALIST: 'Finalist', WINNER: 'Preisträger', PILOT: 'Pilot',
+  } as Record<string, string>,
+  useStatus: { LIVE: 'in Betrieb', PILOT: 'in Erprobung', PLANNED: 'geplant', ENDED: 'beendet' } as Record<string, string>,
+  useStatusNone: 'Mitglied der Anwendergemeinschaft, Nutzung nicht belegt',
+  channelBasis: {
+    OFFICIAL_PAGE: '',
+    RECONSTRUCTED: 'aus einer verfremdeten Angabe ergänzt – bitte vor Gebrauch prüfen',
+    GENERAL: 'allgemeines Postfach, nicht das Projektteam',
+    THIRD_PARTY_PAGE: 'nur auf einer Drittseite gefunden – bitte prüfen',
+  } as Record<string, string>,
+  contactPoint: {
+    phone: 'Telefon',
+    web: 'Website',
+    contactPage: 'Kontaktseite',
+    forProject: 'für',
+    asOf: (date: string) => `Stand ${date}`,
+  },
+  programme: {
+    funder: 'Förderer',
+    level: { BUND: 'Bundesprogramm', LAND: 'Landesprogramm' } as Record<string, string>,
+    states: 'Bund oder Land',
+    years: 'Jahre',
+    participants: 'Teilnehmende Kommunen',
+    onlyNamed: 'Aufgeführt sind nur Kommunen, die eine öffentliche Quelle nennt. Bei manchen Programmen ist das nur ein Teil aller Teilnehmenden: Eine fehlende Kommune kann trotzdem teilnehmen.',
+    modelProjects: 'Teilnehmende sind hier die Träger der Modellprojekte Smart Cities (federführend oder als weitere Träger).',
+    filters: 'Teilnehmende eingrenzen',
+    land: 'Land',
+    role: 'Rolle',
+    any: 'alle',
+    count: (n: number) => (n === 1 ? '1 teilnehmende Kommune' : `${n.toLocaleString('de-DE')} teilnehmende Kommunen`),
+    none: 'Keine Teilnehmenden mit diesen Eingrenzungen.',
+    more: 'Weitere laden',
+    shown: (shown: number, total: number) => `${shown.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} angezeigt`,
+    mapLabel: (n: number) => `Karte Deutschlands mit allen Gemeinden als Punkte; ${n} Teilnehmende markiert und nummeriert wie in der Liste. Die Liste ist die Textfassung dieser Karte.`,
+    mapCaption: (n: number) => `${n.toLocaleString('de-DE')} Gemeinden nach dem Gemeindeverzeichnis; Umriss: Natural Earth (gemeinfrei). Blau und nummeriert: die Teilnehmenden wie in der Liste.`,
+    notFound: (slug: string) => `Kein Förderprogramm mit der Kennung „${slug}“.`,
+    sources: 'Quellen',
+  },
+  solution: {
+    origin: 'Ursprung',
+    noOrigin: 'nicht angegeben',
+    openSource: 'Open Source',
+    openSourceYes: 'ja, laut Quelle',
+    openSourceUnknown: 'keine Angabe',
+    repository: 'Quellcode',
+    topics: 'Wofür sie genutzt wird',
+    users: 'Kommunen, die sie einsetzen',
+    usersHint: 'Nur Kommunen, die eine öffentliche Quelle nennt — keine vollständige Zählung: Die Anbieter nennen selbst mehr.',
+    nearest: (name: string) => `Nächstgelegene zuerst, von ${name} aus.`,
+    byName: 'Nach Namen geordnet.',
+    distance: (km: number) => `${Math.round(km).toLocaleString('de-DE')} km entfernt`,
+    count: (n: number) => (n === 1 ? '1 Kommune' : `${n.toLocaleString('de-DE')} Kommunen`),
+    more: 'Weitere laden',
+    shown: (shown: number, total: number) => `${shown.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} angezeigt`,
+    mapLabel: (n: number) => `Karte Deutschlands mit allen Gemeinden als Punkte; ${n} Kommunen mit dieser Lösung markiert und nummeriert wie in der Liste. Die Liste ist die Textfassung dieser Karte.`,
+    mapCaption: (n: number) => `${n.toLocaleString('de-DE')} Gemeinden nach dem Gemeindeverzeichnis; Umriss: Natural Earth (gemeinfrei). Rot: Ihre Kommune; blau und nummeriert: die Kommunen wie in der Liste.`,
+    notFound: (slug: string) => `Keine Lösung mit der Kennung „${slug}“.`,
+    sources: 'Quellen',
   },
   state: {
     SCHLESWIG_HOLSTEIN: 'Schleswig-Holstein', HAMBURG: 'Hamburg', NIEDERSACHSEN: 'Niedersachsen', BREMEN: 'Bremen',
@@ -116,6 +199,7 @@ export const de = {
     runner: 'Ansprechpartner-Kommune',
     contact: 'Kontakt',
     noContacts: 'Keine Ansprechperson eingetragen — siehe Quellen.',
+    contactPoints: 'Ansprechstelle',
     matched: 'Passende Themen',
     status: 'Stand',
     none: 'Keine Ergebnisse mit diesen Eingrenzungen.',
@@ -211,6 +295,14 @@ export const de = {
   },
   format: {
     number: (n: number) => n.toLocaleString('de-DE'),
+    /** A date as precisely as its source gives it: `2019`, `August 2019` or `15.08.2019` — a year never becomes a day. */
+    partialDate: (date: { value: string; precision: string }) => {
+      const [year, month, day] = date.value.split('-');
+      if (date.precision === 'DAY' && day) return `${day}.${month}.${year}`;
+      if (date.precision === 'MONTH' && month) return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
+      return year ?? date.value;
+    },
+    years: (from: number | null | undefined, to: number | null | undefined) => (from == null ? (to == null ? null : `bis ${to}`) : to == null || to === from ? String(from) : `${from}–${to}`),
   },
 };
 

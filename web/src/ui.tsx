@@ -56,3 +56,76 @@ export function ContactLine({ contact }: { contact: { name: string; role?: strin
     </>
   );
 }
+
+/** How certain a published mailbox or phone number is: nothing for an official page, else a plain caution. */
+export function BasisNote({ basis }: { basis?: string | null }) {
+  const note = basis ? t.channelBasis[basis] : '';
+  return note ? <span class="caution"> ({note})</span> : null;
+}
+
+/** A date as precisely as its source gives it (see `t.format.partialDate`), in a <time> element. */
+export function PartialDateText({ date }: { date: { value: string; precision: string } }) {
+  return <time dateTime={date.value}>{t.format.partialDate(date)}</time>;
+}
+
+/** A functional contact point (a unit, its role mailbox and phone with how certain they are, web, contact page, as-of date); never a person. */
+export function ContactPointLine({
+  point,
+}: {
+  point: {
+    unit?: string | null;
+    municipalityWording?: string | null;
+    email?: string | null;
+    emailBasis?: string | null;
+    phone?: string | null;
+    phoneBasis?: string | null;
+    web?: string | null;
+    contactPage?: string | null;
+    asOf?: { value: string; precision: string } | null;
+  };
+}) {
+  const c = t.contactPoint;
+  return (
+    <>
+      {point.unit ?? point.municipalityWording}
+      {point.email && (
+        <>
+          {' — '}
+          <a href={`mailto:${point.email}`}>{point.email}</a>
+          <BasisNote basis={point.emailBasis} />
+        </>
+      )}
+      {point.phone && (
+        <>
+          {' — '}
+          {c.phone} {point.phone}
+          <BasisNote basis={point.phoneBasis} />
+        </>
+      )}
+      {point.web && (
+        <>
+          {' — '}
+          <a href={point.web} rel="noreferrer">
+            {c.web}
+            <span class="visually-hidden">: {point.web}</span>
+          </a>
+        </>
+      )}
+      {point.contactPage && (
+        <>
+          {' — '}
+          <a href={point.contactPage} rel="noreferrer">
+            {c.contactPage}
+            <span class="visually-hidden">: {point.contactPage}</span>
+          </a>
+        </>
+      )}
+      {point.asOf && (
+        <span class="small">
+          {' '}
+          ({c.asOf(t.format.partialDate(point.asOf))})
+        </span>
+      )}
+    </>
+  );
+}

@@ -13,6 +13,26 @@ export type AnalysisStatus =
   /** Computed from an earlier state of the data; a recomputation is under way. Ask again shortly. */
   | 'STALE';
 
+/** How certain a published mailbox or phone number is. */
+export type ChannelBasis =
+  /** The organisation's general mailbox or switchboard, not the project team's. */
+  | 'GENERAL'
+  /** Seen on an official page of the runner or the project. */
+  | 'OFFICIAL_PAGE'
+  /** Seen on an official page, but printed altered (spam protection, a missing domain) and completed by the editors: verify before use. */
+  | 'RECONSTRUCTED'
+  /** Seen only on a third-party page relaying the runner's announcement (on the runner's own domain): verify before use. */
+  | 'THIRD_PARTY_PAGE';
+
+/** How precisely a source dates something. */
+export type DatePrecision =
+  /** The day is given, e.g. `2023-10-23`. */
+  | 'DAY'
+  /** The year and month are given, e.g. `2023-10`. */
+  | 'MONTH'
+  /** Only the year is given, e.g. `2023`. */
+  | 'YEAR';
+
 /** The four kinds of link between municipalities that the transfer office's network dashboard records. */
 export type ExchangeKind =
   /** The two develop a solution together. */
@@ -87,6 +107,23 @@ export type MunicipalityKind =
   /** A Gemeindeverband (Amt, Verbandsgemeinde, Samtgemeinde, …): several Gemeinden that share an administration; 9-digit key. */
   | 'VERBAND';
 
+/** A municipality's role in a programme, normalised from the source's wording (the wording is in `Participation.evidence`). */
+export type ParticipationRole =
+  /** Reached the programme's final round. */
+  | 'FINALIST'
+  /** Leads a group or received the grant for it (Leitkommune, "unter Leitung von"); for a model project: its lead runner. */
+  | 'LEAD'
+  /** Member of a winning group, or user of a shared app of the programme. */
+  | 'MEMBER'
+  /** A model municipality or model region (Modellkommune, Modellregion). */
+  | 'MODEL_REGION'
+  /** A named partner of a lead; for a model project: a further runner. */
+  | 'PARTNER'
+  /** A pilot or living lab (Reallabor) of the programme. */
+  | 'PILOT'
+  /** Won a prize or a competition of the programme (Preisträger, Siegerkommune). */
+  | 'WINNER';
+
 /** Conditions on the municipalities a discovery result may contain (for similar projects: on at least one of a project's runners). All must hold. */
 export type PeerFilter = {
   /** Leave out the asking municipality's own Kreis and everything in it (for a Gemeinde: its Kreis and the other Gemeinden there). */
@@ -104,6 +141,13 @@ export type PeerFilter = {
   /** Only in this Land. */
   state?: State | null | undefined;
 };
+
+/** Who funds a programme: the Bund, or a Land (see `Programme.states`). */
+export type ProgrammeLevel =
+  /** A federal programme. */
+  | 'BUND'
+  /** A programme of one Land (or, for a joint body such as the Medienanstalt Berlin-Brandenburg, of several). */
+  | 'LAND';
 
 /** Where reach starts: exactly one of the fields. */
 export type ReachSource = {
@@ -145,6 +189,17 @@ export type SizeClass =
   | 'LANDGEMEINDE'
   /** 20,000 to 99,999 inhabitants. */
   | 'MITTELSTADT';
+
+/** How far a municipality has got with a solution, as the source words it. */
+export type SolutionUseStatus =
+  /** Used once, no longer. */
+  | 'ENDED'
+  /** In use ("in Betrieb", "gestartet"). */
+  | 'LIVE'
+  /** Being tried out ("erprobt", "Alpha", "prototypisch"). */
+  | 'PILOT'
+  /** Decided or intended, not yet in use ("plant", "soll", a council decision without go-live). */
+  | 'PLANNED';
 
 /** A German Land (federal state). The two-digit code in each description is the Länderschlüssel that begins every AGS of the Land. */
 export type State =
@@ -246,7 +301,28 @@ export type MunicipalityPageQueryVariables = Exact<{
 }>;
 
 
-export type MunicipalityPageQuery = { municipality: { ags: string, name: string, kind: MunicipalityKind, population: number | null, sizeClass: SizeClass | null, urbanisation: Urbanisation | null, kreis: { ags: string, name: string } | null, land: { name: string } | null, topics: Array<{ slug: string, name: string }>, inheritedTopics: Array<{ topic: { slug: string, name: string }, via: Array<{ from: { ags: string, name: string }, project: { name: string } }> }>, projects: { totalCount: number, edges: Array<{ role: RunnerRole, node: { slug: string, name: string, sources: Array<string>, measures: Array<{ slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, sources: Array<{ url: string }> }> } }> }, eventsAttended: Array<{ slug: string, title: string, startsOn: string | null }>, eventsHosted: Array<{ slug: string, title: string, startsOn: string | null }>, exchanges: Array<{ kind: ExchangeKind, topicWording: string | null, partner: { ags: string, name: string }, sinceDate: { value: string } | null, sources: Array<{ url: string }> }>, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null, phone: string | null }> } | null };
+export type MunicipalityPageQuery = { municipality: { ags: string, name: string, kind: MunicipalityKind, population: number | null, sizeClass: SizeClass | null, urbanisation: Urbanisation | null, kreis: { ags: string, name: string } | null, land: { name: string } | null, topics: Array<{ slug: string, name: string }>, inheritedTopics: Array<{ topic: { slug: string, name: string }, via: Array<{ from: { ags: string, name: string }, project: { name: string } }> }>, projects: { totalCount: number, edges: Array<{ role: RunnerRole, node: { slug: string, name: string, sources: Array<string>, measures: Array<{ slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, sources: Array<{ url: string }> }> } }> }, eventsAttended: Array<{ slug: string, title: string, startsOn: string | null }>, eventsHosted: Array<{ slug: string, title: string, startsOn: string | null }>, exchanges: Array<{ kind: ExchangeKind, topicWording: string | null, partner: { ags: string, name: string }, sinceDate: { value: string, precision: DatePrecision } | null, sources: Array<{ url: string }> }>, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null, phone: string | null }> } | null };
+
+export type MunicipalityActivityQueryVariables = Exact<{
+  ags: string;
+}>;
+
+
+export type MunicipalityActivityQuery = { municipality: { ags: string, programmes: Array<{ role: ParticipationRole, group: string | null, cohort: string | null, yearFrom: number | null, yearTo: number | null, projectTitle: string | null, topicsWording: Array<string>, topicsAreProgrammeFields: boolean, programme: { slug: string, name: string, isModelProjectProgramme: boolean }, project: { slug: string, name: string } | null, sources: Array<{ url: string }> }>, solutionsUsed: Array<{ status: SolutionUseStatus | null, isOrigin: boolean, topicsWording: Array<string>, date: { value: string, precision: DatePrecision } | null, solution: { slug: string, name: string }, sources: Array<{ url: string }> }>, smartCityIndex: Array<{ year: number, rank: number, score: number | null, sources: Array<{ url: string }> }>, contactPoints: Array<{ unit: string | null, municipalityWording: string, email: string | null, emailBasis: ChannelBasis | null, phone: string | null, phoneBasis: ChannelBasis | null, web: string | null, contactPage: string | null, asOf: { value: string, precision: DatePrecision } | null, project: { name: string }, sources: Array<{ url: string }> }> } | null };
+
+export type ProgrammeGroupQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ProgrammeGroupQuery = { programme: { participants: { totalCount: number, edges: Array<{ node: { group: string | null, municipality: { ags: string, name: string } } }> } } | null };
+
+export type ProjectRunnersQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ProjectRunnersQuery = { project: { runners: Array<{ municipality: { ags: string, name: string } }> } | null };
 
 export type PeerTopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -280,7 +356,17 @@ export type PeerFinderQueryVariables = Exact<{
 export type PeerFinderQuery = { municipality: { ags: string, name: string, location: { lat: number, lon: number } | null } | null, peers: { totalCount: number, edges: Array<{ score: number, node: { ags: string, name: string, kind: MunicipalityKind, population: number | null, location: { lat: number, lon: number } | null }, explanation: { basis: ExplanationBasis, topicScore: number, distanceKm: number | null, sharedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, structure: { score: number, populationRatio: number | null, sameSizeClass: boolean, sameUrbanisation: boolean, sameKind: boolean, sameState: boolean } | null } }> }, learningPartners: { totalCount: number, edges: Array<{ score: number, node:
         | { __typename: 'Measure', slug: string, name: string }
         | { __typename: 'Project', slug: string, name: string }
-      , project: { name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }> } }> } };
+      , project: { name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, contactPoints: Array<{ unit: string | null, municipalityWording: string, email: string | null, emailBasis: ChannelBasis | null, web: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }> } }> } };
+
+export type ProgrammePageQueryVariables = Exact<{
+  slug: string;
+  state?: State | null | undefined;
+  role?: ParticipationRole | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProgrammePageQuery = { programme: { slug: string, name: string, funder: string, level: ProgrammeLevel, states: Array<State>, yearFrom: number | null, yearTo: number | null, isModelProjectProgramme: boolean, sources: Array<{ url: string }>, participants: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { role: ParticipationRole, group: string | null, cohort: string | null, projectTitle: string | null, project: { slug: string, name: string } | null, municipality: { ags: string, name: string, location: { lat: number, lon: number } | null }, sources: Array<{ url: string }> } }> } } | null };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -293,9 +379,9 @@ export type SearchQuery = { search: Array<{ score: number, node:
       | { __typename: 'Measure', slug: string, name: string, status: MeasureStatus }
       | { __typename: 'Municipality', ags: string, name: string, kind: MunicipalityKind, kreis: { name: string } | null, land: { name: string } | null }
       | { __typename: 'Organization' }
-      | { __typename: 'Programme' }
+      | { __typename: 'Programme', slug: string, name: string }
       | { __typename: 'Project', slug: string, name: string }
-      | { __typename: 'ReusableSolution' }
+      | { __typename: 'ReusableSolution', slug: string, name: string }
       | { __typename: 'Topic', slug: string, name: string }
      }> };
 
@@ -319,6 +405,17 @@ export type RemoveInterestMutationVariables = Exact<{
 
 
 export type RemoveInterestMutation = { removeInterest: { ags: string } };
+
+export type SolutionPageQueryVariables = Exact<{
+  slug: string;
+  nearestTo?: string | null | undefined;
+  asker: string;
+  after?: string | null | undefined;
+  withAsker: boolean;
+}>;
+
+
+export type SolutionPageQuery = { solution: { slug: string, name: string, originWording: string | null, openSource: boolean | null, repositoryUrl: string | null, origin: { ags: string, name: string } | null, topics: Array<{ slug: string, name: string }>, sources: Array<{ url: string }>, users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ distanceKm: number | null, node: { status: SolutionUseStatus | null, isOrigin: boolean, topicsWording: Array<string>, date: { value: string, precision: DatePrecision } | null, municipality: { ags: string, name: string, location: { lat: number, lon: number } | null }, sources: Array<{ url: string }> } }> } } | null, asker?: { ags: string, name: string, location: { lat: number, lon: number } | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -565,6 +662,7 @@ export const MunicipalityPageDocument = new TypedDocumentString(`
       }
       sinceDate {
         value
+        precision
       }
       topicWording
       sources {
@@ -581,6 +679,109 @@ export const MunicipalityPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MunicipalityPageQuery, MunicipalityPageQueryVariables>;
+export const MunicipalityActivityDocument = new TypedDocumentString(`
+    query MunicipalityActivity($ags: String!) {
+  municipality(ags: $ags) {
+    ags
+    programmes {
+      role
+      group
+      cohort
+      yearFrom
+      yearTo
+      projectTitle
+      topicsWording
+      topicsAreProgrammeFields
+      programme {
+        slug
+        name
+        isModelProjectProgramme
+      }
+      project {
+        slug
+        name
+      }
+      sources {
+        url
+      }
+    }
+    solutionsUsed {
+      status
+      isOrigin
+      topicsWording
+      date {
+        value
+        precision
+      }
+      solution {
+        slug
+        name
+      }
+      sources {
+        url
+      }
+    }
+    smartCityIndex {
+      year
+      rank
+      score
+      sources {
+        url
+      }
+    }
+    contactPoints {
+      unit
+      municipalityWording
+      email
+      emailBasis
+      phone
+      phoneBasis
+      web
+      contactPage
+      asOf {
+        value
+        precision
+      }
+      project {
+        name
+      }
+      sources {
+        url
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MunicipalityActivityQuery, MunicipalityActivityQueryVariables>;
+export const ProgrammeGroupDocument = new TypedDocumentString(`
+    query ProgrammeGroup($slug: String!) {
+  programme(slug: $slug) {
+    participants(first: 100) {
+      totalCount
+      edges {
+        node {
+          group
+          municipality {
+            ags
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProgrammeGroupQuery, ProgrammeGroupQueryVariables>;
+export const ProjectRunnersDocument = new TypedDocumentString(`
+    query ProjectRunners($slug: String!) {
+  project(slug: $slug) {
+    runners {
+      municipality {
+        ags
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectRunnersQuery, ProjectRunnersQueryVariables>;
 export const PeerTopicsDocument = new TypedDocumentString(`
     query PeerTopics {
   topics(filter: {fieldsOfAction: true}, first: 100) {
@@ -688,6 +889,13 @@ export const PeerFinderDocument = new TypedDocumentString(`
         role
         email
       }
+      contactPoints {
+        unit
+        municipalityWording
+        email
+        emailBasis
+        web
+      }
       sources {
         url
       }
@@ -708,11 +916,58 @@ export const PeerFinderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PeerFinderQuery, PeerFinderQueryVariables>;
+export const ProgrammePageDocument = new TypedDocumentString(`
+    query ProgrammePage($slug: String!, $state: State, $role: ParticipationRole, $after: String) {
+  programme(slug: $slug) {
+    slug
+    name
+    funder
+    level
+    states
+    yearFrom
+    yearTo
+    isModelProjectProgramme
+    sources {
+      url
+    }
+    participants(state: $state, role: $role, first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          role
+          group
+          cohort
+          projectTitle
+          project {
+            slug
+            name
+          }
+          municipality {
+            ags
+            name
+            location {
+              lat
+              lon
+            }
+          }
+          sources {
+            url
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProgrammePageQuery, ProgrammePageQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!) {
   search(
     text: $text
-    types: [MUNICIPALITY, PROJECT, MEASURE, TOPIC, EVENT]
+    types: [MUNICIPALITY, PROGRAMME, SOLUTION, PROJECT, MEASURE, TOPIC, EVENT]
     first: 30
   ) {
     score
@@ -745,6 +1000,14 @@ export const SearchDocument = new TypedDocumentString(`
       ... on Event {
         slug
         title
+      }
+      ... on Programme {
+        slug
+        name
+      }
+      ... on ReusableSolution {
+        slug
+        name
       }
     }
   }
@@ -797,3 +1060,63 @@ export const RemoveInterestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveInterestMutation, RemoveInterestMutationVariables>;
+export const SolutionPageDocument = new TypedDocumentString(`
+    query SolutionPage($slug: String!, $nearestTo: String, $asker: String!, $after: String, $withAsker: Boolean!) {
+  solution(slug: $slug) {
+    slug
+    name
+    originWording
+    openSource
+    repositoryUrl
+    origin {
+      ags
+      name
+    }
+    topics {
+      slug
+      name
+    }
+    sources {
+      url
+    }
+    users(nearestTo: $nearestTo, first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        distanceKm
+        node {
+          status
+          isOrigin
+          topicsWording
+          date {
+            value
+            precision
+          }
+          municipality {
+            ags
+            name
+            location {
+              lat
+              lon
+            }
+          }
+          sources {
+            url
+          }
+        }
+      }
+    }
+  }
+  asker: municipality(ags: $asker) @include(if: $withAsker) {
+    ags
+    name
+    location {
+      lat
+      lon
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SolutionPageQuery, SolutionPageQueryVariables>;

@@ -1,6 +1,7 @@
 // The peer finder: choose your municipality, pick interests as topic chips, narrow the search; the
 // ranked peers with their explanation drawn (shared topics as weighted bars, the starting point, the
-// distance), and on a second tab the solutions to adopt, each with its runner and whom to contact.
+// distance), and on a second tab the solutions to adopt, each with its runner and whom to contact (the persons who
+// consented, and the contact points the runner publishes).
 // Everything chosen lives in the address (/partner?ags=…&themen=…), so a result can be shared.
 import { useLocation } from 'preact-iso';
 import { lazy, Suspense } from 'preact/compat';
@@ -8,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { PeerFinderQuery, PeerFilter, SizeClass, State } from '../gql/graphql';
 import { t } from '../strings';
-import { ContactLine, ErrorNote, Loading, SourceLinks } from '../ui';
+import { ContactLine, ContactPointLine, ErrorNote, Loading, SourceLinks } from '../ui';
 import { useQuery } from '../use-query';
 
 const TOPICS = graphql(`
@@ -50,6 +51,7 @@ const PEERS = graphql(`
         project { name }
         runner { ags name }
         contacts { uuid name role email }
+        contactPoints { unit municipalityWording email emailBasis web }
         sources { url }
         explanation { basis status statusAsOf distanceKm matchedTopics { topic { slug name } weight } }
       }
@@ -134,18 +136,36 @@ function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
           {p.matched}: {e.matchedTopics.map((m) => m.topic.name).join(', ')}
         </p>
       )}
-      <p>
-        {p.contact}:{' '}
-        {edge.contacts.length === 0
-          ? p.noContacts
-          : edge.contacts.map((c, i) => (
-              <span key={c.uuid}>
-                {i > 0 && '; '}
-                <ContactLine contact={c} />
-              </span>
+      {(edge.contacts.length > 0 || edge.contactPoints.length === 0) && (
+        <p>
+          {p.contact}:{' '}
+          {edge.contacts.length === 0
+            ? p.noContacts
+            : edge.contacts.map((c, i) => (
+                <span key={c.uuid}>
+                  {i > 0 && '; '}
+                  <ContactLine contact={c} />
+                </span>
+              ))}
+          {edge.contactPoints.length === 0 && <SourceLinks urls={edge.sources.map((s) => s.url)} />}
+        </p>
+      )}
+      {edge.contactPoints.length > 0 && (
+        <div class="contact-points">
+          <p>{p.contactPoints}:</p>
+          <ul>
+            {edge.contactPoints.map((c, i) => (
+              <li key={i}>
+                <ContactPointLine point={c} />
+              </li>
             ))}
-        <SourceLinks urls={edge.sources.map((s) => s.url)} />
-      </p>
+          </ul>
+          <p class="small">
+            {t.municipality.sources}:
+            <SourceLinks urls={edge.sources.map((s) => s.url)} />
+          </p>
+        </div>
+      )}
     </li>
   );
 }

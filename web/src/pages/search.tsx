@@ -1,4 +1,4 @@
-// Start / search: one box over municipalities, projects, measures and topics (the API's typo-tolerant
+// Start / search: one box over municipalities, programmes, re-usable solutions, projects, measures and topics (the API's typo-tolerant
 // `search`), the results grouped by kind. The text lives in the address (?q=…), so a search can be shared.
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
@@ -10,7 +10,7 @@ import { useQuery } from '../use-query';
 
 const SEARCH = graphql(`
   query Search($text: String!) {
-    search(text: $text, types: [MUNICIPALITY, PROJECT, MEASURE, TOPIC, EVENT], first: 30) {
+    search(text: $text, types: [MUNICIPALITY, PROGRAMME, SOLUTION, PROJECT, MEASURE, TOPIC, EVENT], first: 30) {
       score
       node {
         __typename
@@ -19,13 +19,15 @@ const SEARCH = graphql(`
         ... on Measure { slug name status }
         ... on Topic { slug name }
         ... on Event { slug title }
+        ... on Programme { slug name }
+        ... on ReusableSolution { slug name }
       }
     }
   }
 `);
 
 type Hit = SearchQuery['search'][number]['node'];
-const ORDER = ['Municipality', 'Project', 'Measure', 'Topic', 'Event'];
+const ORDER = ['Municipality', 'Programme', 'ReusableSolution', 'Project', 'Measure', 'Topic', 'Event'];
 
 function label(hit: Hit) {
   switch (hit.__typename) {
@@ -49,6 +51,10 @@ function label(hit: Hit) {
       return <span>{hit.name}</span>;
     case 'Event':
       return <span>{hit.title}</span>;
+    case 'Programme':
+      return <a href={`/programm/${hit.slug}`}>{hit.name}</a>;
+    case 'ReusableSolution':
+      return <a href={`/loesung/${hit.slug}`}>{hit.name}</a>;
     default:
       return null;
   }
