@@ -135,6 +135,20 @@ export const MIGRATIONS: readonly Migration[] = [
       s('exchange_since_text', 'MATCH ()-[x:EXCHANGES_WITH]->() WHERE x.since IS :: DATE SET x.since = toString(x.since)'),
     ],
   },
+  {
+    version: 11,
+    description: 'the full-text index also reads searchName: a dotted brand ("Smarte.Land.Regionen") word by word',
+    statements: [
+      s('search_drop_v9', 'DROP INDEX search IF EXISTS'),
+      s(
+        'search_fulltext_with_search_names',
+        `CREATE FULLTEXT INDEX search IF NOT EXISTS
+         FOR (n:Municipality|Project|Topic|Contact|Organization|Event|Measure|Programme|Solution)
+         ON EACH [n.name, n.nameEn, n.title, n.summary, n.description, n.searchName]
+         OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'german'}}`,
+      ),
+    ],
+  },
 ];
 
 const APPLIED = cypher('migration.applied', 'MATCH (m:Migration) RETURN m.version AS version');

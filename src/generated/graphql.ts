@@ -1075,7 +1075,7 @@ export type Municipality = Node & {
   population?: Maybe<Scalars['Int']['output']>;
   /** Postcode of the seat of administration. */
   postcode?: Maybe<Scalars['String']['output']>;
-  /** The programmes it takes part in, the model-project programme included (as a runner of a model project), oldest first. At most 50. */
+  /** The programmes it takes part in, the model-project programme included (as a runner of a model project), oldest first. At most 20. */
   programmes: Array<Participation>;
   /** The projects this municipality runs, lead or partner. Ordered by project name. */
   projects: MunicipalityProjectConnection;
@@ -1739,7 +1739,7 @@ export type Participation = {
   cohort?: Maybe<Scalars['String']['output']>;
   /** What the source says, paraphrased; null when not recorded. */
   evidence?: Maybe<Scalars['String']['output']>;
-  /** Members of the same group in the same programme (for a model project: its other runners), by name. At most 100. */
+  /** Members of the same group in the same programme (for a model project: its other runners), by name. At most 50. */
   fellowMembers: Array<Municipality>;
   /** For inter-municipal groups the lead's name or the group's label, shared by every member (e.g. `Steinwald-Allianz`); for a model project its slug; null when it took part alone. */
   group?: Maybe<Scalars['String']['output']>;

@@ -6,7 +6,7 @@ import type { Database, Tx } from '../db/database.js';
 import type { Statement } from '../db/cypher.js';
 import { sizeClassFor, stateOfAgs } from '../records/municipality.model.js';
 import { sourceProps } from '../kernel/source.js';
-import { nameKey } from '../kernel/text.js';
+import { nameKey, searchName } from '../kernel/text.js';
 import { readCsv, SourceError, type CsvRecord } from './csv.js';
 import { EVENT_COLUMNS, EVENTS_SOURCE, parseEvents } from './events.js';
 import { EXCHANGE_COLUMNS, EXCHANGES_SOURCE, parseExchanges } from './exchanges.js';
@@ -211,7 +211,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   }));
   const programmeRows = [MODEL_PROJECTS, ...programmes].map(({ slug, sources: programmeSources, ...p }) => ({
     slug,
-    props: { ...p, nameKey: nameKey(p.name), ...sourceProps(programmeSources) },
+    props: { ...p, nameKey: nameKey(p.name), searchName: searchName(p.name), ...sourceProps(programmeSources) },
   }));
   const participationRows = participations.map((x) => ({
     ags: x.ags,
@@ -225,7 +225,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   const solutionRows = solutions.map(({ slug, origin, sources: solutionSources, ...s }) => ({
     slug,
     origin,
-    props: { ...s, nameKey: nameKey(s.name), ...sourceProps(solutionSources) },
+    props: { ...s, nameKey: nameKey(s.name), searchName: searchName(s.name), ...sourceProps(solutionSources) },
   }));
   const useRows = uses.map((u) => ({
     ags: u.ags,

@@ -69,10 +69,10 @@ export const LIST_CAPS = {
   'Reach.partnersAbroad': 100,
   'ReachedEdge.path': 10,
   'Query.reachGrowth': 500,
-  // Programmes, re-usable solutions, contact points, index ranks (the real data's largest: 3 programmes of one
-  // municipality, 11 members of one group, 5 solutions of one municipality, 3 contact points of one project).
-  'Municipality.programmes': 50,
-  'Participation.fellowMembers': 100,
+  // Programmes, re-usable solutions, contact points, index ranks (the real data's largest: 3 programmes besides
+  // the model projects for one municipality, 15 fellow members in one group, 3 contact points of one project).
+  'Municipality.programmes': 20,
+  'Participation.fellowMembers': 50,
   'Participation.topics': 20,
   'Participation.sources': 5,
   'Programme.sources': 20,

@@ -40,3 +40,10 @@ export function queryText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * A name as the full-text index should see it: the German analyzer keeps a dotted brand such as
+ * "Smarte.Land.Regionen" as one word, which no one types; the words between the dots are indexed too
+ * (as `searchName`, beside the name as written).
+ */
+export const searchName = (name: string): string => name.replace(/(?<=\p{L})\.(?=\p{L})/gu, ' ');

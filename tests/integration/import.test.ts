@@ -405,6 +405,11 @@ describe('beyond the model projects: programmes, solutions in use, contact point
   it('finds programmes and solutions by name', async () => {
     const { search } = await h.ok(`{ search(text: "Digitales Dorf", types: [PROGRAMME]) { node { ... on Programme { slug } } } }`);
     expect(search[0].node.slug).toBe('by-digitales-dorf');
+    // A dotted brand, as people type it: with dots or spaces.
+    for (const text of ['Smarte.Land.Regionen', 'Smarte Land Regionen']) {
+      const { hits } = await h.ok(`query ($text: String!) { hits: search(text: $text, types: [PROGRAMME]) { node { ... on Programme { slug } } matchedField } }`, { text });
+      expect(hits[0], text).toEqual({ node: { slug: 'smarte-land-regionen' }, matchedField: 'name' });
+    }
     const { dorf } = await h.ok(`{ dorf: search(text: "DorfFunk", types: [SOLUTION]) { node { ... on ReusableSolution { slug origin { ags } topics { slug } } } } }`);
     expect(dorf[0].node).toMatchObject({ slug: 'dorffunk', origin: null });
     expect(dorf[0].node.topics.length).toBeGreaterThan(0);

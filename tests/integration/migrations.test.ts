@@ -27,7 +27,7 @@ describe('migrations', () => {
     );
     const byName = Object.fromEntries(indexes.map((i) => [i.name, i]));
     expect(byName.search).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE', labels: ['Municipality', 'Project', 'Topic', 'Contact', 'Organization', 'Event', 'Measure', 'Programme', 'Solution'] });
-    expect(byName.search!.properties).toEqual(['name', 'nameEn', 'title', 'summary', 'description']);
+    expect(byName.search!.properties).toEqual(['name', 'nameEn', 'title', 'summary', 'description', 'searchName']);
     // German analyzer: "Muenchen" and "München", "Strasse" and "Straße" meet.
     expect(byName.search!.options.indexConfig['fulltext.analyzer']).toBe('german');
     expect(byName.municipality_location).toMatchObject({ type: 'POINT', state: 'ONLINE', properties: ['location'] });

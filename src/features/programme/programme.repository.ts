@@ -7,7 +7,7 @@ import type { Database, Row } from '../../db/database.js';
 import type { ParticipationRole, ProgrammeLevel, State } from '../../generated/graphql.js';
 import { readByKeys, readLists, UNWIND_KEYS, perKey } from '../../kernel/batch.js';
 import { emptyPage, listPageStatement, pageOf, type PageRequest } from '../../kernel/connection.js';
-import { capSlice } from '../../kernel/list-caps.js';
+import { capSlice, LIST_CAPS } from '../../kernel/list-caps.js';
 import { toMunicipality, type MunicipalityRecord } from '../../records/municipality.js';
 import { toParticipation, toProgramme, type ParticipationRecord, type ProgrammeRecord } from '../../records/programme.js';
 import { MODEL_PROJECTS_PROGRAMME, MODEL_PROJECTS_PROGRAMME_ID } from '../../records/project.model.js';
@@ -75,7 +75,7 @@ const GROUP_MEMBERS = cypher(
    }
    WITH i, m ORDER BY m.nameKey, m.ags
    // One more than the cap: the asking member itself is left out by the resolver.
-   RETURN i, collect(m {.*})[..${101}] AS items`,
+   RETURN i, collect(m {.*})[..${LIST_CAPS['Participation.fellowMembers'] + 1}] AS items`,
 );
 
 export interface ParticipantsKey {
