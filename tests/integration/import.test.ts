@@ -415,6 +415,17 @@ describe('beyond the model projects: programmes, solutions in use, contact point
     expect(dorf[0].node.topics.length).toBeGreaterThan(0);
   });
 
+  it('finds municipalities by the names people type, with the kind of unit before them', async () => {
+    const first = async (text: string) =>
+      (await h.ok(`query ($text: String!) { search(text: $text, types: [MUNICIPALITY]) { node { ... on Municipality { ags kind } } } }`, { text })).search[0]?.node;
+    expect(await first('Landkreis Vulkaneifel')).toEqual({ ags: '07233', kind: 'LANDKREIS' });
+    expect(await first('Kreis Cochem-Zell')).toEqual({ ags: '07135', kind: 'LANDKREIS' });
+    expect(await first('Gemeinde Reit im Winkl')).toMatchObject({ kind: 'GEMEINDE' });
+    // A Kreis and its seat share a name: the kind written first decides which comes first.
+    expect(await first('Landkreis Bamberg')).toMatchObject({ kind: 'LANDKREIS' });
+    expect(await first('Stadt Bamberg')).toMatchObject({ kind: expect.stringMatching(/STADT/) });
+  });
+
   it('draws the candidates of a Gemeinde without activity from every municipality with sourced activity', async () => {
     // Kall (Kreis Euskirchen): no project, programme, solution, link or interest of its own.
     const { peers } = await h.ok(`{ peers(ags: "05366024", first: 100) { totalCount edges { node { ags } explanation { basis } } } }`);

@@ -8,7 +8,7 @@ export const de = {
   footer: 'Daten: Gemeindeverzeichnis © Statistisches Bundesamt (Destatis), 2025, Datenlizenz Deutschland – Namensnennung – 2.0; Modellprojekte, Maßnahmen, Austausch und Veranstaltungen aus öffentlichen Quellen, je mit Quelle.',
   search: {
     title: 'Suche',
-    intro: 'Gemeinden, Kreise, Projekte, Maßnahmen, Themen, Förderprogramme und Lösungen finden. Tippfehler und Umlaute als ae, oe, ue werden toleriert.',
+    intro: 'Gemeinden, Kreise, Projekte, Maßnahmen, Themen, Förderprogramme und Lösungen finden — auch mit „Landkreis“, „Kreis“ oder „Gemeinde“ vor dem Namen. Tippfehler und Umlaute als ae, oe, ue werden toleriert.',
     label: 'Suchbegriff',
     button: 'Suchen',
     none: (text: string) => `Nichts gefunden für „${text}“.`,

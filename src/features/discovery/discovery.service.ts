@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { badInput, notFound } from '../../errors.js';
-import type { ExplanationBasis, InheritanceSide, MeasureStatus, PeerFilter, PeerProfile, PeerRanking, SearchType, SizeClass } from '../../generated/graphql.js';
+import type { ExplanationBasis, InheritanceSide, MeasureStatus, MunicipalityKind, PeerFilter, PeerProfile, PeerRanking, SearchType, SizeClass } from '../../generated/graphql.js';
 import { pageInMemory, pageRequest, toConnection, type PageRequest } from '../../kernel/connection.js';
 import { latSchema, lonSchema, parse, queryTextSchema, slugSchema } from '../../kernel/validation.js';
 import { nameKey } from '../../kernel/text.js';
@@ -257,6 +257,33 @@ const STOPWORDS = new Set(
 );
 
 /**
+ * The kind of unit people write before a name ("Landkreis Vulkaneifel", "Kreis Cochem-Zell", "Gemeinde Reit
+ * im Winkl", "Stadt Mayen", "Amt Schwaan"), which the register does not write (it says "Vulkaneifel",
+ * "Mayen, Stadt"): taken off the text, so the name alone is searched, and kept to put municipalities of that
+ * kind first. Only a first word, and only with more words after it: "Kreis" alone is still searched as written.
+ */
+const KIND_WORDS: Readonly<Record<string, readonly MunicipalityKind[]>> = {
+  landkreis: ['LANDKREIS'],
+  kreis: ['LANDKREIS', 'KREISFREIE_STADT'],
+  gemeinde: ['GEMEINDE', 'STADT'],
+  ortsgemeinde: ['GEMEINDE'],
+  markt: ['GEMEINDE', 'STADT'],
+  stadt: ['STADT', 'KREISFREIE_STADT'],
+  hansestadt: ['STADT', 'KREISFREIE_STADT'],
+  landeshauptstadt: ['KREISFREIE_STADT', 'STADT'],
+  amt: ['VERBAND'],
+  verbandsgemeinde: ['VERBAND'],
+  samtgemeinde: ['VERBAND'],
+  verwaltungsgemeinschaft: ['VERBAND'],
+};
+
+export function kindPrefix(text: string): { text: string; kinds: readonly MunicipalityKind[] | null } {
+  const m = /^\s*(\p{L}+)\s+(?=\S)/u.exec(text);
+  const kinds = m ? KIND_WORDS[m[1]!.toLocaleLowerCase('de-DE')] : undefined;
+  return kinds ? { text: text.slice(m![0].length), kinds } : { text, kinds: null };
+}
+
+/**
  * The full-text query for a user's text. Only letters and digits survive,
  * lower-cased (so AND/OR/NOT are words, not operators): nothing a user types
  * can change the query's structure. Every word must match, exactly (scored
@@ -343,11 +370,14 @@ export function discoveryService(repo: DiscoveryRepository, loaders: Pick<Loader
 
     async search(args: { text: string; types?: SearchType[] | null; first?: number | null }) {
       const { text, first } = parse(searchSchema, { text: args.text, first: args.first ?? 10 }, 'search');
-      const query = fullTextQuery(text);
+      const named = kindPrefix(text);
+      const query = fullTextQuery(named.text);
       if (query === null) return [];
       const labels = (args.types?.length ? args.types : (Object.keys(SEARCH_LABELS) as SearchType[])).map((t) => SEARCH_LABELS[t]);
-      const hits = await repo.search(query, labels, first);
-      return hits.map((h) => ({ node: h.record, score: h.score, matchedField: matchedField(h.props, text) }));
+      const hits = (await repo.search(query, labels, first)).map((h) => ({ node: h.record, score: h.score, matchedField: matchedField(h.props, named.text) }));
+      // "Landkreis Vulkaneifel": municipalities of the kind named come first, each group as the index ranked it.
+      const ofKind = (h: (typeof hits)[number]) => h.node.__typename === 'Municipality' && named.kinds!.includes(h.node.kind);
+      return named.kinds === null ? hits : [...hits.filter(ofKind), ...hits.filter((h) => !ofKind(h))];
     },
 
     async experts(args: { topics: string[]; near?: { lat: number; lon: number } | null; radiusKm?: number | null; first?: number | null; after?: string | null }) {
