@@ -1,314 +1,218 @@
-// npm run eval:discovery — how good is the discovery ranking, measured
-// against reality? A Neo4j of its own (.neo4j-eval/, port 7696) with the real
-// import only (no generated layer, no demo links), then, in this process:
+// npm run eval:discovery — how well does the peer ranking find real partners it has never seen? On the real
+// import (bench/real-data.ts), over every known link fact between two municipalities of the register — an
+// exchange link, a project run together, a solution adopted from its origin:
 //
-// - link prediction over the real exchange links between German
-//   municipalities: for each link (a, b), the rank of b among a's peers and of
-//   a among b's. The scoring reads no exchange link at all (profiles come from
-//   projects, interests and the register), so every link is hidden from it by
-//   construction. hit@10, hit@50 and the mean reciprocal rank, for the final
-//   ranking, its parts, and baselines (nearest by distance, nearest of the same
-//   size class, random, and the topic-only scoring as it was before);
-// - the same as a newcomer asks: a's own projects hidden from a's profile, so
-//   a stands for the Gemeinden without a project of their own, and only what
-//   it inherits (if anything) can give a topic-based answer — the case the
-//   inherited profiles are for, with and without them and over a grid of
-//   their weights;
-// - coverage: how many of the register's Gemeinden get at least 5 peers and
-//   at least 5 learning partners, each with an explanation;
-// - the run's time and peak memory.
+// - grouped k-fold cross-validation: facts that share a pair are held out together (both directions of a
+//   link in one fold); every feature of the held-out fold is computed without its facts (their pairs leave
+//   the network of known links, a joint project's runners lose its topics, an adopter loses the solution);
+//   the model is trained on the other folds, each training question's features again without its own fact,
+//   with its penalty chosen by an inner cross-validation of those folds only;
+// - a temporal split: trained on facts dated up to 2022, tested on later ones;
+// - baselines on the same candidates (every municipality but the Länder) and the same worlds: distance,
+//   distance within the same Land, topics only, Adamic-Adar only, the formula the API used before, random;
+// - mean reciprocal rank, hit@10, hit@50, per fold and pooled, with bootstrap 95 % intervals by fact group,
+//   and where the model loses (by kind of fact, by distance).
 //
-// The ranking is the product's own (rankPeers, rankSolutions over the same
-// profiles and solutions the API caches); only distances are computed here,
-// with the haversine formula Neo4j uses for WGS-84 points.
+// The ranks are filtered: the asker's other real partners are left out of the ranking it is judged by.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import seedrandom from 'seedrandom';
-import { cypher } from '../src/db/cypher.js';
-import { createDriver, Database } from '../src/db/database.js';
-import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
-import { migrate } from '../src/db/migrations.js';
-import type { MunicipalityRecord } from '../src/records/municipality.js';
-import { isEmpty, runImport } from '../src/import/import.js';
-import { locateRegister } from '../src/import/register-source.js';
 import { fromProject } from '../src/paths.js';
-import {
-  buildProfiles,
-  buildSolutions,
-  distanceKm,
-  learningCandidatesIn,
-  peerCandidatesIn,
-  PROFILES,
-  profilesRowOf,
-  type ProfilesRow,
-  SOLUTIONS,
-  solutionsRowOf,
-  type DiscoveryFilterParams,
-  type Inheritance,
-  type RegisterUnit,
-  type LearningCandidates,
-  type PeerCandidates,
-  type Profiles,
-  type PartRow,
-} from '../src/features/discovery/discovery.repository.js';
-import { rankPeers, rankSolutions } from '../src/features/discovery/discovery.service.js';
-import { INHERITED_FROM_ABOVE, INHERITED_FROM_BELOW, STRUCTURE_SHARE, type RankBy } from '../src/features/discovery/discovery.scoring.js';
+import { distanceKm, FEATURE_COUNT, FEATURES, Network, type LinkFact } from '../src/features/discovery/discovery.features.js';
+import { structuralSimilarity, STRUCTURE_SHARE } from '../src/features/discovery/discovery.scoring.js';
+import type { Model } from '../src/features/discovery/discovery.model.js';
+import { asksOf, at, bootstrap, chooseSettings, targetMrr, columnRanker, foldsOf, metrics, modelOf, modelRanker, partnersOf, rankOf, trainingQuestions, withoutOne, type Ask, type Outcome, type Ranker } from './discovery-cv.js';
+import { EVAL_SETTINGS } from './discovery-settings.js';
+import { readNetwork, withRealData } from './real-data.js';
 
-const PORT = Number(process.env.EVAL_NEO4J_PORT ?? 7696);
 const log = (line: string) => console.error(`[eval] ${line}`);
 const started = performance.now();
 let peakRss = 0;
-const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
-const sampler = setInterval(sample, 100);
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
-const LINKS = cypher(
-  'eval.links',
-  "MATCH (a:Municipality)-[x:EXCHANGES_WITH {source: 'import'}]->(b:Municipality) RETURN a.ags AS a, b.ags AS b, x.kind AS kind ORDER BY a, b",
-);
+const EVAL = EVAL_SETTINGS;
 
-const local = await startLocalNeo4j({ port: PORT, dir: '.neo4j-eval', heap: '1g', log });
-const driver = createDriver(local.uri, 'neo4j', undefined);
-const db = new Database(driver, { database: 'neo4j', timeoutMs: 120_000 });
-try {
-  await migrate(db);
-  if (await isEmpty(db)) {
-    log('importing the real data …');
-    const report = await runImport(db, { dataDir: fromProject('data'), register: await locateRegister({ log }) });
-    if (!report.ok) throw new Error(report.summary());
-  }
-  const profilesRow = profilesRowOf(await db.read('eval.profiles', (tx) => tx.run<PartRow>(PROFILES)));
-  const solutionsRow = solutionsRowOf(await db.read('eval.solutions', (tx) => tx.run<PartRow>(SOLUTIONS)));
-  const links = await db.read('eval.links', (tx) => tx.run<{ a: string; b: string; kind: string }>(LINKS));
-  const withInheritance = await buildProfiles(profilesRow);
-  // The register table the API keeps per data version.
-  const unitOf = withInheritance.unitOf;
-  const units = [...unitOf.values()];
-  const NONE: Inheritance = { above: 0, below: 0 };
-  const withoutInheritance = await buildProfiles(profilesRow, NONE);
-  const solutions = await buildSolutions(solutionsRow);
-  log(`${units.length} municipalities, ${links.length} exchange links, ${solutions.all.length} solutions, ${withInheritance.profileOf.size} profiles (${withoutInheritance.profileOf.size} without inheritance)`);
+/** The baselines, each a ranker over the same pair features (and the register, for the formula of before). */
+function baselines(network: Network): Record<string, Ranker> {
+  const rng = seedrandom(`${EVAL.seed}:random`);
+  const topic = at('topicSimilarity');
+  return {
+    'distance': columnRanker('logDistance', true),
+    'distance within the same Land first': (pf) => {
+      const out = new Float64Array(pf.candidates.length);
+      for (let i = 0; i < out.length; i++) out[i] = 100 * pf.x[i * FEATURE_COUNT + at('sameLand')]! - pf.x[i * FEATURE_COUNT + at('logDistance')]!;
+      return out;
+    },
+    'topics only': columnRanker('topicSimilarity'),
+    'Adamic-Adar only': columnRanker('adamicAdar'),
+    [`the formula before (topics ${(1 - STRUCTURE_SHARE).toFixed(1)}, structure ${STRUCTURE_SHARE}, only who shares a topic)`]: (pf) => {
+      const own = network.units.get(pf.asker)!;
+      const structure = (u: typeof own) => ({ population: u.population, sizeClass: u.sizeClass, urbanisation: u.urbanisation, kind: u.kind, state: u.state });
+      const structureOnly = network.profileOf(pf.asker).profile.size === 0;
+      const out = new Float64Array(pf.candidates.length);
+      for (let i = 0; i < out.length; i++) {
+        const c = network.units.get(pf.candidates[i]!)!;
+        const t = pf.x[i * FEATURE_COUNT + topic]!;
+        const s = structuralSimilarity(structure(own), structure(c), distanceKm(own, c)).score;
+        out[i] = structureOnly ? s : t > 0 ? (1 - STRUCTURE_SHARE) * t + STRUCTURE_SHARE * s : -1;
+      }
+      return out;
+    },
+    'random': (pf) => Float64Array.from(pf.candidates, () => rng()),
+  };
+}
 
-  const record = (u: RegisterUnit) => ({ ...u.structure }) as unknown as MunicipalityRecord;
-  const km = distanceKm;
-  const NO_FILTER: DiscoveryFilterParams = { state: null, kinds: null, sizeClasses: null, center: null, radiusM: null, programme: null, excludeOwnKreis: false };
-  const ASKED = { interests: [], interestsOnly: false };
-  const peerCandidates = (ags: string, profiles: Profiles): PeerCandidates => ({ own: record(unitOf.get(ags)!), ...peerCandidatesIn(profiles, ags, NO_FILTER, ASKED) });
-  const peers = (profiles: Profiles, rankBy: RankBy, share?: number) => (ags: string) => rankPeers(peerCandidates(ags, profiles), rankBy, share).map((r) => r.key);
-  /** The asker as a newcomer: its own projects and interests left out of its profile, what it inherits kept; everyone else as stored. */
-  const asNewcomer = (profiles: Profiles, ags: string): Profiles => ({
-    ...profiles,
-    contributionsOf: new Map(profiles.contributionsOf).set(ags, (profiles.contributionsOf.get(ags) ?? []).filter((c) => c.via !== undefined)),
+const MODEL = 'model';
+
+/** Every test ask ranked in `world` by the model and the baselines. */
+function judge(world: Network, model: Model, test: readonly Ask[], known: Map<string, Set<string>>): Outcome[] {
+  const rankers: Record<string, Ranker> = { [MODEL]: modelRanker(model), ...baselines(world) };
+  return test.map((a) => {
+    const pf = world.features(a.asker);
+    const others = withoutOne(known.get(a.asker)!, a.partner);
+    const ranks = Object.fromEntries(Object.entries(rankers).map(([name, r]) => [name, rankOf(pf, r(pf), a.partner, others)]));
+    return { ask: a, ranks, distanceKm: distanceKm(world.units.get(a.asker)!, world.units.get(a.partner)!), partnerUnknown: world.activityOf(a.partner) === 0 };
   });
-  const newcomerPeers = (profiles: Profiles, share?: number) => (ags: string) => rankPeers(peerCandidates(ags, asNewcomer(profiles, ags)), 'BOTH', share).map((r) => r.key);
+}
 
-  // Baselines over every other municipality with a position.
-  const everyone = units.filter((u) => u.lat !== null && u.structure.kind !== 'LAND');
-  const nearest = (ags: string) => {
-    const own = unitOf.get(ags)!;
-    return everyone.filter((u) => u.ags !== ags).map((u) => ({ ags: u.ags, d: km(own, u) ?? Infinity })).sort((x, y) => x.d - y.d || x.ags.localeCompare(y.ags)).map((x) => x.ags);
-  };
-  const nearestSameSize = (ags: string) => {
-    const own = unitOf.get(ags)!;
-    const cls = (u: RegisterUnit) => u.structure.sizeClass ?? u.structure.kind;
-    return everyone
-      .filter((u) => u.ags !== ags)
-      .map((u) => ({ ags: u.ags, same: cls(u) === cls(own) ? 0 : 1, d: km(own, u) ?? Infinity }))
-      .sort((x, y) => x.same - y.same || x.d - y.d || x.ags.localeCompare(y.ags))
-      .map((x) => x.ags);
-  };
-  const random = (ags: string) => {
-    const rng = seedrandom(`eval-${ags}`);
-    return everyone.filter((u) => u.ags !== ags).map((u) => ({ ags: u.ags, r: rng() })).sort((x, y) => x.r - y.r).map((x) => x.ags);
-  };
+/** Trains on `train` in `world` (settings by inner cross-validation) and judges `test`. */
+function trainAndJudge(world: Network, train: readonly Ask[], test: readonly Ask[], known: Map<string, Set<string>>, seed: string) {
+  const penalty = chooseSettings(world, train, known, { penalties: EVAL.penalties, unknownPartnerWeights: EVAL.unknownPartnerWeights }, { folds: EVAL.innerFolds, negatives: EVAL.negatives, seed, validationCandidates: EVAL.validationCandidates, unknownShare: EVAL.unknownShare });
+  const questions = trainingQuestions(world, train, known, EVAL.negatives, seed);
+  const model = modelOf(questions, penalty.best, { version: 'fold', report: '', trainedOn: { facts: 0, questions: questions.length, negativesPerQuestion: EVAL.negatives, seed } });
+  return { penalty, model, outcomes: judge(world, model, test, known) };
+}
 
-  // Links between two municipalities of the register, both directions.
-  const pairs = links.filter((l) => unitOf.has(l.a) && unitOf.has(l.b) && l.a !== l.b).flatMap((l) => [[l.a, l.b], [l.b, l.a]] as const);
-  interface Scored { name: string; hit10: number; hit50: number; mrr: number; found: number; seconds: number }
-  const evaluate = (name: string, rankingOf: (ags: string) => string[], over: readonly (readonly [string, string])[] = pairs): Scored => {
+await withRealData(log, async (db) => {
+  const network = new Network(await readNetwork(db));
+  const asks = asksOf(network, network.facts);
+  const known = partnersOf(asks);
+  const facts = new Map<string, LinkFact>(asks.map((a) => [a.fact.id, a.fact]));
+  log(`${network.candidates.length} candidates, ${facts.size} link facts, ${asks.length} questions`);
+
+  const folds = foldsOf(asks, EVAL.folds, EVAL.seed);
+  const perFold: { fold: number; penalty: ReturnType<typeof chooseSettings>; outcomes: Outcome[]; weights: number[] }[] = [];
+  for (let k = 0; k < EVAL.folds; k++) {
     const t = performance.now();
-    const cache = new Map<string, string[]>();
-    let hit10 = 0, hit50 = 0, rr = 0, found = 0;
-    for (const [a, b] of over) {
-      const ranking = cache.get(a) ?? cache.set(a, rankingOf(a)).get(a)!;
-      const rank = ranking.indexOf(b) + 1;
-      if (rank === 0) continue;
-      found++;
-      if (rank <= 10) hit10++;
-      if (rank <= 50) hit50++;
-      rr += 1 / rank;
-    }
-    sample();
-    const n = over.length;
-    return { name, hit10: hit10 / n, hit50: hit50 / n, mrr: rr / n, found: found / n, seconds: (performance.now() - t) / 1000 };
-  };
-
-  log(`link prediction over ${pairs.length} directed pairs …`);
-  const rows: Scored[] = [
-    evaluate(`final: topics and structure, s = ${STRUCTURE_SHARE} (the default: own profiles, rankBy: BOTH)`, peers(withoutInheritance, 'BOTH')),
-    evaluate('structure only, among those sharing a topic (rankBy: STRUCTURE)', peers(withoutInheritance, 'STRUCTURE')),
-    evaluate(`topics with inheritance and structure (profile: INHERITED_AND_INTERESTS), s = ${STRUCTURE_SHARE}`, peers(withInheritance, 'BOTH')),
-    evaluate('topics with inheritance only (INHERITED_AND_INTERESTS, rankBy: TOPICS)', peers(withInheritance, 'TOPICS')),
-    evaluate('baseline: topic-only scoring as before (own profiles, rankBy: TOPICS)', peers(withoutInheritance, 'TOPICS')),
-    evaluate('baseline: nearest by distance', nearest),
-    evaluate('baseline: nearest of the same size class', nearestSameSize),
-    evaluate('baseline: random (seeded)', random),
-  ];
-  // What the profile is made of: projects and interests only (as before the programmes and solutions were
-  // imported), with the programmes' topics, with the solutions' topics, with both (the default), at the default share.
-  const sourceRows: Scored[] = [];
-  const sources: [string, Partial<ProfilesRow>][] = [
-    ['projects and interests only (as before)', { programmes: [], uses: [], active: [] }],
-    ['+ programmes', { uses: [] }],
-    ['+ solutions in use', { programmes: [] }],
-    ['+ programmes and solutions (the default)', {}],
-  ];
-  for (const [name, part] of sources) {
-    sourceRows.push(evaluate(name, peers(await buildProfiles({ ...profilesRow, ...part }, NONE), 'BOTH')));
+    const test = asks.filter((a) => folds.get(a.group) === k);
+    const train = asks.filter((a) => folds.get(a.group) !== k);
+    const world = network.without(new Set(test.map((a) => a.fact.id)));
+    const { penalty, model, outcomes } = trainAndJudge(world, train, test, known, `${EVAL.seed}:fold:${k}`);
+    perFold.push({ fold: k, penalty, outcomes, weights: model.weights });
+    log(`fold ${k + 1}/${EVAL.folds}: ${test.length} questions, λ = ${penalty.best.lambda}, unknown partners ×${penalty.best.unknownPartnerWeight}, MRR ${metrics(outcomes, MODEL).mrr.toFixed(4)} (distance ${metrics(outcomes, 'distance').mrr.toFixed(4)}), ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
+  const pooled = perFold.flatMap((f) => f.outcomes);
 
-  // How much structure: the share s in (1 − s)·topics + s·structure, with and without inheritance.
-  const SHARES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
-  const sweep = SHARES.flatMap((share) => [
-    { share, inherit: true, ...evaluate(`s = ${share}, with inheritance`, peers(withInheritance, 'BOTH', share)) },
-    { share, inherit: false, ...evaluate(`s = ${share}, without inheritance`, peers(withoutInheritance, 'BOTH', share)) },
-  ]);
+  log('temporal split …');
+  const dated = asks.filter((a) => a.fact.year !== null);
+  const before = dated.filter((a) => a.fact.year! <= EVAL.temporalCut);
+  const after = dated.filter((a) => a.fact.year! > EVAL.temporalCut);
+  const undated = asks.filter((a) => a.fact.year === null);
+  const temporalWorld = network.without(new Set([...after, ...undated].map((a) => a.fact.id)));
+  const temporal = trainAndJudge(temporalWorld, before, after, known, `${EVAL.seed}:temporal`);
 
-  log('the newcomer’s view …');
-  // Pairs whose asker inherits a topic at the API's weights: the only ones inheritance can change.
-  const inheriting = pairs.filter(([a]) => (withInheritance.contributionsOf.get(a) ?? []).some((c) => c.via !== undefined));
-  const newcomerRows: Scored[] = [
-    evaluate('own profile (the default): empty, so structure only (STRUCTURE_ONLY)', newcomerPeers(withoutInheritance)),
-    evaluate(`inherited topics and structure (INHERITED_AND_INTERESTS: ${INHERITED_FROM_ABOVE} from above, ${INHERITED_FROM_BELOW} from below)`, newcomerPeers(withInheritance)),
-    evaluate('baseline: nearest by distance', nearest),
-    evaluate('baseline: nearest of the same size class', nearestSameSize),
-    evaluate('baseline: random (seeded)', random),
-  ];
-  const newcomerInheriting: Scored[] = [
-    evaluate('own profile (the default): structure only', newcomerPeers(withoutInheritance), inheriting),
-    evaluate('inherited topics and structure (INHERITED_AND_INTERESTS)', newcomerPeers(withInheritance), inheriting),
-  ];
-  // The weights of inheritance, over a grid: the newcomer's view (all pairs) and the full profiles (warm), at the default share.
-  const grid = [0, 0.25, 0.5, 0.75, 1].flatMap((above) => [0, 0.3, 0.6].map((below) => ({ above, below })));
-  const weightRows: (Inheritance & { newcomer: Scored; warm: Scored })[] = [];
-  for (const w of grid) {
-    const profiles = await buildProfiles(profilesRow, w);
-    weightRows.push({ ...w, newcomer: evaluate('newcomer', newcomerPeers(profiles)), warm: evaluate('warm', peers(profiles, 'BOTH')) });
-  }
-
-  log('coverage over the register’s Gemeinden …');
-  const coverageStarted = performance.now();
-  const gemeinden = units.filter((u) => ['GEMEINDE', 'STADT', 'KREISFREIE_STADT'].includes(u.structure.kind));
-  let peers5 = 0, partners5 = 0, both5 = 0, structureOnly = 0;
-  for (const g of gemeinden) {
-    // The first page's five, explained as the API would explain them.
-    const ranked = rankPeers(peerCandidates(g.ags, withoutInheritance), 'BOTH').slice(0, 5).map((r) => r.explain());
-    const explained = ranked.filter((r) => r.sharedTopics.length > 0 || r.basis === 'STRUCTURE_ONLY');
-    if (ranked[0]?.basis === 'STRUCTURE_ONLY') structureOnly++;
-    const found: LearningCandidates = { own: record(g), ...learningCandidatesIn(withoutInheritance, solutions, g.ags, NO_FILTER, ASKED) };
-    const partners = rankSolutions(found).slice(0, 5).filter((r) => r.explanation.matchedTopics.length > 0 || r.explanation.basis === 'STRUCTURE_ONLY');
-    if (explained.length >= 5) peers5++;
-    if (partners.length >= 5) partners5++;
-    if (explained.length >= 5 && partners.length >= 5) both5++;
-  }
-  sample();
-  const coverageSeconds = (performance.now() - coverageStarted) / 1000;
-
+  // The report.
+  const names = Object.keys(pooled[0]!.ranks);
+  const f4 = (x: number) => x.toFixed(4);
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  /** Whether inheritance helps on this measure: the best MRR over the swept shares with it and without it. */
-  function verdict(rows: { share: number; inherit: boolean; mrr: number; hit10: number }[]): string {
-    const best = (inherit: boolean) => rows.filter((r) => r.inherit === inherit).reduce((a, b) => (b.mrr > a.mrr || (b.mrr === a.mrr && b.hit10 > a.hit10) ? b : a));
-    const [withIt, without] = [best(true), best(false)];
-    const helps = withIt.mrr > without.mrr;
-    return `Best share each: without inherited topics MRR ${without.mrr.toFixed(4)} (s = ${without.share}, hit@10 ${pct(without.hit10)}), with them ${withIt.mrr.toFixed(4)} (s = ${withIt.share}, hit@10 ${pct(withIt.hit10)}): on this measure inheritance ${helps ? 'helps' : 'does not help'}${Math.abs(withIt.mrr - without.mrr) < 0.01 ? ' — by less than 0.01, within what one or two of the 160 pairs moving would change' : ''}. ${defaultShare(without, rows)}`;
-  }
-  /** Whether the product's share is this run's best one without inheritance, or by how much it misses it. */
-  function defaultShare(best: { share: number; mrr: number }, rows: { share: number; inherit: boolean; mrr: number }[]): string {
-    if (best.share === STRUCTURE_SHARE) return `The default share (s = ${STRUCTURE_SHARE}) is the best one without inheritance (the default profile).`;
-    const current = rows.find((r) => !r.inherit && r.share === STRUCTURE_SHARE)!;
-    return `The default share s = ${STRUCTURE_SHARE} is not this run's best without inheritance: MRR ${current.mrr.toFixed(4)} against ${best.mrr.toFixed(4)} at s = ${best.share}${best.mrr - current.mrr < 1 / pairs.length ? ', less than one pair moving' : ''}.`;
-  }
-  const newcomerVerdict = (() => {
-    const [own, inherited] = newcomerInheriting;
-    const helps = inherited!.mrr > own!.mrr;
-    const none = weightRows.find((r) => r.above === 0 && r.below === 0)!;
-    const gain = (part: 'newcomer' | 'warm') => weightRows.reduce((g, r) => Math.max(g, r[part].mrr - none[part].mrr), 0);
-    // One pair moving from miss to rank 1 changes MRR by 1/160: gains below that are noise.
-    const noise = Math.max(gain('newcomer'), gain('warm')) < 1 / pairs.length;
-    return `For the askers that inherit a topic, inheritance ${helps ? 'helps' : 'hurts'}: MRR ${inherited!.mrr.toFixed(4)} with it against ${own!.mrr.toFixed(4)} by structure alone, over only ${inheriting.length} pairs. Over all pairs, the best weights of the grid below beat none by ${gain('newcomer').toFixed(4)} in MRR as a newcomer asks and by ${gain('warm').toFixed(4)} with full profiles${noise ? ' — less than one or two pairs moving' : ''}. ${
-      !helps && noise
-        ? 'So the default leaves inherited topics out (`profile: STORED_AND_INTERESTS`); they stay available as `profile: INHERITED_AND_INTERESTS`, with `via` in the explanation, for an asker who wants what her Kreis works on counted.'
-        : 'This run says inheritance helps: the default (own profiles only) should be looked at again.'
-    }`;
-  })();
+  const table = (outcomes: Outcome[], seed: string) => {
+    const rows = names.map((name) => {
+      const m = metrics(outcomes, name);
+      const [lo, hi] = bootstrap(outcomes, (s) => metrics(s, name).mrr, `${seed}:${name}`);
+      return { name, ...m, lo, hi, target: targetMrr(outcomes, name, EVAL.unknownShare) };
+    });
+    const best = rows.filter((r) => r.name !== MODEL).reduce((a, b) => (b.mrr > a.mrr ? b : a));
+    const model = rows.find((r) => r.name === MODEL)!;
+    return {
+      rows,
+      best,
+      model,
+      lines: [
+        `| ranking | MRR | 95 % interval | hit@10 | hit@50 | target MRR (${EVAL.unknownShare * 100} % unknown partners) |`,
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows.map((r) => `| ${r.name} | ${f4(r.mrr)} | ${f4(r.lo)}–${f4(r.hi)} | ${pct(r.hit10)} | ${pct(r.hit50)} | ${f4(r.target)} |`),
+      ],
+    };
+  };
+  const all = table(pooled, `${EVAL.seed}:pooled`);
+  const ratio = all.model.mrr / all.best.mrr;
+  const hitsAbove = all.rows.filter((r) => r.name !== MODEL).every((r) => all.model.hit10 > r.hit10 && all.model.hit50 > r.hit50);
+  /** Says so when a baseline's MRR is above the model's. */
+  const verdict = (t: ReturnType<typeof table>) =>
+    t.best.mrr > t.model.mrr
+      ? `**Here the model loses**: ${t.best.name} has MRR ${f4(t.best.mrr)} against the model's ${f4(t.model.mrr)}.`
+      : `The model is ahead of every baseline here (${(t.model.mrr / t.best.mrr).toFixed(2)}× the best, ${t.best.name}).`;
+  const slice = (title: string, pick: (o: Outcome) => boolean) => {
+    const part = pooled.filter(pick);
+    if (part.length === 0) return [`**${title}**: none.`, ''];
+    const weight = part.reduce((s, o) => s + o.ask.weight, 0);
+    const t = table(part, `${EVAL.seed}:${title}`);
+    return [`**${title}** (${part.length} questions, weight ${weight.toFixed(1)})`, '', ...t.lines, '', verdict(t), ''];
+  };
+  const temporalTable = temporal.outcomes.length > 0 ? table(temporal.outcomes, `${EVAL.seed}:temporal`) : null;
+  const kinds = ['EXCHANGE', 'JOINT_PROJECT', 'ADOPTION'] as const;
+  const factCount = (k: string) => [...facts.values()].filter((f) => f.kind === k).length;
+  const meanWeights = FEATURES.map((_, f) => perFold.reduce((s, p) => s + p.weights[f]!, 0) / perFold.length);
   const seconds = (performance.now() - started) / 1000;
   const report = [
     '# Discovery evaluation',
     '',
-    `Run ${new Date().toISOString()} by \`npm run eval:discovery\` on the real import (register of 31 Dec 2024, \`data/\`), no generated data.`,
+    `Run ${new Date().toISOString().slice(0, 10)} by \`npm run eval:discovery\` on the real import (register of 31 Dec 2024, \`data/\`), no generated data. Seed \`${EVAL.seed}\`: the same data gives the same figures.`,
     '',
-    `## Link prediction over the real exchange links`,
+    '## What is judged',
     '',
-    `${links.length} imported exchange links between German municipalities, ${pairs.length} directed pairs (a → b: where does b rank among a's peers?). A pair whose b is not in a's ranking at all counts as a miss (reciprocal rank 0). The scoring reads no exchange link, so each link is hidden from it by construction.`,
+    `The question "with whom should municipality a work?", asked for every known partnership between two municipalities of the register, both ways: ${facts.size} link facts (${kinds.map((k) => `${factCount(k)} ${k.toLowerCase().replace('_', ' ')}${factCount(k) === 1 ? '' : 's'}`).join(', ')}), ${asks.length} questions. A project run by n municipalities gives each runner one question's weight in all (1/(n−1) per partner), so the largest joint projects do not outweigh the rest. The real partner is ranked among all ${network.candidates.length.toLocaleString('en')} candidates (every municipality but the Länder), the asker's other real partners left out; ties count half.`,
     '',
-    '| ranking | hit@10 | hit@50 | MRR | b ranked at all | seconds |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.name} | ${pct(r.hit10)} | ${pct(r.hit50)} | ${r.mrr.toFixed(4)} | ${pct(r.found)} | ${r.seconds.toFixed(1)} |`),
+    `Cross-validation: ${EVAL.folds} folds grouped by fact (facts sharing a pair together); the held-out fold's facts are removed from everything its features are computed from — the network of known links (common partners, Adamic-Adar, short paths, degree, activity), a held-out joint project's topics from its runners' profiles, a held-out adoption's solution from the adopter — so no feature is drawn from the fact being predicted. The model is trained on the other folds, each training question's features again without its own fact, against ${EVAL.negatives} candidates drawn at random (seeded); its L2 penalty (from ${EVAL.penalties.join(', ')}) and how much more a question counts whose partner the data knows nothing else of (×${EVAL.unknownPartnerWeights.join(', ×')}) are chosen by an inner ${EVAL.innerFolds}-fold cross-validation of the training folds only, for the best target MRR (ranking among ${EVAL.validationCandidates.toLocaleString('en')} sampled candidates). Intervals: percentile bootstrap, 1,000 resamples of fact groups.`,
     '',
-    '### What the profile is made of',
+    `Target MRR: ${EVAL.unknownShare * 100} % of the MRR over questions whose partner the data knows nothing else of once the fact is held out (no project, programme, solution, event or other link), ${Math.round((1 - EVAL.unknownShare) * 100)} % of that over the others. It is what the settings are chosen for: the product must find both the active partner far away and the neighbour the data has never heard of, and most real cooperation is of the second kind, which the recorded links (each involving at least one place the data knows) under-represent — about 30 % of their weight. The share is a stated product decision (bench/discovery-settings.ts), not fitted. Without the features that count what the data knows of a candidate (its activity and degree) the model does better on unknown partners and worse on known ones; with them and this weighting it does well on both (see "Where the model loses").`,
     '',
-    'The default ranking (own profiles, s = ' + STRUCTURE_SHARE + ') over the same pairs, with the topics of each source of the profile added in turn. More municipalities hold a topic with every source, so more candidates compete for each asker; the programmes\' and solutions\' topics are also coarser than a project\'s fields of action.',
+    '## Held-out folds, pooled',
     '',
-    '| profile | hit@10 | hit@50 | MRR | b ranked at all |',
-    '| --- | --- | --- | --- | --- |',
-    ...sourceRows.map((r) => `| ${r.name} | ${pct(r.hit10)} | ${pct(r.hit50)} | ${r.mrr.toFixed(4)} | ${pct(r.found)} |`),
+    ...all.lines,
     '',
-    '### The structure share, swept',
+    `The model's MRR is **${ratio.toFixed(2)}×** the best baseline's (${all.best.name}, ${f4(all.best.mrr)}); the lower end of its interval (${f4(all.model.lo)}) is ${all.model.lo > all.best.mrr ? 'above' : '**not** above'} that baseline's MRR; its hit@10 and hit@50 are ${hitsAbove ? 'above every baseline' : '**not** above every baseline'}.`,
     '',
-    'score = (1 − s) × topic score + s × structure score, over the same pairs. The default is the share with the best MRR (ties: hit@10); 160 pairs are few, so neighbouring shares within a few hundredths of MRR are not really different.',
+    '### Per fold',
     '',
-    verdict(sweep),
+    `| fold | questions | λ | unknown ×| ${names.map((n) => (n === MODEL ? 'model' : n.split(' (')[0])).join(' | ')} |`,
+    `| --- | --- | --- | --- | ${names.map(() => '---').join(' | ')} |`,
+    ...perFold.map((f) => `| ${f.fold + 1} | ${f.outcomes.length} | ${f.penalty.best.lambda} | ${f.penalty.best.unknownPartnerWeight} | ${names.map((n) => f4(metrics(f.outcomes, n).mrr)).join(' | ')} |`),
     '',
-    '| s | inheritance | hit@10 | hit@50 | MRR |',
-    '| --- | --- | --- | --- | --- |',
-    ...sweep.map((r) => `| ${r.share} | ${r.inherit ? 'with' : 'without'} | ${pct(r.hit10)} | ${pct(r.hit50)} | ${r.mrr.toFixed(4)} |`),
+    '(MRR per fold.)',
     '',
-    '## As a newcomer asks',
+    '### Where the model loses',
     '',
-    `The same ${pairs.length} pairs, with the asker's own projects (and interests) hidden from its profile: a stands for a Gemeinde without a project of its own — 99 % of them — which has only what it inherits from its Kreis or Verband (if anything) and the register. Everyone else's profile is as stored (a Kreis still carries a's projects from below). ${inheriting.length} of the pairs have an asker that inherits a topic at the default weights; for the others both rankings below are the same structure-only answer.`,
+    ...kinds.flatMap((k) => slice(`${k.toLowerCase().replace('_', ' ')}s`, (o) => o.ask.fact.kind === k)),
+    ...slice('partners within 50 km', (o) => (o.distanceKm ?? Infinity) <= 50),
+    ...slice('partners more than 50 km apart', (o) => (o.distanceKm ?? Infinity) > 50),
+    ...slice('partners the data knows nothing else of (no project, programme, solution, event or other link once the fact is held out)', (o) => o.partnerUnknown === true),
+    '## Temporal split',
     '',
-    '| ranking (newcomer, all pairs) | hit@10 | hit@50 | MRR | b ranked at all |',
-    '| --- | --- | --- | --- | --- |',
-    ...newcomerRows.map((r) => `| ${r.name} | ${pct(r.hit10)} | ${pct(r.hit50)} | ${r.mrr.toFixed(4)} | ${pct(r.found)} |`),
+    temporalTable
+      ? [
+          `Trained on the ${before.length} questions of facts dated up to ${EVAL.temporalCut}, tested on the ${after.length} of facts dated later; the ${undated.length} questions of undated facts are in neither (and their facts are held out of the features too). Its settings: λ = ${temporal.penalty.best.lambda}, unknown partners ×${temporal.penalty.best.unknownPartnerWeight}.`,
+          '',
+          ...temporalTable.lines,
+          '',
+          verdict(temporalTable),
+        ].join('\n')
+      : `No fact is dated after ${EVAL.temporalCut}.`,
     '',
-    `Only the ${inheriting.length} pairs whose asker inherits a topic:`,
+    '## The weights, averaged over the folds',
     '',
-    '| ranking (newcomer, inheriting askers) | hit@10 | hit@50 | MRR | b ranked at all |',
-    '| --- | --- | --- | --- | --- |',
-    ...newcomerInheriting.map((r) => `| ${r.name} | ${pct(r.hit10)} | ${pct(r.hit50)} | ${r.mrr.toFixed(4)} | ${pct(r.found)} |`),
+    'On standardised features (value minus the average candidate\'s, over its standard deviation): a positive weight raises a candidate that has more of the feature.',
     '',
-    newcomerVerdict,
-    '',
-    '### The weights of inheritance',
-    '',
-    `above: what a Gemeinde takes from its Kreis and Verband; below: what a Kreis takes from its Gemeinden (own projects weigh 1), at s = ${STRUCTURE_SHARE}. MRR as a newcomer asks and with the full profiles (as in the first table).`,
-    '',
-    '| above | below | newcomer hit@10 | newcomer MRR | full hit@10 | full MRR |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...weightRows.map((r) => `| ${r.above} | ${r.below} | ${pct(r.newcomer.hit10)} | ${r.newcomer.mrr.toFixed(4)} | ${pct(r.warm.hit10)} | ${r.warm.mrr.toFixed(4)} |`),
-    '',
-    '## Coverage',
-    '',
-    `Of ${gemeinden.length.toLocaleString('en')} Gemeinden (Gemeinden, Städte and kreisfreie Städte of the register): ${peers5.toLocaleString('en')} get at least 5 peers with an explanation, ${partners5.toLocaleString('en')} at least 5 learning partners, ${both5.toLocaleString('en')} both; ${structureOnly.toLocaleString('en')} are answered by structure alone (no topics of their own; with the default profile). A STRUCTURE_ONLY answer is explained by construction (its structure parts), so this counts answers of at least five, not their quality — that is what the link prediction above measures. ${coverageSeconds.toFixed(1)} s.`,
+    '| feature | mean weight | per fold |',
+    '| --- | --- | --- |',
+    ...FEATURES.map((name, f) => `| ${name} | ${meanWeights[f]!.toFixed(3)} | ${perFold.map((p) => p.weights[f]!.toFixed(2)).join(', ')} |`),
     '',
     '## Run',
     '',
-    `${seconds.toFixed(1)} s in all, peak resident memory ${(peakRss / 2 ** 20).toFixed(0)} MiB (this process; Neo4j not counted).`,
+    `${seconds.toFixed(0)} s in all, peak resident memory ${(peakRss / 2 ** 20).toFixed(0)} MiB (this process; Neo4j not counted).`,
     '',
   ].join('\n');
   mkdirSync(fromProject('bench/results'), { recursive: true });
   writeFileSync(fromProject('bench/results/discovery-eval.md'), report);
   console.log(report);
-} finally {
-  clearInterval(sampler);
-  await driver.close();
-  if (local.started) await stopLocalNeo4j({ dir: '.neo4j-eval' });
-}
+});
+clearInterval(sampler);

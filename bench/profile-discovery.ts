@@ -4,8 +4,9 @@
 import neo4j from 'neo4j-driver';
 import type { Statement } from '../src/db/cypher.js';
 import { toDb } from '../src/db/values.js';
-import { ASKER, EXPERTS, PROFILES, SEARCH, SIMILAR_PROJECTS, SOLUTIONS } from '../src/features/discovery/discovery.repository.js';
-import { fullTextQuery } from '../src/features/discovery/discovery.service.js';
+import { PROFILES, SOLUTIONS } from '../src/features/discovery/discovery.profiles.js';
+import { ASKER, SIMILAR_PROJECTS } from '../src/features/discovery/discovery.repository.js';
+import { EXPERTS, fullTextQuery, SEARCH } from '../src/features/discovery/discovery.search.js';
 
 const uri = process.env.NEO4J_URI ?? `bolt://127.0.0.1:${process.env.LOCAL_NEO4J_PORT ?? 7687}`;
 const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));

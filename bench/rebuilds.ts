@@ -5,7 +5,7 @@
 import { createDriver, Database } from '../src/db/database.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
 import { migrate } from '../src/db/migrations.js';
-import { buildProfileSets, buildSolutions, PROFILES, profilesRowOf, SOLUTIONS, solutionsRowOf, type PartRow } from '../src/features/discovery/discovery.repository.js';
+import { buildProfileSets, buildSolutions, PROFILES, profilesRowOf, SOLUTIONS, solutionsRowOf, type PartRow } from '../src/features/discovery/discovery.profiles.js';
 import { reachRepository } from '../src/features/reach/reach.repository.js';
 import { layerAt, prepareData } from './data.js';
 

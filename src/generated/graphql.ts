@@ -14,7 +14,8 @@ import type { IndexRankRecord } from '../records/index-rank.js';
 import type { SourceRecord } from '../kernel/source.js';
 import type { PartialDateRecord } from '../kernel/partial-date.js';
 import type { RegisterRecord } from '../features/register/register.repository.js';
-import type { PeerEdgeRecord, SharedTopicRecord, ExpertReasonRecord, TopicInheritanceRecord, InheritedTopicRecord, LearningPartnerEdgeRecord } from '../features/discovery/discovery.service.js';
+import type { PeerEdgeRecord, SharedTopicRecord, ExplanationRecord, SharedActivityRecord, SharedProgrammeGroupRecord, SharedAdoptionRecord, TopicInheritanceRecord, InheritedTopicRecord, LearningPartnerEdgeRecord } from '../features/discovery/discovery.explanation.js';
+import type { ExpertReasonRecord } from '../features/discovery/discovery.search.js';
 import type { ReachResult, EventGrowthRecord, NetworkAnswer } from '../features/reach/reach.service.js';
 import type { NetworkGraphSlice, BrokerRecord, CommunityRecord } from '../features/reach/reach.network.js';
 import type { ViewerRecord } from '../auth/viewer.js';
@@ -740,10 +741,16 @@ export type Explanation = {
   __typename?: 'Explanation';
   /** What the score rests on. */
   basis: ExplanationBasis;
+  /** Each feature's part of the score (`rankBy: MODEL`), largest in size first: they add up to `PeerEdge.score`. Empty for the other rankings. One per feature of the model. At most 24. */
+  contributions: Array<FeatureContribution>;
   /** Distance in km between the two (for projects: between their lead runners); null when a position is unknown. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** The version of the learned model that scored it (`rankBy: MODEL`); null for the other rankings. */
+  model?: Maybe<Scalars['String']['output']>;
   /** Size class of the asking municipality (for projects: of the asking project's lead runner). */
   ownSizeClass?: Maybe<SizeClass>;
+  /** What the two share by name: programmes and their groups, solutions, adoptions, events, partners (`rankBy: MODEL`; null for the other rankings). */
+  shared?: Maybe<SharedActivity>;
   /** The topics both work on, heaviest first; their weights add up to `topicScore` (of more than the cap, the lightest are left out). At most 20. */
   sharedTopics: Array<SharedTopic>;
   /** Size class of the result (for projects: of its lead runner). */
@@ -756,6 +763,8 @@ export type Explanation = {
 
 /** What a result's score rests on. */
 export type ExplanationBasis =
+  /** The learned model's feature contributions (`rankBy: MODEL`). */
+  | 'MODEL'
   /** Structure only, among those sharing a topic (`rankBy: STRUCTURE`). */
   | 'STRUCTURE'
   /** Structure only, because there are no topics to compare (none, or none anybody else has): for peers the municipalities that run a project, most alike first; for learning partners every solution, by status and structure. */
@@ -764,6 +773,17 @@ export type ExplanationBasis =
   | 'TOPICS'
   /** Shared topics and structure (`rankBy: BOTH`). */
   | 'TOPICS_AND_STRUCTURE';
+
+/** One feature's part of a peer's score under the learned model (bench/results/discovery-model.md): weight × (value − the average candidate's value) / its scale. Positive raises the peer above the average candidate, negative lowers it. */
+export type FeatureContribution = {
+  __typename?: 'FeatureContribution';
+  /** Its part of the score. */
+  contribution: Scalars['Float']['output'];
+  /** The feature. */
+  feature: PeerFeature;
+  /** Its value for this pair (see `PeerFeature` for the unit). */
+  value: Scalars['Float']['output'];
+};
 
 /** How a project's funding figure is meant, as its sources word it. */
 export type FundingBound =
@@ -1064,11 +1084,11 @@ export type Municipality = Node & {
   /** The units directly part of this one: the Kreise and kreisfreie Städte of a Land; the Gemeinden and Gemeindeverbände of a Kreis (filter by `kind`). Ordered by name. */
   parts: MunicipalityConnection;
   /**
-   * Municipalities to learn from and with: those that work on the same topics, ranked together with how alike their starting point is (see `PeerRanking`); best first, ties by AGS.
+   * Municipalities to learn from and with, best first, ties by AGS. By default (`rankBy: MODEL`) every municipality but the Länder, ranked by a model learned from the real partnerships (exchange links, projects run together, solutions adopted from their origin): where they are (distance, the same or a neighbouring Kreis, the same Land), how alike (population, size class, urbanisation, kind), what they work on (topics), what they share (programmes and groups, solutions, events) and how near they are in the network of known links; `explanation.contributions` says how much each counted. The other rankings are the earlier formulas, among those that share a topic:
    *
    * A profile holds the topics of the projects a municipality runs and its declared interests (weight 1), and for a sub-topic its field of action at half the weight; with `profile: INHERITED_AND_INTERESTS` also the topics of the projects its Kreis and its Gemeindeverband run (weight 0.5, with `via`), for a Kreis the topics of the projects its Gemeinden run (weight 0.3, with `via`). Each shared topic counts by its rarity (weighted Jaccard with inverse document frequency).
    *
-   * With no topics to compare (no profile and no `interests`, or topics no other municipality works on), the municipalities that run a project themselves, most alike in structure first, with `explanation.basis` STRUCTURE_ONLY: the answer is never silently empty (only a filter that excludes everyone empties it).
+   * With those formulas and no topics to compare (no profile and no `interests`, or topics no other municipality works on), the municipalities that run a project themselves, most alike in structure first, with `explanation.basis` STRUCTURE_ONLY. Under the model the profile (with `interests`, as `profile` says) gives the topic similarity; the answer is never empty unless a filter excludes everyone.
    */
   peers: PeerConnection;
   /** Inhabitants on the register's population date (see `Query.register`: 31 Dec 2023 for the register of 31 Dec 2024). For Länder, Kreise and Gemeindeverbände the sum over their Gemeinden. Null when not recorded. */
@@ -1826,9 +1846,60 @@ export type PeerEdge = {
   explanation: Explanation;
   /** The peer. */
   node: Municipality;
-  /** 0 to 1, by `rankBy`: the topic score, the structure score, or 0.3 × topic + 0.7 × structure. With `explanation.basis` STRUCTURE_ONLY it is the structure score, whatever `rankBy`. Comparable across requests with the same `rankBy` and basis. */
+  /** With `rankBy: MODEL` (the default): the learned model's score, the sum of `explanation.contributions` — how much more likely than the average candidate, in log-odds; comparable across requests with the same model version. Otherwise 0 to 1, by `rankBy`: the topic score, the structure score, or 0.2 × topic + 0.8 × structure; with `explanation.basis` STRUCTURE_ONLY the structure score, whatever `rankBy`. */
   score: Scalars['Float']['output'];
 };
+
+/** What the learned peer ranking knows of a pair. */
+export type PeerFeature =
+  /** Adamic-Adar index over that network: each common partner counts 1 / ln(its number of partners). */
+  | 'ADAMIC_ADAR'
+  /** 1 when one uses a solution that originated in the other. */
+  | 'ADOPTED_FROM_OTHER'
+  /** ln(1 + the number of partners both have in the network of known links: exchange links, joint projects, adoptions). */
+  | 'COMMON_PARTNERS'
+  /** ln(1 + the number of events both attended). */
+  | 'CO_ATTENDANCE'
+  /** ln(1 + distance in km); a position not known counts as 150 km. */
+  | 'DISTANCE'
+  /** 1 when one is the Landkreis the other lies in. */
+  | 'KREIS_AND_MEMBER'
+  /** 1 when their Kreise border each other (Gemeinde centres of both joined by a short edge, under 25 km, of the Delaunay triangulation). */
+  | 'NEIGHBOURING_KREIS'
+  /** ln(1 + how many things the data knows the peer does: projects, declared interests, programmes, solutions in use, events attended; its links count in PEER_DEGREE). */
+  | 'PEER_ACTIVITY'
+  /** ln(1 + the peer's number of partners in that network). */
+  | 'PEER_DEGREE'
+  /** 1 when the peer is a kreisfreie Stadt. */
+  | 'PEER_IS_KREISFREIE_STADT'
+  /** 1 when the peer is a Landkreis. */
+  | 'PEER_IS_LANDKREIS'
+  /** 1 when the peer is a Gemeindeverband. */
+  | 'PEER_IS_VERBAND'
+  /** ln(1 + the peer's population). */
+  | 'PEER_POPULATION'
+  /** |ln(population of one / population of the other)|; 0 when one is not known. */
+  | 'POPULATION_RATIO'
+  /** 1 when both are of the same kind (a Gemeinde or Stadt in a Kreis counts as one kind). */
+  | 'SAME_KIND'
+  /** 1 when both lie in the same Kreis (a kreisfreie Stadt is its own). */
+  | 'SAME_KREIS'
+  /** 1 when both lie in the same Land. */
+  | 'SAME_LAND'
+  /** 1 when both are of the same size class. */
+  | 'SAME_SIZE_CLASS'
+  /** 1 when both are of the same degree of urbanisation. */
+  | 'SAME_URBANISATION'
+  /** The number of programme groups both belong to. */
+  | 'SHARED_GROUPS'
+  /** ln(1 + the number of programmes both take part in). */
+  | 'SHARED_PROGRAMMES'
+  /** ln(1 + the number of solutions both use). */
+  | 'SHARED_SOLUTIONS'
+  /** The topic score (weighted Jaccard with rarity, 0 to 1) of the two profiles. */
+  | 'TOPIC_SIMILARITY'
+  /** 1 when a path of two or three steps joins them in that network. */
+  | 'WITHIN_THREE_STEPS';
 
 /** Conditions on the municipalities a discovery result may contain (for similar projects: on at least one of a project's runners). All must hold. */
 export type PeerFilter = {
@@ -1854,8 +1925,9 @@ export type PeerProfile =
    * As STORED_AND_INTERESTS, plus inherited topics, for the asker and every candidate alike: a Gemeinde or
    * Stadt carries the topics of its Landkreis's and Gemeindeverband's projects at 0.5, a Landkreis those of
    * its Gemeinden's projects at 0.3 (own topics weigh 1), each marked with `via`. Not the default: over the
-   * real exchange links it did not improve the ranking, neither with full profiles nor for a newcomer without
-   * projects (bench/results/discovery-eval.md, "As a newcomer asks").
+   * real exchange links it did not improve the earlier formula's ranking, and the learned model is trained on
+   * the own profiles (bench/results/discovery-model.md); with `rankBy: MODEL` it changes only the asker's
+   * topic similarity.
    */
   | 'INHERITED_AND_INTERESTS'
   /** The request's `interests` alone. */
@@ -1865,8 +1937,10 @@ export type PeerProfile =
 
 /** What `peers` orders by. The topic score is the weighted Jaccard similarity of the two profiles; the structure score is `StructureMatch.score`. */
 export type PeerRanking =
-  /** 0.3 × topic score + 0.7 × structure score (the share chosen by `npm run eval:discovery` over the real exchange links). */
+  /** 0.2 × topic score + 0.8 × structure score, among those sharing a topic: the formula before the model, a baseline of `npm run eval:discovery`. */
   | 'BOTH'
+  /** The learned model (the default): a conditional logistic regression over the features of a pair (`PeerFeature`), trained on the real links by `npm run train:discovery` and judged on held-out links by `npm run eval:discovery`. Every municipality but the Länder is a candidate; the score is the sum of `explanation.contributions`. */
+  | 'MODEL'
   /** The structure score alone, among those sharing a topic. */
   | 'STRUCTURE'
   /** The topic score alone. */
@@ -2701,6 +2775,41 @@ export type SearchType =
   /** Topics. */
   | 'TOPIC';
 
+/** What two municipalities share by name. */
+export type SharedActivity = {
+  __typename?: 'SharedActivity';
+  /** Solutions one uses that originated in the other. At most 5. */
+  adoptions: Array<SharedAdoption>;
+  /** Events both attended. At most 10. */
+  events: Array<Event>;
+  /** Groups of a programme both belong to (e.g. the same region of Starke Heimat Hessen). At most 5. */
+  groups: Array<SharedProgrammeGroup>;
+  /** Municipalities both are linked with by a known fact. At most 10. */
+  partners: Array<Municipality>;
+  /** Programmes both take part in. At most 5. */
+  programmes: Array<Programme>;
+  /** Solutions both use. At most 10. */
+  solutions: Array<ReusableSolution>;
+};
+
+/** A solution one of the two uses that originated in the other. */
+export type SharedAdoption = {
+  __typename?: 'SharedAdoption';
+  /** The solution. */
+  solution: ReusableSolution;
+  /** The one that uses it. */
+  user: Municipality;
+};
+
+/** A programme group both belong to. */
+export type SharedProgrammeGroup = {
+  __typename?: 'SharedProgrammeGroup';
+  /** The group's name as the programme gives it. */
+  group: Scalars['String']['output'];
+  /** The programme. */
+  programme: Programme;
+};
+
 /** A topic two profiles share, and how much it contributes. */
 export type SharedTopic = {
   __typename?: 'SharedTopic';
@@ -3293,8 +3402,9 @@ export type ResolversTypes = ResolversObject<{
   ExpertEdge: ResolverTypeWrapper<Omit<ExpertEdge, 'node' | 'reasons'> & { node: ResolversTypes['Contact'], reasons: Array<ResolversTypes['ExpertReason']> }>;
   ExpertReason: ResolverTypeWrapper<ExpertReasonRecord>;
   ExpertReasonKind: ExpertReasonKind;
-  Explanation: ResolverTypeWrapper<Omit<Explanation, 'sharedTopics'> & { sharedTopics: Array<ResolversTypes['SharedTopic']> }>;
+  Explanation: ResolverTypeWrapper<ExplanationRecord>;
   ExplanationBasis: ExplanationBasis;
+  FeatureContribution: ResolverTypeWrapper<FeatureContribution>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FundingBound: FundingBound;
   GemeindePositions: ResolverTypeWrapper<GemeindePositions>;
@@ -3341,6 +3451,7 @@ export type ResolversTypes = ResolversObject<{
   ParticipationRole: ParticipationRole;
   PeerConnection: ResolverTypeWrapper<Omit<PeerConnection, 'edges'> & { edges: Array<ResolversTypes['PeerEdge']> }>;
   PeerEdge: ResolverTypeWrapper<PeerEdgeRecord>;
+  PeerFeature: PeerFeature;
   PeerFilter: PeerFilter;
   PeerProfile: PeerProfile;
   PeerRanking: PeerRanking;
@@ -3377,6 +3488,9 @@ export type ResolversTypes = ResolversObject<{
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['SearchResult'] }>;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
   SearchType: SearchType;
+  SharedActivity: ResolverTypeWrapper<SharedActivityRecord>;
+  SharedAdoption: ResolverTypeWrapper<SharedAdoptionRecord>;
+  SharedProgrammeGroup: ResolverTypeWrapper<SharedProgrammeGroupRecord>;
   SharedTopic: ResolverTypeWrapper<SharedTopicRecord>;
   SimilarProjectConnection: ResolverTypeWrapper<Omit<SimilarProjectConnection, 'edges'> & { edges: Array<ResolversTypes['SimilarProjectEdge']> }>;
   SimilarProjectEdge: ResolverTypeWrapper<Omit<SimilarProjectEdge, 'explanation' | 'node'> & { explanation: ResolversTypes['Explanation'], node: ResolversTypes['Project'] }>;
@@ -3452,7 +3566,8 @@ export type ResolversParentTypes = ResolversObject<{
   ExpertConnection: Omit<ExpertConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExpertEdge']> };
   ExpertEdge: Omit<ExpertEdge, 'node' | 'reasons'> & { node: ResolversParentTypes['Contact'], reasons: Array<ResolversParentTypes['ExpertReason']> };
   ExpertReason: ExpertReasonRecord;
-  Explanation: Omit<Explanation, 'sharedTopics'> & { sharedTopics: Array<ResolversParentTypes['SharedTopic']> };
+  Explanation: ExplanationRecord;
+  FeatureContribution: FeatureContribution;
   Float: Scalars['Float']['output'];
   GemeindePositions: GemeindePositions;
   GeoPoint: GeoPoint;
@@ -3517,6 +3632,9 @@ export type ResolversParentTypes = ResolversObject<{
   RunnerInput: RunnerInput;
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['SearchResult'] };
   SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
+  SharedActivity: SharedActivityRecord;
+  SharedAdoption: SharedAdoptionRecord;
+  SharedProgrammeGroup: SharedProgrammeGroupRecord;
   SharedTopic: SharedTopicRecord;
   SimilarProjectConnection: Omit<SimilarProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['SimilarProjectEdge']> };
   SimilarProjectEdge: Omit<SimilarProjectEdge, 'explanation' | 'node'> & { explanation: ResolversParentTypes['Explanation'], node: ResolversParentTypes['Project'] };
@@ -3785,12 +3903,21 @@ export type ExpertReasonResolvers<ContextType = Context, ParentType extends Reso
 
 export type ExplanationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Explanation'] = ResolversParentTypes['Explanation']> = ResolversObject<{
   basis?: Resolver<ResolversTypes['ExplanationBasis'], ParentType, ContextType>;
+  contributions?: Resolver<Array<ResolversTypes['FeatureContribution']>, ParentType, ContextType>;
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ownSizeClass?: Resolver<Maybe<ResolversTypes['SizeClass']>, ParentType, ContextType>;
+  shared?: Resolver<Maybe<ResolversTypes['SharedActivity']>, ParentType, ContextType>;
   sharedTopics?: Resolver<Array<ResolversTypes['SharedTopic']>, ParentType, ContextType>;
   sizeClass?: Resolver<Maybe<ResolversTypes['SizeClass']>, ParentType, ContextType>;
   structure?: Resolver<Maybe<ResolversTypes['StructureMatch']>, ParentType, ContextType>;
   topicScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type FeatureContributionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeatureContribution'] = ResolversParentTypes['FeatureContribution']> = ResolversObject<{
+  contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['PeerFeature'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type GemeindePositionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GemeindePositions'] = ResolversParentTypes['GemeindePositions']> = ResolversObject<{
@@ -4311,6 +4438,25 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
   __resolveType: TypeResolveFn<'Contact' | 'Event' | 'Measure' | 'Municipality' | 'Organization' | 'Programme' | 'Project' | 'ReusableSolution' | 'Topic', ParentType, ContextType>;
 }>;
 
+export type SharedActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharedActivity'] = ResolversParentTypes['SharedActivity']> = ResolversObject<{
+  adoptions?: Resolver<Array<ResolversTypes['SharedAdoption']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['SharedProgrammeGroup']>, ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
+  solutions?: Resolver<Array<ResolversTypes['ReusableSolution']>, ParentType, ContextType>;
+}>;
+
+export type SharedAdoptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharedAdoption'] = ResolversParentTypes['SharedAdoption']> = ResolversObject<{
+  solution?: Resolver<ResolversTypes['ReusableSolution'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+}>;
+
+export type SharedProgrammeGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharedProgrammeGroup'] = ResolversParentTypes['SharedProgrammeGroup']> = ResolversObject<{
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+}>;
+
 export type SharedTopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharedTopic'] = ResolversParentTypes['SharedTopic']> = ResolversObject<{
   askerBases?: Resolver<Array<ResolversTypes['TopicBasis']>, ParentType, ContextType>;
   rarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -4467,6 +4613,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ExpertEdge?: ExpertEdgeResolvers<ContextType>;
   ExpertReason?: ExpertReasonResolvers<ContextType>;
   Explanation?: ExplanationResolvers<ContextType>;
+  FeatureContribution?: FeatureContributionResolvers<ContextType>;
   GemeindePositions?: GemeindePositionsResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   IndexRank?: IndexRankResolvers<ContextType>;
@@ -4520,6 +4667,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Runner?: RunnerResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  SharedActivity?: SharedActivityResolvers<ContextType>;
+  SharedAdoption?: SharedAdoptionResolvers<ContextType>;
+  SharedProgrammeGroup?: SharedProgrammeGroupResolvers<ContextType>;
   SharedTopic?: SharedTopicResolvers<ContextType>;
   SimilarProjectConnection?: SimilarProjectConnectionResolvers<ContextType>;
   SimilarProjectEdge?: SimilarProjectEdgeResolvers<ContextType>;

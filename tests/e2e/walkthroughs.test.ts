@@ -81,11 +81,11 @@ beforeAll(async () => {
   await writeDemoLinks(h.db);
   // With the production rate limits, as `npm start` runs.
   http = await startHttp(h.db, { security: createSecurity(h.db, testSecurityConfig({ limits: { rateLimit: loadConfig({}).limits.rateLimit } })) });
-  // What a member of Hameln-Pyrmont would enter: the walk-through says the clerk finds her.
+  // What a member of the Eifelkreis Bitburg-Prüm would enter: the walk-through says the clerk finds her.
   await ok(
-    `mutation { createContact(input: { name: "Erika Beispiel", role: "Chief Digital Officer", email: "e.beispiel@hameln-pyrmont.example",
-       visibility: PUBLIC, consentAt: "2025-01-15T00:00:00Z", employer: { ags: "03252" }, expertise: ["mobilitaet"] }) { uuid } }`,
-    await bearer({ role: 'member', ags: '03252' }),
+    `mutation { createContact(input: { name: "Erika Beispiel", role: "Chief Digital Officer", email: "e.beispiel@bitburg-pruem.example",
+       visibility: PUBLIC, consentAt: "2025-01-15T00:00:00Z", employer: { ags: "07232" }, expertise: ["mobilitaet"] }) { uuid } }`,
+    await bearer({ role: 'member', ags: '07232' }),
   );
 }, 180_000);
 afterAll(async () => {
@@ -123,32 +123,32 @@ describe('README walk-throughs', () => {
     for (const { score, node, explanation } of edges) {
       expect(node.ags.startsWith('07137')).toBe(false);
       expect(explanation.distanceKm).toBeLessThanOrEqual(250);
-      expect(explanation.ownSizeClass).toBeNull();
-      // The shared topics' weights add up to the topic score, and the score combines it with the structure, as the text says.
+      // The learned model's parts add up to the score, as the text says.
+      expect(explanation.basis).toBe('MODEL');
+      expect(explanation.model).toMatch(/^peers-/);
+      expect(explanation.contributions.reduce((sum: number, c: { contribution: number }) => sum + c.contribution, 0)).toBeCloseTo(score, 9);
       expect(explanation.sharedTopics.reduce((sum: number, t: { weight: number }) => sum + t.weight, 0)).toBeCloseTo(explanation.topicScore, 6);
-      expect(score).toBeCloseTo(0.2 * explanation.topicScore + 0.8 * explanation.structure.score, 9);
-      expect(explanation.basis).toBe('TOPICS_AND_STRUCTURE');
     }
-    // As the text says: Bernkastel-Wittlich first, 58 km, three of four shared topics from its solutions and mobility from
-    // its programme; then Hameln-Pyrmont, 236 km, four shared topics from its project, and now with her.
-    expect(edges[0].node.ags).toBe('07231');
-    expect(Math.round(edges[0].explanation.distanceKm)).toBe(58);
-    expect(edges[0].explanation.sharedTopics.map((t: any) => t.resultBases[0]).sort()).toEqual(['PROGRAMME', 'SOLUTION', 'SOLUTION', 'SOLUTION']);
-    expect(edges[1].node).toMatchObject({ ags: '03252', contacts: [{ name: 'Erika Beispiel', role: 'Chief Digital Officer', email: 'e.beispiel@hameln-pyrmont.example' }] });
-    expect(Math.round(edges[1].explanation.distanceKm)).toBe(236);
-    expect(edges[1].explanation.sharedTopics).toHaveLength(4);
-    expect(edges[1].explanation.sharedTopics.every((t: any) => t.resultBases.includes('PROJECT'))).toBe(true);
+    // As the text says: Kaiserslautern first, 106 km, Andernach a common partner; then the Eifelkreis Bitburg-Prüm, 78 km,
+    // now with her; then Solingen, and her neighbours the Landkreis Neuwied, 18 km, and Koblenz.
+    expect(edges.map((e: any) => e.node.ags)).toEqual(['07312000', '07232', '05122000', '07138', '07111000']);
+    expect(Math.round(edges[0].explanation.distanceKm)).toBe(106);
+    expect(edges[0].explanation.shared.partners.map((p: any) => p.name)).toContain('Andernach, Stadt');
+    expect(edges[1].node).toMatchObject({ ags: '07232', contacts: [{ name: 'Erika Beispiel', role: 'Chief Digital Officer', email: 'e.beispiel@bitburg-pruem.example' }] });
+    expect(Math.round(edges[1].explanation.distanceKm)).toBe(78);
+    expect(Math.round(edges[3].explanation.distanceKm)).toBe(18);
 
     const answer = (await ok(contacts)).data;
-    expect(answer.municipality.name).toBe('Hameln-Pyrmont');
-    expect(answer.municipality.contacts).toEqual([{ name: 'Erika Beispiel', role: 'Chief Digital Officer', email: 'e.beispiel@hameln-pyrmont.example', phone: null }]);
+    expect(answer.municipality.name).toBe('Eifelkreis Bitburg-Prüm');
+    expect(answer.municipality.contacts).toEqual([{ name: 'Erika Beispiel', role: 'Chief Digital Officer', email: 'e.beispiel@bitburg-pruem.example', phone: null }]);
     const project = answer.municipality.projects.edges[0];
-    expect(project).toMatchObject({ role: 'LEAD', node: { name: 'Landkreis Hameln-Pyrmont', contacts: [] } });
+    expect(project).toMatchObject({ role: 'LEAD', node: { name: 'Eifelkreis Bitburg-Prüm', contacts: [] } });
+    expect(project.node.contactPoints[0].unit).toMatch(/EIFELKREIS VERBINDET/);
     expect(project.node.contactPoints[0].unit).toBeTruthy();
     expect(project.node.sources.length).toBeGreaterThan(0);
     const experts = answer.experts.edges;
     const erika = experts.find((e: { node: { name: string } }) => e.node.name === 'Erika Beispiel');
-    expect(erika.node.employer).toEqual({ name: 'Hameln-Pyrmont' });
+    expect(erika.node.employer).toEqual({ name: 'Eifelkreis Bitburg-Prüm' });
     expect(erika.distanceKm).toBeLessThanOrEqual(250);
     expect(erika.reasons).toContainEqual({ kind: 'EXPERTISE', topic: { name: 'Mobilität' } });
   });
@@ -157,18 +157,17 @@ describe('README walk-throughs', () => {
     const [peersQuery, learningQuery] = smallTown as [string, string];
     const peers = (await ok(peersQuery)).data.peers;
     const learning = (await ok(learningQuery)).data.learningPartners;
-    // As the text says: Bad Belzig first, alike in structure (90 km); Zwönitz fifth, on-demand mobility its heaviest of four shared topics.
-    expect(peers.totalCount).toBe(169);
-    expect(peers.edges.map((e: any) => e.node.name)).toEqual(['Bad Belzig, Stadt', 'Hage, Flecken', 'Guben, Stadt', 'Grevesmühlen, Stadt', 'Zwönitz, Stadt']);
+    // As the text says: Bad Belzig first (90 km, three shared topics), then four of her own Kreis, every municipality ranked.
+    expect(peers.totalCount).toBe(12_250);
+    expect(peers.edges.map((e: any) => e.node.name)).toEqual(['Bad Belzig, Stadt', 'Wusterhausen/Dosse', 'Neustadt (Dosse)', 'Wittstock/Dosse, Stadt', 'Neuruppin, Stadt']);
     expect(peers.edges[0].explanation.sharedTopics.map((s: any) => s.topic.slug).sort()).toEqual(['digitale-services', 'mobilitaet', 'verwaltung']);
     expect(Math.round(peers.edges[0].explanation.distanceKm)).toBe(90);
-    expect(peers.edges[0].explanation.structure).toMatchObject({ sameSizeClass: true, sameUrbanisation: true, sameState: true });
-    expect(peers.edges[4].explanation.sharedTopics).toHaveLength(4);
-    expect(peers.edges[4].explanation.sharedTopics[0].topic.slug).toBe('on-demand-mobilitaet');
-    expect(Math.round(peers.edges[4].explanation.distanceKm)).toBe(259);
+    expect(peers.edges[0].explanation.structure).toMatchObject({ sameSizeClass: true, sameState: true });
+    expect(peers.edges.slice(1).every((e: any) => e.node.ags.startsWith('12068'))).toBe(true);
+    expect(Math.round(peers.edges[1].explanation.distanceKm)).toBe(7);
     for (const e of peers.edges) {
-      expect(e.explanation.basis).toBe('TOPICS_AND_STRUCTURE');
-      expect(e.score).toBeCloseTo(0.2 * e.explanation.topicScore + 0.8 * e.explanation.structure.score, 9);
+      expect(e.explanation.basis).toBe('MODEL');
+      expect(e.explanation.contributions.reduce((sum: number, c: any) => sum + c.contribution, 0)).toBeCloseTo(e.score, 9);
     }
     expect(learning.totalCount).toBe(137);
     expect(learning.edges.slice(0, 3).map((e: any) => [e.node.name, e.runner.name])).toEqual([
@@ -182,25 +181,27 @@ describe('README walk-throughs', () => {
     for (const e of learning.edges) expect(e.sources.length).toBeGreaterThan(0);
   });
 
-  it('gives every Gemeinde of a seeded sample of 200 at least 5 peers and 5 learning partners, each explained', async () => {
+  it('gives every Gemeinde of a seeded sample of 400 at least 5 peers and 5 learning partners, each explained', async () => {
     const gemeinden = (await h.cypher<{ ags: string }>("MATCH (m:Municipality) WHERE m.kind IN ['GEMEINDE', 'STADT', 'KREISFREIE_STADT'] RETURN m.ags AS ags ORDER BY ags")).map((r) => r.ags);
     expect(gemeinden).toHaveLength(10_754);
-    const random = seedrandom('coverage-200');
-    const sample = [...new Set(Array.from({ length: 400 }, () => gemeinden[Math.floor(random() * gemeinden.length)]!))].slice(0, 200);
-    expect(sample).toHaveLength(200);
+    const random = seedrandom('coverage-400');
+    const sample = [...new Set(Array.from({ length: 800 }, () => gemeinden[Math.floor(random() * gemeinden.length)]!))].slice(0, 400);
+    expect(sample).toHaveLength(400);
     const QUERY = `query ($ags: String!) {
-      peers(ags: $ags, first: 5) { edges { explanation { basis sharedTopics { weight } structure { score } } } }
+      peers(ags: $ags, first: 5) { edges { score explanation { basis contributions { contribution } } } }
       learningPartners(ags: $ags, first: 5) { edges { explanation { basis matchedTopics { weight } structure { score } } } }
     }`;
     const short: string[] = [];
     for (const ags of sample) {
       const { data, errors } = await h.gql(QUERY, { ags }, viewers.anonymous);
       expect(errors).toBeUndefined();
-      const explained = (edges: any[], topics: string) => edges.filter((e) => e.explanation.basis === 'STRUCTURE_ONLY' || e.explanation[topics].length > 0).length;
-      if (explained(data!.peers.edges, 'sharedTopics') < 5 || explained(data!.learningPartners.edges, 'matchedTopics') < 5) short.push(ags);
+      // A peer is explained by the model's contributions, adding up to its score; a solution by its matched topics or its structure.
+      const peersExplained = data!.peers.edges.filter((e: any) => e.explanation.basis === 'MODEL' && Math.abs(e.explanation.contributions.reduce((s: number, c: any) => s + c.contribution, 0) - e.score) < 1e-9).length;
+      const solutionsExplained = data!.learningPartners.edges.filter((e: any) => e.explanation.basis === 'STRUCTURE_ONLY' || e.explanation.matchedTopics.length > 0).length;
+      if (peersExplained < 5 || solutionsExplained < 5) short.push(ags);
     }
     expect(short).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 
   it('the transfer office reads reach, white spots, growth, brokers and communities with an analyst token', async () => {
     const [reach, network] = office as [string, string];

@@ -169,7 +169,9 @@ describe('the web app', () => {
     const panel = page.getByRole('tabpanel');
     await expect.poll(() => panel.locator('li.result').count()).toBe(20);
     // The API's own ranking for the same question, shown in the same order with the same scores and topics.
-    const answer = await h.ok<any>('{ peers(ags: "07137", interests: ["on-demand-mobilitaet", "energie"], first: 20) { edges { score node { name } explanation { sharedTopics { topic { name } } } } } }');
+    const answer = await h.ok<any>(
+      '{ peers(ags: "07137", interests: ["on-demand-mobilitaet", "energie"], first: 20) { edges { score node { name } explanation { model sharedTopics { topic { name } } contributions { contribution } } } } }',
+    );
     expect(await panel.locator('li.result h3 a').allInnerTexts()).toEqual(answer.peers.edges.map((e: any) => e.node.name));
     // The map: every Gemeinde with a position drawn, the peers marked; times from navigation (reported, not asserted).
     const positions = (await h.ok<any>('{ gemeindePositions { count } }')).gemeindePositions.count;
@@ -190,8 +192,15 @@ describe('the web app', () => {
       await page.screenshot({ path: fromProject('docs/screenshots/peer-finder.png') });
     }
     const first = panel.locator('li.result').first();
-    expect(await first.innerText()).toContain(`Passung ${Math.round(answer.peers.edges[0].score * 100)} %`);
-    for (const topic of answer.peers.edges[0].explanation.sharedTopics) expect(await first.innerText()).toContain(topic.topic.name);
+    // The learned model's score and its largest parts, in German, and the model named once above the list.
+    const best = answer.peers.edges[0];
+    const text = await first.innerText();
+    expect(text).toContain(`Punktzahl ${best.score.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`);
+    expect(text).toContain('Warum diese Kommune');
+    const largest = best.explanation.contributions[0].contribution as number;
+    expect(text).toContain(`${largest >= 0 ? '+' : '−'}${Math.abs(largest).toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} Punkte`);
+    expect(await panel.getByText(`Gereiht von einem Modell (${best.explanation.model})`).count()).toBe(1);
+    for (const topic of best.explanation.sharedTopics) expect(text).toContain(topic.topic.name);
     await accessible();
 
     // Solutions to adopt, each with its runner, whom to contact (or the sources), as the API ranks them.

@@ -426,18 +426,22 @@ describe('beyond the model projects: programmes, solutions in use, contact point
     expect(await first('Stadt Bamberg')).toMatchObject({ kind: expect.stringMatching(/STADT/) });
   });
 
-  it('draws the candidates of a Gemeinde without activity from every municipality with sourced activity', async () => {
+  it('ranks every municipality for a Gemeinde without activity, its own Kreis first, and with the formula those with sourced activity', async () => {
     // Kall (Kreis Euskirchen): no project, programme, solution, link or interest of its own.
-    const { peers } = await h.ok(`{ peers(ags: "05366024", first: 100) { totalCount edges { node { ags } explanation { basis } } } }`);
-    expect(peers.edges[0].explanation.basis).toBe('STRUCTURE_ONLY');
-    expect(peers.totalCount).toBeGreaterThanOrEqual(400);
+    const { peers } = await h.ok(`{ peers(ags: "05366024", first: 10) { totalCount edges { node { ags } explanation { basis } } } }`);
+    expect(peers.totalCount).toBe(12_250);
+    expect(peers.edges.every((e: any) => e.explanation.basis === 'MODEL')).toBe(true);
+    expect(peers.edges.filter((e: any) => e.node.ags.startsWith('05366')).length).toBeGreaterThanOrEqual(5);
+    const formula = (await h.ok(`{ peers(ags: "05366024", first: 100, rankBy: BOTH) { totalCount edges { node { ags } explanation { basis } } } }`)).peers;
+    expect(formula.edges[0].explanation.basis).toBe('STRUCTURE_ONLY');
+    expect(formula.totalCount).toBeGreaterThanOrEqual(400);
     const runners = new Set((await h.cypher<{ ags: string }>('MATCH (m:Municipality)-[:RUNS]->() RETURN DISTINCT m.ags AS ags')).map((r) => r.ags));
-    expect(peers.edges.some((e: any) => !runners.has(e.node.ags))).toBe(true);
+    expect(formula.edges.some((e: any) => !runners.has(e.node.ags))).toBe(true);
   });
 
   it('gives a programme\'s and a solution\'s topics to the profile, and says so in the explanation', async () => {
     // Ismaning (Nordallianz in Smart Cities Smart Regions, Bavaria) runs no project: its topics come from the programme.
-    const { peers } = await h.ok(`{ peers(ags: "09184130", first: 20) { edges { node { ags } explanation { basis sharedTopics { topic { slug } askerBases resultBases } } } } }`);
+    const { peers } = await h.ok(`{ peers(ags: "09184130", first: 20, rankBy: BOTH) { edges { node { ags } explanation { basis sharedTopics { topic { slug } askerBases resultBases } } } } }`);
     expect(peers.edges[0].explanation.basis).not.toBe('STRUCTURE_ONLY');
     const shared = peers.edges.flatMap((e: any) => e.explanation.sharedTopics);
     expect(shared.length).toBeGreaterThan(0);

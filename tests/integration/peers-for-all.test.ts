@@ -54,8 +54,8 @@ const edgeOf = (conn: any, ags: string) => conn.edges.find((e: any) => e.node.ag
 const INHERITED = 'INHERITED_AND_INTERESTS';
 
 describe('inherited profiles', () => {
-  it('are not counted by default: a Gemeinde without projects is answered by structure', async () => {
-    const conn = await peers({ ags: POLCH });
+  it('are not counted by default: with the formula (rankBy: BOTH), a Gemeinde without projects is answered by structure', async () => {
+    const conn = await peers({ ags: POLCH, rankBy: 'BOTH' });
     expect(conn.edges.length).toBeGreaterThan(0);
     expect(conn.edges.every((e: any) => e.explanation.basis === 'STRUCTURE_ONLY' && e.explanation.sharedTopics.length === 0)).toBe(true);
   });
@@ -131,8 +131,8 @@ describe('topics nobody else works on', () => {
     expect((await h.gql(PEERS, { ags: TESTDORF_03, interests: ['raumfahrt'] })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     await h.ok('mutation { createTopic(input: { slug: "raumfahrt", name: "Raumfahrt" }) { slug } }');
     try {
-      const lonely = await peers({ ags: TESTDORF_03, interests: ['raumfahrt'] });
-      // Nobody works on it: the municipalities that run a project, by structure.
+      const lonely = await peers({ ags: TESTDORF_03, interests: ['raumfahrt'], rankBy: 'BOTH' });
+      // Nobody works on it: with the formula, the municipalities that run a project, by structure.
       expect(lonely.totalCount).toBe(7);
       expect(lonely.edges.every((e: any) => e.explanation.basis === 'STRUCTURE_ONLY')).toBe(true);
       // Nothing addresses it: every solution (4 projects, 2 measures), by status and structure.
@@ -146,8 +146,8 @@ describe('topics nobody else works on', () => {
 });
 
 describe('a similar starting point', () => {
-  it('is scored from the register with every part shown, and combined 0.2 : 0.8 with the topics by default', async () => {
-    const conn = await peers({ ags: POLCH, profile: INHERITED });
+  it('is scored from the register with every part shown, and combined 0.2 : 0.8 with the topics by the formula (rankBy: BOTH)', async () => {
+    const conn = await peers({ ags: POLCH, profile: INHERITED, rankBy: 'BOTH' });
     const andernach = edgeOf(conn, '07137003');
     const s = andernach.explanation.structure;
     // Polch 7,000 and Andernach 29,919: ratio 4.274; KLEINSTADT vs MITTELSTADT; both STADT in Rheinland-Pfalz.
@@ -165,8 +165,8 @@ describe('a similar starting point', () => {
     expect(byStructure.totalCount).toBe(conn.totalCount);
   });
 
-  it('answers a municipality with no topics at all: the model-project municipalities most like it, STRUCTURE_ONLY', async () => {
-    const conn = await peers({ ags: TESTDORF_03 });
+  it('answers a municipality with no topics at all by the formula: the model-project municipalities most like it, STRUCTURE_ONLY', async () => {
+    const conn = await peers({ ags: TESTDORF_03, rankBy: 'BOTH' });
     // Every municipality that runs a project (7), none left out.
     expect(conn.totalCount).toBe(7);
     expect(conn.edges.every((e: any) => e.explanation.basis === 'STRUCTURE_ONLY' && e.explanation.sharedTopics.length === 0)).toBe(true);
@@ -175,7 +175,7 @@ describe('a similar starting point', () => {
     expect(conn.edges[0].score).toBeCloseTo(0.35 * (1 - Math.log(1.5) / Math.log(100)) + 0.15 + 0.15 + 0.1, 12);
     expect(conn.edges[1].score).toBeCloseTo(0.35 * (1 - Math.log(3) / Math.log(100)) + 0.15 + 0.15 + 0.1, 12);
     // A Land with no profile too.
-    expect((await peers({ ags: '07' })).totalCount).toBe(7);
+    expect((await peers({ ags: '07', rankBy: 'BOTH' })).totalCount).toBe(7);
   });
 });
 

@@ -1,7 +1,7 @@
 // The per-version reads stream rows by part (discovery.profiles, discovery.solutions); these gather them
 // into the shapes the builds take, whatever order the rows arrive in.
 import { describe, expect, it } from 'vitest';
-import { profilesRowOf, solutionsRowOf, type PartRow } from '../../src/features/discovery/discovery.repository.js';
+import { profilesRowOf, solutionsRowOf, type PartRow } from '../../src/features/discovery/discovery.profiles.js';
 
 describe('rows by part', () => {
   it('gather the profiles read: lists by part, topics as slugs, the version', () => {

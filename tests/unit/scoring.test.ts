@@ -1,6 +1,6 @@
 // The discovery scoring on a hand-built set of profiles, against values computed by hand.
 import { describe, expect, it } from 'vitest';
-import { contributionsOf } from '../../src/features/discovery/discovery.repository.js';
+import { contributionsOf } from '../../src/features/discovery/discovery.profiles.js';
 import {
   combinedScore,
   coverage,

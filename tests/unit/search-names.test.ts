@@ -1,6 +1,6 @@
 // Names as people type them: the kind of unit written before a name is not part of the register's name.
 import { describe, expect, it } from 'vitest';
-import { kindPrefix } from '../../src/features/discovery/discovery.service.js';
+import { kindPrefix } from '../../src/features/discovery/discovery.search.js';
 
 describe('a kind written before a name', () => {
   it('is taken off the text and kept as the kinds to put first', () => {

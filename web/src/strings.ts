@@ -181,7 +181,53 @@ export const de = {
     tabSolutions: 'Lösungen zum Übernehmen',
     count: (n: number) => `${n.toLocaleString('de-DE')} insgesamt, die besten 20:`,
     score: (x: number) => `Passung ${Math.round(x * 100)} %`,
+    modelScore: (x: number) => `Punktzahl ${x.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`,
+    why: 'Warum diese Kommune',
+    contribution: (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} Punkte`,
+    model: (version: string) =>
+      `Gereiht von einem Modell (${version}), das aus den bekannten Partnerschaften gelernt hat: Austausch, gemeinsame Projekte, übernommene Lösungen. Unter „Warum“ steht, was am meisten zählte, in Punkten gegenüber einer durchschnittlichen Kommune; alle Anteile zusammen ergeben die Punktzahl.`,
+    /** A feature's value in words. */
+    feature: (feature: string, value: number, e: { distanceKm?: number | null; structure?: { populationRatio?: number | null } | null; sharedTopics: unknown[] }): string => {
+      const n = (x: number) => x.toLocaleString('de-DE', { maximumFractionDigits: 1 });
+      switch (feature) {
+        case 'DISTANCE': return e.distanceKm != null ? `${Math.round(e.distanceKm).toLocaleString('de-DE')} km entfernt` : 'Lage unbekannt';
+        case 'SAME_KREIS': return value > 0 ? 'im selben Kreis' : 'in einem anderen Kreis';
+        case 'KREIS_AND_MEMBER': return value > 0 ? 'Landkreis und kreisangehörige Gemeinde' : 'nicht Kreis und Gemeinde darin';
+        case 'NEIGHBOURING_KREIS': return value > 0 ? 'Nachbarkreis' : 'kein Nachbarkreis';
+        case 'SAME_LAND': return value > 0 ? 'im selben Land' : 'in einem anderen Land';
+        case 'POPULATION_RATIO': return e.structure?.populationRatio != null ? `Einwohner im Verhältnis 1 : ${n(e.structure.populationRatio)}` : 'Einwohnerzahl unbekannt';
+        case 'PEER_POPULATION': return `${Math.round(Math.expm1(value)).toLocaleString('de-DE')} Einwohner`;
+        case 'SAME_SIZE_CLASS': return value > 0 ? 'gleiche Größenklasse' : 'andere Größenklasse';
+        case 'SAME_URBANISATION': return value > 0 ? 'gleiche Besiedlung' : 'andere Besiedlung';
+        case 'SAME_KIND': return value > 0 ? 'gleiche Art von Kommune' : 'andere Art von Kommune';
+        case 'PEER_IS_LANDKREIS': return value > 0 ? 'ist ein Landkreis' : 'ist kein Landkreis';
+        case 'PEER_IS_KREISFREIE_STADT': return value > 0 ? 'ist eine kreisfreie Stadt' : 'ist keine kreisfreie Stadt';
+        case 'PEER_IS_VERBAND': return value > 0 ? 'ist ein Gemeindeverband' : 'ist kein Gemeindeverband';
+        case 'TOPIC_SIMILARITY': return e.sharedTopics.length === 0 ? 'keine gemeinsamen Themen' : e.sharedTopics.length === 1 ? '1 gemeinsames Thema' : `${e.sharedTopics.length} gemeinsame Themen`;
+        case 'SHARED_PROGRAMMES': return value > 0 ? 'gemeinsame Förderprogramme' : 'kein gemeinsames Förderprogramm';
+        case 'SHARED_GROUPS': return value > 0 ? 'dieselbe Gruppe eines Programms' : 'keine gemeinsame Programmgruppe';
+        case 'SHARED_SOLUTIONS': return value > 0 ? 'nutzen dieselben Lösungen' : 'keine gemeinsame Lösung';
+        case 'ADOPTED_FROM_OTHER': return value > 0 ? 'eine nutzt eine Lösung der anderen' : 'keine übernommene Lösung';
+        case 'CO_ATTENDANCE': return value > 0 ? 'bei denselben Veranstaltungen' : 'keine gemeinsame Veranstaltung';
+        case 'COMMON_PARTNERS': return value > 0 ? `${Math.round(Math.expm1(value))} gemeinsame Partner` : 'keine gemeinsamen Partner';
+        case 'ADAMIC_ADAR': return value > 0 ? 'gemeinsame Partner mit wenigen Verbindungen' : 'keine gemeinsamen Partner';
+        case 'WITHIN_THREE_STEPS': return value > 0 ? 'über Partner verbunden' : 'nicht über Partner verbunden';
+        case 'PEER_ACTIVITY': {
+          const n = Math.round(Math.expm1(value));
+          return n > 0 ? `${n} erfasste Aktivität${n === 1 ? '' : 'en'} (Projekte, Programme, Lösungen, Veranstaltungen)` : 'keine Projekte, Programme, Lösungen oder Veranstaltungen erfasst';
+        }
+        case 'PEER_DEGREE': return value > 0 ? `${Math.round(Math.expm1(value))} bekannte Partner` : 'noch keine bekannten Partner';
+        default: return feature;
+      }
+    },
+    bothIn: (names: string[]) => `Beide im Programm ${names.join(', ')}`,
+    sameGroup: (names: string[]) => `Beide in der Gruppe ${names.join(', ')}`,
+    bothUse: (names: string[]) => `Beide nutzen ${names.join(', ')}`,
+    adopted: (user: string, solution: string) => `${user} nutzt ${solution} aus der anderen Kommune`,
+    bothAttended: (titles: string[]) => `Beide bei ${titles.join(', ')}`,
+    commonPartners: (names: string[]) => `Gemeinsame Partner: ${names.join(', ')}`,
     basis: {
+      MODEL: 'nach dem gelernten Modell',
       TOPICS: 'nach Themen', STRUCTURE: 'nach Ausgangslage', TOPICS_AND_STRUCTURE: 'nach Themen und Ausgangslage',
       STRUCTURE_ONLY: 'nur nach Ausgangslage (keine Themen zum Vergleichen)',
     } as Record<string, string>,

@@ -40,6 +40,25 @@ export const discoveryResolvers: Resolvers = {
   PeerEdge: {
     node: async (e, _, { loaders }) => stillThere(loaders.municipality.load(e.node.ags), 'Municipality', e.node.ags),
   },
+  // What a pair shares by name: each list through its loader, batched with the page's other lookups.
+  SharedActivity: {
+    programmes: (s, _, { loaders }) => Promise.all(s.programmes.map((id) => stillThere(loaders.programme.load(id), 'Programme', id))),
+    groups: (s) => s.groups,
+    solutions: (s, _, { loaders }) => Promise.all(s.solutions.map((id) => stillThere(loaders.solution.load(id), 'Solution', id))),
+    adoptions: (s) => s.adoptedFrom,
+    events: (s, _, { loaders }) => Promise.all(s.events.map((id) => stillThere(loaders.event.load(id), 'Event', id))),
+    partners: (s, _, { loaders }) => Promise.all(s.commonPartners.map((ags) => stillThere(loaders.municipality.load(ags), 'Municipality', ags))),
+  },
+  SharedProgrammeGroup: {
+    programme: async (g, _, { loaders }) => stillThere(loaders.programme.load(g.programme), 'Programme', g.programme),
+  },
+  SharedAdoption: {
+    solution: async ([solution], _, { loaders }) => stillThere(loaders.solution.load(solution), 'Solution', solution),
+    user: async ([, user], _, { loaders }) => stillThere(loaders.municipality.load(user), 'Municipality', user),
+  },
+  Explanation: {
+    contributions: (e) => e.contributions ?? [],
+  },
   // Shared topics resolve through the topic loader: one batched lookup for a whole page.
   SharedTopic: {
     topic: async (s, _, { loaders }) => stillThere(loaders.topic.load(s.slug), 'Topic', s.slug),

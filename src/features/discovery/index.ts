@@ -2,7 +2,8 @@
 import DataLoader from 'dataloader';
 import { PerVersion } from '../../db/data-version.js';
 import { defineArea } from '../context.js';
-import { discoveryRepository, type DiscoveryRepository, type ProfileSets, type Solutions } from './discovery.repository.js';
+import type { ProfileSets, Solutions } from './discovery.profiles.js';
+import { discoveryRepository, type DiscoveryRepository, type VersionedNetwork } from './discovery.repository.js';
 import { discoveryResolvers } from './discovery.resolvers.js';
 import { discoveryService } from './discovery.service.js';
 
@@ -23,13 +24,15 @@ declare module '../context.js' {
     profiles: PerVersion<ProfileSets>;
     /** Every measure and project with its topics, status and runners, for learning partners. */
     solutions: PerVersion<Solutions>;
+    /** The register, what every municipality does and the known links, for the learned peer ranking. */
+    network: PerVersion<VersionedNetwork>;
   }
 }
 
 export const discoveryArea = defineArea({
   resolvers: discoveryResolvers,
-  caches: () => ({ profiles: new PerVersion<ProfileSets>('peer profiles'), solutions: new PerVersion<Solutions>('solutions') }),
-  repositories: ({ db, access, caches }) => ({ discovery: discoveryRepository(db, access, caches.profiles, caches.solutions) }),
+  caches: () => ({ profiles: new PerVersion<ProfileSets>('peer profiles'), solutions: new PerVersion<Solutions>('solutions'), network: new PerVersion<VersionedNetwork>('peer network') }),
+  repositories: ({ db, access, caches }) => ({ discovery: discoveryRepository(db, access, caches.profiles, caches.solutions, caches.network) }),
   loaders: (repos) => ({ dataVersion: new DataLoader(repos.discovery.dataVersions) }),
   services: ({ repos, loaders }) => ({ discovery: discoveryService(repos.discovery, loaders) }),
 });

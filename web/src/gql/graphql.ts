@@ -46,6 +46,8 @@ export type ExchangeKind =
 
 /** What a result's score rests on. */
 export type ExplanationBasis =
+  /** The learned model's feature contributions (`rankBy: MODEL`). */
+  | 'MODEL'
   /** Structure only, among those sharing a topic (`rankBy: STRUCTURE`). */
   | 'STRUCTURE'
   /** Structure only, because there are no topics to compare (none, or none anybody else has): for peers the municipalities that run a project, most alike first; for learning partners every solution, by status and structure. */
@@ -123,6 +125,57 @@ export type ParticipationRole =
   | 'PILOT'
   /** Won a prize or a competition of the programme (Preisträger, Siegerkommune). */
   | 'WINNER';
+
+/** What the learned peer ranking knows of a pair. */
+export type PeerFeature =
+  /** Adamic-Adar index over that network: each common partner counts 1 / ln(its number of partners). */
+  | 'ADAMIC_ADAR'
+  /** 1 when one uses a solution that originated in the other. */
+  | 'ADOPTED_FROM_OTHER'
+  /** ln(1 + the number of partners both have in the network of known links: exchange links, joint projects, adoptions). */
+  | 'COMMON_PARTNERS'
+  /** ln(1 + the number of events both attended). */
+  | 'CO_ATTENDANCE'
+  /** ln(1 + distance in km); a position not known counts as 150 km. */
+  | 'DISTANCE'
+  /** 1 when one is the Landkreis the other lies in. */
+  | 'KREIS_AND_MEMBER'
+  /** 1 when their Kreise border each other (Gemeinde centres of both joined by a short edge, under 25 km, of the Delaunay triangulation). */
+  | 'NEIGHBOURING_KREIS'
+  /** ln(1 + how many things the data knows the peer does: projects, declared interests, programmes, solutions in use, events attended; its links count in PEER_DEGREE). */
+  | 'PEER_ACTIVITY'
+  /** ln(1 + the peer's number of partners in that network). */
+  | 'PEER_DEGREE'
+  /** 1 when the peer is a kreisfreie Stadt. */
+  | 'PEER_IS_KREISFREIE_STADT'
+  /** 1 when the peer is a Landkreis. */
+  | 'PEER_IS_LANDKREIS'
+  /** 1 when the peer is a Gemeindeverband. */
+  | 'PEER_IS_VERBAND'
+  /** ln(1 + the peer's population). */
+  | 'PEER_POPULATION'
+  /** |ln(population of one / population of the other)|; 0 when one is not known. */
+  | 'POPULATION_RATIO'
+  /** 1 when both are of the same kind (a Gemeinde or Stadt in a Kreis counts as one kind). */
+  | 'SAME_KIND'
+  /** 1 when both lie in the same Kreis (a kreisfreie Stadt is its own). */
+  | 'SAME_KREIS'
+  /** 1 when both lie in the same Land. */
+  | 'SAME_LAND'
+  /** 1 when both are of the same size class. */
+  | 'SAME_SIZE_CLASS'
+  /** 1 when both are of the same degree of urbanisation. */
+  | 'SAME_URBANISATION'
+  /** The number of programme groups both belong to. */
+  | 'SHARED_GROUPS'
+  /** ln(1 + the number of programmes both take part in). */
+  | 'SHARED_PROGRAMMES'
+  /** ln(1 + the number of solutions both use). */
+  | 'SHARED_SOLUTIONS'
+  /** The topic score (weighted Jaccard with rarity, 0 to 1) of the two profiles. */
+  | 'TOPIC_SIMILARITY'
+  /** 1 when a path of two or three steps joins them in that network. */
+  | 'WITHIN_THREE_STEPS';
 
 /** Conditions on the municipalities a discovery result may contain (for similar projects: on at least one of a project's runners). All must hold. */
 export type PeerFilter = {
@@ -353,7 +406,7 @@ export type PeerFinderQueryVariables = Exact<{
 }>;
 
 
-export type PeerFinderQuery = { municipality: { ags: string, name: string, location: { lat: number, lon: number } | null } | null, peers: { totalCount: number, edges: Array<{ score: number, node: { ags: string, name: string, kind: MunicipalityKind, population: number | null, location: { lat: number, lon: number } | null }, explanation: { basis: ExplanationBasis, topicScore: number, distanceKm: number | null, sharedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, structure: { score: number, populationRatio: number | null, sameSizeClass: boolean, sameUrbanisation: boolean, sameKind: boolean, sameState: boolean } | null } }> }, learningPartners: { totalCount: number, edges: Array<{ score: number, node:
+export type PeerFinderQuery = { municipality: { ags: string, name: string, location: { lat: number, lon: number } | null } | null, peers: { totalCount: number, edges: Array<{ score: number, node: { ags: string, name: string, kind: MunicipalityKind, population: number | null, location: { lat: number, lon: number } | null }, explanation: { basis: ExplanationBasis, model: string | null, topicScore: number, distanceKm: number | null, sharedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, structure: { score: number, populationRatio: number | null, sameSizeClass: boolean, sameUrbanisation: boolean, sameKind: boolean, sameState: boolean } | null, contributions: Array<{ feature: PeerFeature, value: number, contribution: number }>, shared: { programmes: Array<{ slug: string, name: string }>, groups: Array<{ group: string, programme: { name: string } }>, solutions: Array<{ slug: string, name: string }>, adoptions: Array<{ solution: { name: string }, user: { name: string } }>, events: Array<{ slug: string, title: string }>, partners: Array<{ ags: string, name: string }> } | null } }> }, learningPartners: { totalCount: number, edges: Array<{ score: number, node:
         | { __typename: 'Measure', slug: string, name: string }
         | { __typename: 'Project', slug: string, name: string }
       , project: { name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, contactPoints: Array<{ unit: string | null, municipalityWording: string, email: string | null, emailBasis: ChannelBasis | null, web: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }> } }> } };
@@ -841,6 +894,7 @@ export const PeerFinderDocument = new TypedDocumentString(`
       }
       explanation {
         basis
+        model
         topicScore
         distanceKm
         sharedTopics {
@@ -857,6 +911,43 @@ export const PeerFinderDocument = new TypedDocumentString(`
           sameUrbanisation
           sameKind
           sameState
+        }
+        contributions {
+          feature
+          value
+          contribution
+        }
+        shared {
+          programmes {
+            slug
+            name
+          }
+          groups {
+            group
+            programme {
+              name
+            }
+          }
+          solutions {
+            slug
+            name
+          }
+          adoptions {
+            solution {
+              name
+            }
+            user {
+              name
+            }
+          }
+          events {
+            slug
+            title
+          }
+          partners {
+            ags
+            name
+          }
         }
       }
     }

@@ -37,9 +37,18 @@ const PEERS = graphql(`
         score
         node { ags name kind population location { lat lon } }
         explanation {
-          basis topicScore distanceKm
+          basis model topicScore distanceKm
           sharedTopics { topic { slug name } weight }
           structure { score populationRatio sameSizeClass sameUrbanisation sameKind sameState }
+          contributions { feature value contribution }
+          shared {
+            programmes { slug name }
+            groups { group programme { name } }
+            solutions { slug name }
+            adoptions { solution { name } user { name } }
+            events { slug title }
+            partners { ags name }
+          }
         }
       }
     }
@@ -80,25 +89,71 @@ function Bar({ label, value }: { label: string; value: number }) {
 type PeerEdge = PeerFinderQuery['peers']['edges'][number];
 type SolutionEdge = PeerFinderQuery['learningPartners']['edges'][number];
 
+/** The model's reasons for a peer: its largest contributions, each said in words, and what the two share by name. */
+function Reasons({ edge }: { edge: PeerEdge }) {
+  const e = edge.explanation;
+  const shown = e.contributions.filter((c) => Math.abs(c.contribution) >= 0.05).slice(0, 6);
+  const largest = Math.max(...shown.map((c) => Math.abs(c.contribution)), 1e-9);
+  return (
+    <div>
+      <h4>{p.why}</h4>
+      <ul class="reasons">
+        {shown.map((c) => (
+          <li key={c.feature} class={c.contribution >= 0 ? 'for' : 'against'}>
+            <span class="bar-label">{p.feature(c.feature, c.value, e)}</span>
+            <span class="bar-track" aria-hidden="true">
+              <span class="bar-fill" style={{ width: `${Math.max(2, Math.round((Math.abs(c.contribution) / largest) * 100))}%` }} />
+            </span>
+            <span class="bar-value">{p.contribution(c.contribution)}</span>
+          </li>
+        ))}
+      </ul>
+      {e.shared && <SharedNames shared={e.shared} />}
+    </div>
+  );
+}
+
+function SharedNames({ shared }: { shared: NonNullable<PeerEdge['explanation']['shared']> }) {
+  const lines = [
+    shared.programmes.length > 0 && p.bothIn(shared.programmes.map((x) => x.name)),
+    shared.groups.length > 0 && p.sameGroup(shared.groups.map((g) => `${g.group} (${g.programme.name})`)),
+    shared.solutions.length > 0 && p.bothUse(shared.solutions.map((x) => x.name)),
+    ...shared.adoptions.map((a) => p.adopted(a.user.name, a.solution.name)),
+    shared.events.length > 0 && p.bothAttended(shared.events.map((x) => x.title)),
+    shared.partners.length > 0 && p.commonPartners(shared.partners.map((x) => x.name)),
+  ].filter((x): x is string => Boolean(x));
+  return lines.length === 0 ? null : (
+    <ul class="small">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
 function Peer({ edge, rank }: { edge: PeerEdge; rank: number }) {
   const { node, explanation: e, score } = edge;
   const st = e.structure;
   const same = [st?.sameSizeClass && p.sameSizeClass, st?.sameUrbanisation && p.sameUrbanisation, st?.sameKind && p.sameKind, st?.sameState && p.sameState].filter(Boolean);
+  const byModel = e.basis === 'MODEL';
   return (
     <li class="result">
       <h3>
         {rank}. <a href={`/gemeinde/${node.ags}`}>{node.name}</a> <span class="small">{t.kind[node.kind]}</span>
       </h3>
       <p>
-        <strong>{p.score(score)}</strong> — {p.basis[e.basis]}
+        <strong>{byModel ? p.modelScore(score) : p.score(score)}</strong> — {p.basis[e.basis]}
         {e.distanceKm != null && `, ${p.distance(e.distanceKm)}`}
       </p>
       <div class="columns">
-        <div>
-          <h4>{p.shared}</h4>
-          {e.sharedTopics.length === 0 ? <p class="small">{p.noShared}</p> : e.sharedTopics.map((s) => <Bar key={s.topic.slug} label={s.topic.name} value={e.topicScore > 0 ? s.weight / e.topicScore : 0} />)}
-        </div>
-        {st && (
+        {byModel && <Reasons edge={edge} />}
+        {(!byModel || e.sharedTopics.length > 0) && (
+          <div>
+            <h4>{p.shared}</h4>
+            {e.sharedTopics.length === 0 ? <p class="small">{p.noShared}</p> : e.sharedTopics.map((s) => <Bar key={s.topic.slug} label={s.topic.name} value={e.topicScore > 0 ? s.weight / e.topicScore : 0} />)}
+          </div>
+        )}
+        {st && !byModel && (
           <div>
             <h4>{p.structure}</h4>
             <p>{p.structureScore(st.score)}</p>
@@ -380,6 +435,7 @@ export function PeersPage() {
                 <div class="with-map">
                   <div>
                     <p>{p.count(results.data.peers.totalCount)}</p>
+                    {results.data.peers.edges[0]?.explanation.model && <p class="small">{p.model(results.data.peers.edges[0].explanation.model)}</p>}
                     <ol class="results">
                       {results.data.peers.edges.map((edge, i) => (
                         <Peer key={edge.node.ags} edge={edge} rank={i + 1} />
