@@ -6,6 +6,8 @@ import { createDriver, Database } from '../src/db/database.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
 import { migrate } from '../src/db/migrations.js';
 import { buildProfileSets, buildSolutions, PROFILES, profilesRowOf, SOLUTIONS, solutionsRowOf, type PartRow } from '../src/features/discovery/discovery.profiles.js';
+import { Network } from '../src/features/discovery/discovery.features.js';
+import { NETWORK, networkInputOf, type NetworkPartRow } from '../src/features/discovery/discovery.network.js';
 import { reachRepository } from '../src/features/reach/reach.repository.js';
 import { layerAt, prepareData } from './data.js';
 
@@ -60,6 +62,8 @@ try {
   console.log(`| ${scale}×, ${REPS} loads each | read ms | longest block in the read, ms | build ms | longest block in the build, ms |\n| --- | --- | --- | --- | --- |`);
   await measure('peer profiles', () => db.read('bench.profiles', async (tx) => profilesRowOf(await tx.run<PartRow>(PROFILES))), buildProfileSets);
   await measure('solutions', () => db.read('bench.solutions', async (tx) => solutionsRowOf(await tx.run<PartRow>(SOLUTIONS))), buildSolutions);
+  // The learned ranking's network: the rows decoded into its input (paced) and the network built (Network.build).
+  await measure('peer network', () => db.read('bench.network', (tx) => tx.run<NetworkPartRow>(NETWORK)), async (rows) => Network.build(await networkInputOf(rows)));
   await measure('reach snapshot', () => reachRepository(db).snapshot(), () => undefined);
 } finally {
   meter.stop();

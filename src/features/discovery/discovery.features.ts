@@ -3,6 +3,7 @@
 // events they share, and how near they are in the network of known links. Pure: the table comes from the
 // per-version read (discovery.candidates.ts), and the evaluation builds the same table with facts held out.
 import { Delaunay } from 'd3-delaunay';
+import { turn } from '../../db/turn.js';
 import { explainedProfileOf, inverseDocumentFrequency, norm, type Contribution, type Profile } from './discovery.scoring.js';
 
 /** The features of a pair, in the order of a model's weights. Every one is 0 when nothing is known. */
@@ -185,17 +186,17 @@ export class Network {
   private readonly doing: ReadonlyMap<string, number>;
   private readonly pre: Map<string, Precomputed>;
 
-  constructor(input: NetworkInput, without: ReadonlySet<string> = new Set(), shared?: { neighbours: ReadonlyMap<string, ReadonlySet<string>>; idf: (slug: string) => number; holders: ReadonlyMap<string, readonly string[]>; units: ReadonlyMap<string, Unit>; pre: Map<string, Precomputed> }) {
+  constructor(input: NetworkInput, without: ReadonlySet<string> = new Set(), shared: Shared = {}) {
     this.input = input;
-    this.units = shared?.units ?? new Map(input.units.map((u) => [u.ags, u]));
-    this.pre = shared?.pre ?? new Map<string, Precomputed>();
+    this.units = shared.units ?? new Map(input.units.map((u) => [u.ags, u]));
+    this.pre = shared.pre ?? new Map<string, Precomputed>();
     this.candidates = input.units.filter((u) => u.kind !== 'LAND').map((u) => u.ags);
     this.hidden = without;
     this.facts = input.facts.filter((f) => !without.has(f.id));
     const heldOut = input.facts.filter((f) => without.has(f.id));
     this.hiddenRuns = new Set(heldOut.flatMap((f) => (f.project ? [f.project] : [])));
     this.hiddenUses = new Set(heldOut.flatMap((f) => (f.adoption ? [`${f.adoption.adopter}|${f.adoption.solution}`] : [])));
-    this.neighbours = shared?.neighbours ?? kreisNeighbours(input.units);
+    this.neighbours = shared.neighbours ?? kreisNeighbours(input.units);
     this.parentOf = new Map(input.parents);
 
     const group = <K, V>(rows: Iterable<[K, V]>) => {
@@ -214,7 +215,7 @@ export class Network {
       ]),
       ...uses.map(([ags, solution, topics]): [string, TopicSource] => [ags, { from: `solution:${solution}`, contributions: topics.map((slug) => ({ slug, weight: 1, basis: 'SOLUTION' as const })) }]),
     ]);
-    if (shared) {
+    if (shared.idf && shared.holders) {
       this.idf = shared.idf;
       this.holders = shared.holders;
     } else {
@@ -251,6 +252,20 @@ export class Network {
     for (const [ags, partners] of links) count(activity, ags, partners.size);
     this.doing = doing;
     this.activity = activity;
+  }
+
+  /**
+   * The network of one data version, built off the request path as the other per-version tables are: the
+   * register's table and the neighbouring Kreise (the triangulation, the largest single step) each in a turn of
+   * their own, so other requests are served in between.
+   */
+  static async build(input: NetworkInput): Promise<Network> {
+    await turn();
+    const units = new Map(input.units.map((u) => [u.ags, u]));
+    await turn();
+    const neighbours = kreisNeighbours(input.units);
+    await turn();
+    return new Network(input, new Set(), { units, neighbours });
   }
 
   /** The same network with these link facts held out as well (sharing the register's tables and the topics' rarity). */
@@ -424,6 +439,15 @@ export class Network {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** What a network shares with the one it was made from (`without`), or is given ready (`build`). */
+interface Shared {
+  neighbours?: ReadonlyMap<string, ReadonlySet<string>>;
+  idf?: (slug: string) => number;
+  holders?: ReadonlyMap<string, readonly string[]>;
+  units?: ReadonlyMap<string, Unit>;
+  pre?: Map<string, Precomputed>;
+}
 
 /** A unit with what the pair features need of it computed once. */
 interface Precomputed {

@@ -53,7 +53,7 @@ export interface VersionedNetwork {
 /** Reads the network of the data as it is now (discovery.network.ts). */
 async function readNetwork(db: Database): Promise<VersionedNetwork> {
   const input = await networkInputOf(await db.read('discovery.network', (tx) => tx.run<NetworkPartRow>(NETWORK)));
-  return { version: input.version ?? -1, network: new Network(input) };
+  return { version: input.version ?? -1, network: await Network.build(input) };
 }
 
 /**
