@@ -3,7 +3,7 @@
 // events they share, and how near they are in the network of known links. Pure: the table comes from the
 // per-version read (discovery.candidates.ts), and the evaluation builds the same table with facts held out.
 import { Delaunay } from 'd3-delaunay';
-import { turn } from '../../db/turn.js';
+import { pacer, turn } from '../../db/turn.js';
 import { explainedProfileOf, inverseDocumentFrequency, norm, type Contribution, type Profile } from './discovery.scoring.js';
 
 /** The features of a pair, in the order of a model's weights. Every one is 0 when nothing is known. */
@@ -170,8 +170,8 @@ export class Network {
   private readonly hiddenUses: ReadonlySet<string>;
   private readonly sourcesOf: ReadonlyMap<string, readonly TopicSource[]>;
   private readonly profiles = new Map<string, { profile: Profile; norm: number }>();
-  private readonly holders: ReadonlyMap<string, readonly string[]>;
-  readonly idf: (slug: string) => number;
+  private holders: ReadonlyMap<string, readonly string[]> = new Map();
+  idf: (slug: string) => number = () => 1;
   private readonly links: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly programmesOf: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly groupsOf: ReadonlyMap<string, ReadonlySet<string>>;
@@ -218,11 +218,8 @@ export class Network {
     if (shared.idf && shared.holders) {
       this.idf = shared.idf;
       this.holders = shared.holders;
-    } else {
-      // The rarity of topics over the profiles (their norms need it, so they are made again after).
-      const all = [...this.sourcesOf].map(([ags, sources]): [string, Profile] => [ags, explainedProfileOf(sources.flatMap((s) => s.contributions), this.parentOf).profile]);
-      this.idf = inverseDocumentFrequency(all.map(([, p]) => p)).idf;
-      this.holders = group(all.flatMap(([ags, profile]) => [...profile.keys()].map((slug): [string, string] => [slug, ags])));
+    } else if (!shared.rarityLater) {
+      ({ idf: this.idf, holders: this.holders } = rarityOf(this.sourcesOf, this.parentOf));
     }
 
     const links = new Map<string, Set<string>>();
@@ -265,7 +262,17 @@ export class Network {
     await turn();
     const neighbours = kreisNeighbours(input.units);
     await turn();
-    return new Network(input, new Set(), { units, neighbours });
+    const network = new Network(input, new Set(), { units, neighbours, rarityLater: true });
+    // Every profile is made once for the topics' rarity: paced, as buildProfiles is.
+    const pace = pacer();
+    const profiles: [string, Profile][] = [];
+    for (const [ags, sources] of network.sourcesOf) {
+      await pace();
+      profiles.push([ags, explainedProfileOf(sources.flatMap((x) => x.contributions), network.parentOf).profile]);
+    }
+    await pace();
+    ({ idf: network.idf, holders: network.holders } = rarityFrom(profiles));
+    return network;
   }
 
   /** The same network with these link facts held out as well (sharing the register's tables and the topics' rarity). */
@@ -440,8 +447,21 @@ export class Network {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** The rarity of each topic over every municipality's profile, and who holds each topic. */
+function rarityOf(sourcesOf: ReadonlyMap<string, readonly TopicSource[]>, parentOf: ReadonlyMap<string, string>) {
+  return rarityFrom([...sourcesOf].map(([ags, sources]): [string, Profile] => [ags, explainedProfileOf(sources.flatMap((s) => s.contributions), parentOf).profile]));
+}
+
+function rarityFrom(profiles: readonly [string, Profile][]) {
+  const holders = new Map<string, string[]>();
+  for (const [ags, profile] of profiles) for (const slug of profile.keys()) (holders.get(slug) ?? holders.set(slug, []).get(slug)!).push(ags);
+  return { idf: inverseDocumentFrequency(profiles.map(([, p]) => p)).idf, holders };
+}
+
 /** What a network shares with the one it was made from (`without`), or is given ready (`build`). */
 interface Shared {
+  /** Leave the topics' rarity to `build`, which makes it paced. */
+  rarityLater?: boolean;
   neighbours?: ReadonlyMap<string, ReadonlySet<string>>;
   idf?: (slug: string) => number;
   holders?: ReadonlyMap<string, readonly string[]>;
