@@ -61,6 +61,7 @@ const config: CodegenConfig = {
           TopicInheritance: '../features/discovery/discovery.explanation.js#TopicInheritanceRecord',
           InheritedTopic: '../features/discovery/discovery.explanation.js#InheritedTopicRecord',
           LearningPartnerEdge: '../features/discovery/discovery.explanation.js#LearningPartnerEdgeRecord',
+          LearningExplanation: '../features/discovery/discovery.explanation.js#LearningExplanationRecord',
           Reach: '../features/reach/reach.service.js#ReachResult',
           EventGrowth: '../features/reach/reach.service.js#EventGrowthRecord',
           ReachNetwork: '../features/reach/reach.service.js#NetworkAnswer',

@@ -162,6 +162,19 @@ export function metrics(outcomes: readonly Outcome[], name: string): { mrr: numb
   return w === 0 ? { mrr: 0, hit10: 0, hit50: 0, n: 0 } : { mrr: rr / w, hit10: h10 / w, hit50: h50 / w, n: outcomes.length };
 }
 
+/** Each ranking's MRR, hit@10 and hit@50 over the outcomes, with the bootstrap 95 % interval of its MRR. */
+export function scoredRankings(outcomes: readonly Outcome[], names: readonly string[], seed: string) {
+  return names.map((name) => {
+    const m = metrics(outcomes, name);
+    const [lo, hi] = bootstrap(outcomes, (s) => metrics(s, name).mrr, `${seed}:${name}`);
+    return { name, ...m, lo, hi };
+  });
+}
+
+/** A report's numbers: four decimals, and a share as a percentage. */
+export const f4 = (x: number) => x.toFixed(4);
+export const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
 /** Percentile bootstrap 95 % interval of a statistic over outcomes resampled by fact group (seeded). */
 export function bootstrap(outcomes: readonly Outcome[], stat: (sample: Outcome[]) => number, seed: string, rounds = 1000): [number, number] {
   const byGroup = new Map<number, Outcome[]>();

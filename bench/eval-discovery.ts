@@ -20,7 +20,7 @@ import { fromProject } from '../src/paths.js';
 import { distanceKm, FEATURE_COUNT, FEATURES, Network, type LinkFact } from '../src/features/discovery/discovery.features.js';
 import { structuralSimilarity, STRUCTURE_SHARE } from '../src/features/discovery/discovery.scoring.js';
 import type { Model } from '../src/features/discovery/discovery.model.js';
-import { asksOf, at, bootstrap, chooseSettings, targetMrr, columnRanker, foldsOf, metrics, modelOf, modelRanker, partnersOf, rankOf, trainingQuestions, withoutOne, type Ask, type Outcome, type Ranker } from './discovery-cv.js';
+import { asksOf, at, chooseSettings, targetMrr, columnRanker, f4, foldsOf, metrics, modelOf, modelRanker, partnersOf, pct, rankOf, scoredRankings, trainingQuestions, withoutOne, type Ask, type Outcome, type Ranker } from './discovery-cv.js';
 import { EVAL_SETTINGS } from './discovery-settings.js';
 import { readNetwork, withRealData } from './real-data.js';
 
@@ -112,14 +112,8 @@ await withRealData(log, async (db) => {
 
   // The report.
   const names = Object.keys(pooled[0]!.ranks);
-  const f4 = (x: number) => x.toFixed(4);
-  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const table = (outcomes: Outcome[], seed: string) => {
-    const rows = names.map((name) => {
-      const m = metrics(outcomes, name);
-      const [lo, hi] = bootstrap(outcomes, (s) => metrics(s, name).mrr, `${seed}:${name}`);
-      return { name, ...m, lo, hi, target: targetMrr(outcomes, name, EVAL.unknownShare) };
-    });
+    const rows = scoredRankings(outcomes, names, seed).map((r) => ({ ...r, target: targetMrr(outcomes, r.name, EVAL.unknownShare) }));
     const best = rows.filter((r) => r.name !== MODEL).reduce((a, b) => (b.mrr > a.mrr ? b : a));
     const model = rows.find((r) => r.name === MODEL)!;
     return {

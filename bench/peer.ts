@@ -2,10 +2,14 @@
 // R2 and R3 are expressed natively (filters, sorting, limits and connections
 // of the generated API); R1, R4, R5 and R6 it cannot express, so Query fields
 // hold the floor statements of bench/statements.ts in `@cypher` (wrapped only
-// to return one column). Contacts keep the API's rule for an anonymous caller: listed
-// once consented, e-mail only when PUBLIC — the e-mail through `@cypher`.
+// to return one column); the learned rankings (R1, R5, R6) no Cypher can hold, so
+// custom Query resolvers run the same floor as a1 (bench/model-floor.ts). Contacts
+// keep the API's rule for an anonymous caller: listed once consented, e-mail only
+// when PUBLIC — the e-mail through `@cypher`.
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { Driver } from 'neo4j-driver';
+import { Database } from '../src/db/database.js';
+import { modelLearningFloor, modelPeersFloor } from './model-floor.js';
 import { LEARNING_IN_CYPHER, PEERS_IN_CYPHER, REACH_IN_CYPHER } from './statements.js';
 
 const oneColumn = (statement: string, map: string, column: string) => `CALL () {\n${statement}\n}\nRETURN ${map} AS ${column}`;
@@ -105,7 +109,33 @@ type ReachSummary {
   byState: [ReachCount!]!
 }
 
+type ModelPeerHit {
+  ags: String!
+  score: Float!
+  distanceKm: Float
+}
+
+type ModelPeerPage {
+  totalCount: Int!
+  edges: [ModelPeerHit!]!
+}
+
+type ModelSolutionHit {
+  type: String!
+  slug: String!
+  runner: String!
+  status: String!
+  score: Float!
+}
+
+type ModelSolutionPage {
+  totalCount: Int!
+  edges: [ModelSolutionHit!]!
+}
+
 type Query {
+  modelPeers(ags: String!, first: Int!, interests: [String!]! = []): ModelPeerPage
+  modelLearningPartners(ags: String!, first: Int!): ModelSolutionPage
   peers(ags: String!, first: Int!, interests: [String!]! = []): PeerPage
     @cypher(statement: """${oneColumn(PEERS_IN_CYPHER, '{totalCount: totalCount, edges: edges}', 'page')}""", columnName: "page")
   learningPartners(ags: String!, first: Int!, interests: [String!]! = []): SolutionPage
@@ -116,5 +146,12 @@ type Query {
 `;
 
 export function peerSchema(driver: Driver) {
-  return new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver }).getSchema();
+  const db = new Database(driver, { database: 'neo4j', timeoutMs: 120_000 });
+  const resolvers = {
+    Query: {
+      modelPeers: (_: unknown, args: { ags: string; first: number; interests: string[] }) => modelPeersFloor(db, args.ags, args.interests, args.first),
+      modelLearningPartners: (_: unknown, args: { ags: string; first: number }) => modelLearningFloor(db, args.ags, args.first),
+    },
+  };
+  return new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver, resolvers }).getSchema();
 }

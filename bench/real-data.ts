@@ -9,6 +9,7 @@ import { locateRegister } from '../src/import/register-source.js';
 import { fromProject } from '../src/paths.js';
 import { NETWORK, networkInputOf, type NetworkPartRow } from '../src/features/discovery/discovery.network.js';
 import type { NetworkInput } from '../src/features/discovery/discovery.features.js';
+import { buildSolutions, SOLUTIONS, solutionsRowOf, type PartRow, type Solution } from '../src/features/discovery/discovery.profiles.js';
 
 const PORT = Number(process.env.EVAL_NEO4J_PORT ?? 7696);
 
@@ -37,4 +38,9 @@ export async function withRealData<T>(log: (line: string) => void, use: (db: Dat
 /** What the peer ranking reads, as the API reads it (discovery.network). */
 export async function readNetwork(db: Database): Promise<NetworkInput> {
   return networkInputOf(await db.read('eval.network', (tx) => tx.run<NetworkPartRow>(NETWORK)));
+}
+
+/** Every measure and project to learn from, as the API reads them (discovery.solutions). */
+export async function readSolutionList(db: Database): Promise<Solution[]> {
+  return (await buildSolutions(solutionsRowOf(await db.read('eval.solutions', (tx) => tx.run<PartRow>(SOLUTIONS))))).all;
 }

@@ -1,7 +1,9 @@
 // The benchmark's requests, each three ways: the GraphQL operation the API
 // (b) answers, the floor (a0/a1: the single best Cypher statement, run through
-// the driver; for R1 the scoring written in Cypher, bench/statements.ts), and
-// how both are brought to one shape to be compared.
+// the driver; for the formulas R1f, R5f, R6f the scoring written in Cypher,
+// bench/statements.ts; for the learned models R1, R5, R6 one statement and the
+// scoring in process, bench/model-floor.ts), and how both are brought to one
+// shape to be compared.
 import { ANONYMOUS, viewerParams } from '../src/auth/viewer.js';
 import { cypher } from '../src/db/cypher.js';
 import type { Database } from '../src/db/database.js';
@@ -10,6 +12,7 @@ import { capLimit, LIST_CAPS } from '../src/kernel/list-caps.js';
 import type { Key } from './data.js';
 import { today } from '../src/features/reach/reach.service.js';
 import { R1_FLOOR, R4_FLOOR, R6_FLOOR } from './statements.js';
+import { MODEL_LEARNING_FLOOR, MODEL_PEERS_FLOOR, modelLearningFloor, modelPeersFloor, type ModelLearningPage, type ModelPeersPage } from './model-floor.js';
 
 export interface BenchRequest {
   id: string;
@@ -25,14 +28,17 @@ export interface BenchRequest {
   statement: { text: string; params(key: Key): Record<string, unknown> };
   /** Analytics: b is asked with an analyst's token. */
   analytics?: boolean;
-  /** The same request to the peer (c), @neo4j/graphql; `viaCypher` when it runs the floor statement in an `@cypher` field. */
-  peer: { query: string; variables(key: Key): Record<string, unknown>; normalize(data: any): unknown; viaCypher: boolean };
+  /**
+   * The same request to the peer (c), @neo4j/graphql; `viaCypher` when it runs the floor statement in an `@cypher` field,
+   * `viaResolver` when a custom Query resolver runs the floor (a learned model, which no `@cypher` can hold).
+   */
+  peer: { query: string; variables(key: Key): Record<string, unknown>; normalize(data: any): unknown; viaCypher: boolean; viaResolver?: boolean };
 }
 
 const anonymous = viewerParams(ANONYMOUS);
 
-// R1 — peers of a municipality, first 10 with explanations. By the formula the floor and the peer write in Cypher
-// (rankBy: BOTH): the learned model (the API's default since issue 36) is not yet in the floor's statement.
+// R1f — peers of a municipality, first 10 with explanations, by the formula of before (rankBy: BOTH), which the
+// floor and the peer write in Cypher. R1 asks the same by the learned model, the API's default (modelPeersRequest).
 const R1_QUERY = `query ($ags: String!, $interests: [String!]) { peers(ags: $ags, interests: $interests, first: 10, rankBy: BOTH) { totalCount edges { score node { ags }
   explanation { distanceKm sizeClass sharedTopics { topic { slug } weight } } } } }`;
 type R1Row = { totalCount: number; edges: { ags: string; score: number; distanceKm: number | null; sizeClass: string | null; sharedTopics: { slug: string; weight: number }[] }[] };
@@ -44,8 +50,9 @@ const r1Normal = (c: { totalCount: number; edges: { score: number; node: { ags: 
 
 // R5 — peers of a Gemeinde that runs no project, with three interests for this request: R1's shape (peersRequest).
 
-// R6 — learning partners of a Kleinstadt, first 10, with runner, status and matched topics.
-const R6_QUERY = `query ($ags: String!) { learningPartners(ags: $ags, first: 10) { totalCount edges { score
+// R6f — learning partners of a Kleinstadt, first 10, with runner, status and matched topics, by the formula of
+// before (rankBy: FORMULA). R6 asks the same by the learned model (modelLearningRequest).
+const R6_QUERY = `query ($ags: String!) { learningPartners(ags: $ags, first: 10, rankBy: FORMULA) { totalCount edges { score
   node { __typename ... on Measure { slug } ... on Project { slug } } runner { ags }
   explanation { status matchedTopics { topic { slug } weight } } } } }`;
 type R6Edge = { type: string; slug: string; status: string; runner: string; score: number; matched: { slug: string; weight: number }[] };
@@ -144,8 +151,36 @@ function peersRequest(id: string, title: string, asker: (k: Key) => { ags: strin
   };
 }
 
+const modelPeersNormal = (p: ModelPeersPage) => ({ total: p.totalCount, peers: p.edges.map((e) => [e.ags, round(e.score), round(e.distanceKm)]) });
+
+/** R1 and R5 by the learned model (the API's default): the first 10 peers with score and distance. */
+function modelPeersRequest(id: string, title: string, asker: (k: Key) => { ags: string; interests: string[] }): BenchRequest {
+  return {
+    id,
+    title,
+    query: 'query ($ags: String!, $interests: [String!]) { peers(ags: $ags, interests: $interests, first: 10) { totalCount edges { score node { ags } explanation { distanceKm } } } }',
+    variables: asker,
+    async floor(db, k) {
+      const page = await modelPeersFloor(db, asker(k).ags, asker(k).interests, 10);
+      return page && modelPeersNormal(page);
+    },
+    normalize: (d) => modelPeersNormal({ totalCount: d.peers.totalCount, edges: d.peers.edges.map((e: any) => ({ ags: e.node.ags, score: e.score, distanceKm: e.explanation.distanceKm })) }),
+    statement: { text: MODEL_PEERS_FLOOR.text, params: () => ({}) },
+    peer: {
+      query: 'query ($ags: String!, $interests: [String!]!) { modelPeers(ags: $ags, first: 10, interests: $interests) { totalCount edges { ags score distanceKm } } }',
+      variables: asker,
+      normalize: (d) => d.modelPeers && modelPeersNormal(d.modelPeers),
+      viaCypher: false,
+      viaResolver: true,
+    },
+  };
+}
+
+const modelLearningNormal = (p: ModelLearningPage) => ({ total: p.totalCount, solutions: p.edges.map((e) => [e.type, e.slug, round(e.score), e.runner, e.status]) });
+
 export const REQUESTS: BenchRequest[] = [
-  peersRequest('R1', 'peers of a municipality (first 10, with explanations)', (k) => ({ ags: k.ags, interests: [] })),
+  modelPeersRequest('R1', 'peers of a municipality by the learned model (first 10, with score and distance)', (k) => ({ ags: k.ags, interests: [] })),
+  peersRequest('R1f', 'peers of a municipality by the formula (first 10, with explanations)', (k) => ({ ags: k.ags, interests: [] })),
   {
     id: 'R2',
     title: 'a municipality page (10 projects → topics and contacts, plus its contacts)',
@@ -223,10 +258,35 @@ export const REQUESTS: BenchRequest[] = [
       viaCypher: true,
     },
   },
-  peersRequest('R5', 'peers of a Gemeinde that runs no project, with 3 interests (first 10, with explanations)', (k) => k.newcomer),
+  modelPeersRequest('R5', 'peers of a Gemeinde that runs no project, with 3 interests, by the learned model (first 10)', (k) => k.newcomer),
+  peersRequest('R5f', 'peers of a Gemeinde that runs no project, with 3 interests, by the formula (first 10, with explanations)', (k) => k.newcomer),
   {
     id: 'R6',
-    title: 'learning partners of a Kleinstadt (first 10: solution, runner, status, matched topics)',
+    title: 'learning partners of a Kleinstadt by the learned model (first 10: solution, runner, status, score)',
+    query: `query ($ags: String!) { learningPartners(ags: $ags, first: 10) { totalCount edges { score
+      node { __typename ... on Measure { slug } ... on Project { slug } } runner { ags } explanation { status } } } }`,
+    variables: (k) => ({ ags: k.kleinstadt }),
+    async floor(db, k) {
+      const page = await modelLearningFloor(db, k.kleinstadt, 10);
+      return page && modelLearningNormal(page);
+    },
+    normalize: (d) =>
+      modelLearningNormal({
+        totalCount: d.learningPartners.totalCount,
+        edges: d.learningPartners.edges.map((e: any) => ({ type: e.node.__typename, slug: e.node.slug, runner: e.runner.ags, status: e.explanation.status, score: e.score })),
+      }),
+    statement: { text: MODEL_LEARNING_FLOOR.text, params: () => ({}) },
+    peer: {
+      query: 'query ($ags: String!) { modelLearningPartners(ags: $ags, first: 10) { totalCount edges { type slug runner status score } } }',
+      variables: (k) => ({ ags: k.kleinstadt }),
+      normalize: (d) => d.modelLearningPartners && modelLearningNormal(d.modelLearningPartners),
+      viaCypher: false,
+      viaResolver: true,
+    },
+  },
+  {
+    id: 'R6f',
+    title: 'learning partners of a Kleinstadt by the formula (first 10: solution, runner, status, matched topics)',
     query: R6_QUERY,
     variables: (k) => ({ ags: k.kleinstadt }),
     async floor(db, k) {

@@ -14,7 +14,7 @@ import type { IndexRankRecord } from '../records/index-rank.js';
 import type { SourceRecord } from '../kernel/source.js';
 import type { PartialDateRecord } from '../kernel/partial-date.js';
 import type { RegisterRecord } from '../features/register/register.repository.js';
-import type { PeerEdgeRecord, SharedTopicRecord, ExplanationRecord, SharedActivityRecord, SharedProgrammeGroupRecord, SharedAdoptionRecord, TopicInheritanceRecord, InheritedTopicRecord, LearningPartnerEdgeRecord } from '../features/discovery/discovery.explanation.js';
+import type { PeerEdgeRecord, SharedTopicRecord, ExplanationRecord, SharedActivityRecord, SharedProgrammeGroupRecord, SharedAdoptionRecord, TopicInheritanceRecord, InheritedTopicRecord, LearningPartnerEdgeRecord, LearningExplanationRecord } from '../features/discovery/discovery.explanation.js';
 import type { ExpertReasonRecord } from '../features/discovery/discovery.search.js';
 import type { ReachResult, EventGrowthRecord, NetworkAnswer } from '../features/reach/reach.service.js';
 import type { NetworkGraphSlice, BrokerRecord, CommunityRecord } from '../features/reach/reach.network.js';
@@ -879,12 +879,22 @@ export type Interest = {
 /** Why a solution is suggested. */
 export type LearningExplanation = {
   __typename?: 'LearningExplanation';
-  /** STRUCTURE_ONLY when the asker has no topics to match; else TOPICS_AND_STRUCTURE. */
+  /** MODEL under `rankBy: MODEL` (the default); under `rankBy: FORMULA` STRUCTURE_ONLY when the asker has no topics to match, else TOPICS_AND_STRUCTURE. */
   basis: ExplanationBasis;
+  /** Under `rankBy: MODEL`: each feature's part of the score, largest in size first; they add up to `score`. Empty under FORMULA. At most 8. */
+  contributions: Array<LearningFeatureContribution>;
   /** Distance in km between the asker and the runner; null when a position is unknown. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
   /** The asker's topics the solution addresses, heaviest first; their weights add up to `topicScore` (of more than the cap, the lightest are left out). At most 20. */
   matchedTopics: Array<SharedTopic>;
+  /** Whether it addresses one of this request's `interests` (what the asker looks for now). Under MODEL the solutions come in tiers — those matching an interest, then those matching another topic of the asker, then the rest — each tier ordered by the model's score. */
+  matchesInterest: Scalars['Boolean']['output'];
+  /** Whether the solution addresses one of the asker's topics (its profile with this request's interests). */
+  matchesTopic: Scalars['Boolean']['output'];
+  /** The version of the learned model (`rankBy: MODEL`; bench/results/learning-model.md); null under FORMULA. */
+  model?: Maybe<Scalars['String']['output']>;
+  /** Municipalities like the asker (among its 50 best peers by the peer model, best first) that have already taken something up from the runner — adopted a solution it built, or took one over by a recorded transfer. At most 10. */
+  peersLikeYou: Array<Municipality>;
   /** How far it has got (a project's: from its status). */
   status: MeasureStatus;
   /** When the source stated the status; null when it does not say. */
@@ -893,6 +903,34 @@ export type LearningExplanation = {
   structure: StructureMatch;
   /** How much of the asker's profile the solution covers, 0 to 1 (IDF-weighted). */
   topicScore: Scalars['Float']['output'];
+};
+
+/** What the learned learning-partner ranking knows of a solution for an asker. */
+export type LearningFeature =
+  /** 1 for a whole project, 0 for one of its measures. */
+  | 'IS_PROJECT'
+  /** ln(1 + km) between the asker and the runner (150 km when a position is unknown). */
+  | 'RUNNER_DISTANCE'
+  /** The runner's score as the asker's peer under the peer model (`peers`). */
+  | 'RUNNER_PEER_SCORE'
+  /** How alike the runner is to the asker by the register, 0 to 1 (`structure.score`). */
+  | 'RUNNER_STRUCTURE'
+  /** ln(1 + the municipalities that took something up from the runner). */
+  | 'RUNNER_TAKEN_UP_BY'
+  /** How far it has got: implemented 1, in progress 0.6, planned or unknown 0.3. */
+  | 'STATUS'
+  /** ln(1 + the asker's 50 best peers that took something up from the runner): see `peersLikeYou`. */
+  | 'TAKEN_UP_BY_PEERS_LIKE_YOU';
+
+/** One feature's part of a solution's score under the learned learning-partner model (bench/results/learning-model.md): weight × (value − the average candidate's value) / its scale. */
+export type LearningFeatureContribution = {
+  __typename?: 'LearningFeatureContribution';
+  /** Its part of the score. */
+  contribution: Scalars['Float']['output'];
+  /** The feature. */
+  feature: LearningFeature;
+  /** Its value for this asker and solution (see `LearningFeature` for the unit). */
+  value: Scalars['Float']['output'];
 };
 
 /** A page of solutions to adopt, best first. */
@@ -923,11 +961,18 @@ export type LearningPartnerEdge = {
   project: Project;
   /** The municipality to ask: the project's lead runner. */
   runner: Municipality;
-  /** 0 to 1: 0.6 × topic match + 0.2 × status (implemented 1, in progress 0.6, planned or unknown 0.3) + 0.2 × the runner's structure score; with no topics to match, 0.5 × status + 0.5 × structure. */
+  /** Under `rankBy: MODEL`: the model's score, the sum of `explanation.contributions` (0 for the average candidate; higher is better). Under FORMULA, 0 to 1: 0.6 × topic match + 0.2 × status (implemented 1, in progress 0.6, planned or unknown 0.3) + 0.2 × the runner's structure score; with no topics to match, 0.5 × status + 0.5 × structure. */
   score: Scalars['Float']['output'];
   /** Where the solution is documented. At most 5. */
   sources: Array<Source>;
 };
+
+/** How `learningPartners` orders the solutions. */
+export type LearningRanking =
+  /** 0.6 × topic match + 0.2 × status + 0.2 × the runner's structure score, among those addressing one of the asker's topics (with none, 0.5 × status + 0.5 × structure over all): the formula before the model, a baseline of `npm run eval:learning`. */
+  | 'FORMULA'
+  /** The learned model (the default): a conditional logistic regression over `LearningFeature`, trained on the real take-ups (adoptions of a solution from its origin, transfers) by `npm run train:discovery` and judged on held-out ones by `npm run eval:learning`. In tiers: the solutions addressing one of the request's `interests`, then those addressing another of the asker's topics, then every other; each tier by the model (`explanation.matchesInterest`, `matchesTopic`), a runner's further solutions in a tier placed as if each scored 1 less for every one of its own before it, so one runner does not fill the page. The score is the sum of `explanation.contributions`. */
+  | 'MODEL';
 
 /** One thing a project does — an app, a data platform, an on-demand bus — as the programme's measures database records them. */
 export type Measure = Node & {
@@ -1143,6 +1188,7 @@ export type MunicipalityLearningPartnersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   interests?: InputMaybe<Array<Scalars['String']['input']>>;
   profile?: InputMaybe<PeerProfile>;
+  rankBy?: InputMaybe<LearningRanking>;
 };
 
 
@@ -2276,6 +2322,7 @@ export type QueryLearningPartnersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   interests?: InputMaybe<Array<Scalars['String']['input']>>;
   profile?: InputMaybe<PeerProfile>;
+  rankBy?: InputMaybe<LearningRanking>;
 };
 
 
@@ -3416,9 +3463,12 @@ export type ResolversTypes = ResolversObject<{
   InheritedTopic: ResolverTypeWrapper<InheritedTopicRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Interest: ResolverTypeWrapper<InterestRecord>;
-  LearningExplanation: ResolverTypeWrapper<Omit<LearningExplanation, 'matchedTopics'> & { matchedTopics: Array<ResolversTypes['SharedTopic']> }>;
+  LearningExplanation: ResolverTypeWrapper<LearningExplanationRecord>;
+  LearningFeature: LearningFeature;
+  LearningFeatureContribution: ResolverTypeWrapper<LearningFeatureContribution>;
   LearningPartnerConnection: ResolverTypeWrapper<Omit<LearningPartnerConnection, 'edges'> & { edges: Array<ResolversTypes['LearningPartnerEdge']> }>;
   LearningPartnerEdge: ResolverTypeWrapper<LearningPartnerEdgeRecord>;
+  LearningRanking: LearningRanking;
   Measure: ResolverTypeWrapper<MeasureRecord>;
   MeasureConnection: ResolverTypeWrapper<Omit<MeasureConnection, 'byStatus' | 'edges'> & { byStatus: Array<ResolversTypes['MeasureStatusCount']>, edges: Array<ResolversTypes['MeasureEdge']> }>;
   MeasureEdge: ResolverTypeWrapper<Omit<MeasureEdge, 'node'> & { node: ResolversTypes['Measure'] }>;
@@ -3577,7 +3627,8 @@ export type ResolversParentTypes = ResolversObject<{
   InheritedTopic: InheritedTopicRecord;
   Int: Scalars['Int']['output'];
   Interest: InterestRecord;
-  LearningExplanation: Omit<LearningExplanation, 'matchedTopics'> & { matchedTopics: Array<ResolversParentTypes['SharedTopic']> };
+  LearningExplanation: LearningExplanationRecord;
+  LearningFeatureContribution: LearningFeatureContribution;
   LearningPartnerConnection: Omit<LearningPartnerConnection, 'edges'> & { edges: Array<ResolversParentTypes['LearningPartnerEdge']> };
   LearningPartnerEdge: LearningPartnerEdgeRecord;
   Measure: MeasureRecord;
@@ -3954,12 +4005,23 @@ export type InterestResolvers<ContextType = Context, ParentType extends Resolver
 
 export type LearningExplanationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningExplanation'] = ResolversParentTypes['LearningExplanation']> = ResolversObject<{
   basis?: Resolver<ResolversTypes['ExplanationBasis'], ParentType, ContextType>;
+  contributions?: Resolver<Array<ResolversTypes['LearningFeatureContribution']>, ParentType, ContextType>;
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   matchedTopics?: Resolver<Array<ResolversTypes['SharedTopic']>, ParentType, ContextType>;
+  matchesInterest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  matchesTopic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  peersLikeYou?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MeasureStatus'], ParentType, ContextType>;
   statusAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   structure?: Resolver<ResolversTypes['StructureMatch'], ParentType, ContextType>;
   topicScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type LearningFeatureContributionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningFeatureContribution'] = ResolversParentTypes['LearningFeatureContribution']> = ResolversObject<{
+  contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['LearningFeature'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type LearningPartnerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningPartnerConnection'] = ResolversParentTypes['LearningPartnerConnection']> = ResolversObject<{
@@ -4034,7 +4096,7 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   kind?: Resolver<ResolversTypes['MunicipalityKind'], ParentType, ContextType>;
   kreis?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   land?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
-  learningPartners?: Resolver<ResolversTypes['LearningPartnerConnection'], ParentType, ContextType, RequireFields<MunicipalityLearningPartnersArgs, 'first' | 'profile'>>;
+  learningPartners?: Resolver<ResolversTypes['LearningPartnerConnection'], ParentType, ContextType, RequireFields<MunicipalityLearningPartnersArgs, 'first' | 'profile' | 'rankBy'>>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4300,7 +4362,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first' | 'orderBy'>>;
   experts?: Resolver<ResolversTypes['ExpertConnection'], ParentType, ContextType, RequireFields<QueryExpertsArgs, 'first' | 'topics'>>;
   gemeindePositions?: Resolver<ResolversTypes['GemeindePositions'], ParentType, ContextType>;
-  learningPartners?: Resolver<ResolversTypes['LearningPartnerConnection'], ParentType, ContextType, RequireFields<QueryLearningPartnersArgs, 'ags' | 'first' | 'profile'>>;
+  learningPartners?: Resolver<ResolversTypes['LearningPartnerConnection'], ParentType, ContextType, RequireFields<QueryLearningPartnersArgs, 'ags' | 'first' | 'profile' | 'rankBy'>>;
   measure?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasureArgs, 'slug'>>;
   measures?: Resolver<ResolversTypes['MeasureConnection'], ParentType, ContextType, RequireFields<QueryMeasuresArgs, 'first'>>;
   municipalities?: Resolver<ResolversTypes['MunicipalityConnection'], ParentType, ContextType, RequireFields<QueryMunicipalitiesArgs, 'first' | 'orderBy'>>;
@@ -4620,6 +4682,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   InheritedTopic?: InheritedTopicResolvers<ContextType>;
   Interest?: InterestResolvers<ContextType>;
   LearningExplanation?: LearningExplanationResolvers<ContextType>;
+  LearningFeatureContribution?: LearningFeatureContributionResolvers<ContextType>;
   LearningPartnerConnection?: LearningPartnerConnectionResolvers<ContextType>;
   LearningPartnerEdge?: LearningPartnerEdgeResolvers<ContextType>;
   Measure?: MeasureResolvers<ContextType>;

@@ -25,6 +25,8 @@ export const LIST_CAPS = {
   'SharedActivity.events': 10,
   'SharedActivity.partners': 10,
   'LearningExplanation.matchedTopics': 20,
+  'LearningExplanation.contributions': 8,
+  'LearningExplanation.peersLikeYou': 10,
   'Topic.subtopics': 30,
   'Project.topics': 20,
   'Measure.topics': 20,

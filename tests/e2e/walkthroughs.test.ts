@@ -169,13 +169,20 @@ describe('README walk-throughs', () => {
       expect(e.explanation.basis).toBe('MODEL');
       expect(e.explanation.contributions.reduce((sum: number, c: any) => sum + c.contribution, 0)).toBeCloseTo(e.score, 9);
     }
-    expect(learning.totalCount).toBe(137);
+    // As the text says: every solution of another's project ranked, on-demand mobility first, ERZmobil at the top,
+    // Zwönitz's own project moved below Brandis's car-sharing (a runner's further solutions step back).
+    expect(learning.totalCount).toBe(569);
     expect(learning.edges.slice(0, 3).map((e: any) => [e.node.name, e.runner.name])).toEqual([
       ['ERZmobil', 'Zwönitz, Stadt'],
-      ['Smartes Dorfshuttle', 'Süderbrarup'],
       ['Carsharing mit E-Mobilität', 'Brandis, Stadt'],
+      ['Zwönitz', 'Zwönitz, Stadt'],
     ]);
-    expect(learning.edges[0].explanation).toMatchObject({ topicScore: 1, status: 'IMPLEMENTED' });
+    expect(learning.edges[0].explanation).toMatchObject({ basis: 'MODEL', matchesInterest: true, topicScore: 1, status: 'IMPLEMENTED' });
+    expect(learning.edges[0].explanation.model).toMatch(/^learning-/);
+    for (const e of learning.edges) {
+      expect(e.explanation.matchesInterest).toBe(true);
+      expect(e.explanation.contributions.reduce((sum: number, c: any) => sum + c.contribution, 0)).toBeCloseTo(e.score, 9);
+    }
     expect(learning.edges[0].node.statusAsOf).toBe('2024');
     expect(learning.edges[0].contactPoints[0].unit).toMatch(/Zwönitz/);
     for (const e of learning.edges) expect(e.sources.length).toBeGreaterThan(0);
@@ -189,15 +196,15 @@ describe('README walk-throughs', () => {
     expect(sample).toHaveLength(400);
     const QUERY = `query ($ags: String!) {
       peers(ags: $ags, first: 5) { edges { score explanation { basis contributions { contribution } } } }
-      learningPartners(ags: $ags, first: 5) { edges { explanation { basis matchedTopics { weight } structure { score } } } }
+      learningPartners(ags: $ags, first: 5) { edges { score explanation { basis contributions { contribution } } } }
     }`;
     const short: string[] = [];
     for (const ags of sample) {
       const { data, errors } = await h.gql(QUERY, { ags }, viewers.anonymous);
       expect(errors).toBeUndefined();
-      // A peer is explained by the model's contributions, adding up to its score; a solution by its matched topics or its structure.
+      // A peer and a solution are each explained by their model's contributions, adding up to the score.
       const peersExplained = data!.peers.edges.filter((e: any) => e.explanation.basis === 'MODEL' && Math.abs(e.explanation.contributions.reduce((s: number, c: any) => s + c.contribution, 0) - e.score) < 1e-9).length;
-      const solutionsExplained = data!.learningPartners.edges.filter((e: any) => e.explanation.basis === 'STRUCTURE_ONLY' || e.explanation.matchedTopics.length > 0).length;
+      const solutionsExplained = data!.learningPartners.edges.filter((e: any) => e.explanation.basis === 'MODEL' && Math.abs(e.explanation.contributions.reduce((s: number, c: any) => s + c.contribution, 0) - e.score) < 1e-9).length;
       if (peersExplained < 5 || solutionsExplained < 5) short.push(ags);
     }
     expect(short).toEqual([]);

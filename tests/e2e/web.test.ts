@@ -207,13 +207,19 @@ describe('the web app', () => {
     await page.getByRole('tab', { name: /Lösungen zum Übernehmen/ }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBe('loesungen');
     const solutions = page.getByRole('tabpanel');
-    const ranked = await h.ok<any>('{ learningPartners(ags: "07137", interests: ["on-demand-mobilitaet", "energie"], first: 20) { edges { node { ... on Measure { name } ... on Project { name } } runner { name } } } }');
+    const ranked = await h.ok<any>(
+      '{ learningPartners(ags: "07137", interests: ["on-demand-mobilitaet", "energie"], first: 20) { edges { node { ... on Measure { name } ... on Project { name } } runner { name } explanation { model peersLikeYou { name } } } } }',
+    );
     await expect.poll(() => solutions.locator('li.result').count()).toBe(20);
     const texts = await solutions.locator('li.result').allInnerTexts();
     ranked.learningPartners.edges.forEach((e: any, i: number) => {
       expect(texts[i]).toContain(e.node.name);
       expect(texts[i]).toContain(e.runner.name);
+      // Why, in words; and the municipalities like hers that already took something up from the runner.
+      expect(texts[i]).toContain('Warum diese Lösung');
+      if (e.explanation.peersLikeYou.length > 0) expect(texts[i]).toContain(`Kommunen wie Ihre, die schon etwas von ${e.runner.name} übernommen haben: ${e.explanation.peersLikeYou.map((m: any) => m.name).join(', ')}`);
     });
+    expect(await solutions.getByText(`Gereiht von einem Modell (${ranked.learningPartners.edges[0].explanation.model})`).count()).toBe(1);
     await accessible();
 
     // A peer's page: its contacts as an anonymous viewer sees them.

@@ -179,8 +179,9 @@ describe('a similar starting point', () => {
   });
 });
 
-const LEARNING = `query ($ags: String!, $interests: [String!], $profile: PeerProfile, $filter: PeerFilter, $first: Int, $after: String) {
-  learningPartners(ags: $ags, interests: $interests, profile: $profile, filter: $filter, first: $first, after: $after) {
+// The formula (rankBy: FORMULA), whose scores these tests recompute; the learned model: learning-model.test.ts.
+const LEARNING = `query ($ags: String!, $interests: [String!], $profile: PeerProfile, $filter: PeerFilter, $first: Int, $after: String, $rankBy: LearningRanking = FORMULA) {
+  learningPartners(ags: $ags, interests: $interests, profile: $profile, filter: $filter, first: $first, after: $after, rankBy: $rankBy) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges {

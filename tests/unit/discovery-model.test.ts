@@ -2,7 +2,9 @@
 // the neighbouring Kreise, the model's contributions adding up to its score, and a fit that is the same twice.
 import { describe, expect, it } from 'vitest';
 import { FEATURE_COUNT, FEATURES, kreisNeighbours, Network, type NetworkInput, type Unit } from '../../src/features/discovery/discovery.features.js';
-import { contributions, fit, scores, standardisation, type Model, type Question } from '../../src/features/discovery/discovery.model.js';
+import { checkedModel, contributions, fit, scores, standardisation, type Model, type Question } from '../../src/features/discovery/discovery.model.js';
+import { LEARNING_FEATURE_COUNT, LEARNING_FEATURES, learningFeatures, takenUpFrom, takeUpOf } from '../../src/features/discovery/discovery.learning.js';
+import type { Solution } from '../../src/features/discovery/discovery.profiles.js';
 import { LIST_CAPS } from '../../src/kernel/list-caps.js';
 
 const unit = (ags: string, kind: string, lat: number | null, lon: number | null, population: number | null, state = 'SCHLESWIG_HOLSTEIN'): Unit => ({
@@ -133,6 +135,7 @@ describe('the model', () => {
 
   it('lists every contribution within the schema’s cap, so they always add up to the score', () => {
     expect(LIST_CAPS['Explanation.contributions']).toBeGreaterThanOrEqual(FEATURE_COUNT);
+    expect(LIST_CAPS['LearningExplanation.contributions']).toBeGreaterThanOrEqual(LEARNING_FEATURE_COUNT);
   });
 
   it('scores each candidate as the sum of its features’ contributions', () => {
@@ -163,5 +166,51 @@ describe('the model', () => {
     expect(a).toEqual(b);
     expect(a[sameKreis]).toBeGreaterThan(0.5);
     expect(Math.abs(a[FEATURES.indexOf('topicSimilarity')]!)).toBeLessThan(1e-9);
+  });
+});
+
+describe('learning-partner features', () => {
+  const network = new Network({
+    ...input,
+    facts: [...input.facts, { id: 'exchange:01001002|09001001|TRANSFER', kind: 'EXCHANGE', pairs: [['01001002', '09001001']], year: 2024, transfer: { from: '09001001', to: '01001002' } }],
+  });
+  const base: Model = { version: 'test', features: [...FEATURES], mean: [], scale: [], weights: [], lambda: 0.1, unknownPartnerWeight: 1, report: '', trainedOn: { facts: 0, questions: 0, negativesPerQuestion: 0, seed: 'x' } };
+  // A peer model that prefers the near: only the distance counts.
+  const nearFirst: Model = { ...base, weights: FEATURES.map((f) => (f === 'logDistance' ? -1 : 0)), mean: FEATURES.map(() => 0), scale: FEATURES.map(() => 1) };
+  const solution = (key: string, runner: string, status: Solution['status'], topics: string[]): Solution => ({ key, type: 'Measure', project: `p-${key}`, status, statusAsOf: null, topics, profile: new Map(topics.map((t) => [t, 1])), runners: [runner] });
+  const list = [solution('bus', '09001001', 'IMPLEMENTED', ['mobilitaet']), solution('plan', '01001001', 'PLANNED', ['energie'])];
+  const at = (name: (typeof LEARNING_FEATURES)[number]) => LEARNING_FEATURES.indexOf(name);
+
+  it('reads a take-up from an adoption (adopter ← origin) and from a TRANSFER link (to ← from), and none from other facts', () => {
+    expect(network.facts.map(takeUpOf)).toEqual([null, null, { by: '01002001', from: '09001001' }, { by: '01001002', from: '09001001' }]);
+    expect([...(takenUpFrom(network).get('09001001') ?? [])].sort()).toEqual(['01001002', '01002001']);
+    // Held out, a take-up counts no more.
+    expect([...(takenUpFrom(network.without(['adoption:dorffunk|01002001'])).get('09001001') ?? [])]).toEqual(['01001002']);
+  });
+
+  it('computes status, distance and what the asker’s best peers took up from the runner', () => {
+    const lf = learningFeatures(network, nearFirst, '01001001', list, new Map([['mobilitaet', 1]]));
+    expect(lf.candidates).toEqual(['Measure:bus', 'Measure:plan']);
+    const x = (i: number, f: (typeof LEARNING_FEATURES)[number]) => lf.x[i * LEARNING_FEATURE_COUNT + at(f)]!;
+    expect([x(0, 'status'), x(1, 'status')]).toEqual([1, 0.3]);
+    expect(x(0, 'runnerTakenUpBy')).toBeCloseTo(Math.log1p(2), 12);
+    expect(x(1, 'runnerTakenUpBy')).toBe(0);
+    // Both who took something up from the Bavarian runner are among the asker's (five) best peers.
+    expect(lf.peersLikeYouOf('09001001').sort()).toEqual(['01001002', '01002001']);
+    expect(x(0, 'takenUpByPeersLikeYou')).toBeCloseTo(Math.log1p(2), 12);
+    expect(x(0, 'logRunnerDistance')).toBeGreaterThan(x(1, 'logRunnerDistance'));
+    expect([x(0, 'isProject'), x(1, 'isProject')]).toEqual([0, 0]);
+    // The runner's peer score is the peer model's score of the pair.
+    const pf = network.features('01001001', ['09001001']);
+    expect(x(0, 'runnerPeerScore')).toBeCloseTo(scores(nearFirst, pf)[0]!, 12);
+  });
+
+  it('scores with a model of its own features, the contributions adding up to the score', () => {
+    const lf = learningFeatures(network, nearFirst, '01001001', list, new Map([['mobilitaet', 1]]));
+    const learning: Model = { ...base, features: [...LEARNING_FEATURES], weights: LEARNING_FEATURES.map((_, i) => i - 3), mean: LEARNING_FEATURES.map(() => 0.5), scale: LEARNING_FEATURES.map(() => 2) };
+    const s = scores(learning, lf);
+    for (let i = 0; i < 2; i++) expect(contributions(learning, lf.x, i * LEARNING_FEATURE_COUNT).reduce((a, c) => a + c.contribution, 0)).toBeCloseTo(s[i]!, 12);
+    expect(() => checkedModel(learning)).toThrow(/other features/);
+    expect(checkedModel(learning, LEARNING_FEATURES).version).toBe(learning.version);
   });
 });

@@ -220,6 +220,30 @@ export const de = {
         default: return feature;
       }
     },
+    whySolution: 'Warum diese Lösung',
+    noTopicMatch: 'berührt keines Ihrer Themen',
+    peersLikeYou: (runner: string) => `Kommunen wie Ihre, die schon etwas von ${runner} übernommen haben:`,
+    learningModel: (version: string) =>
+      `Gereiht von einem Modell (${version}), das aus echten Übernahmen gelernt hat: wer welche Lösung von wem übernommen hat. Zuerst Lösungen zu den gewählten Themen, dann zu Ihren übrigen Themen, dann alle anderen; weitere Lösungen derselben Kommune rücken je einen Punkt nach hinten, damit nicht eine Kommune die Liste füllt. Unter „Warum“ steht, was am meisten zählte.`,
+    /** A learning-partner feature's value in words. */
+    learningFeature: (feature: string, value: number, e: { distanceKm?: number | null }): string => {
+      switch (feature) {
+        case 'STATUS': return value >= 1 ? 'schon umgesetzt' : value >= 0.6 ? 'in Umsetzung' : 'geplant oder Stand unbekannt';
+        case 'RUNNER_STRUCTURE': return `Ausgangslage zu ${Math.round(value * 100)} % ähnlich`;
+        case 'RUNNER_DISTANCE': return e.distanceKm != null ? `${Math.round(e.distanceKm).toLocaleString('de-DE')} km entfernt` : 'Lage unbekannt';
+        case 'RUNNER_PEER_SCORE': return value > 0 ? 'passt gut als Partnerkommune' : 'passt weniger gut als Partnerkommune';
+        case 'RUNNER_TAKEN_UP_BY': {
+          const n = Math.round(Math.expm1(value));
+          return n > 0 ? `${n} Kommune${n === 1 ? ' hat' : 'n haben'} schon etwas von dort übernommen` : 'von dort hat noch niemand etwas übernommen';
+        }
+        case 'TAKEN_UP_BY_PEERS_LIKE_YOU': {
+          const n = Math.round(Math.expm1(value));
+          return n > 0 ? `${n} Kommune${n === 1 ? '' : 'n'} wie Ihre nutz${n === 1 ? 't' : 'en'} schon etwas von dort` : 'noch keine Kommune wie Ihre';
+        }
+        case 'IS_PROJECT': return value > 0 ? 'ein ganzes Projekt' : 'eine einzelne Maßnahme';
+        default: return feature;
+      }
+    },
     bothIn: (names: string[]) => `Beide im Programm ${names.join(', ')}`,
     sameGroup: (names: string[]) => `Beide in der Gruppe ${names.join(', ')}`,
     bothUse: (names: string[]) => `Beide nutzen ${names.join(', ')}`,

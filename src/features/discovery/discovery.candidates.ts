@@ -157,11 +157,11 @@ export function modelCandidatesIn(sets: ProfileSets, network: Network, ags: stri
  * The solutions an asker may adopt: those of others that address one of its topics — or, when none does (or
  * it has no topics), all of them, to be ranked by status and structure alone.
  */
-export function solutionsFor(solutions: Solutions, ags: string, own: ExplainedProfile): { candidates: Solution[]; structureOnly: boolean } {
+export function solutionsFor(solutions: Solutions, ags: string, own: ExplainedProfile): { candidates: Solution[]; structureOnly: boolean; others: Solution[] } {
   const others = solutions.all.filter((x) => !x.runners.includes(ags));
   const wanted = own.profile;
   const matching = wanted.size === 0 ? [] : others.filter((x) => [...x.profile.keys()].some((t) => wanted.has(t)));
-  return matching.length === 0 ? { candidates: others, structureOnly: true } : { candidates: matching, structureOnly: false };
+  return matching.length === 0 ? { candidates: others, structureOnly: true, others } : { candidates: matching, structureOnly: false, others };
 }
 
 /** What ranking learning partners needs: the asker, its profile for this request, and the solutions with their runners' structure. */
@@ -173,23 +173,29 @@ export interface LearningCandidates {
   unknownInterests: string[];
   /** Nothing to match topics by: rank by status and structure. */
   structureOnly: boolean;
+  /** The solutions addressing one of the asker's topics (all of them when structureOnly). */
   solutions: Solution[];
+  /** Every solution of a project the asker does not run (the learned model's candidates). */
+  others: Solution[];
+  /** The topics this request asks about (its `interests`): what addresses one of them comes first under the model. */
+  interests: readonly string[];
+  network: Network;
   /** The runners that pass the filter, with their structure and distance to the asker. */
   runners: Map<string, { distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }>;
 }
 
 /** Learning partners' candidates from the per-version tables alone: the solutions for the asker, and their lead runners that pass the filter. */
-export function learningCandidatesIn(profiles: Profiles, solutions: Solutions, ags: string, filter: DiscoveryFilterParams, asked: Asked): Omit<LearningCandidates, 'own'> {
+export function learningCandidatesIn(profiles: Profiles, solutions: Solutions, network: Network, ags: string, filter: DiscoveryFilterParams, asked: Asked): Omit<LearningCandidates, 'own'> {
   const unknownInterests = asked.interests.filter((slug) => !profiles.topics.has(slug));
   const own = ownProfile(profiles, ags, unknownInterests.length > 0 ? { interests: [], interestsOnly: false } : asked);
-  const { candidates, structureOnly } = solutionsFor(solutions, ags, own);
+  const { candidates, structureOnly, others } = solutionsFor(solutions, ags, own);
   const asker = profiles.unitOf.get(ags);
   const runners = new Map<string, { distanceKm: number | null; sizeClass: SizeClass | null; structure: Structure }>();
-  for (const key of new Set(candidates.map((x) => x.runners[0]!))) {
+  for (const key of new Set(others.map((x) => x.runners[0]!))) {
     const u = profiles.unitOf.get(key);
     if (u && asker && passes(u, asker, filter)) runners.set(key, { distanceKm: distanceKm(asker, u), sizeClass: u.structure.sizeClass as SizeClass | null, structure: u.structure });
   }
-  return { ownProfile: own, idf: profiles.idf, parentOf: profiles.parentOf, unknownInterests, structureOnly, solutions: candidates, runners };
+  return { ownProfile: own, idf: profiles.idf, parentOf: profiles.parentOf, unknownInterests, structureOnly, solutions: candidates, others, interests: asked.interests, network, runners };
 }
 
 export interface ProfileRow {

@@ -1,9 +1,10 @@
 // What a ranked result says about itself: the records of an explanation (shared topics with where each side
 // has them, inherited topics, the learned model's contributions and what two share by name) and one page of
 // a ranking with its explanations built for the page's rows only.
-import type { ExplanationBasis, InheritanceSide, MeasureStatus, PeerFeature, SizeClass } from '../../generated/graphql.js';
+import type { ExplanationBasis, InheritanceSide, LearningFeature as LearningFeatureEnum, MeasureStatus, PeerFeature, SizeClass } from '../../generated/graphql.js';
 import { pageInMemory, toConnection, type PageRequest } from '../../kernel/connection.js';
 import type { Feature, SharedFacts } from './discovery.features.js';
+import type { LearningFeature } from './discovery.learning.js';
 import type { RankBy, SharedTopic, StructureMatch, TopicBasis } from './discovery.scoring.js';
 
 /** Where an inherited shared topic comes from; `from` and `project` resolve through the loaders. */
@@ -112,16 +113,35 @@ export interface LearningPartnerEdgeRecord {
   score: number;
   project: string;
   runner: string;
-  explanation: {
-    basis: ExplanationBasis;
-    matchedTopics: SharedTopicRecord[];
-    topicScore: number;
-    status: MeasureStatus;
-    statusAsOf: string | null;
-    structure: StructureMatch;
-    distanceKm: number | null;
-  };
+  explanation: LearningExplanationRecord;
 }
+
+/** Why a solution is suggested; `peersLikeYou` as AGS (the resolver loads them). */
+export interface LearningExplanationRecord {
+  basis: ExplanationBasis;
+  model: string | null;
+  contributions: { feature: LearningFeatureEnum; value: number; contribution: number }[];
+  matchesTopic: boolean;
+  matchesInterest: boolean;
+  peersLikeYou: string[];
+  matchedTopics: SharedTopicRecord[];
+  topicScore: number;
+  status: MeasureStatus;
+  statusAsOf: string | null;
+  structure: StructureMatch;
+  distanceKm: number | null;
+}
+
+/** The API's name of each learning-partner feature. */
+export const LEARNING_FEATURE_ENUM: Record<LearningFeature, LearningFeatureEnum> = {
+  status: 'STATUS',
+  runnerStructure: 'RUNNER_STRUCTURE',
+  logRunnerDistance: 'RUNNER_DISTANCE',
+  runnerPeerScore: 'RUNNER_PEER_SCORE',
+  runnerTakenUpBy: 'RUNNER_TAKEN_UP_BY',
+  takenUpByPeersLikeYou: 'TAKEN_UP_BY_PEERS_LIKE_YOU',
+  isProject: 'IS_PROJECT',
+};
 
 /** Orders ranked rows by score (desc), then key (asc): a total order for paging. */
 export const byScore = <N>(rows: RankedRow<N>[]) => rows.sort((x, y) => y.sort - x.sort || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));

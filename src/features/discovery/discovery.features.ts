@@ -66,6 +66,8 @@ export interface LinkFact {
   /** For a joint project: its slug (held out, its runners lose its topics); for an adoption: the solution and the adopter. */
   project?: string;
   adoption?: { solution: string; adopter: string };
+  /** For an exchange link of kind TRANSFER: who gave (its solution went) to whom. */
+  transfer?: { from: string; to: string };
 }
 
 /** Everything the features are computed from: the register, what each municipality does, and the known links. */

@@ -87,7 +87,7 @@ export async function networkInputOf(rows: readonly NetworkPartRow[]): Promise<N
     const id = `exchange:${x}|${y}|${kind}`;
     const year = yearOf(since);
     const known = facts.get(id);
-    if (!known) facts.set(id, { id, kind: 'EXCHANGE', pairs: [[x, y]], year });
+    if (!known) facts.set(id, { id, kind: 'EXCHANGE', pairs: [[x, y]], year, ...(kind === 'TRANSFER' ? { transfer: { from: a, to: b } } : {}) });
     else if (year !== null && (known.year === null || year < known.year)) known.year = year;
   }
   const runnersOf = new Map<string, string[]>();

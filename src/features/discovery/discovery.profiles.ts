@@ -278,11 +278,8 @@ export async function buildProfileSets(row: ProfilesRow): Promise<ProfileSets> {
 // status; a project's status stands for its own (COMPLETED → IMPLEMENTED, ACTIVE → IN_PROGRESS, PLANNED → PLANNED).
 // A cancelled project and its measures are nothing to adopt and are left out.
 // Streamed as rows by part, as PROFILES is. Runners carry their rank (lead first), sorted in solutionsRowOf.
-export const SOLUTIONS = cypher(
-  'discovery.solutions',
-  `${VERSION_ROW}
-   UNION ALL
-   MATCH (x:Measure)-[:PART_OF]->(p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
+/** SOLUTIONS' own parts (the measures, the projects, their runners), for a statement that reads them with others. */
+export const SOLUTION_PARTS = `MATCH (x:Measure)-[:PART_OF]->(p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
    RETURN 'measures' AS part, [x.id, 'Measure', p.id, coalesce(x.status, 'UNKNOWN'), x.statusAsOf, COLLECT { MATCH (x)-[:ADDRESSES]->(t:Topic) RETURN DISTINCT t.slug }] AS row
    UNION ALL
    MATCH (p:Project) WHERE coalesce(p.status, '') <> 'CANCELLED'
@@ -291,7 +288,13 @@ export const SOLUTIONS = cypher(
      null, COLLECT { MATCH (p)-[:ADDRESSES]->(t:Topic) RETURN t.slug }] AS row
    UNION ALL
    MATCH (m:Municipality)-[r:RUNS]->(p:Project)
-   RETURN 'runners' AS part, [p.id, m.ags, CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END] AS row
+   RETURN 'runners' AS part, [p.id, m.ags, CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END] AS row`;
+
+export const SOLUTIONS = cypher(
+  'discovery.solutions',
+  `${VERSION_ROW}
+   UNION ALL
+   ${SOLUTION_PARTS}
    UNION ALL
    ${PARENT_ROWS}`,
 );

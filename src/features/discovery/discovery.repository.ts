@@ -133,12 +133,16 @@ export function discoveryRepository(db: Database, access: Access, profileCache: 
       return { own: asker.own, ...modelCandidatesIn(profiles, network.network, ags, filter, asked) };
     },
 
-    /** Null when there is no municipality with this AGS. As peers, with the solutions from their per-version cache too. */
+    /** Null when there is no municipality with this AGS. As peers, with the solutions and the network from their per-version caches too. */
     learningCandidates: async (ags: string, filter: DiscoveryFilterParams, asked: Asked): Promise<LearningCandidates | null> => {
       const asker = await askerAt(ags);
       if (!asker) return null;
-      const [profiles, solutions] = await Promise.all([at(profileCache, asker.version, () => readProfiles(db)), at(solutionCache, asker.version, () => readSolutions(db))]);
-      return { own: asker.own, ...learningCandidatesIn(profilesFor(profiles, asked), solutions, ags, filter, asked) };
+      const [profiles, solutions, network] = await Promise.all([
+        at(profileCache, asker.version, () => readProfiles(db)),
+        at(solutionCache, asker.version, () => readSolutions(db)),
+        at(networkCache, asker.version, () => readNetwork(db)),
+      ]);
+      return { own: asker.own, ...learningCandidatesIn(profilesFor(profiles, asked), solutions, network.network, ags, filter, asked) };
     },
 
     /** The data version now (one per key asked; the `dataVersion` loader asks once per request). Null before any versioned write. */

@@ -59,6 +59,9 @@ export const discoveryResolvers: Resolvers = {
   Explanation: {
     contributions: (e) => e.contributions ?? [],
   },
+  LearningExplanation: {
+    peersLikeYou: (e, _, { loaders }) => Promise.all(e.peersLikeYou.map((ags) => stillThere(loaders.municipality.load(ags), 'Municipality', ags))),
+  },
   // Shared topics resolve through the topic loader: one batched lookup for a whole page.
   SharedTopic: {
     topic: async (s, _, { loaders }) => stillThere(loaders.topic.load(s.slug), 'Topic', s.slug),

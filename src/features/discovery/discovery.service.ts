@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { badInput, notFound } from '../../errors.js';
-import type { PeerFilter, PeerProfile, PeerRanking } from '../../generated/graphql.js';
+import type { LearningRanking, PeerFilter, PeerProfile, PeerRanking } from '../../generated/graphql.js';
 import { pageInMemory, pageRequest, toConnection } from '../../kernel/connection.js';
 import { parse, slugSchema } from '../../kernel/validation.js';
 import type { Loaders } from '../context.js';
@@ -12,7 +12,7 @@ import { filterParams, type Asked } from './discovery.candidates.js';
 import { explainedPage, type InheritedTopicRecord, type LearningPartnerEdgeRecord } from './discovery.explanation.js';
 import { gemeindePositionsOf } from './discovery.profiles.js';
 import type { DiscoveryRepository } from './discovery.repository.js';
-import { rankPage, rankPeers, rankPeersByModel, rankSolutions } from './discovery.ranking.js';
+import { rankPage, rankPeers, rankPeersByModel, rankSolutions, rankSolutionsByModel } from './discovery.ranking.js';
 import { searchService } from './discovery.search.js';
 
 const MAX_INTERESTS = 20;
@@ -33,7 +33,7 @@ const asked = (interests: string[], profile: PeerProfile | null | undefined): As
  * A ranking's cursor order: the list and a digest of every argument the ranking depends on, so a cursor
  * continues only the ranking it came from (another municipality, filter, interests or profile: BAD_USER_INPUT).
  */
-function rankingOrder(list: string, args: { ags: string; filter: PeerFilter | null | undefined; interests: string[]; profile: PeerProfile | null | undefined; rankBy?: PeerRanking }): string {
+function rankingOrder(list: string, args: { ags: string; filter: PeerFilter | null | undefined; interests: string[]; profile: PeerProfile | null | undefined; rankBy?: PeerRanking | LearningRanking }): string {
   const digest = createHash('sha256')
     .update(JSON.stringify([args.ags, args.filter ?? null, [...args.interests].sort(), args.profile ?? 'STORED_AND_INTERESTS']))
     .digest('base64url')
@@ -46,6 +46,7 @@ export interface LearningArgs {
   after?: string | null;
   interests?: readonly string[] | null;
   profile?: PeerProfile | null;
+  rankBy?: LearningRanking | null;
 }
 
 export interface PeersArgs {
@@ -78,12 +79,13 @@ export function discoveryService(repo: DiscoveryRepository, loaders: Pick<Loader
     },
     async learningPartners(ags: string, filter: PeerFilter | null | undefined, args: LearningArgs) {
       const interests = [...new Set(parse(interestsSchema, args.interests ?? [], 'interests'))];
-      const request = pageRequest(rankingOrder('learningPartners', { ags, filter, interests, profile: args.profile }), args, 'number');
+      const rankBy = args.rankBy ?? 'MODEL';
+      const request = pageRequest(rankingOrder('learningPartners', { ags, filter, interests, profile: args.profile, rankBy }), args, 'number');
       const found = await repo.learningCandidates(ags, filterParams(filter), asked(interests, args.profile));
       if (!found) throw notFound('Municipality', ags);
       if (found.unknownInterests.length > 0) throw unknownInterests(found.unknownInterests);
-      const page = pageInMemory(request, rankSolutions(found), 'DESC');
-      return toConnection(request, page, (row, cursor): LearningPartnerEdgeRecord => ({ ...row, cursor, score: row.sort }));
+      const page = pageInMemory(request, rankBy === 'MODEL' ? rankSolutionsByModel(found) : rankSolutions(found), 'DESC');
+      return toConnection(request, page, ({ sort: _, explain, ...row }, cursor): LearningPartnerEdgeRecord => ({ ...row, explanation: explain(), cursor }));
     },
     /** What a municipality carries only by inheritance, heaviest first, then by slug. */
     async inheritedTopics(ags: string): Promise<InheritedTopicRecord[]> {

@@ -65,6 +65,23 @@ export type GeoPointInput = {
   lon: number;
 };
 
+/** What the learned learning-partner ranking knows of a solution for an asker. */
+export type LearningFeature =
+  /** 1 for a whole project, 0 for one of its measures. */
+  | 'IS_PROJECT'
+  /** ln(1 + km) between the asker and the runner (150 km when a position is unknown). */
+  | 'RUNNER_DISTANCE'
+  /** The runner's score as the asker's peer under the peer model (`peers`). */
+  | 'RUNNER_PEER_SCORE'
+  /** How alike the runner is to the asker by the register, 0 to 1 (`structure.score`). */
+  | 'RUNNER_STRUCTURE'
+  /** ln(1 + the municipalities that took something up from the runner). */
+  | 'RUNNER_TAKEN_UP_BY'
+  /** How far it has got: implemented 1, in progress 0.6, planned or unknown 0.3. */
+  | 'STATUS'
+  /** ln(1 + the asker's 50 best peers that took something up from the runner): see `peersLikeYou`. */
+  | 'TAKEN_UP_BY_PEERS_LIKE_YOU';
+
 /** Which measures to list. All conditions must hold. */
 export type MeasureFilter = {
   /** Only measures of projects of this cohort year. */
@@ -409,7 +426,7 @@ export type PeerFinderQueryVariables = Exact<{
 export type PeerFinderQuery = { municipality: { ags: string, name: string, location: { lat: number, lon: number } | null } | null, peers: { totalCount: number, edges: Array<{ score: number, node: { ags: string, name: string, kind: MunicipalityKind, population: number | null, location: { lat: number, lon: number } | null }, explanation: { basis: ExplanationBasis, model: string | null, topicScore: number, distanceKm: number | null, sharedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, structure: { score: number, populationRatio: number | null, sameSizeClass: boolean, sameUrbanisation: boolean, sameKind: boolean, sameState: boolean } | null, contributions: Array<{ feature: PeerFeature, value: number, contribution: number }>, shared: { programmes: Array<{ slug: string, name: string }>, groups: Array<{ group: string, programme: { name: string } }>, solutions: Array<{ slug: string, name: string }>, adoptions: Array<{ solution: { name: string }, user: { name: string } }>, events: Array<{ slug: string, title: string }>, partners: Array<{ ags: string, name: string }> } | null } }> }, learningPartners: { totalCount: number, edges: Array<{ score: number, node:
         | { __typename: 'Measure', slug: string, name: string }
         | { __typename: 'Project', slug: string, name: string }
-      , project: { name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, contactPoints: Array<{ unit: string | null, municipalityWording: string, email: string | null, emailBasis: ChannelBasis | null, web: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }> } }> } };
+      , project: { name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, contactPoints: Array<{ unit: string | null, municipalityWording: string, email: string | null, emailBasis: ChannelBasis | null, web: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, model: string | null, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchesTopic: boolean, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, contributions: Array<{ feature: LearningFeature, value: number, contribution: number }>, peersLikeYou: Array<{ ags: string, name: string }> } }> } };
 
 export type ProgrammePageQueryVariables = Exact<{
   slug: string;
@@ -992,15 +1009,26 @@ export const PeerFinderDocument = new TypedDocumentString(`
       }
       explanation {
         basis
+        model
         status
         statusAsOf
         distanceKm
+        matchesTopic
         matchedTopics {
           topic {
             slug
             name
           }
           weight
+        }
+        contributions {
+          feature
+          value
+          contribution
+        }
+        peersLikeYou {
+          ags
+          name
         }
       }
     }

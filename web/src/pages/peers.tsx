@@ -62,7 +62,12 @@ const PEERS = graphql(`
         contacts { uuid name role email }
         contactPoints { unit municipalityWording email emailBasis web }
         sources { url }
-        explanation { basis status statusAsOf distanceKm matchedTopics { topic { slug name } weight } }
+        explanation {
+          basis model status statusAsOf distanceKm matchesTopic
+          matchedTopics { topic { slug name } weight }
+          contributions { feature value contribution }
+          peersLikeYou { ags name }
+        }
       }
     }
   }
@@ -89,25 +94,32 @@ function Bar({ label, value }: { label: string; value: number }) {
 type PeerEdge = PeerFinderQuery['peers']['edges'][number];
 type SolutionEdge = PeerFinderQuery['learningPartners']['edges'][number];
 
+/** A model's largest contributions (at most `most`, none below 0.05 points), each said in words, with a bar for its size. */
+function Contributions({ items, most, say }: { items: { feature: string; value: number; contribution: number }[]; most: number; say: (feature: string, value: number) => string }) {
+  const shown = items.filter((c) => Math.abs(c.contribution) >= 0.05).slice(0, most);
+  const largest = Math.max(...shown.map((c) => Math.abs(c.contribution)), 1e-9);
+  return (
+    <ul class="reasons">
+      {shown.map((c) => (
+        <li key={c.feature} class={c.contribution >= 0 ? 'for' : 'against'}>
+          <span class="bar-label">{say(c.feature, c.value)}</span>
+          <span class="bar-track" aria-hidden="true">
+            <span class="bar-fill" style={{ width: `${Math.max(2, Math.round((Math.abs(c.contribution) / largest) * 100))}%` }} />
+          </span>
+          <span class="bar-value">{p.contribution(c.contribution)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The model's reasons for a peer: its largest contributions, each said in words, and what the two share by name. */
 function Reasons({ edge }: { edge: PeerEdge }) {
   const e = edge.explanation;
-  const shown = e.contributions.filter((c) => Math.abs(c.contribution) >= 0.05).slice(0, 6);
-  const largest = Math.max(...shown.map((c) => Math.abs(c.contribution)), 1e-9);
   return (
     <div>
       <h4>{p.why}</h4>
-      <ul class="reasons">
-        {shown.map((c) => (
-          <li key={c.feature} class={c.contribution >= 0 ? 'for' : 'against'}>
-            <span class="bar-label">{p.feature(c.feature, c.value, e)}</span>
-            <span class="bar-track" aria-hidden="true">
-              <span class="bar-fill" style={{ width: `${Math.max(2, Math.round((Math.abs(c.contribution) / largest) * 100))}%` }} />
-            </span>
-            <span class="bar-value">{p.contribution(c.contribution)}</span>
-          </li>
-        ))}
-      </ul>
+      <Contributions items={e.contributions} most={6} say={(feature, value) => p.feature(feature, value, e)} />
       {e.shared && <SharedNames shared={e.shared} />}
     </div>
   );
@@ -170,15 +182,39 @@ function Peer({ edge, rank }: { edge: PeerEdge; rank: number }) {
   );
 }
 
+/** The model's reasons for a solution: its largest contributions in words, and which municipalities like the asker took something up from its runner. */
+function SolutionReasons({ edge }: { edge: SolutionEdge }) {
+  const e = edge.explanation;
+  return (
+    <div>
+      <h4>{p.whySolution}</h4>
+      <Contributions items={e.contributions} most={5} say={(feature, value) => p.learningFeature(feature, value, e)} />
+      {e.peersLikeYou.length > 0 && (
+        <p class="small">
+          {p.peersLikeYou(edge.runner.name)}{' '}
+          {e.peersLikeYou.map((m, i) => (
+            <span key={m.ags}>
+              {i > 0 && ', '}
+              <a href={`/gemeinde/${m.ags}`}>{m.name}</a>
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
   const e = edge.explanation;
+  const byModel = e.basis === 'MODEL';
   return (
     <li class="result">
       <h3>
         {rank}. {edge.node.__typename === 'Measure' || edge.node.__typename === 'Project' ? edge.node.name : ''}
       </h3>
       <p>
-        <strong>{p.score(edge.score)}</strong> — {p.status}: {t.status[e.status]}
+        <strong>{byModel ? p.modelScore(edge.score) : p.score(edge.score)}</strong>
+        {byModel && !e.matchesTopic && ` (${p.noTopicMatch})`} — {p.status}: {t.status[e.status]}
         {e.statusAsOf && ` (${t.municipality.asOf(e.statusAsOf)})`}
         {e.distanceKm != null && `, ${p.distance(e.distanceKm)}`}
       </p>
@@ -191,6 +227,7 @@ function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
           {p.matched}: {e.matchedTopics.map((m) => m.topic.name).join(', ')}
         </p>
       )}
+      {byModel && <SolutionReasons edge={edge} />}
       {(edge.contacts.length > 0 || edge.contactPoints.length === 0) && (
         <p>
           {p.contact}:{' '}
@@ -458,6 +495,7 @@ export function PeersPage() {
             ) : (
               <>
                 <p>{p.count(results.data.learningPartners.totalCount)}</p>
+                {results.data.learningPartners.edges[0]?.explanation.model && <p class="small">{p.learningModel(results.data.learningPartners.edges[0].explanation.model)}</p>}
                 <ol class="results">
                   {results.data.learningPartners.edges.map((edge, i) => (
                     <Solution key={`${edge.node.__typename}-${i}`} edge={edge} rank={i + 1} />
