@@ -5,16 +5,23 @@
 import { cypher } from '../src/db/cypher.js';
 import { capSlice } from '../src/kernel/list-caps.js';
 
-// Every municipality's profile (the default, own profiles): the topics of the projects it runs and its
-// declared interests weigh 1, the field of action above each 0.5, the highest weight per topic kept.
+// Every municipality's profile (the default, own profiles): the topics of the projects it runs, its declared
+// interests, the topics given for the programmes it takes part in (½ where they are the programme's own
+// fields) and for the solutions it uses weigh 1, the field of action above each half that, the highest weight
+// per topic kept (discovery.profiles.ts, contributionsOf).
 const PROFILES_IN_CYPHER = `CALL () {
   CALL () {
-    MATCH (m:Municipality)-[:RUNS]->(:Project)-[:ADDRESSES]->(t:Topic) RETURN m, t
+    MATCH (m:Municipality)-[:RUNS]->(:Project)-[:ADDRESSES]->(t:Topic) RETURN m, t.slug AS slug, 1.0 AS w
     UNION
-    MATCH (m:Municipality)-[:INTERESTED_IN]->(t:Topic) RETURN m, t
+    MATCH (m:Municipality)-[:INTERESTED_IN]->(t:Topic) RETURN m, t.slug AS slug, 1.0 AS w
+    UNION
+    MATCH (m:Municipality)-[x:TAKES_PART_IN]->(:Programme) UNWIND coalesce(x.topics, []) AS slug
+    RETURN m, slug, CASE WHEN coalesce(x.topicsOfProgramme, false) THEN 0.5 ELSE 1.0 END AS w
+    UNION
+    MATCH (m:Municipality)-[x:USES]->(:Solution) UNWIND coalesce(x.topics, []) AS slug RETURN m, slug, 1.0 AS w
   }
-  WITH m, collect(t) AS direct
-  WITH m, [t IN direct | {slug: t.slug, w: 1.0}] + COLLECT { UNWIND direct AS d MATCH (x:Topic) WHERE x = d MATCH (x)-[:SUBTOPIC_OF]->(f:Topic) RETURN {slug: f.slug, w: 0.5} } AS entries
+  WITH m, collect({slug: slug, w: w}) AS direct
+  WITH m, direct + COLLECT { UNWIND direct AS d MATCH (:Topic {slug: d.slug})-[:SUBTOPIC_OF]->(f:Topic) RETURN {slug: f.slug, w: d.w * 0.5} } AS entries
   WITH m, COLLECT { UNWIND entries AS e WITH e.slug AS slug, max(e.w) AS w RETURN {slug: slug, w: w} } AS profile
   RETURN collect({key: m.ags, node: m, profile: profile}) AS profiles
 }
