@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import compression from 'compression';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -328,6 +329,9 @@ export async function createApp(deps: ServerDeps): Promise<App> {
   // nosniff, frame and referrer policies and the rest of helmet's defaults on every answer; the content
   // security policy only on the web app's pages (web.ts): the Sandbox page loads Apollo's own scripts.
   app.use(helmet({ contentSecurityPolicy: false }));
+  // Every compressible answer above 1 kB goes out gzip- or brotli-compressed when the client accepts it (the
+  // map's positions: 325 kB of JSON). What 304s or stays small is sent as it is.
+  app.use(compression({ threshold: 1024 }));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });

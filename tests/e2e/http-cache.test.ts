@@ -138,3 +138,21 @@ describe('the response cache', () => {
     expect(JSON.stringify(anonymousGet.body)).not.toContain(email);
   });
 });
+
+describe('compression', () => {
+  it('sends a JSON answer above 1 kB compressed to a client that accepts it, and the same data; a small one as it is', async () => {
+    const large = '{ peers(ags: "07137068", first: 20, rankBy: BOTH) { edges { score node { ags name kind population } explanation { distanceKm structure { score } } } } }';
+    const plain = await post(large, { 'accept-encoding': 'identity' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(JSON.stringify(plain.body).length).toBeGreaterThan(1024);
+    for (const encoding of ['gzip', 'br']) {
+      const packed = await post(large, { 'accept-encoding': encoding });
+      expect(packed.headers.get('content-encoding')).toBe(encoding);
+      expect(packed.body).toEqual(plain.body);
+      const got = await get(large, { 'accept-encoding': encoding });
+      expect([got.status, got.headers.get('content-encoding')]).toEqual([200, encoding]);
+    }
+    const small = await post('{ municipality(ags: "08421000") { name } }', { 'accept-encoding': 'gzip' });
+    expect(small.headers.get('content-encoding')).toBeNull();
+  });
+});

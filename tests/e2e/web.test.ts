@@ -39,7 +39,8 @@ let page: Page;
 
 beforeAll(async () => {
   await build({ configFile: fromProject('web/vite.config.ts'), logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
-  http = await startHttp(h.db, { webDir: out });
+  // Public GETs answered as production does (ETag of the data version, a public max-age); no response cache.
+  http = await startHttp(h.db, { webDir: out, answerCache: { http: true, responseCache: false, maxAgeSeconds: 60 } });
   browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {
@@ -89,6 +90,9 @@ describe('the web app', () => {
     await group.getByRole('link', { name: 'Mayen-Koblenz', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Mayen-Koblenz');
     expect(new URL(page.url()).pathname).toBe('/gemeinde/07137');
+    // The tab says which page this is, and a screen reader starts at the new page's heading.
+    await expect.poll(() => page.title()).toMatch(/^Mayen-Koblenz – /);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     const facts = await page.locator('dl.facts').innerText();
     expect(facts).toMatch(/Art\s+Landkreis/);
     expect(facts).toMatch(/Land\s+Rheinland-Pfalz/);
@@ -160,6 +164,8 @@ describe('the web app', () => {
 
   it('finds peers of Mayen-Koblenz for two interests, explained, and solutions to adopt with whom to contact', async () => {
     await open('/gemeinde/07137');
+    // The map's positions, the same for everyone: a GET the browser may keep (the data version's ETag), compressed.
+    const positionsAnswer = page.waitForResponse((r) => r.url().includes('/graphql?') && r.url().includes('GemeindePositions'));
     await page.getByRole('link', { name: 'Partner und Lösungen für diese Kommune finden' }).click();
     await expect.poll(() => page.getByText('Gewählt: Mayen-Koblenz').count()).toBe(1);
     await page.getByText('Woran Sie gerade arbeiten').click();
@@ -177,6 +183,12 @@ describe('the web app', () => {
     const positions = (await h.ok<any>('{ gemeindePositions { count } }')).gemeindePositions.count;
     expect(positions).toBeGreaterThan(10_000);
     await expect.poll(() => page.locator('canvas[data-points]').getAttribute('data-points')).toBe(String(positions));
+    const fetched = await positionsAnswer;
+    const headers = await fetched.allHeaders();
+    expect([fetched.request().method(), fetched.status()]).toEqual(['GET', 200]);
+    expect(headers.etag).toMatch(/^W\/"/);
+    expect(headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+    expect(headers['content-encoding']).toMatch(/^(gzip|br)$/);
     expect(await page.getByRole('img', { name: /Karte Deutschlands mit allen Gemeinden/ }).count()).toBe(1);
     const timing = await page.evaluate(() => ({
       listed: performance.getEntriesByName('peers-listed').at(-1)?.startTime,

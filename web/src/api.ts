@@ -1,4 +1,4 @@
-// The app's one door to the API: POST /graphql on the same origin, with the typed documents of
+// The app's one door to the API: POST /graphql on the same origin (GET for what is the same for everyone), with the typed documents of
 // graphql-codegen's client preset (web/src/gql/), and errors turned into something to show.
 import type { TypedDocumentString } from './gql/graphql';
 import { credentialHeaders } from './session';
@@ -19,14 +19,25 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string; requestId?: string } }[];
 }
 
-export async function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+const ACCEPT = 'application/graphql-response+json, application/json';
+
+/**
+ * `public`: the same for everyone (the map's positions) — asked by GET without credentials, so the answer carries
+ * the API's ETag of the data version and the browser keeps it, revalidating with a 304 once it is older than its
+ * max-age. Everything else is a POST with the viewer's credentials.
+ */
+export async function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, options: { public?: boolean } = {}): Promise<TResult> {
   let response: Response;
   try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...credentialHeaders() },
-      body: JSON.stringify({ query: document.toString(), variables }),
-    });
+    response = options.public
+      ? await fetch(`/graphql?${new URLSearchParams({ query: document.toString(), variables: JSON.stringify(variables) }).toString()}`, {
+          headers: { accept: ACCEPT, 'apollo-require-preflight': 'true' },
+        })
+      : await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: ACCEPT, ...credentialHeaders() },
+          body: JSON.stringify({ query: document.toString(), variables }),
+        });
   } catch {
     throw new ApiError(t.error.unreachable, 'UNREACHABLE', null);
   }

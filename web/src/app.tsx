@@ -1,5 +1,6 @@
 // The app's frame: skip link, navigation, the page for the address, and the data's attribution.
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { useEffect, useRef } from 'preact/hooks';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { MunicipalityPage } from './pages/municipality';
 import { DashboardPage } from './pages/dashboard';
 import { MeasuresPage } from './pages/measures';
@@ -20,10 +21,57 @@ function NotFound() {
   );
 }
 
+/**
+ * Each page's own tab title (its heading, kept in step as the page loads), and after a navigation within the
+ * app the focus on the new page's heading as soon as it is there, so a screen reader starts at it (until then
+ * on the main region; the first load leaves the focus alone).
+ */
+function TitleAndFocus() {
+  const { path } = useLocation();
+  const first = useRef(true);
+  const focusPending = useRef(false);
+  const sync = () => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    const heading = main.querySelector('h1');
+    const text = heading?.textContent?.trim();
+    const title = text ? `${text} – ${t.appName}` : t.appName;
+    if (document.title !== title) document.title = title;
+    if (focusPending.current && heading) {
+      focusPending.current = false;
+      // Never taken from where the person has already moved it.
+      const active = document.activeElement;
+      if (active === main || active === document.body || active === null) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus();
+      }
+    }
+  };
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    sync();
+    const observer = new MutationObserver(sync);
+    observer.observe(main, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    focusPending.current = true;
+    document.getElementById('main')?.focus();
+    sync();
+  }, [path]);
+  return null;
+}
+
 export function App() {
   const signedIn = useCredential() !== null;
   return (
     <LocationProvider>
+      <TitleAndFocus />
       <a class="skip" href="#main">
         {t.skipToContent}
       </a>

@@ -23,7 +23,7 @@ export interface Mark {
 }
 
 let positions: Promise<GemeindePositionsQuery['gemeindePositions']> | null = null;
-const loadPositions = () => (positions ??= request(POSITIONS, {}).then((d) => d.gemeindePositions));
+const loadPositions = () => (positions ??= request(POSITIONS, {}, { public: true }).then((d) => d.gemeindePositions));
 
 const WIDTH = 520;
 const HEIGHT = 680;

@@ -1,6 +1,20 @@
 // Every text the app shows, in one place: German now, another language by another object of this shape.
 const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
 
+/** An ISO date as German readers write it, at the precision it has: `2025`, `April 2025`, `03.04.2025` (a time is left out). */
+function isoDate(value: string): string {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value);
+  if (!m) return value;
+  const [, year, month, day] = m;
+  if (day) return `${day}.${month}.${year}`;
+  if (month) return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
+  return year!;
+}
+
+const EXCHANGE_KINDS: Record<string, string> = { ROLE_MODEL: 'Vorbild', KNOWLEDGE_EXCHANGE: 'Wissensaustausch', JOINT_DEVELOPMENT: 'gemeinsame Entwicklung', TRANSFER: 'Übernahme einer Lösung' };
+
+const STATUS: Record<string, string> = { IMPLEMENTED: 'umgesetzt', IN_PROGRESS: 'in Umsetzung', PLANNED: 'geplant', UNKNOWN: 'Stand unbekannt' };
+
 export const de = {
   appName: 'Smart-City-Netzwerk',
   skipToContent: 'Zum Inhalt springen',
@@ -37,9 +51,10 @@ export const de = {
   },
   kind: { LAND: 'Land', LANDKREIS: 'Landkreis', KREISFREIE_STADT: 'Kreisfreie Stadt', STADT: 'Stadt', GEMEINDE: 'Gemeinde', VERBAND: 'Gemeindeverband' } as Record<string, string>,
   sizeClass: { GROSSSTADT: 'Großstadt', MITTELSTADT: 'Mittelstadt', KLEINSTADT: 'Kleinstadt', LANDGEMEINDE: 'Landgemeinde' } as Record<string, string>,
-  urbanisation: { DENSE: 'dicht besiedelt', INTERMEDIATE: 'mittlere Besiedlungsdichte', SPARSE: 'gering besiedelt' } as Record<string, string>,
-  status: { IMPLEMENTED: 'umgesetzt', IN_PROGRESS: 'in Umsetzung', PLANNED: 'geplant', UNKNOWN: 'Stand unbekannt' } as Record<string, string>,
-  exchangeKind: (kind: string) => kind.toLowerCase().replaceAll('_', ' '),
+  urbanisation: { DENSE: 'dicht besiedelt', INTERMEDIATE: 'mittlere Besiedlungsdichte', THIN: 'gering besiedelt' } as Record<string, string>,
+  status: STATUS,
+  exchangeKinds: EXCHANGE_KINDS,
+  exchangeKind: (kind: string) => EXCHANGE_KINDS[kind] ?? kind,
   municipality: {
     facts: 'Steckbrief',
     findPeers: 'Partner und Lösungen für diese Kommune finden',
@@ -51,7 +66,7 @@ export const de = {
     urbanisation: 'Besiedlung',
     unknown: 'nicht bekannt',
     topics: 'Themen (aus eigenen Projekten, erklärten Interessen, Förderprogrammen und eingesetzten Lösungen)',
-    noTopics: 'Noch keine eigenen Themen: Die Gemeinde führt kein Modellprojekt und hat kein Interesse erklärt.',
+    noTopics: 'Noch keine eigenen Themen: Die Kommune führt kein Modellprojekt, nimmt an keinem erfassten Förderprogramm teil, nutzt keine erfasste Lösung und hat kein Interesse erklärt.',
     inherited: 'Geerbte Themen',
     inheritedHint: 'Themen, die über den Kreis oder Gemeindeverband (beim Kreis: über seine Gemeinden) hinzukommen. Bei der Partnersuche zählen sie nur auf Wunsch.',
     inheritedMark: 'geerbt',
@@ -60,7 +75,7 @@ export const de = {
     noProjects: 'Keine Projekte.',
     moreProjects: (shown: number, total: number) => `${shown} von ${total} Projekten gezeigt.`,
     role: { LEAD: 'federführend', PARTNER: 'Partner' } as Record<string, string>,
-    asOf: (date: string) => `Stand ${date}`,
+    asOf: (date: string) => `Stand ${isoDate(date)}`,
     events: 'Veranstaltungen',
     attended: 'Teilgenommen',
     hosted: 'Ausgerichtet',
@@ -108,7 +123,7 @@ export const de = {
     web: 'Website',
     contactPage: 'Kontaktseite',
     forProject: 'für',
-    asOf: (date: string) => `Stand ${date}`,
+    asOf: (date: string) => `Stand ${isoDate(date)}`,
   },
   programme: {
     funder: 'Förderer',
@@ -271,7 +286,8 @@ export const de = {
     noContacts: 'Keine Ansprechperson eingetragen — siehe Quellen.',
     contactPoints: 'Ansprechstelle',
     matched: 'Passende Themen',
-    status: 'Stand',
+    /** How far a solution has got, said once: "Stand: umgesetzt", but "Stand unbekannt". */
+    statusLine: (status: string) => (status === 'UNKNOWN' ? STATUS.UNKNOWN! : `Stand: ${STATUS[status] ?? status}`),
     none: 'Keine Ergebnisse mit diesen Eingrenzungen.',
   },
   measures: {
@@ -372,6 +388,8 @@ export const de = {
       if (date.precision === 'MONTH' && month) return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
       return year ?? date.value;
     },
+    /** An ISO date as German readers write it, at the precision it has (see isoDate). */
+    isoDate: (value: string) => isoDate(value),
     years: (from: number | null | undefined, to: number | null | undefined) => (from == null ? (to == null ? null : `bis ${to}`) : to == null || to === from ? String(from) : `${from}–${to}`),
   },
 };

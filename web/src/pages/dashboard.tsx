@@ -95,8 +95,8 @@ function GrowthChart({ points }: { points: { date: string; after: number }[] }) 
       <line x1={pad} y1={H - pad + 8} x2={W - pad} y2={H - pad + 8} stroke="#4a4a4a" />
       <line x1={pad} y1={pad - 8} x2={pad} y2={H - pad + 8} stroke="#4a4a4a" />
       <text x={pad - 4} y={y(top) + 4} text-anchor="end" font-size="11" fill="#1a1a1a">{top.toLocaleString('de-DE')}</text>
-      <text x={pad} y={H - 6} font-size="11" fill="#1a1a1a">{points[0]!.date.slice(0, 7)}</text>
-      <text x={W - pad} y={H - 6} text-anchor="end" font-size="11" fill="#1a1a1a">{points.at(-1)!.date.slice(0, 7)}</text>
+      <text x={pad} y={H - 6} font-size="11" fill="#1a1a1a">{t.format.isoDate(points[0]!.date.slice(0, 7))}</text>
+      <text x={W - pad} y={H - 6} text-anchor="end" font-size="11" fill="#1a1a1a">{t.format.isoDate(points.at(-1)!.date.slice(0, 7))}</text>
       <path d={line} fill="none" stroke="#0b4f8a" stroke-width="2" />
       {points.map((p, i) => (
         <circle key={i} cx={x(times[i]!)} cy={y(p.after)} r="3" fill="#0b4f8a" />
@@ -230,7 +230,7 @@ export function DashboardPage() {
             <tbody>
               {result.data.reachGrowth.map((g) => (
                 <tr key={g.event.slug}>
-                  <td>{g.date}</td>
+                  <td>{t.format.isoDate(g.date)}</td>
                   <td>{g.event.title}</td>
                   <td>{g.added.toLocaleString('de-DE')}</td>
                   <td>{g.after.toLocaleString('de-DE')}</td>

@@ -290,7 +290,7 @@ export function MunicipalityPage() {
           <ul>
             {events.map((e) => (
               <li key={`${e.how}-${e.slug}`}>
-                {e.title} <span class="small">({e.how}{e.startsOn ? `, ${e.startsOn}` : ''})</span>
+                {e.title} <span class="small">({e.how}{e.startsOn ? `, ${t.format.isoDate(e.startsOn)}` : ''})</span>
               </li>
             ))}
           </ul>

@@ -214,7 +214,7 @@ function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
       </h3>
       <p>
         <strong>{byModel ? p.modelScore(edge.score) : p.score(edge.score)}</strong>
-        {byModel && !e.matchesTopic && ` (${p.noTopicMatch})`} — {p.status}: {t.status[e.status]}
+        {byModel && !e.matchesTopic && ` (${p.noTopicMatch})`} — {p.statusLine(e.status)}
         {e.statusAsOf && ` (${t.municipality.asOf(e.statusAsOf)})`}
         {e.distanceKm != null && `, ${p.distance(e.distanceKm)}`}
       </p>
