@@ -111,6 +111,39 @@ export function pageInMemory<R extends { sort: SortValue; key: string }>(request
   return { rows: (after === null ? ordered : ordered.filter(isAfter)).slice(0, request.limit), total: ordered.length };
 }
 
+/**
+ * One page of `n` items ranked by a number (higher first), ties by key (ascending) — the order and the cursors of
+ * `pageInMemory(…, 'DESC')` — without sorting them all: the items after the cursor are met once, the best
+ * `request.limit` of them kept in order (n · log limit). For rankings that score every candidate of thousands and
+ * show ten. Returns the page's indices, best first, and the total.
+ */
+export function topInMemory(request: PageRequest, n: number, sortOf: (i: number) => number, keyOf: (i: number) => string): { indices: number[]; total: number } {
+  const after = request.after;
+  const afterV = after === null ? null : Number(after.v);
+  const better = (i: number, si: number, j: number) => {
+    const sj = sortOf(j);
+    return si > sj || (si === sj && keyOf(i) < keyOf(j));
+  };
+  const best: number[] = [];
+  const limit = request.limit;
+  for (let i = 0; i < n; i++) {
+    const si = sortOf(i);
+    if (afterV !== null && !(si < afterV || (si === afterV && keyOf(i) > after!.k))) continue;
+    if (best.length === limit && (limit === 0 || !better(i, si, best[limit - 1]!))) continue;
+    // Binary search for the place among those kept so far.
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (better(i, si, best[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, i);
+    if (best.length > limit) best.pop();
+  }
+  return { indices: best, total: n };
+}
+
 /** The common edge shape `{ cursor, node }`. */
 export const nodeEdge = <T>(row: PageRow<T>, cursor: string) => ({ cursor, node: row.node });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors.js';
-import { afterKeyset, MAX_PAGE_SIZE, pageRequest, toConnection, nodeEdge } from '../../src/kernel/connection.js';
+import { afterKeyset, MAX_PAGE_SIZE, pageInMemory, pageRequest, toConnection, topInMemory, nodeEdge } from '../../src/kernel/connection.js';
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ node: { k: `k${i}` }, sort: `s${i}`, key: `k${i}` }));
 const code = (fn: () => unknown) => {
@@ -54,5 +54,25 @@ describe('afterKeyset', () => {
   it('compares in the direction of the order and breaks ties by key', () => {
     expect(afterKeyset('m.nameKey', 'm.ags', 'ASC')).toBe('($after IS NULL OR m.nameKey > $after.v OR (m.nameKey = $after.v AND m.ags > $after.k))');
     expect(afterKeyset('x', 'y', 'DESC', 'key.after')).toBe('(key.after IS NULL OR x < key.after.v OR (x = key.after.v AND y > key.after.k))');
+  });
+});
+
+describe('topInMemory', () => {
+  it('gives the pages pageInMemory gives over the sorted list — ties by key, cursors continuing — without sorting it', () => {
+    // 500 items, many scores shared (ties broken by key), in a shuffled order.
+    const items = Array.from({ length: 500 }, (_, i) => ({ key: `m${String((i * 7919) % 500).padStart(3, '0')}`, sort: Math.round(Math.sin(i) * 20) / 4 }));
+    const sorted = [...items].sort((a, b) => b.sort - a.sort || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => ({ ...x, node: x.key }));
+    for (const first of [0, 1, 10, 100]) {
+      let after: string | null = null;
+      for (let page = 0; page < 8; page++) {
+        const request = pageRequest('top', { first, after }, 'number');
+        const expected = toConnection(request, pageInMemory(request, sorted, 'DESC'), nodeEdge);
+        const top = topInMemory(request, items.length, (i) => items[i]!.sort, (i) => items[i]!.key);
+        const got = toConnection(request, { rows: top.indices.map((i) => ({ ...items[i]!, node: items[i]!.key })), total: top.total }, nodeEdge);
+        expect(got).toEqual(expected);
+        if (!expected.pageInfo.hasNextPage) break;
+        after = expected.pageInfo.endCursor;
+      }
+    }
   });
 });

@@ -2,7 +2,7 @@
 // the neighbouring Kreise, the model's contributions adding up to its score, and a fit that is the same twice.
 import { describe, expect, it } from 'vitest';
 import { FEATURE_COUNT, FEATURES, kreisNeighbours, Network, type NetworkInput, type Unit } from '../../src/features/discovery/discovery.features.js';
-import { checkedModel, contributions, fit, scores, standardisation, type Model, type Question } from '../../src/features/discovery/discovery.model.js';
+import { checkedModel, contributions, fit, linearOf, scores, standardisation, type Model, type Question } from '../../src/features/discovery/discovery.model.js';
 import { LEARNING_FEATURE_COUNT, LEARNING_FEATURES, learningFeatures, takenUpFrom, takeUpOf } from '../../src/features/discovery/discovery.learning.js';
 import type { Solution } from '../../src/features/discovery/discovery.profiles.js';
 import { LIST_CAPS } from '../../src/kernel/list-caps.js';
@@ -212,5 +212,28 @@ describe('learning-partner features', () => {
     for (let i = 0; i < 2; i++) expect(contributions(learning, lf.x, i * LEARNING_FEATURE_COUNT).reduce((a, c) => a + c.contribution, 0)).toBeCloseTo(s[i]!, 12);
     expect(() => checkedModel(learning)).toThrow(/other features/);
     expect(checkedModel(learning, LEARNING_FEATURES).version).toBe(learning.version);
+  });
+});
+
+describe('scores without the features kept', () => {
+  it('scoresOf gives every candidate the score scores() gives from the kept features, to the last bit', () => {
+    const network = new Network(input);
+    const model: Model = {
+      version: 'test',
+      features: [...FEATURES],
+      mean: FEATURES.map((_, i) => i / 10),
+      scale: FEATURES.map((_, i) => 1 + i / 7),
+      weights: FEATURES.map((_, i) => Math.cos(i + 1)),
+      lambda: 0.1,
+      unknownPartnerWeight: 1,
+      report: '',
+      trainedOn: { facts: 0, questions: 0, negativesPerQuestion: 0, seed: 'x' },
+    };
+    for (const asker of ['01001001', '01002001', '09001001']) {
+      const pf = network.features(asker);
+      const quick = network.scoresOf(asker, network.candidates, undefined, linearOf(model));
+      expect(quick.candidates).toEqual(pf.candidates);
+      expect([...quick.scores]).toEqual([...scores(model, pf)]);
+    }
   });
 });

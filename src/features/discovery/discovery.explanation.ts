@@ -2,7 +2,7 @@
 // has them, inherited topics, the learned model's contributions and what two share by name) and one page of
 // a ranking with its explanations built for the page's rows only.
 import type { ExplanationBasis, InheritanceSide, LearningFeature as LearningFeatureEnum, MeasureStatus, PeerFeature, SizeClass } from '../../generated/graphql.js';
-import { pageInMemory, toConnection, type PageRequest } from '../../kernel/connection.js';
+import { pageInMemory, toConnection, topInMemory, type PageRequest } from '../../kernel/connection.js';
 import type { Feature, SharedFacts } from './discovery.features.js';
 import type { LearningFeature } from './discovery.learning.js';
 import type { RankBy, SharedTopic, StructureMatch, TopicBasis } from './discovery.scoring.js';
@@ -148,7 +148,19 @@ export const byScore = <N>(rows: RankedRow<N>[]) => rows.sort((x, y) => y.sort -
 
 /** One page of a ranking (after the cursor), each edge with its score and explanation. */
 export function explainedPage<N>(request: PageRequest, ranked: RankedRow<N>[], ownSizeClass: SizeClass | null) {
-  const page = pageInMemory(request, ranked, 'DESC');
+  return explainedConnection(request, pageInMemory(request, ranked, 'DESC'), ownSizeClass);
+}
+
+/**
+ * The same for a ranking that scored `n` candidates into numbers: the page is picked without sorting them all
+ * (topInMemory), and only its rows are made (`rowAt`) and explained.
+ */
+export function explainedTop<N>(request: PageRequest, n: number, sortOf: (i: number) => number, keyOf: (i: number) => string, rowAt: (i: number) => RankedRow<N>, ownSizeClass: SizeClass | null) {
+  const { indices, total } = topInMemory(request, n, sortOf, keyOf);
+  return explainedConnection(request, { rows: indices.map(rowAt), total }, ownSizeClass);
+}
+
+function explainedConnection<N>(request: PageRequest, page: { rows: RankedRow<N>[]; total: number }, ownSizeClass: SizeClass | null) {
   return toConnection(request, page, (row, cursor): Explained<N> => ({ cursor, node: row.node, score: row.sort, explanation: { ...row.explain(), ownSizeClass } }));
 }
 

@@ -338,19 +338,44 @@ export class Network {
    * `askerProfile`: the asker's profile for this request (its stored one with interests it brings), when not the stored one.
    */
   features(asker: string, candidates: readonly string[] = this.candidates, askerProfile?: Profile): PairFeatures {
-    const own = this.units.get(asker);
     const list = candidates.filter((c) => c !== asker);
-    const n = list.length;
-    const x = new Float64Array(n * FEATURE_COUNT);
-    if (!own) return { asker, candidates: list, x };
+    const x = new Float64Array(list.length * FEATURE_COUNT);
+    const fill = this.rows(asker, askerProfile);
+    if (fill) for (let i = 0; i < list.length; i++) fill(list[i]!, x, i * FEATURE_COUNT);
+    return { asker, candidates: list, x };
+  }
+
+  /**
+   * A linear score of every candidate (never the asker): Σ w[f] · feature f − offset, summed in the order of the
+   * features as `scores` in discovery.model.ts sums it, so the two agree to the last bit — without keeping the
+   * features of thousands of candidates (one row at a time, reused).
+   */
+  scoresOf(asker: string, candidates: readonly string[], askerProfile: Profile | undefined, linear: { w: ArrayLike<number>; offset: number }): { candidates: string[]; scores: Float64Array } {
+    const list = candidates.filter((c) => c !== asker);
+    const scores = new Float64Array(list.length);
+    const fill = this.rows(asker, askerProfile);
+    if (!fill) return { candidates: list, scores };
+    const row = new Float64Array(FEATURE_COUNT);
+    for (let i = 0; i < list.length; i++) {
+      row.fill(0);
+      fill(list[i]!, row, 0);
+      let v = -linear.offset;
+      for (let f = 0; f < FEATURE_COUNT; f++) v += linear.w[f]! * row[f]!;
+      scores[i] = v;
+    }
+    return { candidates: list, scores };
+  }
+
+  /** What writes one candidate's features against the asker into `x` at `o` (zeros where nothing is known); null for an unknown asker. */
+  private rows(asker: string, askerProfile?: Profile): ((key: string, x: Float64Array, o: number) => void) | null {
+    const own = this.units.get(asker);
+    if (!own) return null;
     const sparse = this.sparse(asker, askerProfile);
     const a = this.precomputed(asker)!;
     const ownNeighbours = this.neighbours.get(a.kreis) ?? EMPTY;
     const ownIsKreis = own.kind === 'LANDKREIS';
-    for (let i = 0; i < n; i++) {
-      const key = list[i]!;
+    return (key, x, o) => {
       const c = this.precomputed(key)!;
-      const o = i * FEATURE_COUNT;
       x[o + F.logDistance] = Math.log1p(a.placed && c.placed ? haversineKm(a, c) : UNKNOWN_DISTANCE_KM);
       const sameKreis = c.kreis === a.kreis && own.kind !== 'LAND';
       x[o + F.sameKreis] = sameKreis ? 1 : 0;
@@ -369,8 +394,7 @@ export class Network {
       x[o + F.candidateDegree] = Math.log1p(this.links.get(key)?.size ?? 0);
       const s = sparse.get(key);
       if (s) for (let f = 0; f < s.length; f++) if (s[f] !== 0) x[o + SPARSE[f]!] = s[f]!;
-    }
-    return { asker, candidates: list, x };
+    };
   }
 
   /**

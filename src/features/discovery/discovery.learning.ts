@@ -3,8 +3,8 @@
 // is, how good a partner the peer model finds the runner — and whether municipalities like the asker have
 // already taken something up from that runner ("Kommunen wie Ihre nutzen …"). Learned from the real
 // take-ups (adoptions of a solution from its origin, exchange links of kind TRANSFER): bench/train-discovery.ts.
-import type { Model } from './discovery.model.js';
-import { scores } from './discovery.model.js';
+import { topInMemory } from '../../kernel/connection.js';
+import { linearOf, type Model } from './discovery.model.js';
 import { distanceKm, UNKNOWN_DISTANCE_KM, type LinkFact, type Network, type Unit } from './discovery.features.js';
 import type { Solution } from './discovery.profiles.js';
 import { STATUS_SCORE, structuralSimilarity, type Profile, type Structure } from './discovery.scoring.js';
@@ -91,12 +91,11 @@ export function learningFeatures(network: Network, peerModel: Model, asker: stri
   const keys = solutions.map((s) => `${s.type}:${s.key}`);
   if (!own) return { asker, candidates: keys, x, peersLikeYouOf: () => [] };
 
-  const pf = network.features(asker, network.candidates, askerProfile);
-  const peerScore = scores(peerModel, pf);
+  const peers = network.scoresOf(asker, network.candidates, askerProfile, linearOf(peerModel));
   const scoreOf = new Map<string, number>();
-  pf.candidates.forEach((c, i) => scoreOf.set(c, peerScore[i]!));
-  const order = pf.candidates.map((_, i) => i).sort((a, b) => peerScore[b]! - peerScore[a]! || (pf.candidates[a]! < pf.candidates[b]! ? -1 : 1));
-  const best = order.slice(0, PEERS_LIKE_YOU).map((i) => pf.candidates[i]!);
+  peers.candidates.forEach((c, i) => scoreOf.set(c, peers.scores[i]!));
+  const top = topInMemory({ order: '', first: PEERS_LIKE_YOU, limit: PEERS_LIKE_YOU, after: null }, peers.candidates.length, (i) => peers.scores[i]!, (i) => peers.candidates[i]!);
+  const best = top.indices.map((i) => peers.candidates[i]!);
   const takenUp = takenUpFrom(network);
   const likeYou = new Map<string, string[]>();
   const peersLikeYouOf = (runner: string) => {

@@ -41,14 +41,20 @@ export function checkedModel(json: unknown, features: readonly string[] = FEATUR
   return model;
 }
 
+/** The model as one linear function of the raw features: score = Σ w[f] · value f − offset. */
+export function linearOf(model: Model): { w: number[]; offset: number } {
+  const w = model.weights.map((wi, f) => wi / model.scale[f]!);
+  let offset = 0;
+  for (let f = 0; f < w.length; f++) offset += w[f]! * model.mean[f]!;
+  return { w, offset };
+}
+
 /** Each candidate's score: Σ over features of weight × (value − mean) / scale. */
 export function scores(model: Model, pf: Pick<PairFeatures, 'x' | 'candidates'>): Float64Array {
   const n = pf.candidates.length;
   const d = model.features.length;
   const out = new Float64Array(n);
-  const w = model.weights.map((wi, f) => wi / model.scale[f]!);
-  let offset = 0;
-  for (let f = 0; f < d; f++) offset += w[f]! * model.mean[f]!;
+  const { w, offset } = linearOf(model);
   for (let i = 0; i < n; i++) {
     let s = -offset;
     const o = i * d;

@@ -8,9 +8,9 @@ import learningModelFile from './model/learning.model.json' with { type: 'json' 
 import { LIST_CAPS } from '../../kernel/list-caps.js';
 import { LEARNING_FEATURE_COUNT, LEARNING_FEATURES, learningFeatures, type LearningFeature } from './discovery.learning.js';
 import type { Candidates, LearningCandidates, ModelCandidates, PeerCandidates } from './discovery.candidates.js';
-import { BASIS, byScore, explainedPage, FEATURE_ENUM, LEARNING_FEATURE_ENUM, noBases, sharedTopics, type LearningPartnerEdgeRecord, type RankedRow, type TopicInheritanceRecord } from './discovery.explanation.js';
-import { distanceKm, FEATURE_COUNT } from './discovery.features.js';
-import { checkedModel, contributions, scores } from './discovery.model.js';
+import { BASIS, byScore, explainedPage, explainedTop, FEATURE_ENUM, LEARNING_FEATURE_ENUM, noBases, sharedTopics, type LearningPartnerEdgeRecord, type RankedRow, type TopicInheritanceRecord } from './discovery.explanation.js';
+import { distanceKm } from './discovery.features.js';
+import { checkedModel, contributions, linearOf, scores } from './discovery.model.js';
 import {
   combinedScore,
   coverage,
@@ -36,25 +36,30 @@ const structureOf = (u: { structure: Structure }) => u.structure;
 /** What the register says of the asker, as its record holds it. */
 const structureOfRecord = (m: MunicipalityRecord): Structure => ({ population: m.population ?? null, sizeClass: m.sizeClass ?? null, urbanisation: m.urbanisation ?? null, kind: m.kind, state: m.state ?? null });
 
+/** The peer model as one linear function of the raw features (scores without keeping the features). */
+const PEER_LINEAR = linearOf(PEER_MODEL);
+
 /**
- * Peers by the learned model: every candidate scored (cheaply, from the pair features); only the page's rows
- * are explained — each feature's contribution (they add up to the score, largest in size first), the shared
- * topics with what gives each side the topic, the register's comparison, and what the two share by name.
+ * Peers by the learned model, one page: every candidate scored (cheaply, from the pair features, one row at a
+ * time), the page picked without sorting them all; only its rows are explained — each feature's contribution
+ * (they add up to the score, largest in size first), the shared topics with what gives each side the topic, the
+ * register's comparison, and what the two share by name.
  */
-export function rankPeersByModel(found: ModelCandidates): RankedRow<{ ags: string }>[] {
+export function peersPageByModel(found: ModelCandidates, request: PageRequest) {
   const own = found.ownProfile;
-  const pf = found.network.features(found.own.ags, found.candidates, own.profile);
-  const s = scores(PEER_MODEL, pf);
+  const { candidates, scores: s } = found.network.scoresOf(found.own.ags, found.candidates, own.profile, PEER_LINEAR);
   const asker = found.unitOf.get(found.own.ags)!;
-  return byScore(
-    pf.candidates.map((key, i): RankedRow<{ ags: string }> => ({
+  const rowAt = (i: number): RankedRow<{ ags: string }> => {
+    const key = candidates[i]!;
+    return {
       sort: s[i]!,
       key,
       node: { ags: key },
       explain: () => {
         const u = found.unitOf.get(key)!;
         const km = distanceKm(asker, u);
-        const parts = contributions(PEER_MODEL, pf.x, i * FEATURE_COUNT)
+        const pf = found.network.features(found.own.ags, [key], own.profile);
+        const parts = contributions(PEER_MODEL, pf.x, 0)
           .map((c) => ({ feature: FEATURE_ENUM[c.feature], value: c.value, contribution: c.contribution }))
           .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.feature.localeCompare(b.feature));
         const topics = similarity(own.profile, found.network.profileOf(key).profile, found.network.idf);
@@ -70,8 +75,9 @@ export function rankPeersByModel(found: ModelCandidates): RankedRow<{ ags: strin
           sizeClass: u.structure.sizeClass as SizeClass | null,
         };
       },
-    })),
-  );
+    };
+  };
+  return explainedTop(request, candidates.length, (i) => s[i]!, (i) => candidates[i]!, rowAt, found.own.sizeClass);
 }
 
 /** Peers ranked by topics, structure or both; with no topics to compare, by structure alone (STRUCTURE_ONLY). */

@@ -12,7 +12,7 @@ import { filterParams, type Asked } from './discovery.candidates.js';
 import { explainedPage, type InheritedTopicRecord, type LearningPartnerEdgeRecord } from './discovery.explanation.js';
 import { gemeindePositionsOf } from './discovery.profiles.js';
 import type { DiscoveryRepository } from './discovery.repository.js';
-import { rankPage, rankPeers, rankPeersByModel, rankSolutions, rankSolutionsByModel } from './discovery.ranking.js';
+import { peersPageByModel, rankPage, rankPeers, rankSolutions, rankSolutionsByModel } from './discovery.ranking.js';
 import { searchService } from './discovery.search.js';
 
 const MAX_INTERESTS = 20;
@@ -70,7 +70,7 @@ export function discoveryService(repo: DiscoveryRepository, loaders: Pick<Loader
         const found = await repo.modelCandidates(ags, filterParams(filter), asked(interests, args.profile));
         if (!found) throw notFound('Municipality', ags);
         if (found.unknownInterests.length > 0) throw unknownInterests(found.unknownInterests);
-        return explainedPage(request, rankPeersByModel(found), found.own.sizeClass);
+        return peersPageByModel(found, request);
       }
       const found = await repo.peerCandidates(ags, filterParams(filter), asked(interests, args.profile));
       if (!found) throw notFound('Municipality', ags);
