@@ -153,11 +153,18 @@ export function explainedPage<N>(request: PageRequest, ranked: RankedRow<N>[], o
 
 /**
  * The same for a ranking that scored `n` candidates into numbers: the page is picked without sorting them all
- * (topInMemory), and only its rows are made (`rowAt`) and explained.
+ * (topInMemory), and only its rows are made (`rowsAt`, all at once) and explained.
  */
-export function explainedTop<N>(request: PageRequest, n: number, sortOf: (i: number) => number, keyOf: (i: number) => string, rowAt: (i: number) => RankedRow<N>, ownSizeClass: SizeClass | null) {
+export function explainedTop<N>(
+  request: PageRequest,
+  n: number,
+  sortOf: (i: number) => number,
+  keyOf: (i: number) => string,
+  rowsAt: (indices: number[]) => RankedRow<N>[],
+  ownSizeClass: SizeClass | null,
+) {
   const { indices, total } = topInMemory(request, n, sortOf, keyOf);
-  return explainedConnection(request, { rows: indices.map(rowAt), total }, ownSizeClass);
+  return explainedConnection(request, { rows: rowsAt(indices), total }, ownSizeClass);
 }
 
 function explainedConnection<N>(request: PageRequest, page: { rows: RankedRow<N>[]; total: number }, ownSizeClass: SizeClass | null) {

@@ -277,6 +277,14 @@ export class Network {
     return network;
   }
 
+  /** A candidate's place in `candidates` (undefined for a Land or an unknown key), indexed on first use. */
+  indexOf(ags: string): number | undefined {
+    this.candidateIndex ??= new Map(this.candidates.map((c, i) => [c, i]));
+    return this.candidateIndex.get(ags);
+  }
+
+  private candidateIndex: Map<string, number> | undefined;
+
   /** The same network with these link facts held out as well (sharing the register's tables and the topics' rarity). */
   without(ids: Iterable<string>): Network {
     return new Network(this.input, new Set([...this.hidden, ...ids]), { neighbours: this.neighbours, idf: this.idf, holders: this.holders, units: this.units, pre: this.pre });

@@ -92,8 +92,12 @@ export function learningFeatures(network: Network, peerModel: Model, asker: stri
   if (!own) return { asker, candidates: keys, x, peersLikeYouOf: () => [] };
 
   const peers = network.scoresOf(asker, network.candidates, askerProfile, linearOf(peerModel));
-  const scoreOf = new Map<string, number>();
-  peers.candidates.forEach((c, i) => scoreOf.set(c, peers.scores[i]!));
+  // A runner's place among the scored: its place among all candidates, one less past the asker (left out).
+  const askerAt = network.indexOf(asker) ?? -1;
+  const scoreOf = (ags: string) => {
+    const i = network.indexOf(ags);
+    return i === undefined || i === askerAt ? 0 : peers.scores[askerAt >= 0 && i > askerAt ? i - 1 : i]!;
+  };
   const top = topInMemory({ order: '', first: PEERS_LIKE_YOU, limit: PEERS_LIKE_YOU, after: null }, peers.candidates.length, (i) => peers.scores[i]!, (i) => peers.candidates[i]!);
   const best = top.indices.map((i) => peers.candidates[i]!);
   const takenUp = takenUpFrom(network);
@@ -120,7 +124,7 @@ export function learningFeatures(network: Network, peerModel: Model, asker: stri
       r = {
         structure: u ? structuralSimilarity(ownStructure, structureOf(u), km).score : 0,
         logDistance: Math.log1p(km ?? UNKNOWN_DISTANCE_KM),
-        peer: scoreOf.get(runner) ?? 0,
+        peer: scoreOf(runner),
         takenUpBy: Math.log1p(takenUp.get(runner)?.size ?? 0),
         likeYou: Math.log1p(peersLikeYouOf(runner).length),
       };

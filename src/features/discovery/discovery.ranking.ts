@@ -9,7 +9,7 @@ import { LIST_CAPS } from '../../kernel/list-caps.js';
 import { LEARNING_FEATURE_COUNT, LEARNING_FEATURES, learningFeatures, type LearningFeature } from './discovery.learning.js';
 import type { Candidates, LearningCandidates, ModelCandidates, PeerCandidates } from './discovery.candidates.js';
 import { BASIS, byScore, explainedPage, explainedTop, FEATURE_ENUM, LEARNING_FEATURE_ENUM, noBases, sharedTopics, type LearningPartnerEdgeRecord, type RankedRow, type TopicInheritanceRecord } from './discovery.explanation.js';
-import { distanceKm } from './discovery.features.js';
+import { distanceKm, FEATURE_COUNT } from './discovery.features.js';
 import { checkedModel, contributions, linearOf, scores } from './discovery.model.js';
 import {
   combinedScore,
@@ -49,7 +49,12 @@ export function peersPageByModel(found: ModelCandidates, request: PageRequest) {
   const own = found.ownProfile;
   const { candidates, scores: s } = found.network.scoresOf(found.own.ags, found.candidates, own.profile, PEER_LINEAR);
   const asker = found.unitOf.get(found.own.ags)!;
-  const rowAt = (i: number): RankedRow<{ ags: string }> => {
+  const rowsAt = (indices: number[]): RankedRow<{ ags: string }>[] => {
+    // The page's features in one go (the asker's side is worked out once).
+    const page = found.network.features(found.own.ags, indices.map((i) => candidates[i]!), own.profile);
+    return indices.map((i, row) => rowAt(i, page.x, row * FEATURE_COUNT));
+  };
+  const rowAt = (i: number, x: Float64Array, offset: number): RankedRow<{ ags: string }> => {
     const key = candidates[i]!;
     return {
       sort: s[i]!,
@@ -58,8 +63,7 @@ export function peersPageByModel(found: ModelCandidates, request: PageRequest) {
       explain: () => {
         const u = found.unitOf.get(key)!;
         const km = distanceKm(asker, u);
-        const pf = found.network.features(found.own.ags, [key], own.profile);
-        const parts = contributions(PEER_MODEL, pf.x, 0)
+        const parts = contributions(PEER_MODEL, x, offset)
           .map((c) => ({ feature: FEATURE_ENUM[c.feature], value: c.value, contribution: c.contribution }))
           .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.feature.localeCompare(b.feature));
         const topics = similarity(own.profile, found.network.profileOf(key).profile, found.network.idf);
@@ -77,7 +81,7 @@ export function peersPageByModel(found: ModelCandidates, request: PageRequest) {
       },
     };
   };
-  return explainedTop(request, candidates.length, (i) => s[i]!, (i) => candidates[i]!, rowAt, found.own.sizeClass);
+  return explainedTop(request, candidates.length, (i) => s[i]!, (i) => candidates[i]!, rowsAt, found.own.sizeClass);
 }
 
 /** Peers ranked by topics, structure or both; with no topics to compare, by structure alone (STRUCTURE_ONLY). */
