@@ -83,8 +83,8 @@ const EnvSchema = z.object({
   COST_LIST_SIZE: positiveInt.default(10),
   RATE_LIMIT: z.enum(['on', 'off']).default('on'),
   RATE_LIMIT_WINDOW_S: positiveInt.default(60),
-  RATE_LIMIT_ANONYMOUS: positiveInt.default(30_000),
-  RATE_LIMIT_SIGNED_IN: positiveInt.default(100_000),
+  RATE_LIMIT_ANONYMOUS: positiveInt.default(100_000),
+  RATE_LIMIT_SIGNED_IN: positiveInt.default(200_000),
   RATE_LIMIT_AUTH_FAILURES: positiveInt.default(20),
   TRUST_PROXY: z
     .string()

@@ -359,7 +359,7 @@ export async function createApp(deps: ServerDeps): Promise<App> {
       origin: [...(deps.corsOrigins ?? [])],
       methods: ['GET', 'POST'],
       allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'neo4j-bookmark', 'apollo-require-preflight', 'x-apollo-operation-name'],
-      exposedHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'x-request-id', 'neo4j-bookmark'],
+      exposedHeaders: ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'cost-requested', 'cost-actual', 'x-request-id', 'neo4j-bookmark'],
       credentials: false,
       maxAge: 600,
     }),

@@ -8,7 +8,7 @@ import { visit, type DocumentNode } from 'graphql';
 import type { LimitsConfig } from '../config.js';
 import type { Context } from '../context.js';
 import { ApiError } from '../errors.js';
-import { operationCost } from './cost.js';
+import { actualCost, operationCost } from './cost.js';
 import type { Budget, RateLimits } from './rate-limit.js';
 
 /** True when the document asks for the schema (`__schema` or `__type`, also inside fragments). */
@@ -63,6 +63,8 @@ export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): Apol
     requestDidStart() {
       let charged = false;
       let budget: Budget | null = null;
+      /** The estimate that was charged, when the operation ran: the answer's actual cost is settled against it. */
+      let requested: number | null = null;
       return Promise.resolve({
         async didResolveOperation({ document, operationName, request, schema, contextValue }) {
           const { viewer, ip } = contextValue;
@@ -89,6 +91,7 @@ export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): Apol
           }
           charged = true;
           budget = await rateLimits.charge(viewer, ip, Math.max(1, cost));
+          requested = Math.max(1, cost);
         },
 
         didEncounterErrors({ errors, contextValue }) {
@@ -98,9 +101,20 @@ export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): Apol
           return Promise.resolve();
         },
 
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, document, operationName, schema }) {
+          const { viewer, ip } = contextValue;
           // Whatever was refused before it could be costed (syntax, validation) spends 1 point.
-          if (!charged) budget = await rateLimits.charge(contextValue.viewer, contextValue.ip, 1).catch(() => null);
+          if (!charged) budget = await rateLimits.charge(viewer, ip, 1).catch(() => null);
+          // The estimate was the gate; the bucket keeps what the answer actually cost (at least 1, never more
+          // than the estimate), as Shopify's API settles requested against actual cost.
+          if (requested !== null && document && response.body.kind === 'single') {
+            const result = response.body.singleResult;
+            const actual = Math.min(requested, Math.max(1, actualCost(schema, document, operationName ?? undefined, result.data)));
+            if (actual < requested) budget = (await rateLimits.refund(viewer, ip, requested - actual).catch(() => null)) ?? budget;
+            result.extensions = { ...result.extensions, cost: { requested, actual, ...(budget ? { budget } : {}) } };
+            response.http.headers.set('cost-requested', String(requested));
+            response.http.headers.set('cost-actual', String(actual));
+          }
           if (budget) {
             response.http.headers.set('ratelimit-limit', String(budget.limit));
             response.http.headers.set('ratelimit-remaining', String(budget.remaining));

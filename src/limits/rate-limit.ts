@@ -66,6 +66,21 @@ export class RateLimits {
   }
 
   /**
+   * Gives back `points` of what `charge` took (the estimate, where the answer cost less): the budget after it.
+   * Never more than was taken in the window, so it cannot raise a budget above its size.
+   */
+  async refund(viewer: Viewer, ip: string, points: number): Promise<Budget | null> {
+    if (!this.config.enabled) return null;
+    const { key, points: size } = this.bucket(viewer, ip);
+    const limiter = this.limiter(size);
+    const state = await limiter.get(key);
+    const back = Math.min(points, state?.consumedPoints ?? 0);
+    const after = back > 0 ? await limiter.reward(key, back) : state;
+    if (!after) return { limit: size, remaining: size, resetSeconds: 0 };
+    return { limit: size, remaining: Math.max(0, after.remainingPoints), resetSeconds: Math.ceil(after.msBeforeNext / 1000) };
+  }
+
+  /**
    * Counts one refused credential, for its address and (an API key's id, when it has the form of one) for
    * the credential, and says how to answer it. Up to `authFailures` per window: refused at once. Beyond
    * that, each further refusal waits longer (100 ms, 200 ms, 400 ms … up to 5 s) and answers

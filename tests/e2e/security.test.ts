@@ -23,7 +23,7 @@ afterAll(async () => {
   await h.close();
 });
 
-type Body = { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] };
+type Body = { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -281,6 +281,13 @@ describe('rate limits (cost-weighted, per key and per IP)', () => {
     // municipalities(first: 30) with a node each: 1 + 30 × (1 + 1) = 61 points.
     const costly = await post(limited.url, { query: '{ municipalities(first: 30) { edges { node { ags } } } }' }, from('10.0.0.1'));
     expect(costly.headers.get('ratelimit-remaining')).toBe('38');
+    expect(costly.body.extensions!.cost).toEqual({ requested: 61, actual: 61, budget: { limit: 100, remaining: 38, resetSeconds: expect.any(Number) } });
+    // Estimated at 61, it returned 3 of its 30: the bucket keeps what it cost, 1 + 3 × 2 (issue 33).
+    const short = await post(limited.url, { query: '{ municipalities(first: 30, filter: { namePrefix: "Mayen" }) { edges { node { ags } } } }' }, from('10.0.0.9'));
+    const { requested, actual } = short.body.extensions!.cost as { requested: number; actual: number };
+    const returned = (short.body.data.municipalities.edges as unknown[]).length;
+    expect([requested, actual, returned < 30]).toEqual([61, 1 + returned * 2, true]);
+    expect([short.headers.get('cost-requested'), short.headers.get('cost-actual'), short.headers.get('ratelimit-remaining')]).toEqual(['61', String(actual), String(100 - actual)]);
     const refused = await post(limited.url, { query: '{ municipalities(first: 30) { edges { node { ags } } } }' }, from('10.0.0.1'));
     expect(refused.status).toBe(429);
     expect(codeOf(refused.body)).toBe('RATE_LIMITED');
@@ -298,10 +305,10 @@ describe('rate limits (cost-weighted, per key and per IP)', () => {
   it('other callers keep their own budgets: another IP, a signed-in person, an API key', async () => {
     await ordinary(limited.url, from('10.0.0.2'));
     await ordinary(limited.url, { ...from('10.0.0.1'), ...bearer(await token({ role: 'analyst' }, { subject: 'a-9' })) });
-    const { secret } = await h.security.apiKeys.create({ name: 'limited app', role: 'READER', rateLimit: 70, createdBy: 'test' });
+    const { secret } = await h.security.apiKeys.create({ name: 'limited app', role: 'READER', rateLimit: 61, createdBy: 'test' });
     const asKey = { ...from('10.0.0.1'), 'x-api-key': secret };
     await ordinary(limited.url, asKey);
-    // The key's own, smaller budget (70) runs out on its own.
+    // The key's own, smaller budget (61) runs out on its own: what the ordinary request cost leaves less than the 61 the page is estimated at.
     const big = await post(limited.url, { query: '{ municipalities(first: 30) { edges { node { ags } } } }' }, asKey);
     expect(big.status).toBe(429);
   });

@@ -62,7 +62,7 @@ describe('config', () => {
     const defaults = loadConfig({});
     expect(defaults.auth).toMatchObject({ jwtSecret: undefined, jwksUrl: undefined, apiKeyCacheMs: 10_000 });
     expect(defaults.limits).toMatchObject({ maxDepth: 12, maxAliases: 20, maxTokens: 2_000, maxDirectives: 10, maxCost: 10_000 });
-    expect(defaults.limits.rateLimit).toEqual({ enabled: true, windowSeconds: 60, anonymous: 30_000, signedIn: 100_000, authFailures: 20 });
+    expect(defaults.limits.rateLimit).toEqual({ enabled: true, windowSeconds: 60, anonymous: 100_000, signedIn: 200_000, authFailures: 20 });
     expect(defaults.trustProxy).toBe(false);
     const set = loadConfig({
       JWT_JWKS_URL: 'https://login.example/.well-known/jwks.json',

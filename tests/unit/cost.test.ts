@@ -2,7 +2,7 @@
 import { buildSchema, getNamedType, getNullableType, isCompositeType, isListType, isObjectType, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { LIST_CAPS } from '../../src/kernel/list-caps.js';
-import { operationCost } from '../../src/limits/cost.js';
+import { actualCost, BASE_COST, operationCost } from '../../src/limits/cost.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
 const schema = buildSchema(loadTypeDefs().join('\n'));
@@ -32,7 +32,7 @@ describe('operation cost', () => {
   });
 
   it('adds the base cost of computing fields, and none for introspection', () => {
-    expect(cost('{ search(text: "x") { score } }')).toBe(10 + 10 * 1);
+    expect(cost('{ search(text: "x") { score } }')).toBe(BASE_COST['Query.search']! + 10 * 1);
     expect(cost('{ __schema { types { name fields { name } } } }')).toBe(0);
   });
 });
@@ -60,5 +60,40 @@ describe('unpaged lists', () => {
     expect(cost(`{ ${nested} }`)).toBe(20 * (1 + 1 + 100 * (1 + 1 + 1 + 100)));
     expect(cost(`{ ${nested} }`)).toBeGreaterThan(10_000);
     expect(cost('{ municipality(ags: "07137") { members { name } } }')).toBe(1 + 1 + 100);
+  });
+});
+
+// Issue 33, point 1: the estimate is the gate, the bucket keeps what came back.
+describe('actual cost', () => {
+  const actual = (query: string, data: unknown) => actualCost(schema, parse(query), undefined, data);
+  const node = (name: string) => ({ node: { name } });
+
+  it('counts what was returned by the estimate\'s rules: a full page costs its estimate, a short one less', () => {
+    const query = '{ municipalities(first: 20) { edges { node { name } } } }';
+    const full = { municipalities: { edges: Array.from({ length: 20 }, (_, i) => node(`G${i}`)) } };
+    expect(actual(query, full)).toBe(cost(query));
+    expect(actual(query, { municipalities: { edges: [node('Mayen'), node('Polch')] } })).toBe(1 + 2 * 2);
+    expect(actual(query, { municipalities: { edges: [] } })).toBe(1);
+  });
+
+  it('charges a plain list by its length, not its cap, and a computing field its base cost even when empty', () => {
+    const query = '{ project(slug: "x") { topics { slug } } }';
+    expect(cost(query)).toBe(1 + 1 + 20 * 1);
+    expect(actual(query, { project: { topics: [{ slug: 'a' }, { slug: 'b' }, { slug: 'c' }] } })).toBe(1 + 1 + 3 * 1);
+    expect(actual('{ search(text: "x") { score } }', { search: [] })).toBe(BASE_COST['Query.search']!);
+    expect(actual('{ search(text: "x") { score } }', { search: [{ score: 1 }] })).toBe(BASE_COST['Query.search']! + 1);
+  });
+
+  it('follows aliases and fragments, and a null answer costs what was asked of it', () => {
+    const query = '{ a: municipality(ags: "1") { ...F } b: municipality(ags: "2") { ...F } } fragment F on Municipality { peers(first: 2) { edges { node { name } } } }';
+    const peers = { peers: { edges: [{ node: { name: 'x' } }, { node: { name: 'y' } }] } };
+    expect(actual(query, { a: peers, b: null })).toBe(1 + (BASE_COST['Municipality.peers']! + 2 * 2) + 1);
+    expect(actual(query, { a: peers, b: null })).toBeLessThanOrEqual(cost(query));
+  });
+
+  it('reads an object of an abstract type by its __typename, and a failed answer costs nothing', () => {
+    const query = '{ node(id: "x") { __typename ... on Municipality { peers(first: 1) { edges { node { name } } } } } }';
+    expect(actual(query, { node: { __typename: 'Municipality', peers: { edges: [{ node: { name: 'x' } }] } } })).toBe(1 + BASE_COST['Municipality.peers']! + 2);
+    expect(actual(query, null)).toBe(0);
   });
 });

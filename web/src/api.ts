@@ -5,10 +5,14 @@ import { credentialHeaders } from './session';
 import { t } from './strings';
 
 export class ApiError extends Error {
+  /** Asks again: set by whoever asked (useQuery), so the error note can offer it. */
+  retry?: () => void;
   constructor(
     message: string,
     readonly code: string | null,
     readonly requestId: string | null,
+    /** When the API said to come back (RATE_LIMITED's Retry-After), in seconds. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -16,7 +20,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; requestId?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; requestId?: string; retryAfterSeconds?: number } }[];
 }
 
 const ACCEPT = 'application/graphql-response+json, application/json';
@@ -50,7 +54,8 @@ export async function request<TResult, TVariables>(document: TypedDocumentString
   const first = body.errors?.[0];
   if (first) {
     const code = first.extensions?.code ?? null;
-    throw new ApiError((code && t.error.byCode[code]) || t.error.other, code, first.extensions?.requestId ?? response.headers.get('x-request-id'));
+    const retryAfter = first.extensions?.retryAfterSeconds ?? (Number(response.headers.get('retry-after')) || null);
+    throw new ApiError((code && t.error.byCode[code]) || t.error.other, code, first.extensions?.requestId ?? response.headers.get('x-request-id'), retryAfter);
   }
   if (!body.data) throw new ApiError(t.error.other, null, response.headers.get('x-request-id'));
   return body.data;

@@ -1,4 +1,5 @@
 // Small shared pieces: the loading and error notes (announced to screen readers) and source links.
+import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from './api';
 import { t } from './strings';
 
@@ -10,11 +11,37 @@ export function Loading() {
   );
 }
 
+/**
+ * What went wrong, in German; when the API asked to wait (too many requests), how long, counting down, and a
+ * button to ask again, which waits until then. The count is shown, not announced each second: the alert says
+ * the wait once, and the button's state says when it is over.
+ */
 export function ErrorNote({ error }: { error: ApiError }) {
+  const [left, setLeft] = useState(error.retryAfterSeconds ?? 0);
+  useEffect(() => {
+    setLeft(error.retryAfterSeconds ?? 0);
+    if (!error.retryAfterSeconds) return;
+    const until = Date.now() + error.retryAfterSeconds * 1000;
+    const timer = setInterval(() => {
+      const rest = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+      setLeft(rest);
+      if (rest === 0) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [error]);
+  const retryable = error.retry !== undefined && (error.code === 'RATE_LIMITED' || error.code === 'SERVICE_UNAVAILABLE' || error.code === 'UNREACHABLE');
   return (
     <div class="error" role="alert">
       <h2>{t.error.title}</h2>
       <p>{error.message}</p>
+      {error.retryAfterSeconds !== null && <p>{t.error.retryAfter(error.retryAfterSeconds)}</p>}
+      {retryable && (
+        <p>
+          <button type="button" onClick={() => error.retry?.()} disabled={left > 0}>
+            {left > 0 ? t.error.retryIn(left) : t.error.retry}
+          </button>
+        </p>
+      )}
       {error.requestId && <p class="small">{t.error.requestId(error.requestId)}</p>}
     </div>
   );

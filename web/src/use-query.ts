@@ -8,6 +8,7 @@ export type QueryState<T> = { loading: true; data: null; error: null } | { loadi
 
 export function useQuery<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, skip = false, again = 0): QueryState<TResult> | null {
   const [state, setState] = useState<QueryState<TResult> | null>(null);
+  const [attempt, setAttempt] = useState(0);
   // Asked again when the variables or the session's credential change (what one sees depends on who asks).
   const key = JSON.stringify(variables) + JSON.stringify(useCredential());
   useEffect(() => {
@@ -19,11 +20,16 @@ export function useQuery<TResult, TVariables>(document: TypedDocumentString<TRes
     setState({ loading: true, data: null, error: null });
     request(document, variables).then(
       (data) => current && setState({ loading: false, data, error: null }),
-      (error: unknown) => current && setState({ loading: false, data: null, error: error instanceof ApiError ? error : new ApiError(String(error), null, null) }),
+      (error: unknown) => {
+        if (!current) return;
+        const shown = error instanceof ApiError ? error : new ApiError(String(error), null, null);
+        shown.retry = () => setAttempt((n) => n + 1);
+        setState({ loading: false, data: null, error: shown });
+      },
     );
     return () => {
       current = false;
     };
-  }, [key, skip, again]);
+  }, [key, skip, again, attempt]);
   return state;
 }
