@@ -129,3 +129,41 @@ export function ContactPointLine({
     </>
   );
 }
+
+/** What a detail page says for a key that names nothing: a plain alert with the page's heading. */
+export function NotFoundAlert({ text }: { text: string }) {
+  return (
+    <div class="error" role="alert">
+      <h1>{t.error.title}</h1>
+      <p>{text}</p>
+    </div>
+  );
+}
+
+/** Topics as chips, each linked to its page. */
+export function TopicChips({ topics }: { topics: readonly { slug: string; name: string }[] }) {
+  return (
+    <ul class="chips">
+      {topics.map((topic) => (
+        <li key={topic.slug}>
+          <a href={`/thema/${topic.slug}`}>{topic.name}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A project's runners, each linked to its page, with the role where asked. */
+export function RunnerLinks({ runners, roles = false }: { runners: readonly { role?: string; municipality: { ags: string; name: string } }[]; roles?: boolean }) {
+  return (
+    <>
+      {runners.map((r, i) => (
+        <span key={r.municipality.ags}>
+          {i > 0 && ', '}
+          <a href={`/gemeinde/${r.municipality.ags}`}>{r.municipality.name}</a>
+          {roles && r.role && <span class="small"> ({t.municipality.role[r.role]})</span>}
+        </span>
+      ))}
+    </>
+  );
+}

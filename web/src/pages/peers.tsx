@@ -57,7 +57,7 @@ const PEERS = graphql(`
       edges {
         score
         node { __typename ... on Measure { slug name } ... on Project { slug name } }
-        project { name }
+        project { slug name }
         runner { ags name }
         contacts { uuid name role email }
         contactPoints { unit municipalityWording email emailBasis web }
@@ -126,16 +126,30 @@ function Reasons({ edge }: { edge: PeerEdge }) {
 }
 
 function SharedNames({ shared }: { shared: NonNullable<PeerEdge['explanation']['shared']> }) {
+  // Programmes, solutions and events have pages of their own: named as links; the rest as plain sentences.
+  const linked = [
+    { label: p.bothIn, items: shared.programmes.map((x) => ({ href: `/programm/${x.slug}`, name: x.name })) },
+    { label: p.bothUse, items: shared.solutions.map((x) => ({ href: `/loesung/${x.slug}`, name: x.name })) },
+    { label: p.bothAttended, items: shared.events.map((x) => ({ href: `/veranstaltung/${x.slug}`, name: x.title })) },
+  ].filter((x) => x.items.length > 0);
   const lines = [
-    shared.programmes.length > 0 && p.bothIn(shared.programmes.map((x) => x.name)),
     shared.groups.length > 0 && p.sameGroup(shared.groups.map((g) => `${g.group} (${g.programme.name})`)),
-    shared.solutions.length > 0 && p.bothUse(shared.solutions.map((x) => x.name)),
     ...shared.adoptions.map((a) => p.adopted(a.user.name, a.solution.name)),
-    shared.events.length > 0 && p.bothAttended(shared.events.map((x) => x.title)),
     shared.partners.length > 0 && p.commonPartners(shared.partners.map((x) => x.name)),
   ].filter((x): x is string => Boolean(x));
-  return lines.length === 0 ? null : (
+  return lines.length + linked.length === 0 ? null : (
     <ul class="small">
+      {linked.map(({ label, items }) => (
+        <li key={label}>
+          {label}{' '}
+          {items.map((x, i) => (
+            <span key={x.href}>
+              {i > 0 && ', '}
+              <a href={x.href}>{x.name}</a>
+            </span>
+          ))}
+        </li>
+      ))}
       {lines.map((line) => (
         <li key={line}>{line}</li>
       ))}
@@ -204,13 +218,20 @@ function SolutionReasons({ edge }: { edge: SolutionEdge }) {
   );
 }
 
+/** A suggested measure or project, linked to its page. */
+function SolutionName({ node }: { node: SolutionEdge['node'] }) {
+  if (node.__typename === 'Measure') return <a href={`/massnahme/${node.slug}`}>{node.name}</a>;
+  if (node.__typename === 'Project') return <a href={`/projekt/${node.slug}`}>{node.name}</a>;
+  return null;
+}
+
 function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
   const e = edge.explanation;
   const byModel = e.basis === 'MODEL';
   return (
     <li class="result">
       <h3>
-        {rank}. {edge.node.__typename === 'Measure' || edge.node.__typename === 'Project' ? edge.node.name : ''}
+        {rank}. <SolutionName node={edge.node} />
       </h3>
       <p>
         <strong>{byModel ? p.modelScore(edge.score) : p.score(edge.score)}</strong>
@@ -220,7 +241,12 @@ function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
       </p>
       <p>
         {p.runner}: <a href={`/gemeinde/${edge.runner.ags}`}>{edge.runner.name}</a>
-        {edge.node.__typename === 'Measure' && <span class="small"> ({edge.project.name})</span>}
+        {edge.node.__typename === 'Measure' && (
+          <span class="small">
+            {' '}
+            (<a href={`/projekt/${edge.project.slug}`}>{edge.project.name}</a>)
+          </span>
+        )}
       </p>
       {e.matchedTopics.length > 0 && (
         <p class="small">
