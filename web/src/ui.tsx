@@ -167,3 +167,24 @@ export function RunnerLinks({ runners, roles = false }: { runners: readonly { ro
     </>
   );
 }
+
+/** A detail page's own sources: every address written out as its link, so the reader sees where a fact comes from before following it. */
+export function SourceList({ id, urls }: { id: string; urls: readonly string[] }) {
+  if (urls.length === 0) return null;
+  // One fact's several rows in the data may cite the same page: each page once.
+  const unique = [...new Set(urls)];
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t.municipality.sources}</h2>
+      <ul class="source-list">
+        {unique.map((url) => (
+          <li key={url}>
+            <a href={url} rel="noreferrer">
+              {url}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

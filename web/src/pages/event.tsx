@@ -6,7 +6,7 @@ import { request } from '../api';
 import { graphql } from '../gql';
 import type { EventPageQuery } from '../gql/graphql';
 import { t } from '../strings';
-import { ErrorNote, Loading, NotFoundAlert, SourceLinks, TopicChips } from '../ui';
+import { ErrorNote, Loading, NotFoundAlert, SourceLinks, SourceList, TopicChips } from '../ui';
 import { useMore } from '../use-more';
 import { useQuery } from '../use-query';
 
@@ -101,10 +101,6 @@ export function EventPage() {
             </>
           )}
         </dl>
-        <p class="small">
-          {s.sources}:
-          <SourceLinks urls={e.sources.map((x) => x.url)} />
-        </p>
       </section>
 
       {e.topics.length > 0 && (
@@ -148,6 +144,7 @@ export function EventPage() {
           <p>{e.notes}</p>
         </section>
       )}
+      <SourceList id="e-sources" urls={e.sources.map((x) => x.url)} />
     </article>
   );
 }

@@ -4,7 +4,7 @@ import { useRoute } from 'preact-iso';
 import { graphql } from '../gql';
 import type { MeasurePageQuery } from '../gql/graphql';
 import { t } from '../strings';
-import { ErrorNote, Loading, NotFoundAlert, RunnerLinks, SourceLinks, TopicChips } from '../ui';
+import { ErrorNote, Loading, NotFoundAlert, RunnerLinks, SourceList, TopicChips } from '../ui';
 import { useQuery } from '../use-query';
 
 const MEASURE = graphql(`
@@ -91,10 +91,6 @@ export function MeasurePage() {
             </>
           )}
         </dl>
-        <p class="small">
-          {s.sources}:
-          <SourceLinks urls={m.sources.map((x) => x.url)} />
-        </p>
       </section>
 
       {m.topicLinks.length > 0 && (
@@ -133,6 +129,7 @@ export function MeasurePage() {
           </p>
         </section>
       )}
+      <SourceList id="ms-sources" urls={m.sources.map((x) => x.url)} />
     </article>
   );
 }

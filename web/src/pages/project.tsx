@@ -4,7 +4,7 @@
 import { useRoute } from 'preact-iso';
 import { graphql } from '../gql';
 import { t } from '../strings';
-import { ContactLine, ContactPointLine, ErrorNote, Loading, NotFoundAlert, RunnerLinks, SourceLinks, TopicChips } from '../ui';
+import { ContactLine, ContactPointLine, ErrorNote, Loading, NotFoundAlert, RunnerLinks, SourceLinks, SourceList, TopicChips } from '../ui';
 import { useQuery } from '../use-query';
 
 const PROJECT = graphql(`
@@ -96,10 +96,6 @@ export function ProjectPage() {
             </>
           )}
         </dl>
-        <p class="small">
-          {s.sources}:
-          <SourceLinks urls={p.sources} />
-        </p>
       </section>
 
       {p.summary && (
@@ -162,6 +158,7 @@ export function ProjectPage() {
           </ul>
         </section>
       )}
+      <SourceList id="p-sources" urls={p.sources} />
     </article>
   );
 }
