@@ -268,4 +268,26 @@ describe('a page for every project, measure, topic and event', () => {
 
     await notFound('/veranstaltung/gibt-es-nicht', 'Keine Veranstaltung mit der Kennung „gibt-es-nicht“.');
   });
+
+  it('links the solutions the peer finder suggests to their pages, and back to the same tab', async () => {
+    const { learningPartners } = await h.ok<any>(`{ learningPartners(ags: "07137", first: 20) { edges {
+      node { __typename ... on Measure { slug name } ... on Project { slug name } } project { slug name } } } }`);
+    const expected = learningPartners.edges.map((e: any) => `/${e.node.__typename === 'Measure' ? 'massnahme' : 'projekt'}/${e.node.slug}`);
+    await open('/partner?ags=07137&tab=loesungen');
+    const titles = page.getByRole('tabpanel').locator('li.result h3 a');
+    await expect.poll(() => targets(titles)).toEqual(expected);
+    // A suggested measure names its project, linked.
+    const measure = learningPartners.edges.findIndex((e: any) => e.node.__typename === 'Measure');
+    if (measure >= 0) {
+      const project = learningPartners.edges[measure].project;
+      expect(await page.getByRole('tabpanel').locator('li.result').nth(measure).getByRole('link', { name: project.name, exact: true }).getAttribute('href')).toBe(`/projekt/${project.slug}`);
+    }
+    const first = learningPartners.edges[0].node;
+    await titles.first().click();
+    await isAt(first.name, expected[0]);
+    await accessible();
+    await page.goBack();
+    await expect.poll(() => targets(page.getByRole('tabpanel').locator('li.result h3 a'))).toEqual(expected);
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('loesungen');
+  });
 });

@@ -79,10 +79,10 @@ const GermanyMap = lazy(() => import('../map'));
 const SIZE_CLASSES: SizeClass[] = ['GROSSSTADT', 'MITTELSTADT', 'KLEINSTADT', 'LANDGEMEINDE'];
 const p = t.peers;
 
-function Bar({ label, value }: { label: string; value: number }) {
+function Bar({ label, value, href }: { label: string; value: number; href?: string }) {
   return (
     <div class="bar">
-      <span class="bar-label">{label}</span>
+      <span class="bar-label">{href ? <a href={href}>{label}</a> : label}</span>
       <span class="bar-track" aria-hidden="true">
         <span class="bar-fill" style={{ width: `${Math.max(2, Math.round(value * 100))}%` }} />
       </span>
@@ -176,7 +176,7 @@ function Peer({ edge, rank }: { edge: PeerEdge; rank: number }) {
         {(!byModel || e.sharedTopics.length > 0) && (
           <div>
             <h4>{p.shared}</h4>
-            {e.sharedTopics.length === 0 ? <p class="small">{p.noShared}</p> : e.sharedTopics.map((s) => <Bar key={s.topic.slug} label={s.topic.name} value={e.topicScore > 0 ? s.weight / e.topicScore : 0} />)}
+            {e.sharedTopics.length === 0 ? <p class="small">{p.noShared}</p> : e.sharedTopics.map((s) => <Bar key={s.topic.slug} label={s.topic.name} href={`/thema/${s.topic.slug}`} value={e.topicScore > 0 ? s.weight / e.topicScore : 0} />)}
           </div>
         )}
         {st && !byModel && (
@@ -250,7 +250,13 @@ function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
       </p>
       {e.matchedTopics.length > 0 && (
         <p class="small">
-          {p.matched}: {e.matchedTopics.map((m) => m.topic.name).join(', ')}
+          {p.matched}:{' '}
+          {e.matchedTopics.map((m, i) => (
+            <span key={m.topic.slug}>
+              {i > 0 && ', '}
+              <a href={`/thema/${m.topic.slug}`}>{m.topic.name}</a>
+            </span>
+          ))}
         </p>
       )}
       {byModel && <SolutionReasons edge={edge} />}
