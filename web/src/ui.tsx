@@ -188,3 +188,17 @@ export function SourceList({ id, urls }: { id: string; urls: readonly string[] }
     </section>
   );
 }
+
+/** Names that have pages of their own, each linked, separated by commas. */
+export function NameLinks({ items }: { items: readonly { href: string; name: string }[] }) {
+  return (
+    <>
+      {items.map((x, i) => (
+        <span key={x.href}>
+          {i > 0 && ', '}
+          <a href={x.href}>{x.name}</a>
+        </span>
+      ))}
+    </>
+  );
+}

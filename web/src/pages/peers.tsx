@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { PeerFinderQuery, PeerFilter, SizeClass, State } from '../gql/graphql';
 import { t } from '../strings';
-import { ContactLine, ContactPointLine, ErrorNote, Loading, SourceLinks } from '../ui';
+import { ContactLine, ContactPointLine, ErrorNote, Loading, NameLinks, SourceLinks } from '../ui';
 import { useQuery } from '../use-query';
 
 const TOPICS = graphql(`
@@ -141,13 +141,7 @@ function SharedNames({ shared }: { shared: NonNullable<PeerEdge['explanation']['
     <ul class="small">
       {linked.map(({ label, items }) => (
         <li key={label}>
-          {label}{' '}
-          {items.map((x, i) => (
-            <span key={x.href}>
-              {i > 0 && ', '}
-              <a href={x.href}>{x.name}</a>
-            </span>
-          ))}
+          {label} <NameLinks items={items} />
         </li>
       ))}
       {lines.map((line) => (
@@ -205,13 +199,7 @@ function SolutionReasons({ edge }: { edge: SolutionEdge }) {
       <Contributions items={e.contributions} most={5} say={(feature, value) => p.learningFeature(feature, value, e)} />
       {e.peersLikeYou.length > 0 && (
         <p class="small">
-          {p.peersLikeYou(edge.runner.name)}{' '}
-          {e.peersLikeYou.map((m, i) => (
-            <span key={m.ags}>
-              {i > 0 && ', '}
-              <a href={`/gemeinde/${m.ags}`}>{m.name}</a>
-            </span>
-          ))}
+          {p.peersLikeYou(edge.runner.name)} <NameLinks items={e.peersLikeYou.map((m) => ({ href: `/gemeinde/${m.ags}`, name: m.name }))} />
         </p>
       )}
     </div>
@@ -250,13 +238,7 @@ function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
       </p>
       {e.matchedTopics.length > 0 && (
         <p class="small">
-          {p.matched}:{' '}
-          {e.matchedTopics.map((m, i) => (
-            <span key={m.topic.slug}>
-              {i > 0 && ', '}
-              <a href={`/thema/${m.topic.slug}`}>{m.topic.name}</a>
-            </span>
-          ))}
+          {p.matched}: <NameLinks items={e.matchedTopics.map((m) => ({ href: `/thema/${m.topic.slug}`, name: m.topic.name }))} />
         </p>
       )}
       {byModel && <SolutionReasons edge={edge} />}
