@@ -38,6 +38,12 @@ describe('a German label for every value the app shows', () => {
     ['ChannelBasis', t.channelBasis],
     ['Role', t.signIn.role],
     ['ExplanationBasis', t.peers.basis],
+    ['RunnerRole', t.municipality.role],
+    ['ProjectStatus', t.project.statusKind],
+    ['ProjectPhaseKind', t.project.phaseKind],
+    ['FundingBound', t.project.fundingBound],
+    ['EventKind', t.event.kindName],
+    ['EventFormat', t.event.formatName],
   ];
   it.each(labelled)('%s', (name, labels) => {
     expect(valuesOf(name).filter((v) => !(v in labels))).toEqual([]);

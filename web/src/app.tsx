@@ -7,6 +7,10 @@ import { MeasuresPage } from './pages/measures';
 import { PeersPage } from './pages/peers';
 import { ProgrammePage } from './pages/programme';
 import { SolutionPage } from './pages/solution';
+import { ProjectPage } from './pages/project';
+import { MeasurePage } from './pages/measure';
+import { TopicPage } from './pages/topic';
+import { EventPage } from './pages/event';
 import { SignInPage } from './pages/sign-in';
 import { useCredential } from './session';
 import { SearchPage } from './pages/search';
@@ -105,6 +109,10 @@ export function App() {
           <Route path="/gemeinde/:ags" component={MunicipalityPage} />
           <Route path="/programm/:slug" component={ProgrammePage} />
           <Route path="/loesung/:slug" component={SolutionPage} />
+          <Route path="/projekt/:slug" component={ProjectPage} />
+          <Route path="/massnahme/:slug" component={MeasurePage} />
+          <Route path="/thema/:slug" component={TopicPage} />
+          <Route path="/veranstaltung/:slug" component={EventPage} />
           <Route path="/partner" component={PeersPage} />
           <Route path="/massnahmen" component={MeasuresPage} />
           <Route path="/reichweite" component={DashboardPage} />

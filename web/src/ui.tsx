@@ -156,3 +156,76 @@ export function ContactPointLine({
     </>
   );
 }
+
+/** What a detail page says for a key that names nothing: a plain alert with the page's heading. */
+export function NotFoundAlert({ text }: { text: string }) {
+  return (
+    <div class="error" role="alert">
+      <h1>{t.error.title}</h1>
+      <p>{text}</p>
+    </div>
+  );
+}
+
+/** Topics as chips, each linked to its page. */
+export function TopicChips({ topics }: { topics: readonly { slug: string; name: string }[] }) {
+  return (
+    <ul class="chips">
+      {topics.map((topic) => (
+        <li key={topic.slug}>
+          <a href={`/thema/${topic.slug}`}>{topic.name}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A project's runners, each linked to its page, with the role where asked. */
+export function RunnerLinks({ runners, roles = false }: { runners: readonly { role?: string; municipality: { ags: string; name: string } }[]; roles?: boolean }) {
+  return (
+    <>
+      {runners.map((r, i) => (
+        <span key={r.municipality.ags}>
+          {i > 0 && ', '}
+          <a href={`/gemeinde/${r.municipality.ags}`}>{r.municipality.name}</a>
+          {roles && r.role && <span class="small"> ({t.municipality.role[r.role]})</span>}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** A detail page's own sources: every address written out as its link, so the reader sees where a fact comes from before following it. */
+export function SourceList({ id, urls }: { id: string; urls: readonly string[] }) {
+  if (urls.length === 0) return null;
+  // One fact's several rows in the data may cite the same page: each page once.
+  const unique = [...new Set(urls)];
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t.municipality.sources}</h2>
+      <ul class="source-list">
+        {unique.map((url) => (
+          <li key={url}>
+            <a href={url} rel="noreferrer">
+              {url}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Names that have pages of their own, each linked, separated by commas. */
+export function NameLinks({ items }: { items: readonly { href: string; name: string }[] }) {
+  return (
+    <>
+      {items.map((x, i) => (
+        <span key={x.href}>
+          {i > 0 && ', '}
+          <a href={x.href}>{x.name}</a>
+        </span>
+      ))}
+    </>
+  );
+}

@@ -33,6 +33,34 @@ export type DatePrecision =
   /** Only the year is given, e.g. `2023`. */
   | 'YEAR';
 
+/** Where an event takes place. */
+export type EventFormat =
+  /** In person and online. */
+  | 'HYBRID'
+  /** In person only. */
+  | 'ONSITE'
+  /** Online only. */
+  | 'VIRTUAL';
+
+/** What kind of event. */
+export type EventKind =
+  /** A congress. */
+  | 'CONGRESS'
+  /** An expert forum. */
+  | 'EXPERT_FORUM'
+  /** Anything else. */
+  | 'OTHER'
+  /** A peer-learning round (e.g. the transfer office's Start Smart format): a model project and newcomers learning from each other. */
+  | 'PEER_LEARNING'
+  /** A regional conference of the programme, carrying knowledge into a region. */
+  | 'REGIONAL_CONFERENCE'
+  /** A webinar. */
+  | 'WEBINAR'
+  /** A working group of the programme (e.g. an Arbeits- und Entwicklungsgruppe), usually a standing format without one date. */
+  | 'WORKING_GROUP'
+  /** A workshop. */
+  | 'WORKSHOP';
+
 /** The four kinds of link between municipalities that the transfer office's network dashboard records. */
 export type ExchangeKind =
   /** The two develop a solution together. */
@@ -56,6 +84,15 @@ export type ExplanationBasis =
   | 'TOPICS'
   /** Shared topics and structure (`rankBy: BOTH`). */
   | 'TOPICS_AND_STRUCTURE';
+
+/** How a project's funding figure is meant, as its sources word it. */
+export type FundingBound =
+  /** The amount the sources state, exactly or as a round figure (`rund 9 Mio`). */
+  | 'AMOUNT'
+  /** A lower bound: the sources say `mehr als` or `über`; the grant may be higher. */
+  | 'AT_LEAST'
+  /** A ceiling: the sources say `bis zu`, `maximal` or `Förderhöchstgrenze`; the grant may be lower. */
+  | 'AT_MOST';
 
 /** A position given by a caller, in WGS-84 degrees. */
 export type GeoPointInput = {
@@ -110,6 +147,17 @@ export type MeasureStatus =
   | 'PLANNED'
   /** The source does not say, or says something that fits none of the above. */
   | 'UNKNOWN';
+
+/** Why a measure is linked to a topic. */
+export type MeasureTopicBasis =
+  /** Set through the API. */
+  | 'API'
+  /** The source labels the measure with a field of action (Handlungsfeld) that maps to this topic. */
+  | 'HANDLUNGSFELD'
+  /** A term of the measure's name or description maps to this topic (data/topic-mapping.csv, keyword rows). */
+  | 'NAME_AND_DESCRIPTION'
+  /** Nothing about the measure itself maps to a topic: it carries the topics of its project. */
+  | 'PROJECT';
 
 /** What a territorial unit is in the official register. */
 export type MunicipalityKind =
@@ -218,6 +266,24 @@ export type ProgrammeLevel =
   | 'BUND'
   /** A programme of one Land (or, for a joint body such as the Medienanstalt Berlin-Brandenburg, of several). */
   | 'LAND';
+
+/** The phases of a model project: first a strategy, then its implementation. */
+export type ProjectPhaseKind =
+  /** Implementing the strategy (Phase B). */
+  | 'IMPLEMENTATION'
+  /** Developing its smart-city strategy (Phase A). */
+  | 'STRATEGY';
+
+/** Where a project stands. */
+export type ProjectStatus =
+  /** Running. */
+  | 'ACTIVE'
+  /** Stopped before its planned end. */
+  | 'CANCELLED'
+  /** Finished. */
+  | 'COMPLETED'
+  /** Decided or applied for, not started. */
+  | 'PLANNED';
 
 /** Where reach starts: exactly one of the fields. */
 export type ReachSource = {
@@ -353,6 +419,34 @@ export type ReachedQueryVariables = Exact<{
 
 export type ReachedQuery = { reach: { reached: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { ags: string } }> } } };
 
+export type EventPageQueryVariables = Exact<{
+  slug: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type EventPageQuery = { event: { slug: string, title: string, kind: EventKind, startsOn: string | null, endsOn: string | null, standing: boolean, format: EventFormat | null, participantCount: number | null, url: string | null, notes: string | null, hosts: Array<
+      | { __typename: 'Municipality', ags: string, name: string }
+      | { __typename: 'Organization', slug: string, name: string }
+    >, topics: Array<{ slug: string, name: string }>, sources: Array<{ url: string }>, attendance: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { note: string | null, attendee:
+            | { __typename: 'Municipality', ags: string, name: string }
+            | { __typename: 'Organization', slug: string, name: string }
+          , sources: Array<{ url: string }> } }> } } | null };
+
+export type MeasurePageQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type MeasurePageQuery = { measure: { slug: string, name: string, description: string | null, status: MeasureStatus, statusWording: string | null, statusAsOf: string | null, knownOnlyByName: boolean, project: { slug: string, name: string, runners: Array<{ role: RunnerRole, municipality: { ags: string, name: string } }> } | null, topicLinks: Array<{ basis: MeasureTopicBasis, topic: { slug: string, name: string, parent: { slug: string } | null } }>, sources: Array<{ url: string }> } | null };
+
+export type MeasuresOfTopicQueryVariables = Exact<{
+  topic: string;
+}>;
+
+
+export type MeasuresOfTopicQuery = { measures: { totalCount: number, edges: Array<{ node: { slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, project: { slug: string, runners: Array<{ municipality: { ags: string, name: string } }> } | null } }> } };
+
 export type MeasureTopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -364,21 +458,21 @@ export type MeasuresPageQueryVariables = Exact<{
 }>;
 
 
-export type MeasuresPageQuery = { measures: { totalCount: number, byStatus: Array<{ status: MeasureStatus, count: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, project: { name: string, runners: Array<{ municipality: { ags: string, name: string } }> } | null, sources: Array<{ url: string }> } }> } };
+export type MeasuresPageQuery = { measures: { totalCount: number, byStatus: Array<{ status: MeasureStatus, count: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, project: { slug: string, name: string, runners: Array<{ municipality: { ags: string, name: string } }> } | null, sources: Array<{ url: string }> } }> } };
 
 export type MunicipalityPageQueryVariables = Exact<{
   ags: string;
 }>;
 
 
-export type MunicipalityPageQuery = { municipality: { ags: string, name: string, kind: MunicipalityKind, population: number | null, sizeClass: SizeClass | null, urbanisation: Urbanisation | null, kreis: { ags: string, name: string } | null, land: { name: string } | null, topics: Array<{ slug: string, name: string }>, inheritedTopics: Array<{ topic: { slug: string, name: string }, via: Array<{ from: { ags: string, name: string }, project: { name: string } }> }>, projects: { totalCount: number, edges: Array<{ role: RunnerRole, node: { slug: string, name: string, sources: Array<string>, measures: Array<{ slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, sources: Array<{ url: string }> }> } }> }, eventsAttended: Array<{ slug: string, title: string, startsOn: string | null }>, eventsHosted: Array<{ slug: string, title: string, startsOn: string | null }>, exchanges: Array<{ kind: ExchangeKind, topicWording: string | null, partner: { ags: string, name: string }, sinceDate: { value: string, precision: DatePrecision } | null, sources: Array<{ url: string }> }>, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null, phone: string | null }> } | null };
+export type MunicipalityPageQuery = { municipality: { ags: string, name: string, kind: MunicipalityKind, population: number | null, sizeClass: SizeClass | null, urbanisation: Urbanisation | null, kreis: { ags: string, name: string } | null, land: { name: string } | null, topics: Array<{ slug: string, name: string }>, inheritedTopics: Array<{ topic: { slug: string, name: string }, via: Array<{ from: { ags: string, name: string }, project: { slug: string, name: string } }> }>, projects: { totalCount: number, edges: Array<{ role: RunnerRole, node: { slug: string, name: string, sources: Array<string>, measures: Array<{ slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, sources: Array<{ url: string }> }> } }> }, eventsAttended: Array<{ slug: string, title: string, startsOn: string | null }>, eventsHosted: Array<{ slug: string, title: string, startsOn: string | null }>, exchanges: Array<{ kind: ExchangeKind, topicWording: string | null, partner: { ags: string, name: string }, sinceDate: { value: string, precision: DatePrecision } | null, sources: Array<{ url: string }> }>, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null, phone: string | null }> } | null };
 
 export type MunicipalityActivityQueryVariables = Exact<{
   ags: string;
 }>;
 
 
-export type MunicipalityActivityQuery = { municipality: { ags: string, programmes: Array<{ role: ParticipationRole, group: string | null, cohort: string | null, yearFrom: number | null, yearTo: number | null, projectTitle: string | null, topicsWording: Array<string>, topicsAreProgrammeFields: boolean, programme: { slug: string, name: string, isModelProjectProgramme: boolean }, project: { slug: string, name: string } | null, sources: Array<{ url: string }> }>, solutionsUsed: Array<{ status: SolutionUseStatus | null, isOrigin: boolean, topicsWording: Array<string>, date: { value: string, precision: DatePrecision } | null, solution: { slug: string, name: string }, sources: Array<{ url: string }> }>, smartCityIndex: Array<{ year: number, rank: number, score: number | null, sources: Array<{ url: string }> }>, contactPoints: Array<{ unit: string | null, municipalityWording: string, email: string | null, emailBasis: ChannelBasis | null, phone: string | null, phoneBasis: ChannelBasis | null, web: string | null, contactPage: string | null, asOf: { value: string, precision: DatePrecision } | null, project: { name: string }, sources: Array<{ url: string }> }> } | null };
+export type MunicipalityActivityQuery = { municipality: { ags: string, programmes: Array<{ role: ParticipationRole, group: string | null, cohort: string | null, yearFrom: number | null, yearTo: number | null, projectTitle: string | null, topicsWording: Array<string>, topicsAreProgrammeFields: boolean, programme: { slug: string, name: string, isModelProjectProgramme: boolean }, project: { slug: string, name: string } | null, sources: Array<{ url: string }> }>, solutionsUsed: Array<{ status: SolutionUseStatus | null, isOrigin: boolean, topicsWording: Array<string>, date: { value: string, precision: DatePrecision } | null, solution: { slug: string, name: string }, sources: Array<{ url: string }> }>, smartCityIndex: Array<{ year: number, rank: number, score: number | null, sources: Array<{ url: string }> }>, contactPoints: Array<{ unit: string | null, municipalityWording: string, email: string | null, emailBasis: ChannelBasis | null, phone: string | null, phoneBasis: ChannelBasis | null, web: string | null, contactPage: string | null, asOf: { value: string, precision: DatePrecision } | null, project: { slug: string, name: string }, sources: Array<{ url: string }> }> } | null };
 
 export type ProgrammeGroupQueryVariables = Exact<{
   slug: string;
@@ -426,7 +520,7 @@ export type PeerFinderQueryVariables = Exact<{
 export type PeerFinderQuery = { municipality: { ags: string, name: string, location: { lat: number, lon: number } | null } | null, peers: { totalCount: number, edges: Array<{ score: number, node: { ags: string, name: string, kind: MunicipalityKind, population: number | null, location: { lat: number, lon: number } | null }, explanation: { basis: ExplanationBasis, model: string | null, topicScore: number, distanceKm: number | null, sharedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, structure: { score: number, populationRatio: number | null, sameSizeClass: boolean, sameUrbanisation: boolean, sameKind: boolean, sameState: boolean } | null, contributions: Array<{ feature: PeerFeature, value: number, contribution: number }>, shared: { programmes: Array<{ slug: string, name: string }>, groups: Array<{ group: string, programme: { name: string } }>, solutions: Array<{ slug: string, name: string }>, adoptions: Array<{ solution: { name: string }, user: { name: string } }>, events: Array<{ slug: string, title: string }>, partners: Array<{ ags: string, name: string }> } | null } }> }, learningPartners: { totalCount: number, edges: Array<{ score: number, node:
         | { __typename: 'Measure', slug: string, name: string }
         | { __typename: 'Project', slug: string, name: string }
-      , project: { name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, contactPoints: Array<{ unit: string | null, municipalityWording: string, email: string | null, emailBasis: ChannelBasis | null, web: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, model: string | null, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchesTopic: boolean, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, contributions: Array<{ feature: LearningFeature, value: number, contribution: number }>, peersLikeYou: Array<{ ags: string, name: string }> } }> } };
+      , project: { slug: string, name: string }, runner: { ags: string, name: string }, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null }>, contactPoints: Array<{ unit: string | null, municipalityWording: string, email: string | null, emailBasis: ChannelBasis | null, web: string | null }>, sources: Array<{ url: string }>, explanation: { basis: ExplanationBasis, model: string | null, status: MeasureStatus, statusAsOf: string | null, distanceKm: number | null, matchesTopic: boolean, matchedTopics: Array<{ weight: number, topic: { slug: string, name: string } }>, contributions: Array<{ feature: LearningFeature, value: number, contribution: number }>, peersLikeYou: Array<{ ags: string, name: string }> } }> } };
 
 export type ProgrammePageQueryVariables = Exact<{
   slug: string;
@@ -437,6 +531,13 @@ export type ProgrammePageQueryVariables = Exact<{
 
 
 export type ProgrammePageQuery = { programme: { slug: string, name: string, funder: string, level: ProgrammeLevel, states: Array<State>, yearFrom: number | null, yearTo: number | null, isModelProjectProgramme: boolean, sources: Array<{ url: string }>, participants: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { role: ParticipationRole, group: string | null, cohort: string | null, projectTitle: string | null, project: { slug: string, name: string } | null, municipality: { ags: string, name: string, location: { lat: number, lon: number } | null }, sources: Array<{ url: string }> } }> } } | null };
+
+export type ProjectPageQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ProjectPageQuery = { project: { slug: string, name: string, title: string | null, summary: string | null, status: ProjectStatus | null, programme: string | null, cohort: number | null, category: string | null, url: string | null, startDate: string | null, endDate: string | null, sources: Array<string>, fundingEur: number | null, fundingBound: FundingBound | null, fundingNote: string | null, topicsWording: Array<string>, phase: { current: ProjectPhaseKind | null, implementationSince: number | null, wording: string } | null, runners: Array<{ role: RunnerRole, municipality: { ags: string, name: string } }>, measures: Array<{ slug: string, name: string, status: MeasureStatus, statusAsOf: string | null }>, topics: Array<{ slug: string, name: string }>, contactPoints: Array<{ unit: string | null, municipalityWording: string, email: string | null, emailBasis: ChannelBasis | null, phone: string | null, phoneBasis: ChannelBasis | null, web: string | null, contactPage: string | null, asOf: { value: string, precision: DatePrecision } | null, sources: Array<{ url: string }> }>, contacts: Array<{ uuid: string, name: string, role: string | null, email: string | null, phone: string | null }> } | null };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -486,6 +587,29 @@ export type SolutionPageQueryVariables = Exact<{
 
 
 export type SolutionPageQuery = { solution: { slug: string, name: string, originWording: string | null, openSource: boolean | null, repositoryUrl: string | null, origin: { ags: string, name: string } | null, topics: Array<{ slug: string, name: string }>, sources: Array<{ url: string }>, users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ distanceKm: number | null, node: { status: SolutionUseStatus | null, isOrigin: boolean, topicsWording: Array<string>, date: { value: string, precision: DatePrecision } | null, municipality: { ags: string, name: string, location: { lat: number, lon: number } | null }, sources: Array<{ url: string }> } }> } } | null, asker?: { ags: string, name: string, location: { lat: number, lon: number } | null } | null };
+
+export type TopicPageQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type TopicPageQuery = { topic: { slug: string, name: string, description: string | null, parent: { slug: string, name: string } | null, subtopics: Array<{ slug: string, name: string }>, events: Array<{ slug: string, title: string, startsOn: string | null }>, interestedMunicipalities: { edges: Array<{ node: { ags: string, name: string, location: { lat: number, lon: number } | null } }> } } | null };
+
+export type TopicProjectsQueryVariables = Exact<{
+  slug: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type TopicProjectsQuery = { topic: { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, name: string, runners: Array<{ role: RunnerRole, municipality: { ags: string, name: string, location: { lat: number, lon: number } | null } }> } }> } } | null };
+
+export type TopicMeasuresQueryVariables = Exact<{
+  slug: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type TopicMeasuresQuery = { topic: { measures: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, project: { slug: string, name: string } | null } }> } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -608,6 +732,127 @@ export const ReachedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReachedQuery, ReachedQueryVariables>;
+export const EventPageDocument = new TypedDocumentString(`
+    query EventPage($slug: String!, $after: String) {
+  event(slug: $slug) {
+    slug
+    title
+    kind
+    startsOn
+    endsOn
+    standing
+    format
+    participantCount
+    url
+    notes
+    hosts {
+      __typename
+      ... on Municipality {
+        ags
+        name
+      }
+      ... on Organization {
+        slug
+        name
+      }
+    }
+    topics {
+      slug
+      name
+    }
+    sources {
+      url
+    }
+    attendance(first: 50, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          note
+          attendee {
+            __typename
+            ... on Municipality {
+              ags
+              name
+            }
+            ... on Organization {
+              slug
+              name
+            }
+          }
+          sources {
+            url
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EventPageQuery, EventPageQueryVariables>;
+export const MeasurePageDocument = new TypedDocumentString(`
+    query MeasurePage($slug: String!) {
+  measure(slug: $slug) {
+    slug
+    name
+    description
+    status
+    statusWording
+    statusAsOf
+    knownOnlyByName
+    project {
+      slug
+      name
+      runners {
+        role
+        municipality {
+          ags
+          name
+        }
+      }
+    }
+    topicLinks {
+      basis
+      topic {
+        slug
+        name
+        parent {
+          slug
+        }
+      }
+    }
+    sources {
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeasurePageQuery, MeasurePageQueryVariables>;
+export const MeasuresOfTopicDocument = new TypedDocumentString(`
+    query MeasuresOfTopic($topic: String!) {
+  measures(filter: {topic: $topic}, first: 20) {
+    totalCount
+    edges {
+      node {
+        slug
+        name
+        status
+        statusAsOf
+        project {
+          slug
+          runners {
+            municipality {
+              ags
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeasuresOfTopicQuery, MeasuresOfTopicQueryVariables>;
 export const MeasureTopicsDocument = new TypedDocumentString(`
     query MeasureTopics {
   topics(filter: {fieldsOfAction: true}, first: 100) {
@@ -643,6 +888,7 @@ export const MeasuresPageDocument = new TypedDocumentString(`
         status
         statusAsOf
         project {
+          slug
           name
           runners {
             municipality {
@@ -690,6 +936,7 @@ export const MunicipalityPageDocument = new TypedDocumentString(`
           name
         }
         project {
+          slug
           name
         }
       }
@@ -813,6 +1060,7 @@ export const MunicipalityActivityDocument = new TypedDocumentString(`
         precision
       }
       project {
+        slug
         name
       }
       sources {
@@ -985,6 +1233,7 @@ export const PeerFinderDocument = new TypedDocumentString(`
         }
       }
       project {
+        slug
         name
       }
       runner {
@@ -1082,6 +1331,74 @@ export const ProgrammePageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProgrammePageQuery, ProgrammePageQueryVariables>;
+export const ProjectPageDocument = new TypedDocumentString(`
+    query ProjectPage($slug: String!) {
+  project(slug: $slug) {
+    slug
+    name
+    title
+    summary
+    status
+    programme
+    cohort
+    category
+    url
+    startDate
+    endDate
+    sources
+    fundingEur
+    fundingBound
+    fundingNote
+    topicsWording
+    phase {
+      current
+      implementationSince
+      wording
+    }
+    runners {
+      role
+      municipality {
+        ags
+        name
+      }
+    }
+    measures {
+      slug
+      name
+      status
+      statusAsOf
+    }
+    topics {
+      slug
+      name
+    }
+    contactPoints {
+      unit
+      municipalityWording
+      email
+      emailBasis
+      phone
+      phoneBasis
+      web
+      contactPage
+      asOf {
+        value
+        precision
+      }
+      sources {
+        url
+      }
+    }
+    contacts {
+      uuid
+      name
+      role
+      email
+      phone
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectPageQuery, ProjectPageQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!) {
   search(
@@ -1239,3 +1556,92 @@ export const SolutionPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SolutionPageQuery, SolutionPageQueryVariables>;
+export const TopicPageDocument = new TypedDocumentString(`
+    query TopicPage($slug: String!) {
+  topic(slug: $slug) {
+    slug
+    name
+    description
+    parent {
+      slug
+      name
+    }
+    subtopics {
+      slug
+      name
+    }
+    events {
+      slug
+      title
+      startsOn
+    }
+    interestedMunicipalities(first: 100) {
+      edges {
+        node {
+          ags
+          name
+          location {
+            lat
+            lon
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopicPageQuery, TopicPageQueryVariables>;
+export const TopicProjectsDocument = new TypedDocumentString(`
+    query TopicProjects($slug: String!, $after: String) {
+  topic(slug: $slug) {
+    projects(first: 50, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          slug
+          name
+          runners {
+            role
+            municipality {
+              ags
+              name
+              location {
+                lat
+                lon
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopicProjectsQuery, TopicProjectsQueryVariables>;
+export const TopicMeasuresDocument = new TypedDocumentString(`
+    query TopicMeasures($slug: String!, $after: String) {
+  topic(slug: $slug) {
+    measures(first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          slug
+          name
+          status
+          statusAsOf
+          project {
+            slug
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopicMeasuresQuery, TopicMeasuresQueryVariables>;

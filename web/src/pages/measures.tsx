@@ -25,7 +25,7 @@ const MEASURES = graphql(`
       edges {
         node {
           slug name status statusAsOf
-          project { name runners { municipality { ags name } } }
+          project { slug name runners { municipality { ags name } } }
           sources { url }
         }
       }
@@ -148,14 +148,14 @@ export function MeasuresPage() {
                 {edges.map(({ node }) => (
                   <tr key={node.slug}>
                     <td>
-                      {node.name}
+                      <a href={`/massnahme/${node.slug}`}>{node.name}</a>
                       <SourceLinks urls={node.sources.map((s) => s.url)} />
                     </td>
                     <td>
                       {t.status[node.status]}
                       {node.statusAsOf && <span class="small"> ({t.municipality.asOf(node.statusAsOf)})</span>}
                     </td>
-                    <td>{node.project?.name}</td>
+                    <td>{node.project && <a href={`/projekt/${node.project.slug}`}>{node.project.name}</a>}</td>
                     <td>
                       {node.project?.runners.map((r, i) => (
                         <span key={r.municipality.ags}>

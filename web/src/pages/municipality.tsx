@@ -15,7 +15,7 @@ const MUNICIPALITY = graphql(`
       kreis { ags name }
       land { name }
       topics { slug name }
-      inheritedTopics { topic { slug name } via { from { ags name } project { name } } }
+      inheritedTopics { topic { slug name } via { from { ags name } project { slug name } } }
       projects(first: 10) {
         totalCount
         edges {
@@ -56,7 +56,7 @@ const ACTIVITY = graphql(`
       contactPoints {
         unit municipalityWording email emailBasis phone phoneBasis web contactPage
         asOf { value precision }
-        project { name }
+        project { slug name }
         sources { url }
       }
     }
@@ -143,7 +143,9 @@ export function MunicipalityPage() {
         ) : (
           <ul class="chips">
             {m.topics.map((topic) => (
-              <li key={topic.slug}>{topic.name}</li>
+              <li key={topic.slug}>
+                <a href={`/thema/${topic.slug}`}>{topic.name}</a>
+              </li>
             ))}
           </ul>
         )}
@@ -156,11 +158,13 @@ export function MunicipalityPage() {
           <ul>
             {m.inheritedTopics.map((x) => (
               <li key={x.topic.slug}>
-                <span class="chip-inline">{x.topic.name}</span> ({s.inheritedMark}) —{' '}
+                <a class="chip-inline" href={`/thema/${x.topic.slug}`}>
+                  {x.topic.name}
+                </a> ({s.inheritedMark}) —{' '}
                 {x.via.map((v, i) => (
                   <span key={`${v.from.ags}-${v.project.name}`}>
                     {i > 0 && '; '}
-                    {s.via} <a href={`/gemeinde/${v.from.ags}`}>{v.from.name}</a> ({v.project.name})
+                    {s.via} <a href={`/gemeinde/${v.from.ags}`}>{v.from.name}</a> (<a href={`/projekt/${v.project.slug}`}>{v.project.name}</a>)
                   </span>
                 ))}
               </li>
@@ -175,13 +179,16 @@ export function MunicipalityPage() {
         <ul>
           {m.projects.edges.map(({ role, node }) => (
             <li key={node.slug}>
-              <strong>{node.name}</strong> <span class="small">({s.role[role]})</span>
+              <strong>
+                <a href={`/projekt/${node.slug}`}>{node.name}</a>
+              </strong>{' '}
+              <span class="small">({s.role[role]})</span>
               <SourceLinks urls={node.sources} />
               {node.measures.length > 0 && (
                 <ul>
                   {node.measures.map((measure) => (
                     <li key={measure.slug}>
-                      {measure.name} — {t.status[measure.status]}
+                      <a href={`/massnahme/${measure.slug}`}>{measure.name}</a> — {t.status[measure.status]}
                       {measure.statusAsOf && <span class="small"> ({s.asOf(measure.statusAsOf)})</span>}
                       <SourceLinks urls={measure.sources.map((x) => x.url)} />
                     </li>
@@ -212,7 +219,7 @@ export function MunicipalityPage() {
                       {x.programme.isModelProjectProgramme
                         ? x.project && (
                             <div>
-                              {s.modelProject}: {x.project.name}
+                              {s.modelProject}: <a href={`/projekt/${x.project.slug}`}>{x.project.name}</a>
                             </div>
                           )
                         : x.projectTitle && <div>{x.projectTitle}</div>}
@@ -290,7 +297,7 @@ export function MunicipalityPage() {
           <ul>
             {events.map((e) => (
               <li key={`${e.how}-${e.slug}`}>
-                {e.title} <span class="small">({e.how}{e.startsOn ? `, ${t.format.isoDate(e.startsOn)}` : ''})</span>
+                <a href={`/veranstaltung/${e.slug}`}>{e.title}</a> <span class="small">({e.how}{e.startsOn ? `, ${t.format.isoDate(e.startsOn)}` : ''})</span>
               </li>
             ))}
           </ul>
@@ -329,7 +336,7 @@ export function MunicipalityPage() {
                     <ContactPointLine point={c} />
                     <span class="small">
                       {' '}
-                      ({t.contactPoint.forProject} {c.project.name})
+                      ({t.contactPoint.forProject} <a href={`/projekt/${c.project.slug}`}>{c.project.name}</a>)
                     </span>
                     <SourceLinks urls={c.sources.map((y) => y.url)} />
                   </li>

@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { PeerFinderQuery, PeerFilter, SizeClass, State } from '../gql/graphql';
 import { t } from '../strings';
-import { ContactLine, ContactPointLine, ErrorNote, Loading, SourceLinks } from '../ui';
+import { ContactLine, ContactPointLine, ErrorNote, Loading, NameLinks, SourceLinks } from '../ui';
 import { useQuery } from '../use-query';
 
 const TOPICS = graphql(`
@@ -57,7 +57,7 @@ const PEERS = graphql(`
       edges {
         score
         node { __typename ... on Measure { slug name } ... on Project { slug name } }
-        project { name }
+        project { slug name }
         runner { ags name }
         contacts { uuid name role email }
         contactPoints { unit municipalityWording email emailBasis web }
@@ -79,10 +79,10 @@ const GermanyMap = lazy(() => import('../map'));
 const SIZE_CLASSES: SizeClass[] = ['GROSSSTADT', 'MITTELSTADT', 'KLEINSTADT', 'LANDGEMEINDE'];
 const p = t.peers;
 
-function Bar({ label, value }: { label: string; value: number }) {
+function Bar({ label, value, href }: { label: string; value: number; href?: string }) {
   return (
     <div class="bar">
-      <span class="bar-label">{label}</span>
+      <span class="bar-label">{href ? <a href={href}>{label}</a> : label}</span>
       <span class="bar-track" aria-hidden="true">
         <span class="bar-fill" style={{ width: `${Math.max(2, Math.round(value * 100))}%` }} />
       </span>
@@ -126,16 +126,24 @@ function Reasons({ edge }: { edge: PeerEdge }) {
 }
 
 function SharedNames({ shared }: { shared: NonNullable<PeerEdge['explanation']['shared']> }) {
+  // Programmes, solutions and events have pages of their own: named as links; the rest as plain sentences.
+  const linked = [
+    { label: p.bothIn, items: shared.programmes.map((x) => ({ href: `/programm/${x.slug}`, name: x.name })) },
+    { label: p.bothUse, items: shared.solutions.map((x) => ({ href: `/loesung/${x.slug}`, name: x.name })) },
+    { label: p.bothAttended, items: shared.events.map((x) => ({ href: `/veranstaltung/${x.slug}`, name: x.title })) },
+  ].filter((x) => x.items.length > 0);
   const lines = [
-    shared.programmes.length > 0 && p.bothIn(shared.programmes.map((x) => x.name)),
     shared.groups.length > 0 && p.sameGroup(shared.groups.map((g) => `${g.group} (${g.programme.name})`)),
-    shared.solutions.length > 0 && p.bothUse(shared.solutions.map((x) => x.name)),
     ...shared.adoptions.map((a) => p.adopted(a.user.name, a.solution.name)),
-    shared.events.length > 0 && p.bothAttended(shared.events.map((x) => x.title)),
     shared.partners.length > 0 && p.commonPartners(shared.partners.map((x) => x.name)),
   ].filter((x): x is string => Boolean(x));
-  return lines.length === 0 ? null : (
+  return lines.length + linked.length === 0 ? null : (
     <ul class="small">
+      {linked.map(({ label, items }) => (
+        <li key={label}>
+          {label} <NameLinks items={items} />
+        </li>
+      ))}
       {lines.map((line) => (
         <li key={line}>{line}</li>
       ))}
@@ -162,7 +170,7 @@ function Peer({ edge, rank }: { edge: PeerEdge; rank: number }) {
         {(!byModel || e.sharedTopics.length > 0) && (
           <div>
             <h4>{p.shared}</h4>
-            {e.sharedTopics.length === 0 ? <p class="small">{p.noShared}</p> : e.sharedTopics.map((s) => <Bar key={s.topic.slug} label={s.topic.name} value={e.topicScore > 0 ? s.weight / e.topicScore : 0} />)}
+            {e.sharedTopics.length === 0 ? <p class="small">{p.noShared}</p> : e.sharedTopics.map((s) => <Bar key={s.topic.slug} label={s.topic.name} href={`/thema/${s.topic.slug}`} value={e.topicScore > 0 ? s.weight / e.topicScore : 0} />)}
           </div>
         )}
         {st && !byModel && (
@@ -191,17 +199,18 @@ function SolutionReasons({ edge }: { edge: SolutionEdge }) {
       <Contributions items={e.contributions} most={5} say={(feature, value) => p.learningFeature(feature, value, e)} />
       {e.peersLikeYou.length > 0 && (
         <p class="small">
-          {p.peersLikeYou(edge.runner.name)}{' '}
-          {e.peersLikeYou.map((m, i) => (
-            <span key={m.ags}>
-              {i > 0 && ', '}
-              <a href={`/gemeinde/${m.ags}`}>{m.name}</a>
-            </span>
-          ))}
+          {p.peersLikeYou(edge.runner.name)} <NameLinks items={e.peersLikeYou.map((m) => ({ href: `/gemeinde/${m.ags}`, name: m.name }))} />
         </p>
       )}
     </div>
   );
+}
+
+/** A suggested measure or project, linked to its page. */
+function SolutionName({ node }: { node: SolutionEdge['node'] }) {
+  if (node.__typename === 'Measure') return <a href={`/massnahme/${node.slug}`}>{node.name}</a>;
+  if (node.__typename === 'Project') return <a href={`/projekt/${node.slug}`}>{node.name}</a>;
+  return null;
 }
 
 function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
@@ -210,7 +219,7 @@ function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
   return (
     <li class="result">
       <h3>
-        {rank}. {edge.node.__typename === 'Measure' || edge.node.__typename === 'Project' ? edge.node.name : ''}
+        {rank}. <SolutionName node={edge.node} />
       </h3>
       <p>
         <strong>{byModel ? p.modelScore(edge.score) : p.score(edge.score)}</strong>
@@ -220,11 +229,16 @@ function Solution({ edge, rank }: { edge: SolutionEdge; rank: number }) {
       </p>
       <p>
         {p.runner}: <a href={`/gemeinde/${edge.runner.ags}`}>{edge.runner.name}</a>
-        {edge.node.__typename === 'Measure' && <span class="small"> ({edge.project.name})</span>}
+        {edge.node.__typename === 'Measure' && (
+          <span class="small">
+            {' '}
+            (<a href={`/projekt/${edge.project.slug}`}>{edge.project.name}</a>)
+          </span>
+        )}
       </p>
       {e.matchedTopics.length > 0 && (
         <p class="small">
-          {p.matched}: {e.matchedTopics.map((m) => m.topic.name).join(', ')}
+          {p.matched}: <NameLinks items={e.matchedTopics.map((m) => ({ href: `/thema/${m.topic.slug}`, name: m.topic.name }))} />
         </p>
       )}
       {byModel && <SolutionReasons edge={edge} />}

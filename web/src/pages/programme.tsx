@@ -134,7 +134,10 @@ export function ProgrammePage() {
                   <li key={`${x.municipality.ags}-${x.group ?? ''}-${x.cohort ?? ''}-${i}`}>
                     <a href={`/gemeinde/${x.municipality.ags}`}>{x.municipality.name}</a> — {t.participationRole[x.role]}
                     {x.project ? (
-                      <span class="small"> ({x.project.name})</span>
+                      <span class="small">
+                        {' '}
+                        (<a href={`/projekt/${x.project.slug}`}>{x.project.name}</a>)
+                      </span>
                     ) : (
                       x.group && (
                         <span class="small">

@@ -40,17 +40,17 @@ function label(hit: Hit) {
       );
     }
     case 'Project':
-      return <span>{hit.name}</span>;
+      return <a href={`/projekt/${hit.slug}`}>{hit.name}</a>;
     case 'Measure':
       return (
-        <span>
-          {hit.name} <span class="small">{t.status[hit.status]}</span>
-        </span>
+        <>
+          <a href={`/massnahme/${hit.slug}`}>{hit.name}</a> <span class="small">{t.status[hit.status]}</span>
+        </>
       );
     case 'Topic':
-      return <span>{hit.name}</span>;
+      return <a href={`/thema/${hit.slug}`}>{hit.name}</a>;
     case 'Event':
-      return <span>{hit.title}</span>;
+      return <a href={`/veranstaltung/${hit.slug}`}>{hit.title}</a>;
     case 'Programme':
       return <a href={`/programm/${hit.slug}`}>{hit.name}</a>;
     case 'ReusableSolution':

@@ -110,7 +110,7 @@ export function SignInPage() {
             <ul>
               {member.interests.map((i) => (
                 <li key={i.topic.slug}>
-                  {i.topic.name} {i.since && <span class="small">({s.since(t.format.isoDate(i.since))})</span>}{' '}
+                  <a href={`/thema/${i.topic.slug}`}>{i.topic.name}</a> {i.since && <span class="small">({s.since(t.format.isoDate(i.since))})</span>}{' '}
                   <button type="button" class="link" disabled={busy} onClick={() => void change(() => request(REMOVE, { ags: member.ags, topic: i.topic.slug }))}>
                     {s.withdraw(i.topic.name)}
                   </button>

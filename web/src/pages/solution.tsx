@@ -8,7 +8,7 @@ import { request } from '../api';
 import { graphql } from '../gql';
 import type { SolutionPageQuery } from '../gql/graphql';
 import { t } from '../strings';
-import { ErrorNote, Loading, PartialDateText, SourceLinks } from '../ui';
+import { ErrorNote, Loading, PartialDateText, SourceLinks, TopicChips } from '../ui';
 import { useMore } from '../use-more';
 import { useQuery } from '../use-query';
 
@@ -86,11 +86,7 @@ export function SolutionPage() {
       {x.topics.length > 0 && (
         <section aria-labelledby="s-topics">
           <h2 id="s-topics">{s.topics}</h2>
-          <ul class="chips">
-            {x.topics.map((topic) => (
-              <li key={topic.slug}>{topic.name}</li>
-            ))}
-          </ul>
+          <TopicChips topics={x.topics} />
         </section>
       )}
 
