@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { BASE_COST } from '../src/limits/cost.js';
 import { fromProject } from '../src/paths.js';
 
 const URL_ = process.env.API_URL ?? 'http://127.0.0.1:4100/graphql';
@@ -107,7 +108,7 @@ async function main() {
     if (probe.analyst && !TOKEN) continue;
     const { ms, wall, returned } = await timed(probe.query, probe.analyst);
     const units = Math.max(0, Math.round((ms - one.ms - (returned - one.returned) * perObject) / perObject));
-    rows.push(`| ${probe.field} | ${ms.toFixed(2)} | ${wall.toFixed(2)} | ${returned} | ${units} | |`);
+    rows.push(`| ${probe.field} | ${ms.toFixed(2)} | ${wall.toFixed(2)} | ${returned} | ${units} | ${BASE_COST[probe.field.split(' ')[0]!] ?? 1} |`);
     console.error(`[field-costs] ${probe.field}: ${ms.toFixed(2)} ms, ${returned} objects, ${units} objects' time`);
   }
   const report = [

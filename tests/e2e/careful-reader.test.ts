@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // Issue 33, point 1: the public rate limit lets people read. Against the API with the production limits
 // (the defaults of config.ts) over the real data: a person in Chromium reads at a person's pace — a
-// municipality's page, its peers, its solutions, one of them, the next municipality — for three minutes, one
+// municipality's page, its peers, its solutions, one of them (a measure's or a project's page), the
+// municipality that runs it — for three minutes, one
 // page every 5 s, and is never refused; the requests that person's app sent, replayed by ten such readers
 // from the same address for a minute, are never refused either; the probe's dearest query still is; and
 // when an address has spent its budget, the app says how long to wait and asks again when told.
@@ -108,7 +109,6 @@ describe('a careful reader under the production rate limits', () => {
     views = 0;
     const seen = new Set<string>();
     while (Date.now() - reading < READING_MS) {
-      const place = (await heading())!;
       // Its peers and solutions …
       await read(async () => {
         await page.getByRole('link', { name: 'Partner und Lösungen für diese Kommune finden' }).click();
@@ -118,15 +118,23 @@ describe('a careful reader under the production rate limits', () => {
         await page.getByRole('tab', { name: /^Lösungen/ }).click();
         await expect.poll(() => page.getByRole('tab', { name: /^Lösungen/ }).getAttribute('aria-selected')).toBe('true');
       });
-      // … then on to the first runner of a solution not seen yet, as someone following a lead would.
+      // … one of them not seen yet, on its own page (a measure or a project) …
       await read(async () => {
-        const runners = page.getByRole('tabpanel').locator('a[href^="/gemeinde/"]');
-        const hrefs = await runners.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+        const solutions = page.getByRole('tabpanel').locator('a[href^="/massnahme/"], a[href^="/projekt/"]');
+        const hrefs = await solutions.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
         const next = hrefs.find((href) => !seen.has(href)) ?? hrefs[0]!;
         seen.add(next);
-        await runners.and(page.locator(`[href="${next}"]`)).first().click();
-        await expect.poll(heading).not.toBe(place);
-        await expect.poll(heading).not.toBe('Partner finden');
+        await page.locator(`main a[href="${next}"]`).first().click();
+        await expect.poll(() => new URL(page.url()).pathname).toBe(next);
+        await expect.poll(() => page.getByRole('region', { name: 'Quellen' }).count()).toBe(1);
+      });
+      // … and on to the municipality that runs it, as someone following a lead would.
+      await read(async () => {
+        const runner = page.locator('main a[href^="/gemeinde/"]').first();
+        const href = (await runner.getAttribute('href'))!;
+        await runner.click();
+        await expect.poll(() => new URL(page.url()).pathname).toBe(href);
+        await expect.poll(() => page.locator('dl.facts').count()).toBe(1);
       });
     }
     await page.close();
