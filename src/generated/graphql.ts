@@ -2512,7 +2512,7 @@ export type Reach = {
   snapshotVersion: Scalars['Int']['output'];
   /** Länder where nothing is reached, most population first. At most 16. */
   whiteSpotStates: Array<StateWhiteSpot>;
-  /** Kreise (and kreisfreie Städte) where nothing is reached, most population first. */
+  /** Kreise (and kreisfreie Städte) where nothing is reached, most population first. Germany has about 400 Kreise, so `first: 500` is always the whole list. */
   whiteSpots: Array<WhiteSpot>;
 };
 

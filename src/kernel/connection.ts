@@ -8,6 +8,12 @@ import { badInput } from '../errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/**
+ * The page size of the lists the app offers as downloads (peers, solutions to adopt, measures, a programme's
+ * participants): an app takes the whole list, or its best 1,000, in one request. Their items are small when
+ * asked for flat; the cost limit still charges each one.
+ */
+export const EXPORT_PAGE_SIZE = 1000;
 
 export type SortValue = string | number;
 
@@ -62,15 +68,16 @@ function decodeCursor(cursor: string, order: string, sortType: 'string' | 'numbe
   return { v: v as SortValue, k };
 }
 
-/** Validates `first`/`after` of a list field. */
+/** Validates `first`/`after` of a list field; `max`: EXPORT_PAGE_SIZE for the lists the app downloads. */
 export function pageRequest(
   order: string,
   args: { first?: number | null; after?: string | null },
   sortType: 'string' | 'number' = 'string',
+  max: number = MAX_PAGE_SIZE,
 ): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, { argument: 'first' });
+  if (!Number.isInteger(first) || first < 0 || first > max) {
+    throw badInput(`\`first\` must be between 0 and ${max}; got ${first}.`, { argument: 'first' });
   }
   const after = args.after === undefined || args.after === null ? null : decodeCursor(args.after, order, sortType);
   return { order, first, limit: first + 1, after };

@@ -38,7 +38,7 @@ const CASES: Case[] = [
   { name: 'malformed measure slug', query: '{ measure(slug: "Kein Slug") { name } }', code: 'BAD_USER_INPUT', says: /slug: must be lower-case letters/ },
   { name: 'measure text too short', query: '{ measures(filter: { text: "x" }) { totalCount } }', code: 'BAD_USER_INPUT', says: /filter\.text: must be at least 2 characters/ },
   { name: 'measure topic not a slug', query: '{ measures(filter: { topic: "Mobilität" }) { totalCount } }', code: 'BAD_USER_INPUT', says: /filter\.topic: must be lower-case letters/ },
-  { name: 'oversized measures page', query: '{ measures(first: 500) { totalCount } }', code: 'BAD_USER_INPUT', says: /`first` must be between 0 and 100; got 500/ },
+  { name: 'oversized measures page', query: '{ measures(first: 1001) { totalCount } }', code: 'BAD_USER_INPUT', says: /`first` must be between 0 and 1000; got 1001/ },
   { name: 'unknown measure status', query: '{ measures(filter: { status: [DONE] }) { totalCount } }', code: 'GRAPHQL_VALIDATION_FAILED', says: /DONE/ },
   { name: 'oversized attendance page', query: '{ event(slug: "rk-myk") { attendance(first: 101) { totalCount } } }', code: 'BAD_USER_INPUT', says: /got 101/ },
   // Forged cursors

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors.js';
-import { afterKeyset, MAX_PAGE_SIZE, pageInMemory, pageRequest, toConnection, topInMemory, nodeEdge } from '../../src/kernel/connection.js';
+import { afterKeyset, EXPORT_PAGE_SIZE, MAX_PAGE_SIZE, pageInMemory, pageRequest, toConnection, topInMemory, nodeEdge } from '../../src/kernel/connection.js';
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ node: { k: `k${i}` }, sort: `s${i}`, key: `k${i}` }));
 const code = (fn: () => unknown) => {
@@ -22,6 +22,11 @@ describe('pageRequest', () => {
   it('refuses sizes outside 0…100', () => {
     expect(code(() => pageRequest('x', { first: -1 }))).toBe('BAD_USER_INPUT');
     expect(code(() => pageRequest('x', { first: 101 }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets the lists the app downloads take up to 1,000 in one page, and no more', () => {
+    expect(pageRequest('x', { first: EXPORT_PAGE_SIZE }, 'string', EXPORT_PAGE_SIZE)).toMatchObject({ first: 1000, limit: 1001 });
+    expect(code(() => pageRequest('x', { first: 1001 }, 'string', EXPORT_PAGE_SIZE))).toBe('BAD_USER_INPUT');
   });
 
   it('round-trips its own cursors and refuses anything else', () => {

@@ -1,6 +1,7 @@
 // Germany without a tile server: its outline from Natural Earth (public domain, through the world-atlas
 // package, drawn with d3-geo) and every Gemeinde as a dot at its register coordinates, on a canvas; the
-// results of a page marked and numbered as in its list. The list is the map's text alternative, and the
+// results of a page marked and numbered as in its list, reached Gemeinden in blue, and the Gemeinden of whole
+// Kreise (the reach's white spots) in orange. The list is the map's text alternative, and the
 // canvas says so. Loaded lazily: the start page does not carry the outline.
 import { geoConicConformal, geoPath } from 'd3-geo';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -28,11 +29,29 @@ const loadPositions = () => (positions ??= request(POSITIONS, {}, { public: true
 const WIDTH = 520;
 const HEIGHT = 680;
 
-export default function GermanyMap({ marks, label, highlight, caption = t.map.caption }: { marks: Mark[]; label: string; highlight?: ReadonlySet<string>; caption?: (points: number) => string }) {
+/** The Kreis of a Gemeinde: the first five digits of its AGS (a kreisfreie Stadt is its own Kreis). */
+const kreisOf = (ags: string) => ags.slice(0, 5);
+
+export default function GermanyMap({
+  marks,
+  label,
+  highlight,
+  areas,
+  caption = t.map.caption,
+}: {
+  marks: Mark[];
+  label: string;
+  highlight?: ReadonlySet<string>;
+  /** Kreise (AGS) whose Gemeinden are drawn in orange, under the highlight. */
+  areas?: ReadonlySet<string>;
+  caption?: (points: number) => string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState<number | null>(null);
+  // The Kreise of `areas` that have at least one Gemeinde drawn: the browser tests read it off the canvas.
+  const [areasDrawn, setAreasDrawn] = useState<number | null>(null);
   const [failed, setFailed] = useState(false);
-  const key = JSON.stringify(marks) + (highlight ? highlight.size : '');
+  const key = JSON.stringify(marks) + (highlight ? highlight.size : '') + (areas ? [...areas].join() : '');
   useEffect(() => {
     let current = true;
     loadPositions().then(
@@ -61,6 +80,17 @@ export default function GermanyMap({ marks, label, highlight, caption = t.map.ca
           byAgs.set(points.ags[i]!, xy);
           ctx.fillRect(xy[0] - 0.6, xy[1] - 0.6, 1.2, 1.2);
         }
+        const kreise = new Set<string>();
+        if (areas) {
+          // A kreisfreie Stadt comes as its Gemeinde's eight digits (05111000), a Landkreis as five: both by their Kreis.
+          const wanted = new Set([...areas].map(kreisOf));
+          ctx.fillStyle = '#c2410c';
+          for (const [ags, xy] of byAgs) {
+            if (!wanted.has(kreisOf(ags))) continue;
+            kreise.add(kreisOf(ags));
+            ctx.fillRect(xy[0] - 1.5, xy[1] - 1.5, 3, 3);
+          }
+        }
         if (highlight) {
           ctx.fillStyle = '#0b4f8a';
           for (const ags of highlight) {
@@ -87,6 +117,7 @@ export default function GermanyMap({ marks, label, highlight, caption = t.map.ca
         performance.measure('map-draw', { start: started });
         performance.mark('map-drawn', { detail: { points: points.count } });
         setDrawn(points.count);
+        setAreasDrawn(areas ? kreise.size : null);
       },
       () => current && setFailed(true),
     );
@@ -96,7 +127,7 @@ export default function GermanyMap({ marks, label, highlight, caption = t.map.ca
   }, [key]);
   return (
     <figure class="map">
-      <canvas ref={canvas} style={{ width: '100%', maxWidth: `${WIDTH}px`, height: 'auto', aspectRatio: `${WIDTH} / ${HEIGHT}` }} role="img" aria-label={label} data-points={drawn ?? undefined} />
+      <canvas ref={canvas} style={{ width: '100%', maxWidth: `${WIDTH}px`, height: 'auto', aspectRatio: `${WIDTH} / ${HEIGHT}` }} role="img" aria-label={label} data-points={drawn ?? undefined} data-areas={areasDrawn ?? undefined} />
       <figcaption class="small">{failed ? t.map.failed : drawn === null ? t.loading : caption(drawn)}</figcaption>
     </figure>
   );

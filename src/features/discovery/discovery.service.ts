@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { badInput, notFound } from '../../errors.js';
 import type { LearningRanking, PeerFilter, PeerProfile, PeerRanking } from '../../generated/graphql.js';
-import { pageInMemory, pageRequest, toConnection } from '../../kernel/connection.js';
+import { EXPORT_PAGE_SIZE, pageInMemory, pageRequest, toConnection } from '../../kernel/connection.js';
 import { parse, slugSchema } from '../../kernel/validation.js';
 import type { Loaders } from '../context.js';
 import { filterParams, type Asked } from './discovery.candidates.js';
@@ -65,7 +65,7 @@ export function discoveryService(repo: DiscoveryRepository, loaders: Pick<Loader
     async peers(ags: string, filter: PeerFilter | null | undefined, args: PeersArgs) {
       const rankBy = args.rankBy ?? 'MODEL';
       const interests = [...new Set(parse(interestsSchema, args.interests ?? [], 'interests'))];
-      const request = pageRequest(rankingOrder('peers', { ags, filter, interests, profile: args.profile, rankBy }), args, 'number');
+      const request = pageRequest(rankingOrder('peers', { ags, filter, interests, profile: args.profile, rankBy }), args, 'number', EXPORT_PAGE_SIZE);
       if (rankBy === 'MODEL') {
         const found = await repo.modelCandidates(ags, filterParams(filter), asked(interests, args.profile));
         if (!found) throw notFound('Municipality', ags);
@@ -80,7 +80,7 @@ export function discoveryService(repo: DiscoveryRepository, loaders: Pick<Loader
     async learningPartners(ags: string, filter: PeerFilter | null | undefined, args: LearningArgs) {
       const interests = [...new Set(parse(interestsSchema, args.interests ?? [], 'interests'))];
       const rankBy = args.rankBy ?? 'MODEL';
-      const request = pageRequest(rankingOrder('learningPartners', { ags, filter, interests, profile: args.profile, rankBy }), args, 'number');
+      const request = pageRequest(rankingOrder('learningPartners', { ags, filter, interests, profile: args.profile, rankBy }), args, 'number', EXPORT_PAGE_SIZE);
       const found = await repo.learningCandidates(ags, filterParams(filter), asked(interests, args.profile));
       if (!found) throw notFound('Municipality', ags);
       if (found.unknownInterests.length > 0) throw unknownInterests(found.unknownInterests);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Resolvers } from '../../generated/graphql.js';
-import { nodeEdge, pageRequest, toConnection } from '../../kernel/connection.js';
+import { EXPORT_PAGE_SIZE, nodeEdge, pageRequest, toConnection } from '../../kernel/connection.js';
 import { toGlobalId } from '../../kernel/global-id.js';
 import { parse, queryTextSchema, slugSchema } from '../../kernel/validation.js';
 import type { MeasurePage } from './measure.repository.js';
@@ -20,7 +20,7 @@ export const measureResolvers: Resolvers = {
     measure: (_, { slug }, { loaders }) => loaders.measure.load(parse(slugSchema, slug, 'slug')),
     measures: async (_, args, { repos, discovery }) => {
       const f = parse(filterSchema, args.filter ?? {}, 'filter');
-      const page = pageRequest('measures', args);
+      const page = pageRequest('measures', args, 'string', EXPORT_PAGE_SIZE);
       // Text goes through the full-text index (typo-tolerant); the list then filters on the keys it found.
       const ids = f.text ? await discovery.searchKeys(f.text, 'Measure') : null;
       const filter = {

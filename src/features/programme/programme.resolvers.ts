@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { nodeEdge, pageInMemory, pageRequest, toConnection } from '../../kernel/connection.js';
+import { EXPORT_PAGE_SIZE, nodeEdge, pageInMemory, pageRequest, toConnection } from '../../kernel/connection.js';
 import { toGlobalId } from '../../kernel/global-id.js';
 import { LIST_CAPS } from '../../kernel/list-caps.js';
 import { present } from '../../kernel/resolve.js';
@@ -18,7 +18,7 @@ export const programmeResolvers: Resolvers = {
   Programme: {
     id: (g) => toGlobalId('Programme', g.slug),
     participants: async (g, args, { loaders }) => {
-      const page = pageRequest(`programme.participants`, args);
+      const page = pageRequest(`programme.participants`, args, 'string', EXPORT_PAGE_SIZE);
       const all = await loaders.programmeParticipants.load({ slug: g.slug, state: args.state ?? null, role: args.role ?? null });
       // Ordered by name; the key makes the order total (a municipality may take part in two groups or rounds).
       const rows = all.map((node) => ({ node, sort: nameKey(node.municipality.name), key: `${node.municipality.ags}|${node.group ?? ''}|${node.cohort ?? ''}` }));

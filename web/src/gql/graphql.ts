@@ -402,13 +402,25 @@ export type NetworkGraphQueryVariables = Exact<{
 
 export type NetworkGraphQuery = { reachNetwork: { graph: { truncated: boolean, ags: Array<string>, name: Array<string>, community: Array<number>, betweenness: Array<number>, degree: Array<number>, linkSource: Array<number>, linkTarget: Array<number> } } };
 
+export type DashboardNetworkExportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardNetworkExportQuery = { reachNetwork: { brokers: Array<{ betweenness: number, degree: number, municipality: { ags: string, name: string } }>, communities: Array<{ id: number, size: number, dominantTopics: Array<{ name: string }> }> } };
+
+export type DashboardEventsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardEventsQuery = { events: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, title: string, startsOn: string | null } }> } };
+
 export type DashboardQueryVariables = Exact<{
   from: ReachSource;
   hops: number;
 }>;
 
 
-export type DashboardQuery = { viewer: { role: Role | null }, reach: { reachedCount: number, municipalities: { reached: number, total: number, share: number, populationShare: number }, byState: Array<{ key: string, share: { reached: number, total: number, share: number } }>, whiteSpots: Array<{ population: number, gemeinden: number, kreis: { ags: string, name: string } }> }, reachGrowth: Array<{ date: string, added: number, after: number, event: { slug: string, title: string } }>, reachNetwork: { status: AnalysisStatus, brokers: Array<{ betweenness: number, degree: number, municipality: { ags: string, name: string } }>, communities: Array<{ id: number, size: number, dominantTopics: Array<{ name: string }> }> } };
+export type DashboardQuery = { viewer: { role: Role | null }, reach: { reachedCount: number, municipalities: { reached: number, total: number, share: number, populationShare: number }, byState: Array<{ key: string, share: { reached: number, total: number, share: number, populationReached: number, populationTotal: number, populationShare: number } }>, whiteSpots: Array<{ population: number, gemeinden: number, kreis: { ags: string, name: string } }> }, reachGrowth: Array<{ date: string, before: number, added: number, after: number, populationAdded: number, event: { slug: string, title: string } }>, reachNetwork: { status: AnalysisStatus, brokers: Array<{ betweenness: number, degree: number, municipality: { ags: string, name: string } }>, communities: Array<{ id: number, size: number, dominantTopics: Array<{ name: string }> }> } };
 
 export type ReachedQueryVariables = Exact<{
   from: ReachSource;
@@ -460,6 +472,14 @@ export type MeasuresPageQueryVariables = Exact<{
 
 export type MeasuresPageQuery = { measures: { totalCount: number, byStatus: Array<{ status: MeasureStatus, count: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, project: { slug: string, name: string, runners: Array<{ municipality: { ags: string, name: string } }> } | null, sources: Array<{ url: string }> } }> } };
 
+export type MeasuresExportQueryVariables = Exact<{
+  filter?: MeasureFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MeasuresExportQuery = { measures: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, project: { name: string, runners: Array<{ municipality: { ags: string, name: string } }> } | null, sources: Array<{ url: string }> } }> } };
+
 export type MunicipalityPageQueryVariables = Exact<{
   ags: string;
 }>;
@@ -487,6 +507,29 @@ export type ProjectRunnersQueryVariables = Exact<{
 
 
 export type ProjectRunnersQuery = { project: { runners: Array<{ municipality: { ags: string, name: string } }> } | null };
+
+export type PeersExportQueryVariables = Exact<{
+  ags: string;
+  interests?: Array<string> | string | null | undefined;
+  filter?: PeerFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PeersExportQuery = { peers: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ score: number, node: { ags: string, name: string, kind: MunicipalityKind, state: State, population: number | null }, explanation: { basis: ExplanationBasis, distanceKm: number | null } }> } };
+
+export type SolutionsExportQueryVariables = Exact<{
+  ags: string;
+  interests?: Array<string> | string | null | undefined;
+  filter?: PeerFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SolutionsExportQuery = { learningPartners: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ score: number, node:
+        | { __typename: 'Measure', name: string }
+        | { __typename: 'Project', name: string }
+      , project: { name: string }, runner: { ags: string, name: string }, explanation: { basis: ExplanationBasis, status: MeasureStatus, distanceKm: number | null } }> } };
 
 export type PeerTopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -531,6 +574,16 @@ export type ProgrammePageQueryVariables = Exact<{
 
 
 export type ProgrammePageQuery = { programme: { slug: string, name: string, funder: string, level: ProgrammeLevel, states: Array<State>, yearFrom: number | null, yearTo: number | null, isModelProjectProgramme: boolean, sources: Array<{ url: string }>, participants: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { role: ParticipationRole, group: string | null, cohort: string | null, projectTitle: string | null, project: { slug: string, name: string } | null, municipality: { ags: string, name: string, location: { lat: number, lon: number } | null }, sources: Array<{ url: string }> } }> } } | null };
+
+export type ProgrammeParticipantsExportQueryVariables = Exact<{
+  slug: string;
+  state?: State | null | undefined;
+  role?: ParticipationRole | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProgrammeParticipantsExportQuery = { programme: { participants: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { role: ParticipationRole, group: string | null, cohort: string | null, projectTitle: string | null, project: { name: string } | null, municipality: { ags: string, name: string }, sources: Array<{ url: string }> } }> } } | null };
 
 export type ProjectPageQueryVariables = Exact<{
   slug: string;
@@ -656,6 +709,44 @@ export const NetworkGraphDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NetworkGraphQuery, NetworkGraphQueryVariables>;
+export const DashboardNetworkExportDocument = new TypedDocumentString(`
+    query DashboardNetworkExport {
+  reachNetwork {
+    brokers(first: 100) {
+      municipality {
+        ags
+        name
+      }
+      betweenness
+      degree
+    }
+    communities(first: 100) {
+      id
+      size
+      dominantTopics {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardNetworkExportQuery, DashboardNetworkExportQueryVariables>;
+export const DashboardEventsDocument = new TypedDocumentString(`
+    query DashboardEvents($after: String) {
+  events(orderBy: STARTS_AT_DESC, first: 100, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        slug
+        title
+        startsOn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardEventsQuery, DashboardEventsQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($from: ReachSource!, $hops: Int!) {
   viewer {
@@ -675,9 +766,12 @@ export const DashboardDocument = new TypedDocumentString(`
         reached
         total
         share
+        populationReached
+        populationTotal
+        populationShare
       }
     }
-    whiteSpots(first: 15) {
+    whiteSpots(first: 500) {
       kreis {
         ags
         name
@@ -692,8 +786,10 @@ export const DashboardDocument = new TypedDocumentString(`
       title
     }
     date
+    before
     added
     after
+    populationAdded
   }
   reachNetwork {
     status
@@ -905,6 +1001,36 @@ export const MeasuresPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeasuresPageQuery, MeasuresPageQueryVariables>;
+export const MeasuresExportDocument = new TypedDocumentString(`
+    query MeasuresExport($filter: MeasureFilter, $after: String) {
+  measures(filter: $filter, first: 80, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        slug
+        name
+        status
+        statusAsOf
+        project {
+          name
+          runners {
+            municipality {
+              ags
+              name
+            }
+          }
+        }
+        sources {
+          url
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeasuresExportQuery, MeasuresExportQueryVariables>;
 export const MunicipalityPageDocument = new TypedDocumentString(`
     query MunicipalityPage($ags: String!) {
   municipality(ags: $ags) {
@@ -1100,6 +1226,76 @@ export const ProjectRunnersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProjectRunnersQuery, ProjectRunnersQueryVariables>;
+export const PeersExportDocument = new TypedDocumentString(`
+    query PeersExport($ags: String!, $interests: [String!], $filter: PeerFilter, $after: String) {
+  peers(
+    ags: $ags
+    interests: $interests
+    filter: $filter
+    first: 1000
+    after: $after
+  ) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      score
+      node {
+        ags
+        name
+        kind
+        state
+        population
+      }
+      explanation {
+        basis
+        distanceKm
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PeersExportQuery, PeersExportQueryVariables>;
+export const SolutionsExportDocument = new TypedDocumentString(`
+    query SolutionsExport($ags: String!, $interests: [String!], $filter: PeerFilter, $after: String) {
+  learningPartners(
+    ags: $ags
+    interests: $interests
+    filter: $filter
+    first: 500
+    after: $after
+  ) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      score
+      node {
+        __typename
+        ... on Measure {
+          name
+        }
+        ... on Project {
+          name
+        }
+      }
+      project {
+        name
+      }
+      runner {
+        ags
+        name
+      }
+      explanation {
+        basis
+        status
+        distanceKm
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SolutionsExportQuery, SolutionsExportQueryVariables>;
 export const PeerTopicsDocument = new TypedDocumentString(`
     query PeerTopics {
   topics(filter: {fieldsOfAction: true}, first: 100) {
@@ -1331,6 +1527,36 @@ export const ProgrammePageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProgrammePageQuery, ProgrammePageQueryVariables>;
+export const ProgrammeParticipantsExportDocument = new TypedDocumentString(`
+    query ProgrammeParticipantsExport($slug: String!, $state: State, $role: ParticipationRole, $after: String) {
+  programme(slug: $slug) {
+    participants(state: $state, role: $role, first: 400, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          role
+          group
+          cohort
+          projectTitle
+          project {
+            name
+          }
+          municipality {
+            ags
+            name
+          }
+          sources {
+            url
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProgrammeParticipantsExportQuery, ProgrammeParticipantsExportQueryVariables>;
 export const ProjectPageDocument = new TypedDocumentString(`
     query ProjectPage($slug: String!) {
   project(slug: $slug) {

@@ -1,12 +1,16 @@
 // Projects and measures: the filters the programme's measures database offers (topic, status, Land, size
 // class, cohort, a keyword), the totals per status, paged by the API's cursors ("Weitere laden").
-// The filters live in the address (/massnahmen?thema=…), the pages loaded so far in the component.
+// The filters live in the address (/massnahmen?thema=…), the pages loaded so far in the component; the download
+// takes every measure the filters match, paged through 80 at a time (a row may carry 20 runners and 5 sources:
+// 80 keep a page within the app's cost budget).
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from '../api';
 import { graphql } from '../gql';
 import type { MeasureFilter, MeasureStatus, MeasuresPageQuery, SizeClass, State } from '../gql/graphql';
 import { t } from '../strings';
+import { DownloadButtons } from '../download';
+import { allPages } from '../export';
 import { ErrorNote, Loading, SourceLinks } from '../ui';
 import { useQuery } from '../use-query';
 
@@ -32,6 +36,17 @@ const MEASURES = graphql(`
     }
   }
 `);
+
+const MEASURES_EXPORT = graphql(`
+  query MeasuresExport($filter: MeasureFilter, $after: String) {
+    measures(filter: $filter, first: 80, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { slug name status statusAsOf project { name runners { municipality { ags name } } } sources { url } } }
+    }
+  }
+`);
+// Twice the measures the data holds; the API's pages reach 1,000.
+const MOST_MEASURES = 1000;
 
 const STATUSES: MeasureStatus[] = ['IMPLEMENTED', 'IN_PROGRESS', 'PLANNED', 'UNKNOWN'];
 const SIZE_CLASSES: SizeClass[] = ['GROSSSTADT', 'MITTELSTADT', 'KLEINSTADT', 'LANDGEMEINDE'];
@@ -170,6 +185,27 @@ export function MeasuresPage() {
             </table>
           )}
           <p>{m.shown(edges.length, data.totalCount)}</p>
+          {edges.length > 0 && (
+            <DownloadButtons
+              name={t.export.measuresFile}
+              load={async () => {
+                const c = t.export.col;
+                return {
+                  title: t.export.measuresFile,
+                  rows: await allPages(async (after) => (await request(MEASURES_EXPORT, { filter, after })).measures, MOST_MEASURES),
+                  columns: [
+                    { header: c.name, value: ({ node }) => node.name },
+                    { header: c.status, value: ({ node }) => t.status[node.status] ?? node.status },
+                    { header: c.statusAsOf, value: ({ node }) => (node.statusAsOf ? t.format.isoDate(node.statusAsOf) : null) },
+                    { header: c.project, value: ({ node }) => node.project?.name },
+                    { header: c.runners, value: ({ node }) => node.project?.runners.map((r) => r.municipality.name).join(', ') },
+                    { header: c.ags, value: ({ node }) => node.project?.runners.map((r) => r.municipality.ags).join(', ') },
+                    { header: c.sources, value: ({ node }) => node.sources.map((x) => x.url).join(' ') },
+                  ],
+                };
+              }}
+            />
+          )}
           {moreError && <ErrorNote error={moreError} />}
           {loadingMore && <Loading />}
           {page?.hasNextPage && !loadingMore && (

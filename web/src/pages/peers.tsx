@@ -2,7 +2,8 @@
 // ranked peers with their explanation drawn (shared topics as weighted bars, the starting point, the
 // distance), and on a second tab the solutions to adopt, each with its runner and whom to contact (the persons who
 // consented, and the contact points the runner publishes).
-// Everything chosen lives in the address (/partner?ags=…&themen=…), so a result can be shared.
+// Everything chosen lives in the address (/partner?ags=…&themen=…), so a result can be shared; both lists download
+// whole (peers-export.tsx).
 import { useLocation } from 'preact-iso';
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -11,6 +12,7 @@ import type { PeerFinderQuery, PeerFilter, SizeClass, State } from '../gql/graph
 import { t } from '../strings';
 import { ContactLine, ContactPointLine, ErrorNote, Loading, NameLinks, SourceLinks } from '../ui';
 import { useQuery } from '../use-query';
+import { PeerDownloads, SolutionDownloads } from './peers-export';
 
 const TOPICS = graphql(`
   query PeerTopics {
@@ -486,6 +488,7 @@ export function PeersPage() {
                 <div class="with-map">
                   <div>
                     <p>{p.count(results.data.peers.totalCount)}</p>
+                    <PeerDownloads ags={ags} name={results.data.municipality?.name ?? ags} interests={interests} filter={filter} />
                     {results.data.peers.edges[0]?.explanation.model && <p class="small">{p.model(results.data.peers.edges[0].explanation.model)}</p>}
                     <ol class="results">
                       {results.data.peers.edges.map((edge, i) => (
@@ -509,6 +512,7 @@ export function PeersPage() {
             ) : (
               <>
                 <p>{p.count(results.data.learningPartners.totalCount)}</p>
+                <SolutionDownloads ags={ags} name={results.data.municipality?.name ?? ags} interests={interests} filter={filter} />
                 {results.data.learningPartners.edges[0]?.explanation.model && <p class="small">{p.learningModel(results.data.learningPartners.edges[0].explanation.model)}</p>}
                 <ol class="results">
                   {results.data.learningPartners.edges.map((edge, i) => (

@@ -1,6 +1,6 @@
 // A funding programme: who funds it, for which Land, which years, and the municipalities public sources name as its
 // participants — filtered by Land and role (in the address: /programm/…?land=…&rolle=…), paged, each with its role and
-// group, on the map (the list is its text alternative) — with the pages that name them.
+// group, on the map (the list is its text alternative) — with the pages that name them; the list downloads whole.
 import { useLocation, useRoute } from 'preact-iso';
 import { lazy, Suspense } from 'preact/compat';
 import { useRef } from 'preact/hooks';
@@ -8,6 +8,8 @@ import { request } from '../api';
 import { graphql } from '../gql';
 import type { ParticipationRole, ProgrammePageQuery, State } from '../gql/graphql';
 import { t } from '../strings';
+import { DownloadButtons } from '../download';
+import { allPages } from '../export';
 import { ErrorNote, Loading, SourceLinks } from '../ui';
 import { useMore } from '../use-more';
 import { useQuery } from '../use-query';
@@ -32,6 +34,19 @@ const PROGRAMME = graphql(`
     }
   }
 `);
+
+// Up to eleven objects a participant (five of them sources): 400 a page keep a request within the app's cost budget.
+const PARTICIPANTS_EXPORT = graphql(`
+  query ProgrammeParticipantsExport($slug: String!, $state: State, $role: ParticipationRole, $after: String) {
+    programme(slug: $slug) {
+      participants(state: $state, role: $role, first: 400, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { role group cohort projectTitle project { name } municipality { ags name } sources { url } } }
+      }
+    }
+  }
+`);
+const MOST_PARTICIPANTS = 5000;
 
 const GermanyMap = lazy(() => import('../map'));
 const ROLES: ParticipationRole[] = ['LEAD', 'PARTNER', 'MEMBER', 'MODEL_REGION', 'FINALIST', 'WINNER', 'PILOT'];
@@ -152,6 +167,25 @@ export function ProgrammePage() {
                 ))}
               </ol>
               <p>{p.shown(pages.edges.length, total)}</p>
+              <DownloadButtons
+                name={t.export.participantsFile(g.name)}
+                load={async () => {
+                  const c = t.export.col;
+                  return {
+                    title: t.export.participantsFile(g.name),
+                    rows: await allPages(async (after) => (await request(PARTICIPANTS_EXPORT, { ...variables, after })).programme!.participants, MOST_PARTICIPANTS),
+                    columns: [
+                      { header: c.ags, value: ({ node: x }) => x.municipality.ags },
+                      { header: c.runner, value: ({ node: x }) => x.municipality.name },
+                      { header: c.role, value: ({ node: x }) => t.participationRole[x.role] ?? x.role },
+                      { header: c.project, value: ({ node: x }) => x.project?.name ?? x.projectTitle },
+                      { header: c.group, value: ({ node: x }) => x.group },
+                      { header: c.cohort, value: ({ node: x }) => x.cohort },
+                      { header: c.sources, value: ({ node: x }) => x.sources.map((y) => y.url).join(' ') },
+                    ],
+                  };
+                }}
+              />
               {pages.error && <ErrorNote error={pages.error} />}
               {pages.loading && <Loading />}
               {pages.hasNextPage && !pages.loading && (
