@@ -65,7 +65,8 @@ export function answerCacheMiddleware(db: Database, options: AnswerCacheOptions)
     const get = req.method === 'GET';
     // A GET without an operation is the Sandbox page or a protocol error: nothing to keep.
     const operation = get ? typeof req.query.query === 'string' || typeof req.query.extensions === 'string' : req.method === 'POST';
-    if (klass === null || !operation || !((get && options.http) || options.responseCache)) {
+    // An answer to a refused credential carries its notice: never one kept for others.
+    if (klass === null || res.locals.refusedCredential !== undefined || !operation || !((get && options.http) || options.responseCache)) {
       next();
       return;
     }

@@ -181,7 +181,7 @@ const requestIdOf = (header: string | string[] | undefined) =>
 
 export function contextFor(
   deps: ServerDeps,
-  request: { requestId: string; viewer?: Viewer; ip?: string; bookmarks?: readonly string[]; answerCache?: AnswerCacheKey },
+  request: { requestId: string; viewer?: Viewer; ip?: string; bookmarks?: readonly string[]; answerCache?: AnswerCacheKey; refusedCredential?: string },
 ): Context {
   const bookmarks: RequestBookmarks = { given: request.bookmarks ?? [], written: [] };
   const forRequest = deps.db.withBookmarks(bookmarks);
@@ -195,6 +195,7 @@ export function contextFor(
       ip: request.ip ?? 'unknown',
       log: deps.log.child({ requestId: request.requestId }),
       ...(request.answerCache ? { answerCache: request.answerCache } : {}),
+      ...(request.refusedCredential !== undefined ? { refusedCredential: request.refusedCredential } : {}),
     },
     deps.caches,
     deps.security,
@@ -249,8 +250,8 @@ function tagRequest(log: Logger) {
 }
 
 /**
- * Before GraphQL: who is asking (bad credentials are refused, never treated
- * as anonymous), and whether their rate-limit budget is already spent.
+ * Before GraphQL: who is asking (a refused credential reads as anonymous, with
+ * a notice, and may not write), and whether their rate-limit budget is already spent.
  */
 function admit(deps: ServerDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -268,8 +269,15 @@ function admit(deps: ServerDeps) {
       const throttled = error.extensions.code === 'UNAUTHENTICATED' ? await deps.security.rateLimits.refusedCredential(ip, apiKeyId(apiKey)) : null;
       if (error.extensions.code === 'UNAUTHENTICATED') metrics.refusedCredential(throttled !== null);
       if (throttled) await new Promise((resolve) => setTimeout(resolve, throttled.delayMs));
-      refuse(res, throttled?.refusal ?? error, requestId);
-      return;
+      if (throttled || error.extensions.code !== 'UNAUTHENTICATED') {
+        refuse(res, throttled?.refusal ?? error, requestId);
+        return;
+      }
+      // An expired or refused credential never breaks reading what anyone may read: the request goes on as
+      // anonymous, its answer says why (limits.plugin.ts), and a write is refused there.
+      viewer = ANONYMOUS;
+      res.locals.refusedCredential = error.message;
+      res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
     }
     try {
       await deps.security.rateLimits.check(viewer, ip);
@@ -376,6 +384,7 @@ export async function createApp(deps: ServerDeps): Promise<App> {
             ip: res.locals.ip as string,
             bookmarks: res.locals.bookmarks as string[] | undefined,
             answerCache: res.locals.answerCache as AnswerCacheKey | undefined,
+            refusedCredential: res.locals.refusedCredential as string | undefined,
           }),
         ),
     }),

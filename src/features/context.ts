@@ -40,6 +40,11 @@ export interface RequestInfo {
   log: Logger;
   /** For a read of public data that may be cached (src/http-cache.ts): the key its answer is kept under; else absent. */
   answerCache?: AnswerCacheKey;
+  /**
+   * Why the credential the request carried was refused (expired, revoked, not valid), when it was: the request
+   * then reads as anonymous, with a notice in the answer, and a write is refused (limits.plugin.ts).
+   */
+  refusedCredential?: string;
 }
 
 /** What a cached answer is valid for: the content version, the day in Germany, the viewer's class; the ETag of a GET. */

@@ -1,10 +1,11 @@
 // The request-level limits that need to know who is asking, as one Apollo
 // plugin: introspection only with credentials, the cost limit, the rate
-// limit (cost-weighted), and no "Did you mean …?" hints for anonymous callers.
+// limit (cost-weighted, settled at the actual cost), no "Did you mean …?"
+// hints for anonymous callers, and no writes on a refused credential.
 // The static limits (depth, aliases, tokens, directives) are graphql-armor's
 // (see createApollo).
-import type { ApolloServerPlugin } from '@apollo/server';
-import { visit, type DocumentNode } from 'graphql';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode, visit, type DocumentNode } from 'graphql';
 import type { LimitsConfig } from '../config.js';
 import type { Context } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -66,8 +67,16 @@ export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): Apol
       /** The estimate that was charged, when the operation ran: the answer's actual cost is settled against it. */
       let requested: number | null = null;
       return Promise.resolve({
-        async didResolveOperation({ document, operationName, request, schema, contextValue }) {
+        async didResolveOperation({ document, operationName, request, schema, contextValue, operation }) {
           const { viewer, ip } = contextValue;
+          // A refused credential may read as anonymous (server.ts), never write.
+          if (contextValue.refusedCredential !== undefined && operation?.operation === OperationTypeNode.MUTATION) {
+            charged = true;
+            budget = await rateLimits.charge(viewer, ip, 1);
+            throw new ApiError('UNAUTHENTICATED', contextValue.refusedCredential, {
+              http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) },
+            });
+          }
           const known = factsOf(facts, document);
           if (viewer.kind === 'anonymous' && known.introspection) {
             charged = true;
@@ -103,6 +112,11 @@ export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): Apol
 
         async willSendResponse({ response, contextValue, document, operationName, schema }) {
           const { viewer, ip } = contextValue;
+          // The reader learns, once per answer, that what they sent was not accepted and they read as anyone does.
+          if (contextValue.refusedCredential !== undefined && response.body.kind === 'single') {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, credential: { refused: true, reason: contextValue.refusedCredential, readAs: 'ANONYMOUS' } };
+          }
           // Whatever was refused before it could be costed (syntax, validation) spends 1 point.
           if (!charged) budget = await rateLimits.charge(viewer, ip, 1).catch(() => null);
           // The estimate was the gate; the bucket keeps what the answer actually cost (at least 1, never more

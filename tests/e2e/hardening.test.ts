@@ -157,7 +157,7 @@ describe('F9: a token must name someone', () => {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(TEST_JWT_SECRET));
-    const r = await post({ query: '{ viewer { kind } }' }, { authorization: `Bearer ${jwt}` });
+    const r = await post({ query: 'mutation { addInterest(ags: "07137", topic: "energie") { ags } }' }, { authorization: `Bearer ${jwt}` });
     expect([r.status, first(r.body)?.extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
     expect(first(r.body)?.message).toMatch(/`sub` claim must be a non-empty string/);
   });

@@ -90,8 +90,8 @@ describe('request ids', () => {
       expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', requestId: id });
       expect(lines.filter((l) => l.requestId === id).map((l) => l.msg)).toEqual(['request']);
 
-      // Refused before GraphQL (a bad key): the same.
-      const refused = await post('{ __typename }', { 'x-api-key': 'scg_nonsense', 'x-request-id': 'client-trace-2' });
+      // Refused for a bad key (a write): the same.
+      const refused = await post('mutation { addInterest(ags: "07137", topic: "energie") { ags } }', { 'x-api-key': 'scg_nonsense', 'x-request-id': 'client-trace-2' });
       expect(refused.status).toBe(401);
       expect(((await refused.json()) as { errors: { extensions: Record<string, unknown> }[] }).errors[0]!.extensions.requestId).toBe('client-trace-2');
 

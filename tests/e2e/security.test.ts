@@ -34,6 +34,17 @@ const bearer = (jwt: string) => ({ authorization: `Bearer ${jwt}` });
 const VIEWER = '{ viewer { kind role municipality { ags } apiKey { name role } } }';
 const codeOf = (b: Body) => b.errors?.[0]?.extensions.code;
 /** An ordinary request, to show the limits leave normal traffic alone. */
+/** Issue 33, point 4: a refused credential never breaks reading public data; the answer says why, once. */
+async function expectReadsAsAnonymous(url: string, headers: Record<string, string>, reason: RegExp | string) {
+  const r = await post(url, { query: `{ ${VIEWER.slice(1, -1)} municipality(ags: "07137") { name } }` }, headers);
+  expect(r.status).toBe(200);
+  expect(r.body.data.viewer.kind).toBe('ANONYMOUS');
+  expect(r.body.data.municipality.name).toBe('Mayen-Koblenz');
+  expect(r.body.extensions!.credential).toEqual({ refused: true, reason: expect.stringMatching(reason), readAs: 'ANONYMOUS' });
+  expect(r.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
+  expect(r.headers.get('cache-control')).toBe('private, no-store');
+}
+
 const ordinary = async (url = http.url, headers: Record<string, string> = {}) => {
   const r = await post(url, { query: '{ municipality(ags: "07137") { name projects(first: 5) { edges { node { name } } } } }' }, headers);
   expect(r.status).toBe(200);
@@ -56,18 +67,22 @@ describe('bearer tokens (HS256)', () => {
     ['garbage', () => Promise.resolve('not.a.jwt'), /not valid/],
     ['a token issued longer ago than JWT_MAX_AGE_S', () => new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('old').setIssuedAt(Math.floor(Date.now() / 1000) - 2 * 86_400).setExpirationTime('1h').sign(new TextEncoder().encode(TEST_JWT_SECRET)), /expired/],
     ['a token without iat', () => new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(new TextEncoder().encode(TEST_JWT_SECRET)), /iat|refused/],
-  ])('%s → 401 UNAUTHENTICATED, never anonymous', async (_, make, message) => {
-    const r = await gql(VIEWER, bearer(await make()));
-    expect(r.status).toBe(401);
-    expect(r.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(codeOf(r.body)).toBe('UNAUTHENTICATED');
-    expect(r.body.errors![0]!.message).toMatch(message);
-    expect(r.body.data).toBeUndefined();
+  ])('%s: reads as anonymous with a notice why, and may not write (401 UNAUTHENTICATED)', async (_, make, message) => {
+    const credential = bearer(await make());
+    await expectReadsAsAnonymous(http.url, credential, message);
+    const write = await gql('mutation { addInterest(ags: "07137", topic: "energie") { ags } }', credential);
+    expect(write.status).toBe(401);
+    expect(write.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(codeOf(write.body)).toBe('UNAUTHENTICATED');
+    expect(write.body.errors![0]!.message).toMatch(message);
+    expect(write.body.data ?? null).toBeNull();
+    expect((await h.cypher('MATCH (:Municipality {ags: "07137"})-[:INTERESTED_IN]->(:Topic {slug: "energie"}) RETURN 1')).length).toBe(0);
   });
 
-  it('an Authorization header that is not a bearer token → 401', async () => {
-    const r = await gql(VIEWER, { authorization: 'Basic dXNlcjpwYXNz' });
-    expect([r.status, codeOf(r.body)]).toEqual([401, 'UNAUTHENTICATED']);
+  it('an Authorization header that is not a bearer token: the same', async () => {
+    await expectReadsAsAnonymous(http.url, { authorization: 'Basic dXNlcjpwYXNz' }, /Bearer/);
+    const write = await gql('mutation { addInterest(ags: "07137", topic: "energie") { ags } }', { authorization: 'Basic dXNlcjpwYXNz' });
+    expect([write.status, codeOf(write.body)]).toEqual([401, 'UNAUTHENTICATED']);
   });
 });
 
@@ -102,10 +117,11 @@ describe('bearer tokens from a JWKS endpoint', () => {
   });
 
   it('refuses another issuer, and HS256 tokens (no shared secret is configured)', async () => {
-    const wrongIssuer = await post(other.url, { query: VIEWER }, bearer(await rs256({ role: 'admin' }, 'https://evil.example')));
-    expect([wrongIssuer.status, codeOf(wrongIssuer.body)]).toEqual([401, 'UNAUTHENTICATED']);
-    const hs = await post(other.url, { query: VIEWER }, bearer(await token({ role: 'admin' })));
-    expect([hs.status, codeOf(hs.body)]).toEqual([401, 'UNAUTHENTICATED']);
+    for (const credential of [bearer(await rs256({ role: 'admin' }, 'https://evil.example')), bearer(await token({ role: 'admin' }))]) {
+      await expectReadsAsAnonymous(other.url, credential, /./);
+      const write = await post(other.url, { query: 'mutation { addInterest(ags: "07137", topic: "energie") { ags } }' }, credential);
+      expect([write.status, codeOf(write.body)]).toEqual([401, 'UNAUTHENTICATED']);
+    }
   });
 });
 
@@ -131,15 +147,11 @@ describe('API keys', () => {
 
     const revoked = await gql(`mutation { revokeApiKey(id: "${apiKey.id}") { revokedAt } }`, admin);
     expect(revoked.body.data.revokeApiKey.revokedAt).toBeTruthy();
-    const after = await gql(VIEWER, asKey);
-    expect([after.status, codeOf(after.body), after.body.errors![0]!.message]).toEqual([401, 'UNAUTHENTICATED', 'The API key has been revoked.']);
+    await expectReadsAsAnonymous(http.url, asKey, 'The API key has been revoked.');
   });
 
-  it('an unknown, malformed or tampered key → 401', async () => {
-    for (const key of ['scg_0123456789abcdef_' + 'A'.repeat(43), 'hello', 'scg_zz']) {
-      const r = await gql(VIEWER, { 'x-api-key': key });
-      expect([r.status, codeOf(r.body)], key).toEqual([401, 'UNAUTHENTICATED']);
-    }
+  it('an unknown, malformed or tampered key reads as anonymous, with the notice', async () => {
+    for (const key of ['scg_0123456789abcdef_' + 'A'.repeat(43), 'hello', 'scg_zz']) await expectReadsAsAnonymous(http.url, { 'x-api-key': key }, /key/i);
   });
 
   it('an analyst key reads the analytics', async () => {
@@ -313,12 +325,13 @@ describe('rate limits (cost-weighted, per key and per IP)', () => {
     expect(big.status).toBe(429);
   });
 
+  const GUESSED_WRITE = 'mutation { addInterest(ags: "07137", topic: "energie") { ags } }';
   it('guessing keys or tokens: after 5 refusals each further one waits twice as long and gets 429; valid credentials from the same address still pass', async () => {
     const guess = (i: number, ip = '10.0.0.3') => ({ ...from(ip), 'x-api-key': `scg_${i.toString(16).padStart(16, '0')}_${'A'.repeat(43)}` });
     const answers: { status: number; ms: number; body: Body }[] = [];
     for (let i = 0; i < 8; i++) {
       const started = performance.now();
-      const r = await post(limited.url, { query: '{ __typename }' }, guess(i));
+      const r = await post(limited.url, { query: GUESSED_WRITE }, guess(i));
       answers.push({ status: r.status, ms: performance.now() - started, body: r.body });
     }
     expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
@@ -336,7 +349,10 @@ describe('rate limits (cost-weighted, per key and per IP)', () => {
     await ordinary(limited.url, from('10.0.0.3'));
     // Guessing one key's secret from many addresses is throttled by the key's id.
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await post(limited.url, { query: '{ __typename }' }, guess(99, `10.0.1.${i}`))).status);
+    for (let i = 0; i < 6; i++) statuses.push((await post(limited.url, { query: GUESSED_WRITE }, guess(99, `10.0.1.${i}`))).status);
+    // A read with a guessed key is answered as anonymous (with the notice) until the throttle starts.
+    const read = await post(limited.url, { query: '{ __typename }' }, guess(100, '10.0.2.1'));
+    expect([read.status, read.body.data]).toEqual([200, { __typename: 'Query' }]);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
   });
 

@@ -297,6 +297,8 @@ describe('the web app', () => {
     await page.getByRole('button', { name: 'Interesse erklären' }).click();
     const withdraw = page.getByRole('button', { name: 'Energie zurückziehen' });
     await expect.poll(() => withdraw.count()).toBe(1);
+    // Said where a screen reader announces it.
+    expect(await page.locator('[aria-live="polite"]', { hasText: 'Gespeichert.' }).count()).toBe(1);
     const declared = await h.ok<any>('{ municipality(ags: "07137") { interests { topic { slug } } } }');
     expect(declared.municipality.interests.map((i: any) => i.topic.slug)).toEqual(['energie']);
     await accessible();
@@ -307,6 +309,38 @@ describe('the web app', () => {
     // Signed out, the page is anonymous again.
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Nicht angemeldet');
+  });
+
+  it('with a sign-in that has run out, reads the public pages as anyone does, says so once, and offers to sign in again', async () => {
+    await open('/anmelden');
+    await page.getByLabel('Token oder Schlüssel').fill(await token({ role: 'member', ags: '07137' }, { expiresIn: new Date(Date.now() - 60_000) }));
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    // The page asks who is signed in: the API answers as anonymous, with the notice; the app forgets the token.
+    const notice = page.getByRole('status').filter({ hasText: 'Ihre Anmeldung ist abgelaufen' });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Anmelden' }).count()).toBe(1);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await accessible();
+    // Public pages read as before, no error anywhere; the notice stays until dismissed, and is not repeated.
+    await page.getByRole('navigation').getByRole('link').first().click();
+    await page.getByLabel('Suchbegriff').fill('Mayen');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await page.getByRole('region', { name: 'Gemeinden und Kreise' }).getByRole('link', { name: 'Mayen-Koblenz', exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Mayen-Koblenz');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await notice.count()).toBe(1);
+    await notice.getByRole('link', { name: 'Erneut anmelden' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Anmelden');
+    expect(await notice.count()).toBe(0);
+    // A write with the run-out token is still refused, and changes nothing.
+    const before = await h.fingerprint();
+    const write = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token({ role: 'member', ags: '07137' }, { expiresIn: new Date(Date.now() - 60_000) })}` },
+      body: JSON.stringify({ query: 'mutation { addInterest(ags: "07137", topic: "energie") { ags } }' }),
+    });
+    expect(write.status).toBe(401);
+    expect(await h.fingerprint()).toBe(before);
   });
 
   it('shows the transfer office the reach of the first Regionalkonferenz — shares by Land, white spots, the map, growth, the network with brokers and communities — and tells others how to get access', async () => {

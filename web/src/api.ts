@@ -1,7 +1,7 @@
 // The app's one door to the API: POST /graphql on the same origin (GET for what is the same for everyone), with the typed documents of
 // graphql-codegen's client preset (web/src/gql/), and errors turned into something to show.
 import type { TypedDocumentString } from './gql/graphql';
-import { credentialHeaders } from './session';
+import { credentialHeaders, credentialRefused } from './session';
 import { t } from './strings';
 
 export class ApiError extends Error {
@@ -20,6 +20,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
+  extensions?: { credential?: { refused?: boolean } };
   errors?: { message: string; extensions?: { code?: string; requestId?: string; retryAfterSeconds?: number } }[];
 }
 
@@ -51,6 +52,8 @@ export async function request<TResult, TVariables>(document: TypedDocumentString
   } catch {
     throw new ApiError(t.error.unreachable, 'UNREACHABLE', response.headers.get('x-request-id'));
   }
+  // Read as anonymous because the credential was refused: forget it, and say so once (app.tsx).
+  if (body.extensions?.credential?.refused) credentialRefused();
   const first = body.errors?.[0];
   if (first) {
     const code = first.extensions?.code ?? null;

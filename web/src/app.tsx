@@ -12,7 +12,7 @@ import { MeasurePage } from './pages/measure';
 import { TopicPage } from './pages/topic';
 import { EventPage } from './pages/event';
 import { SignInPage } from './pages/sign-in';
-import { useCredential } from './session';
+import { dismissRefusedNotice, useCredential, useRefusedNotice } from './session';
 import { SearchPage } from './pages/search';
 import { t } from './strings';
 
@@ -71,6 +71,22 @@ function TitleAndFocus() {
   return null;
 }
 
+/** Once, after the API read a request as anonymous because the sign-in had run out or was refused. */
+function RefusedNotice() {
+  const shown = useRefusedNotice();
+  if (!shown) return null;
+  return (
+    <div class="notice" role="status">
+      <p>
+        {t.signIn.expired} <a href="/anmelden" onClick={dismissRefusedNotice}>{t.signIn.again}</a>
+      </p>
+      <button type="button" class="secondary" onClick={dismissRefusedNotice}>
+        {t.signIn.dismiss}
+      </button>
+    </div>
+  );
+}
+
 export function App() {
   const signedIn = useCredential() !== null;
   return (
@@ -103,6 +119,7 @@ export function App() {
           </ul>
         </nav>
       </header>
+      <RefusedNotice />
       <main id="main" tabIndex={-1}>
         <Router>
           <Route path="/" component={SearchPage} />

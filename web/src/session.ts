@@ -37,3 +37,29 @@ export function useCredential(): Credential | null {
   }, []);
   return current;
 }
+
+/**
+ * The API answered a request as anonymous because the credential it carried was refused (expired, revoked):
+ * the credential is forgotten, so it is not sent again, and the notice shown once until dismissed or a new
+ * sign-in.
+ */
+let refusedNotice = false;
+export function credentialRefused(): void {
+  if (credential() === null) return;
+  refusedNotice = true;
+  setCredential(null);
+}
+export function dismissRefusedNotice(): void {
+  refusedNotice = false;
+  for (const listener of listeners) listener();
+}
+/** Whether to show that the credential was refused; re-renders when that changes. */
+export function useRefusedNotice(): boolean {
+  const [shown, setShown] = useState(refusedNotice);
+  useEffect(() => {
+    const update = () => setShown(refusedNotice && credential() === null);
+    listeners.add(update);
+    return () => void listeners.delete(update);
+  }, []);
+  return shown;
+}

@@ -423,6 +423,9 @@ export const de = {
     add: 'Thema',
     declare: 'Interesse erklären',
     done: 'Gespeichert.',
+    expired: 'Ihre Anmeldung ist abgelaufen oder wurde nicht angenommen. Sie sehen jetzt, was alle sehen.',
+    again: 'Erneut anmelden',
+    dismiss: 'Hinweis schließen',
   },
   dashboard,
   export: {

@@ -31,15 +31,18 @@ export function SignInPage() {
   const [again, setAgain] = useState(0);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
   const [topic, setTopic] = useState('');
   const viewer = useQuery(VIEWER, {}, false, again);
 
   const change = async (work: () => Promise<unknown>) => {
     setBusy(true);
     setFailure(null);
+    setSaved(false);
     try {
       await work();
       setAgain((n) => n + 1);
+      setSaved(true);
     } catch (error) {
       setFailure(error as ApiError);
     } finally {
@@ -142,6 +145,10 @@ export function SignInPage() {
               {s.declare}
             </button>
           </form>
+          {/* Present before it says anything, so screen readers announce "Gespeichert." when it appears. */}
+          <p class="status" aria-live="polite">
+            {saved ? s.done : ''}
+          </p>
           {failure && <ErrorNote error={failure} />}
         </section>
       )}
