@@ -311,6 +311,25 @@ describe('the web app', () => {
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Nicht angemeldet');
   });
 
+  it('says in words why a peer without a shared topic is suggested', async () => {
+    // Polch runs nothing itself: no topics of its own, so its peers share none.
+    await open('/partner?ags=07137089');
+    const items = page.locator('ol.results > li');
+    await expect.poll(() => items.count()).toBe(20);
+    const answer = await h.ok<any>(`{ peers(ags: "07137089", first: 20) { edges { node { ags } explanation { sharedTopics { weight }
+      distanceKm structure { populationRatio sameSizeClass sameUrbanisation sameKind sameState } } } } }`);
+    const texts = await items.allInnerTexts();
+    answer.peers.edges.forEach((edge: any, i: number) => {
+      expect(edge.explanation.sharedTopics).toEqual([]);
+      const st = edge.explanation.structure;
+      expect(texts[i]).toMatch(/Keine gemeinsamen Themen: vorgeschlagen/);
+      // The words name what is alike, and only that.
+      expect(texts[i]!.includes('Siedlungsstruktur'), edge.node.ags).toBe(st.sameUrbanisation);
+      expect(/[(,] ?Land[),]/.test(texts[i]!), edge.node.ags).toBe(st.sameState);
+    });
+    await accessible();
+  });
+
   it('with a sign-in that has run out, reads the public pages as anyone does, says so once, and offers to sign in again', async () => {
     await open('/anmelden');
     await page.getByLabel('Token oder Schlüssel').fill(await token({ role: 'member', ags: '07137' }, { expiresIn: new Date(Date.now() - 60_000) }));

@@ -277,6 +277,9 @@ export const de = {
     } as Record<string, string>,
     shared: 'Gemeinsame Themen',
     noShared: 'Keine gemeinsamen Themen.',
+    structureOnly: (parts: string[]) =>
+      parts.length > 0 ? `Keine gemeinsamen Themen: vorgeschlagen wegen ähnlicher Ausgangslage (${parts.join(', ')}).` : 'Keine gemeinsamen Themen: vorgeschlagen nach Lage und Verbindungen, nicht nach Themen.',
+    alike: { population: 'Einwohnerzahl', urbanisation: 'Siedlungsstruktur', kind: 'Art der Kommune', land: 'Land', near: 'Nähe' },
     weight: (x: number) => `${Math.round(x * 100)} % der Themenpassung`,
     structure: 'Ausgangslage',
     structureScore: (x: number) => `Ähnlichkeit ${Math.round(x * 100)} %`,

@@ -153,6 +153,19 @@ function SharedNames({ shared }: { shared: NonNullable<PeerEdge['explanation']['
   );
 }
 
+/** What makes a peer without a shared topic alike, in the words of the structure (issue 33: never a bare score). */
+function alike(e: PeerEdge['explanation']): string[] {
+  const st = e.structure;
+  const similarSize = st?.sameSizeClass === true || (st?.populationRatio != null && st.populationRatio <= 2);
+  return [
+    similarSize && p.alike.population,
+    st?.sameUrbanisation && p.alike.urbanisation,
+    st?.sameKind && p.alike.kind,
+    st?.sameState && p.alike.land,
+    e.distanceKm != null && e.distanceKm <= 50 && p.alike.near,
+  ].filter((x): x is string => typeof x === 'string');
+}
+
 function Peer({ edge, rank }: { edge: PeerEdge; rank: number }) {
   const { node, explanation: e, score } = edge;
   const st = e.structure;
@@ -167,6 +180,7 @@ function Peer({ edge, rank }: { edge: PeerEdge; rank: number }) {
         <strong>{byModel ? p.modelScore(score) : p.score(score)}</strong> — {p.basis[e.basis]}
         {e.distanceKm != null && `, ${p.distance(e.distanceKm)}`}
       </p>
+      {e.sharedTopics.length === 0 && <p>{p.structureOnly(alike(e))}</p>}
       <div class="columns">
         {byModel && <Reasons edge={edge} />}
         {(!byModel || e.sharedTopics.length > 0) && (
