@@ -1,7 +1,9 @@
 // The contact records, and the one Cypher projection through which contacts leave the database.
-import type { Statement } from '../db/cypher.js';
-import type { Row } from '../db/database.js';
-import { listStatement } from '../kernel/batch.js';
+import type { ViewerParams } from '../auth/viewer.js';
+import { cypher, type Statement } from '../db/cypher.js';
+import type { Row, Tx } from '../db/database.js';
+import { notFound } from '../errors.js';
+import { ensureExist, listStatement } from '../kernel/batch.js';
 import type { CappedList } from '../kernel/list-caps.js';
 import type { Visibility } from '../generated/graphql.js';
 
@@ -62,3 +64,16 @@ export const toContact = (p: Row): ContactRecord => ({
   visibility: p.visibility as Visibility,
   consentAt: (p.consentAt as string | null) ?? null,
 });
+
+const SHOWN = cypher('contact.shown', `OPTIONAL MATCH (c:Contact {id: $id}) RETURN c IS NOT NULL AND ${CONTACT_SHOWN('c')} AS shown`);
+
+/**
+ * NOT_FOUND unless the contact exists and `viewer` may see it, so every operation on a contact answers a hidden
+ * one exactly as a made-up id (no FORBIDDEN that would tell it exists). In a write the contact is locked first,
+ * so it cannot vanish before the transaction ends.
+ */
+export async function ensureContactShown(tx: Tx, id: string, viewer: ViewerParams): Promise<void> {
+  if (tx.mode === 'WRITE') await ensureExist(tx, { Contact: [id] });
+  const [row] = await tx.run<{ shown: boolean }>(SHOWN, { id, viewer });
+  if (row?.shown !== true) throw notFound('Contact', id);
+}

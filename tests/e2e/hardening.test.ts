@@ -82,6 +82,9 @@ describe('F5: a contact the viewer may not see', () => {
       'mutation { deleteContact(uuid: "$UUID") { deletedId } }',
       'mutation { eraseContact(uuid: "$UUID") { erasedId } }',
       'mutation { addExpertise(contact: "$UUID", topic: "energie") { name } }',
+      // Issue 38, point 1: the project's contact operations too (they answered FORBIDDEN for a hidden one).
+      'mutation { addProjectContact(project: "myk10", contact: "$UUID") { slug } }',
+      'mutation { removeProjectContact(project: "myk10", contact: "$UUID") { slug } }',
     ]) {
       const hidden = await answer(CONTACT_NO_CONSENT, operation);
       expect(hidden, operation).toEqual(await answer(randomUUID(), operation));

@@ -14,7 +14,7 @@ import { capSlice } from '../../kernel/list-caps.js';
 import type { ActorRef } from '../../kernel/validation.js';
 import { toProject, type ProjectRecord } from '../../records/project.js';
 import { toTopic, type TopicRecord } from '../../records/topic.js';
-import { CONTACT_FIELDS, CONTACT_SHOWN, toContact, type ContactRecord } from '../../records/contact.js';
+import { CONTACT_FIELDS, CONTACT_SHOWN, ensureContactShown, toContact, type ContactRecord } from '../../records/contact.js';
 import { ACTOR_TYPE, actorParams, ensureActor, replaceActorLink, toActor } from '../../records/actor.js';
 
 const BY_ID = cypher(
@@ -24,7 +24,6 @@ const BY_ID = cypher(
 
 // A contact the viewer may not see is, to them, one that does not exist: the same NOT_FOUND either way,
 // so no write or export can tell a hidden person from a made-up id.
-const SHOWN = cypher('contact.shown', `OPTIONAL MATCH (c:Contact {id: $id}) RETURN c IS NOT NULL AND ${CONTACT_SHOWN('c')} AS shown`);
 
 const FILTER = `($ags IS NULL OR EXISTS { (c)-[:WORKS_FOR]->(:Municipality {ags: $ags}) })
   AND ($organization IS NULL OR EXISTS { (c)-[:WORKS_FOR]->(:Organization {id: $organization}) })
@@ -111,12 +110,7 @@ async function setEmployer(tx: Tx, id: string, employer: ActorRef | null) {
 }
 
 export function contactRepository(db: Database, { viewer, scope }: Access) {
-  const ensureShown = async (tx: Tx, id: string) => {
-    // In a write, lock the contact first (ensureExist does): it cannot vanish before this transaction ends.
-    if (tx.mode === 'WRITE') await ensureExist(tx, { Contact: [id] });
-    const [row] = await tx.run<{ shown: boolean }>(SHOWN, { id, viewer });
-    if (row?.shown !== true) throw notFound('Contact', id);
-  };
+  const ensureShown = (tx: Tx, id: string) => ensureContactShown(tx, id, viewer);
   /** Everything stored about the person (GDPR Art. 15 and 20). */
   const exportOf = (id: string) =>
     db.read('contact.export', async (tx) => {

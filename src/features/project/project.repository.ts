@@ -10,7 +10,7 @@ import { bySlugOrFormer, ensureExist, listStatement, readByKeys, readLists, remo
 import { nameKey } from '../../kernel/text.js';
 import { capLimit } from '../../kernel/list-caps.js';
 import { projected, WIDE, type NarrowParams } from '../../records/projection.js';
-import { contactListStatement, toContact, type ContactRecord } from '../../records/contact.js';
+import { contactListStatement, ensureContactShown, toContact, type ContactRecord } from '../../records/contact.js';
 import { toMunicipality } from '../../records/municipality.js';
 import { toOrganization, type OrganizationRecord } from '../../records/organization.js';
 import { toTopic, type TopicRecord } from '../../records/topic.js';
@@ -225,14 +225,17 @@ export function projectRepository(db: Database, { viewer, scope }: Access) {
       }, { derives: ['network', 'profiles'] }),
     addContact: (slug: string, contact: string) =>
       db.write('project.addContact', async (tx) => {
-        await ensureExist(tx, { Project: [slug], Contact: [contact] });
+        // A contact the asker may not see is NOT_FOUND, as one that does not exist (as every contact operation).
+        await ensureExist(tx, { Project: [slug] });
+        await ensureContactShown(tx, contact, viewer);
         await authorize(tx, scope, 'project', { id: slug });
         await authorize(tx, scope, 'contact', { id: contact });
         await tx.run(ADD_CONTACT, { id: slug, contact });
       }),
     removeContact: (slug: string, contact: string) =>
       db.write('project.removeContact', async (tx) => {
-        await ensureExist(tx, { Project: [slug], Contact: [contact] });
+        await ensureExist(tx, { Project: [slug] });
+        await ensureContactShown(tx, contact, viewer);
         await authorize(tx, scope, 'project', { id: slug });
         await authorize(tx, scope, 'contact', { id: contact });
         return removedAny(tx, REMOVE_CONTACT, { id: slug, contact });
