@@ -21,6 +21,7 @@ import type { AnswerCacheKey } from './features/context.js';
 import { ApiError, formatError, isInternal, withinRequest } from './errors.js';
 import { readiness } from './health.js';
 import { answerCacheMiddleware, answerCachePlugins, NO_ANSWER_CACHE, type AnswerCacheOptions } from './http-cache.js';
+import { depthOf, depthOfText, MAX_JSON_DEPTH, tooDeep } from './limits/json-depth.js';
 import { limitsPlugin } from './limits/limits.plugin.js';
 import { metrics } from './metrics.js';
 import type { DerivedCaches } from './caches.js';
@@ -302,6 +303,21 @@ function admit(deps: ServerDeps) {
   };
 }
 
+/** Variables or extensions nested deeper than any input of the schema: BAD_USER_INPUT before anything recurses into them. */
+function refuseDeepJson(req: Request, res: Response, next: NextFunction): void {
+  const query = req.query as Record<string, unknown>;
+  const depth = Math.max(
+    depthOf(req.body),
+    ...[query.variables, query.extensions].map((text) => (typeof text === 'string' ? depthOfText(text) : 0)),
+  );
+  if (depth > MAX_JSON_DEPTH) {
+    (res.locals.log as Logger).warn({ depth }, 'request JSON nested too deeply');
+    refuse(res, tooDeep(depth), res.locals.requestId as string);
+    return;
+  }
+  next();
+}
+
 /** An answer that depends on who asks is never kept by a browser or a shared cache. */
 function noStoreForCredentials(req: Request, res: Response, next: NextFunction): void {
   res.vary('authorization').vary('x-api-key');
@@ -375,6 +391,7 @@ export async function createApp(deps: ServerDeps): Promise<App> {
     noStoreForCredentials,
     answerCacheMiddleware(deps.db, deps.answerCache ?? NO_ANSWER_CACHE),
     express.json({ limit: deps.maxBodyBytes }),
+    refuseDeepJson,
     expressMiddleware(apollo, {
       context: ({ res }) =>
         Promise.resolve(

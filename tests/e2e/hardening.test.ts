@@ -147,6 +147,23 @@ describe('F8: errors before GraphQL runs', () => {
   });
 });
 
+describe('issue 38, point 2: a variable nested thousands of levels deep', () => {
+  it('is refused as bad input, by POST and by GET, even when the operation does not use it', async () => {
+    const deep = `${'['.repeat(4_500)}${']'.repeat(4_500)}`;
+    const posted = await post(`{"query":"{ __typename }","variables":{"x":${deep}}}`);
+    expect([posted.status, first(posted.body)?.extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
+    expect(first(posted.body)?.message).toMatch(/more than 64 levels/);
+    // By GET as deep as a URL Node accepts (16 kB of headers) can carry.
+    const got = await fetch(`${http.url}/graphql?${new URLSearchParams({ query: '{ __typename }', variables: `{"x":${'['.repeat(1_000)}${']'.repeat(1_000)}}` }).toString()}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect([got.status, ((await got.json()) as Body).errors?.[0]?.extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
+    // Nesting an input may really need still passes; brackets inside strings do not count.
+    const fine = await post({ query: 'query ($f: MunicipalityFilter) { municipalities(filter: $f, first: 1) { totalCount } }', variables: { f: { namePrefix: '[[[[[[[[' }, x: [[[[[[1]]]]]] } });
+    expect(fine.status).toBe(200);
+  });
+});
+
 describe('F9: a token must name someone', () => {
   it.each([
     ['a number', 123],
