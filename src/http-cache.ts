@@ -16,6 +16,7 @@
 // answer to a signed-in person, are never kept (`private, no-store`, set in
 // server.ts for any request with credentials).
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
@@ -43,14 +44,31 @@ export const viewerClass = (viewer: Viewer): string | null => (viewer.kind === '
 
 const etagOf = (parts: readonly unknown[]) => `W/"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32)}"`;
 
-/** Whether an If-None-Match header names `etag` (a list, or `*`; weak comparison, RFC 9110 §13.1.2). */
+/**
+ * The ETags this process has given to cacheable public answers (the last 10,000). Only a GET naming one of
+ * them may be answered 304 before GraphQL runs: an ETag is worked out for every GET, also for a mutation, a
+ * syntax error or `viewer`, which never got one and must run (and be charged) as asked. Another process's
+ * ETag is answered in full the first time, which is only slower.
+ */
+export class IssuedEtags {
+  private readonly issued = new LRUCache<string, true>({ max: 10_000 });
+  add(etag: string): void {
+    this.issued.set(etag, true);
+  }
+  has(etag: string): boolean {
+    return this.issued.has(etag);
+  }
+}
+
+/**
+ * Whether an If-None-Match header names `etag` (a list; weak comparison, RFC 9110 §13.1.2). `*` names no
+ * answer here: it means "any current representation", and whether there is one is known only once the
+ * operation has run.
+ */
 function matches(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
   const bare = etag.replace(/^W\//, '');
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === bare;
-  });
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
 }
 
 /**
@@ -59,7 +77,7 @@ function matches(header: string | undefined, etag: string): boolean {
  * names the ETag of now is answered 304 here. When the version cannot be read (the database is away),
  * the request goes on uncached and GraphQL gives the error it would give.
  */
-export function answerCacheMiddleware(db: Database, options: AnswerCacheOptions) {
+export function answerCacheMiddleware(db: Database, options: AnswerCacheOptions, issued: IssuedEtags) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const klass = viewerClass(res.locals.viewer as Viewer);
     const get = req.method === 'GET';
@@ -82,7 +100,7 @@ export function answerCacheMiddleware(db: Database, options: AnswerCacheOptions)
     const etag = get && options.http ? etagOf([req.originalUrl, klass, version, day]) : null;
     const key: AnswerCacheKey = { version, day, viewerClass: klass, etag };
     res.locals.answerCache = key;
-    if (etag !== null && matches(req.headers['if-none-match'], etag)) {
+    if (etag !== null && issued.has(etag) && matches(req.headers['if-none-match'], etag)) {
       metrics.answerCache('not-modified');
       res.setHeader('etag', etag);
       res.setHeader('cache-control', `public, max-age=${options.maxAgeSeconds}`);
@@ -97,7 +115,7 @@ export function answerCacheMiddleware(db: Database, options: AnswerCacheOptions)
  * The Apollo plugins: the cache hints worked out (only for requests that may be cached, so no other
  * request pays for a hook on every field), the HTTP headers of a GET, and the response cache.
  */
-export function answerCachePlugins(options: AnswerCacheOptions): ApolloServerPlugin<Context>[] {
+export function answerCachePlugins(options: AnswerCacheOptions, issued: IssuedEtags): ApolloServerPlugin<Context>[] {
   if (!options.http && !options.responseCache) return [];
   const hints = ApolloServerPluginCacheControl({ defaultMaxAge: options.maxAgeSeconds, calculateHttpHeaders: false });
   const headers: ApolloServerPlugin<Context> = {
@@ -116,6 +134,7 @@ export function answerCachePlugins(options: AnswerCacheOptions): ApolloServerPlu
           if (response.body.kind === 'single' && !response.body.singleResult.errors && policy?.scope === 'PUBLIC') {
             response.http.headers.set('cache-control', `public, max-age=${policy.maxAge}`);
             response.http.headers.set('etag', key.etag);
+            issued.add(key.etag);
           } else {
             response.http.headers.set('cache-control', 'no-store');
           }

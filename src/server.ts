@@ -20,7 +20,7 @@ import type { Database, QueryObserver, RequestBookmarks } from './db/database.js
 import type { AnswerCacheKey } from './features/context.js';
 import { ApiError, formatError, isInternal, withinRequest } from './errors.js';
 import { readiness } from './health.js';
-import { answerCacheMiddleware, answerCachePlugins, NO_ANSWER_CACHE, type AnswerCacheOptions } from './http-cache.js';
+import { answerCacheMiddleware, answerCachePlugins, IssuedEtags, NO_ANSWER_CACHE, type AnswerCacheOptions } from './http-cache.js';
 import { depthOf, depthOfText, MAX_JSON_DEPTH, tooDeep } from './limits/json-depth.js';
 import { limitsPlugin } from './limits/limits.plugin.js';
 import { metrics } from './metrics.js';
@@ -126,7 +126,7 @@ const notASyntaxError = (_: unknown, error: GraphQLError) => {
 
 export function createApollo(
   security: Security,
-  { explorer = true, answerCache = NO_ANSWER_CACHE, log }: { explorer?: boolean; answerCache?: AnswerCacheOptions; log?: Logger } = {},
+  { explorer = true, answerCache = NO_ANSWER_CACHE, issuedEtags = new IssuedEtags(), log }: { explorer?: boolean; answerCache?: AnswerCacheOptions; issuedEtags?: IssuedEtags; log?: Logger } = {},
 ): ApolloServer<Context> {
   const { limits } = security;
   const armor = new ApolloArmor({
@@ -165,7 +165,7 @@ export function createApollo(
       metricsPlugin,
       // The cache hints are worked out by answerCachePlugins, only for the requests that may be cached: Apollo's
       // own installation would hook into every field of every request.
-      ...answerCachePlugins(answerCache),
+      ...answerCachePlugins(answerCache, issuedEtags),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -337,7 +337,9 @@ export interface App {
  * SDL at /schema.graphql, liveness at /health, readiness at /ready.
  */
 export async function createApp(deps: ServerDeps): Promise<App> {
-  const apollo = createApollo(deps.security, { explorer: deps.explorer ?? true, answerCache: deps.answerCache, log: deps.log });
+  // The ETags the answers were given, which alone may be answered 304 before GraphQL runs (http-cache.ts).
+  const issuedEtags = new IssuedEtags();
+  const apollo = createApollo(deps.security, { explorer: deps.explorer ?? true, answerCache: deps.answerCache, issuedEtags, log: deps.log });
   await apollo.start();
   const sdl = printContract();
   const state = { stopping: false };
@@ -389,7 +391,7 @@ export async function createApp(deps: ServerDeps): Promise<App> {
     }),
     admit(deps),
     noStoreForCredentials,
-    answerCacheMiddleware(deps.db, deps.answerCache ?? NO_ANSWER_CACHE),
+    answerCacheMiddleware(deps.db, deps.answerCache ?? NO_ANSWER_CACHE, issuedEtags),
     express.json({ limit: deps.maxBodyBytes }),
     refuseDeepJson,
     expressMiddleware(apollo, {

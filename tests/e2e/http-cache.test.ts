@@ -56,6 +56,15 @@ describe('HTTP caching of public reads', () => {
     expect(other.headers.get('etag')).not.toBe(etag);
   });
 
+  it('If-None-Match: * gets no 304: the operation runs as asked', async () => {
+    // Issue 38, point 3: a mutation by GET, a syntax error and `viewer` were answered 304 before GraphQL ran.
+    for (const query of ['mutation { addInterest(ags: "07137", topic: "energie") { ags } }', '{ municipality(', '{ viewer { kind } }', ULM_PAGE]) {
+      const answer = await get(query, { 'if-none-match': '*' });
+      expect(answer.status, query).not.toBe(304);
+      expect(answer.text, query).not.toBe('');
+    }
+  });
+
   it('a write changes the ETag: the old one gets the new answer', async () => {
     const before = await get(ULM_PAGE);
     const etag = before.headers.get('etag')!;
