@@ -107,6 +107,15 @@ describe('projects', () => {
     const lessContacts = await ok(`mutation ($c: ID!) { removeProjectContact(project: "ulm-4-0", contact: $c) { contacts { uuid } } }`, { c: CONTACT_PUBLIC });
     expect(lessContacts.removeProjectContact.contacts.map((c: any) => c.uuid)).not.toContain(CONTACT_PUBLIC);
 
+    // Issue 38, point 4: a runner that leaves takes its own staff off the project's contacts; the others stay.
+    await ok(`mutation { addRunner(project: "ulm-4-0", ags: "07137", role: PARTNER) { slug } }`);
+    const staffed = await ok(`mutation ($c: ID!) { addProjectContact(project: "ulm-4-0", contact: $c) { contacts { uuid } } }`, { c: CONTACT_PUBLIC });
+    expect(staffed.addProjectContact.contacts.map((c: any) => c.uuid)).toContain(CONTACT_PUBLIC);
+    const others = await count('(:Contact)-[:CONTACT_FOR]->(:Project {id: "ulm-4-0"})');
+    const left = await ok(`mutation { removeRunner(project: "ulm-4-0", ags: "07137") { contacts { uuid } } }`);
+    expect(left.removeRunner.contacts.map((c: any) => c.uuid)).not.toContain(CONTACT_PUBLIC);
+    expect(await count('(:Contact)-[:CONTACT_FOR]->(:Project {id: "ulm-4-0"})')).toBe(others - 1);
+
     const backed = await ok(`mutation { a: addBacker(project: "ulm-4-0", organization: "bmwsb", kind: FUNDS) { slug }
       b: addBacker(project: "ulm-4-0", organization: "kts", kind: SUPPORTS) { funders { slug } supporters { slug } } }`);
     expect(backed.b).toEqual({ funders: [{ slug: 'bmwsb' }], supporters: [{ slug: 'kts' }] });

@@ -102,9 +102,17 @@ const ADD_RUNNER = cypher(
   'project.addRunner',
   'MATCH (m:Municipality {ags: $ags}), (p:Project {id: $id}) MERGE (m)-[r:RUNS]->(p) SET r.role = $role',
 );
+// A runner that leaves takes its own staff off the project's contacts (they were its contacts for the project).
 const REMOVE_RUNNER = cypher(
   'project.removeRunner',
-  'MATCH (:Municipality {ags: $ags})-[r:RUNS]->(:Project {id: $id}) DELETE r RETURN count(*) AS removed',
+  `MATCH (m:Municipality {ags: $ags})-[r:RUNS]->(p:Project {id: $id})
+   DELETE r
+   WITH m, p
+   CALL (m, p) {
+     MATCH (c:Contact)-[cf:CONTACT_FOR]->(p) WHERE EXISTS { (c)-[:WORKS_FOR]->(m) }
+     DELETE cf
+   }
+   RETURN count(*) AS removed`,
 );
 const ADD_TOPIC = cypher('project.addTopic', 'MATCH (p:Project {id: $id}), (t:Topic {slug: $topic}) MERGE (p)-[:ADDRESSES]->(t)');
 const REMOVE_TOPIC = cypher(
