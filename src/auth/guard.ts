@@ -15,6 +15,11 @@ import { forbidden, type WriteScope } from './viewer.js';
 const LEADS = (p: string) => `EXISTS { (:Municipality {ags: $scope.ags})-[:RUNS {role: 'LEAD'}]->(${p}) }`;
 const RUNS = (p: string) => `EXISTS { (:Municipality {ags: $scope.ags})-[:RUNS]->(${p}) }`;
 
+const CONTACT_GUARD = cypher(
+  'guard.contact',
+  'MATCH (c:Contact {id: $id}) RETURN $scope.admin OR EXISTS { (c)-[:WORKS_FOR]->(:Municipality {ags: $scope.ags}) } AS allowed',
+);
+
 const GUARDS = {
   /** The project `$id` is run by the member's municipality (as lead or partner). */
   project: cypher('guard.project', `MATCH (p:Project {id: $id}) RETURN $scope.admin OR ${RUNS('p')} AS allowed`),
@@ -45,10 +50,9 @@ const GUARDS = {
        AND all(r IN $runners WHERE r.ags = $scope.ags OR r.role = 'PARTNER')) AS allowed`,
   ),
   /** The contact `$id` works for the member's municipality. */
-  contact: cypher(
-    'guard.contact',
-    'MATCH (c:Contact {id: $id}) RETURN $scope.admin OR EXISTS { (c)-[:WORKS_FOR]->(:Municipality {ags: $scope.ags}) } AS allowed',
-  ),
+  contact: CONTACT_GUARD,
+  /** The same rule for reading everything held about a person out: refused, it says so. */
+  contactExport: CONTACT_GUARD,
   /** `$ags` (a municipality, or null for an organization) is the member's own municipality. */
   ownMunicipality: cypher('guard.ownMunicipality', 'RETURN $scope.admin OR ($ags IS NOT NULL AND $ags = $scope.ags) AS allowed'),
 } satisfies Record<string, Statement>;
@@ -60,6 +64,7 @@ const REASONS: Record<keyof typeof GUARDS, string> = {
   removeRunner: 'Members may remove only their own municipality from a project, or, as its lead, a partner.',
   newProject: 'Members may create only projects their own municipality leads, with other municipalities as partners.',
   contact: 'Members may change only contacts who work for their own municipality.',
+  contactExport: 'Members may export only contacts who work for their own municipality.',
   ownMunicipality: 'Members may act only for their own municipality.',
 };
 

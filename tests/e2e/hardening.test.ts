@@ -130,6 +130,15 @@ describe('F7: each refusal says what really happened', () => {
     const write = await post({ query: `mutation { exportContact(uuid: "${CONTACT_NO_CONSENT}") { name } }` }, { 'x-api-key': secret });
     expect(first(write.body)?.message).toBe("API keys cannot call mutations: `exportContact` needs a member's or an admin's bearer token.");
   });
+
+  it('refusing the export of another municipality\'s contact says it was an export (issue 38, point 7)', async () => {
+    const ulm = await member('08421000');
+    const created = await post({ query: `mutation { createContact(input: { name: "Uta Ulm", visibility: PUBLIC, consentAt: "2025-01-15T00:00:00Z", employer: { ags: "08421000" } }) { uuid } }` }, ulm);
+    const uuid = (created.body.data as { createContact: { uuid: string } }).createContact.uuid;
+    const refused = await post({ query: `mutation { exportContact(uuid: "${uuid}") { name } }` }, await member('07137'));
+    expect([first(refused.body)?.extensions.code, first(refused.body)?.message]).toEqual(['FORBIDDEN', 'Members may export only contacts who work for their own municipality.']);
+    await post({ query: `mutation { eraseContact(uuid: "${uuid}") { erasedId } }` }, ulm);
+  });
 });
 
 describe('F8: errors before GraphQL runs', () => {

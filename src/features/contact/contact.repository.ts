@@ -117,7 +117,7 @@ export function contactRepository(db: Database, { viewer, scope }: Access) {
       await ensureShown(tx, id);
       // A read takes no locks: a refusal may come from the person's being erased since the check, which
       // is NOT_FOUND (as the race test found); the second look sees what has committed meanwhile.
-      await authorize(tx, scope, 'contact', { id }).catch(async (refusal: unknown) => {
+      await authorize(tx, scope, 'contactExport', { id }).catch(async (refusal: unknown) => {
         await ensureShown(tx, id);
         throw refusal;
       });
