@@ -247,6 +247,9 @@ describe('the app in print', () => {
       for (const { href, text, after } of links) expect(text === href ? href : after, href).toContain(href);
       // Internal links print no address.
       expect(await page.locator('main a[href^="/"]').first().evaluate((a) => getComputedStyle(a, '::after').content)).toBe('none');
+      // How many A4 pages it takes (reported: the issue found the peer list at eight, starting with checkboxes).
+      const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+      console.log(`[web-phone] ${path} prints on ${pdf.match(/\/Type\s*\/Page\b/g)?.length} A4 pages`);
       // The content uses the paper's whole width.
       expect(await page.locator('main').evaluate((m) => m.getBoundingClientRect().width)).toBeGreaterThan(1200);
       if (path === '/gemeinde/07137') {
