@@ -1,4 +1,4 @@
-// The app's frame: skip link, navigation, the page for the address, and the data's attribution.
+// The app's frame: skip link, navigation (menu.tsx), the page for the address, and the data's attribution.
 import { useEffect, useRef } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { MunicipalityPage } from './pages/municipality';
@@ -12,6 +12,7 @@ import { MeasurePage } from './pages/measure';
 import { TopicPage } from './pages/topic';
 import { EventPage } from './pages/event';
 import { SignInPage } from './pages/sign-in';
+import { MainNav } from './menu';
 import { dismissRefusedNotice, useCredential, useRefusedNotice } from './session';
 import { SearchPage } from './pages/search';
 import { t } from './strings';
@@ -99,25 +100,7 @@ export function App() {
         <p class="brand">
           <a href="/">{t.appName}</a>
         </p>
-        <nav aria-label={t.nav.label}>
-          <ul>
-            <li>
-              <a href="/">{t.nav.start}</a>
-            </li>
-            <li>
-              <a href="/partner">{t.nav.peers}</a>
-            </li>
-            <li>
-              <a href="/massnahmen">{t.nav.measures}</a>
-            </li>
-            <li>
-              <a href="/reichweite">{t.nav.dashboard}</a>
-            </li>
-            <li>
-              <a href="/anmelden">{signedIn ? t.nav.signedIn : t.nav.signIn}</a>
-            </li>
-          </ul>
-        </nav>
+        <MainNav signedIn={signedIn} />
       </header>
       <RefusedNotice />
       <main id="main" tabIndex={-1}>

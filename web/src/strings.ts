@@ -20,7 +20,9 @@ const STATUS: Record<string, string> = { IMPLEMENTED: 'umgesetzt', IN_PROGRESS: 
 export const de = {
   appName: 'Smart-City-Netzwerk',
   skipToContent: 'Zum Inhalt springen',
-  nav: { start: 'Suche', peers: 'Partner finden', measures: 'Maßnahmen', dashboard: 'Reichweite', signIn: 'Anmelden', signedIn: 'Angemeldet', label: 'Hauptnavigation' },
+  /** The name of a table's own sideways-scrolling box on a narrow screen. */
+  tableRegion: (caption: string) => `Tabelle: ${caption}`,
+  nav: { start: 'Suche', peers: 'Partner finden', measures: 'Maßnahmen', dashboard: 'Reichweite', signIn: 'Anmelden', signedIn: 'Angemeldet', label: 'Hauptnavigation', menu: 'Menü' },
   footer: 'Daten: Gemeindeverzeichnis © Statistisches Bundesamt (Destatis), 2025, Datenlizenz Deutschland – Namensnennung – 2.0; Modellprojekte, Maßnahmen, Austausch und Veranstaltungen aus öffentlichen Quellen, je mit Quelle.',
   search: {
     title: 'Suche',
@@ -182,6 +184,7 @@ export const de = {
     title: 'Partner finden',
     intro: 'Kommunen, die an denselben Themen arbeiten und ähnlich aufgestellt sind, und Lösungen, die andere schon umgesetzt haben — für jede Gemeinde, auch ohne eigenes Modellprojekt.',
     yours: 'Ihre Kommune',
+    filterPanel: (chosen: number) => (chosen === 0 ? 'Themen und Filter' : `Themen und Filter (${chosen} gewählt)`),
     choose: 'Kommune suchen',
     chooseButton: 'Suchen',
     pick: (name: string) => `${name} wählen`,
@@ -302,6 +305,7 @@ export const de = {
     title: 'Projekte und Maßnahmen',
     intro: 'Was die Modellprojekte Smart Cities umsetzen — gefiltert wie in der Maßnahmendatenbank des Programms, mit den Summen je Stand.',
     filters: 'Filter',
+    filterPanel: (chosen: number) => (chosen === 0 ? 'Filter' : `Filter (${chosen} gewählt)`),
     topic: 'Thema',
     status: 'Stand',
     land: 'Land',

@@ -1,4 +1,5 @@
-// Small shared pieces: the loading and error notes (announced to screen readers) and source links.
+// Small shared pieces: the loading and error notes (announced to screen readers), source links, a table's scroll box.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from './api';
 import { t } from './strings';
@@ -227,5 +228,17 @@ export function NameLinks({ items }: { items: readonly { href: string; name: str
         </span>
       ))}
     </>
+  );
+}
+
+/**
+ * A table that may be wider than a phone's screen scrolls sideways in a box of its own instead of widening the
+ * page. The box is a named region the keyboard can reach (tabindex 0), so it can be scrolled without a mouse.
+ */
+export function TableRegion({ caption, children }: { caption: string; children: ComponentChildren }) {
+  return (
+    <div class="table-scroll" role="region" aria-label={t.tableRegion(caption)} tabIndex={0}>
+      {children}
+    </div>
   );
 }

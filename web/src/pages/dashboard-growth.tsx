@@ -6,6 +6,7 @@
 import { DownloadButtons } from '../download';
 import type { DashboardQuery } from '../gql/graphql';
 import { t } from '../strings';
+import { TableRegion } from '../ui';
 
 type Growth = DashboardQuery['reachGrowth'][number];
 const d = t.dashboard;
@@ -69,29 +70,31 @@ export function GrowthSection({ points }: { points: readonly Growth[] }) {
           ],
         })}
       />
-      <table class="growth">
-        <caption class="visually-hidden">{d.growth}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{d.growthDate}</th>
-            <th scope="col">{d.growthEvent}</th>
-            <th scope="col">{d.growthBetween}</th>
-            <th scope="col">{d.growthAdded}</th>
-            <th scope="col">{d.growthAfter}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((g) => (
-            <tr key={g.event.slug}>
-              <td>{t.format.isoDate(g.date)}</td>
-              <td>{g.event.title}</td>
-              <td>{g.between === null ? '–' : g.between.toLocaleString('de-DE')}</td>
-              <td>{g.added.toLocaleString('de-DE')}</td>
-              <td>{g.after.toLocaleString('de-DE')}</td>
+      <TableRegion caption={d.growth}>
+        <table class="growth">
+          <caption class="visually-hidden">{d.growth}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{d.growthDate}</th>
+              <th scope="col">{d.growthEvent}</th>
+              <th scope="col">{d.growthBetween}</th>
+              <th scope="col">{d.growthAdded}</th>
+              <th scope="col">{d.growthAfter}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((g) => (
+              <tr key={g.event.slug}>
+                <td>{t.format.isoDate(g.date)}</td>
+                <td>{g.event.title}</td>
+                <td>{g.between === null ? '–' : g.between.toLocaleString('de-DE')}</td>
+                <td>{g.added.toLocaleString('de-DE')}</td>
+                <td>{g.after.toLocaleString('de-DE')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DownloadButtons } from '../download';
 import type { DashboardQuery } from '../gql/graphql';
 import { t } from '../strings';
-import { Loading } from '../ui';
+import { Loading, TableRegion } from '../ui';
 
 const GermanyMap = lazy(() => import('../map'));
 const d = t.dashboard;
@@ -68,27 +68,29 @@ function WhiteSpots({ spots, sourceKey }: { spots: Reach['whiteSpots']; sourceKe
           ],
         })}
       />
-      <table class="white-spots">
-        <caption class="visually-hidden">{d.whiteSpots}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{d.kreis}</th>
-            <th scope="col">{d.inhabitants}</th>
-            <th scope="col">{d.gemeinden}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {spots.slice(0, shown).map((w) => (
-            <tr key={w.kreis.ags}>
-              <td>
-                <a href={`/gemeinde/${w.kreis.ags}`}>{w.kreis.name}</a>
-              </td>
-              <td>{w.population.toLocaleString('de-DE')}</td>
-              <td>{w.gemeinden.toLocaleString('de-DE')}</td>
+      <TableRegion caption={d.whiteSpots}>
+        <table class="white-spots">
+          <caption class="visually-hidden">{d.whiteSpots}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{d.kreis}</th>
+              <th scope="col">{d.inhabitants}</th>
+              <th scope="col">{d.gemeinden}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {spots.slice(0, shown).map((w) => (
+              <tr key={w.kreis.ags}>
+                <td>
+                  <a href={`/gemeinde/${w.kreis.ags}`}>{w.kreis.name}</a>
+                </td>
+                <td>{w.population.toLocaleString('de-DE')}</td>
+                <td>{w.gemeinden.toLocaleString('de-DE')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <p aria-live="polite">{d.shown(Math.min(shown, spots.length), spots.length)}</p>
       {shown < spots.length && (
         <p>

@@ -11,7 +11,8 @@ import type { MeasureFilter, MeasureStatus, MeasuresPageQuery, SizeClass, State 
 import { t } from '../strings';
 import { DownloadButtons } from '../download';
 import { allPages } from '../export';
-import { ErrorNote, Loading, SourceLinks } from '../ui';
+import { FilterPanel } from '../filter-panel';
+import { ErrorNote, Loading, SourceLinks, TableRegion } from '../ui';
 import { useQuery } from '../use-query';
 
 const TOPICS = graphql(`
@@ -117,27 +118,29 @@ export function MeasuresPage() {
     <section aria-labelledby="measures-title">
       <h1 id="measures-title">{m.title}</h1>
       <p>{m.intro}</p>
-      <form
-        class="filters"
-        onSubmit={(event) => {
-          event.preventDefault();
-          set('text', text.trim());
-        }}
-      >
-        <fieldset>
-          <legend>{m.filters}</legend>
-          {select('m-topic', m.topic, 'thema', topicOptions)}
-          {select('m-status', m.status, 'stand', STATUSES.map((s) => [s, t.status[s]!]))}
-          {select('m-land', m.land, 'land', Object.entries(t.state))}
-          {select('m-size', m.sizeClass, 'groesse', SIZE_CLASSES.map((s) => [s, t.sizeClass[s]!]))}
-          {select('m-cohort', m.cohort, 'staffel', COHORTS.map((c) => [String(c), String(c)]))}
-          <div>
-            <label for="m-text">{m.text}</label>
-            <input id="m-text" type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} />
-          </div>
-          <button type="submit">{m.apply}</button>
-        </fieldset>
-      </form>
+      <FilterPanel summary={m.filterPanel(Object.keys(filter).length)}>
+        <form
+          class="filters"
+          onSubmit={(event) => {
+            event.preventDefault();
+            set('text', text.trim());
+          }}
+        >
+          <fieldset>
+            <legend>{m.filters}</legend>
+            {select('m-topic', m.topic, 'thema', topicOptions)}
+            {select('m-status', m.status, 'stand', STATUSES.map((s) => [s, t.status[s]!]))}
+            {select('m-land', m.land, 'land', Object.entries(t.state))}
+            {select('m-size', m.sizeClass, 'groesse', SIZE_CLASSES.map((s) => [s, t.sizeClass[s]!]))}
+            {select('m-cohort', m.cohort, 'staffel', COHORTS.map((c) => [String(c), String(c)]))}
+            <div>
+              <label for="m-text">{m.text}</label>
+              <input id="m-text" type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+            </div>
+            <button type="submit">{m.apply}</button>
+          </fieldset>
+        </form>
+      </FilterPanel>
       {first?.loading && <Loading />}
       {first?.error && <ErrorNote error={first.error} />}
       {data && (
@@ -149,40 +152,42 @@ export function MeasuresPage() {
           {edges.length === 0 ? (
             <p>{m.none}</p>
           ) : (
-            <table>
-              <caption class="visually-hidden">{m.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.municipality.projects}</th>
-                  <th scope="col">{m.status}</th>
-                  <th scope="col">{m.project}</th>
-                  <th scope="col">{m.runners}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {edges.map(({ node }) => (
-                  <tr key={node.slug}>
-                    <td>
-                      <a href={`/massnahme/${node.slug}`}>{node.name}</a>
-                      <SourceLinks urls={node.sources.map((s) => s.url)} />
-                    </td>
-                    <td>
-                      {t.status[node.status]}
-                      {node.statusAsOf && <span class="small"> ({t.municipality.asOf(node.statusAsOf)})</span>}
-                    </td>
-                    <td>{node.project && <a href={`/projekt/${node.project.slug}`}>{node.project.name}</a>}</td>
-                    <td>
-                      {node.project?.runners.map((r, i) => (
-                        <span key={r.municipality.ags}>
-                          {i > 0 && ', '}
-                          <a href={`/gemeinde/${r.municipality.ags}`}>{r.municipality.name}</a>
-                        </span>
-                      ))}
-                    </td>
+            <TableRegion caption={m.title}>
+              <table>
+                <caption class="visually-hidden">{m.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.municipality.projects}</th>
+                    <th scope="col">{m.status}</th>
+                    <th scope="col">{m.project}</th>
+                    <th scope="col">{m.runners}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {edges.map(({ node }) => (
+                    <tr key={node.slug}>
+                      <td>
+                        <a href={`/massnahme/${node.slug}`}>{node.name}</a>
+                        <SourceLinks urls={node.sources.map((s) => s.url)} />
+                      </td>
+                      <td>
+                        {t.status[node.status]}
+                        {node.statusAsOf && <span class="small"> ({t.municipality.asOf(node.statusAsOf)})</span>}
+                      </td>
+                      <td>{node.project && <a href={`/projekt/${node.project.slug}`}>{node.project.name}</a>}</td>
+                      <td>
+                        {node.project?.runners.map((r, i) => (
+                          <span key={r.municipality.ags}>
+                            {i > 0 && ', '}
+                            <a href={`/gemeinde/${r.municipality.ags}`}>{r.municipality.name}</a>
+                          </span>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           )}
           <p>{m.shown(edges.length, data.totalCount)}</p>
           {edges.length > 0 && (

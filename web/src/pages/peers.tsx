@@ -7,6 +7,7 @@
 import { useLocation } from 'preact-iso';
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { FilterPanel } from '../filter-panel';
 import { graphql } from '../gql';
 import type { PeerFinderQuery, PeerFilter, SizeClass, State } from '../gql/graphql';
 import { t } from '../strings';
@@ -422,65 +423,67 @@ export function PeersPage() {
         <Chooser onChoose={(chosen) => go({ ags: chosen })} />
       )}
 
-      <details open={interests.length > 0}>
-        <summary>{p.interests}</summary>
-        <p class="small">{p.interestsHint}</p>
-        {topics?.error && <ErrorNote error={topics.error} />}
-        {topics?.data?.topics.edges.map(({ node: field }) => (
-          <fieldset key={field.slug} class="chips">
-            <legend>{field.name}</legend>
-            {[field, ...field.subtopics].map((topic) => (
-              <label key={topic.slug} class={interests.includes(topic.slug) ? 'chip on' : 'chip'}>
-                <input type="checkbox" checked={interests.includes(topic.slug)} onChange={() => toggle(topic.slug)} />
-                {topic.slug === field.slug ? `${topic.name} (alle)` : topic.name}
-              </label>
-            ))}
-          </fieldset>
-        ))}
-      </details>
+      <FilterPanel summary={p.filterPanel(interests.length + [radius, sizeClass, state, excludeOwnKreis].filter(Boolean).length)}>
+        <details open={interests.length > 0}>
+          <summary>{p.interests}</summary>
+          <p class="small">{p.interestsHint}</p>
+          {topics?.error && <ErrorNote error={topics.error} />}
+          {topics?.data?.topics.edges.map(({ node: field }) => (
+            <fieldset key={field.slug} class="chips">
+              <legend>{field.name}</legend>
+              {[field, ...field.subtopics].map((topic) => (
+                <label key={topic.slug} class={interests.includes(topic.slug) ? 'chip on' : 'chip'}>
+                  <input type="checkbox" checked={interests.includes(topic.slug)} onChange={() => toggle(topic.slug)} />
+                  {topic.slug === field.slug ? `${topic.name} (alle)` : topic.name}
+                </label>
+              ))}
+            </fieldset>
+          ))}
+        </details>
 
-      <form
-        class="filters"
-        onSubmit={(event) => {
-          event.preventDefault();
-          go({ umkreis: draftRadius.trim() || null });
-        }}
-      >
-        <fieldset>
-          <legend>{p.filters}</legend>
-          <div>
-            <label for="f-radius">{p.radius}</label>
-            <input id="f-radius" type="number" min="1" max="1000" inputMode="numeric" value={draftRadius} onInput={(e) => setDraftRadius(e.currentTarget.value)} />
-          </div>
-          <div>
-            <label for="f-size">{p.sizeClass}</label>
-            <select id="f-size" value={sizeClass ?? ''} onChange={(e) => go({ groesse: e.currentTarget.value || null })}>
-              <option value="">{p.any}</option>
-              {SIZE_CLASSES.map((c) => (
-                <option key={c} value={c}>
-                  {t.sizeClass[c]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label for="f-land">{p.land}</label>
-            <select id="f-land" value={state ?? ''} onChange={(e) => go({ land: e.currentTarget.value || null })}>
-              <option value="">{p.any}</option>
-              {Object.entries(t.state).map(([key, name]) => (
-                <option key={key} value={key}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="check">
-            <input id="f-kreis" type="checkbox" checked={excludeOwnKreis} onChange={(e) => go({ ohneKreis: e.currentTarget.checked ? '1' : null })} />
-            <label for="f-kreis">{p.excludeOwnKreis}</label>
-          </div>
-          <button type="submit">{p.show}</button>
-        </fieldset>
-      </form>
+        <form
+          class="filters"
+          onSubmit={(event) => {
+            event.preventDefault();
+            go({ umkreis: draftRadius.trim() || null });
+          }}
+        >
+          <fieldset>
+            <legend>{p.filters}</legend>
+            <div>
+              <label for="f-radius">{p.radius}</label>
+              <input id="f-radius" type="number" min="1" max="1000" inputMode="numeric" value={draftRadius} onInput={(e) => setDraftRadius(e.currentTarget.value)} />
+            </div>
+            <div>
+              <label for="f-size">{p.sizeClass}</label>
+              <select id="f-size" value={sizeClass ?? ''} onChange={(e) => go({ groesse: e.currentTarget.value || null })}>
+                <option value="">{p.any}</option>
+                {SIZE_CLASSES.map((c) => (
+                  <option key={c} value={c}>
+                    {t.sizeClass[c]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label for="f-land">{p.land}</label>
+              <select id="f-land" value={state ?? ''} onChange={(e) => go({ land: e.currentTarget.value || null })}>
+                <option value="">{p.any}</option>
+                {Object.entries(t.state).map(([key, name]) => (
+                  <option key={key} value={key}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="check">
+              <input id="f-kreis" type="checkbox" checked={excludeOwnKreis} onChange={(e) => go({ ohneKreis: e.currentTarget.checked ? '1' : null })} />
+              <label for="f-kreis">{p.excludeOwnKreis}</label>
+            </div>
+            <button type="submit">{p.show}</button>
+          </fieldset>
+        </form>
+      </FilterPanel>
 
       {results?.loading && <Loading />}
       {results?.error && <ErrorNote error={results.error} />}
