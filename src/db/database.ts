@@ -40,7 +40,9 @@ export interface DatabaseOptions {
   bookmarks?: RequestBookmarks;
 }
 
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+// ProtocolError: what the driver reports when a connection breaks off during the Bolt login (HELLO/LOGON),
+// e.g. a server restarting or a proxy dropping it; to the client that is the database being away.
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'ProtocolError', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 export class Database {
   private readonly bookmarkManager: BookmarkManager;

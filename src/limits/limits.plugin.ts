@@ -121,11 +121,11 @@ export function limitsPlugin(limits: LimitsConfig, rateLimits: RateLimits): Apol
           if (!charged) budget = await rateLimits.charge(viewer, ip, 1).catch(() => null);
           // The estimate was the gate; the bucket keeps what the answer actually cost (at least 1, never more
           // than the estimate), as Shopify's API settles requested against actual cost.
-          if (requested !== null && document && response.body.kind === 'single') {
+          if (requested !== null && budget && document && response.body.kind === 'single') {
             const result = response.body.singleResult;
             const actual = Math.min(requested, Math.max(1, actualCost(schema, document, operationName ?? undefined, result.data)));
             if (actual < requested) budget = (await rateLimits.refund(viewer, ip, requested - actual).catch(() => null)) ?? budget;
-            result.extensions = { ...result.extensions, cost: { requested, actual, ...(budget ? { budget } : {}) } };
+            result.extensions = { ...result.extensions, cost: { requested, actual, budget } };
             response.http.headers.set('cost-requested', String(requested));
             response.http.headers.set('cost-actual', String(actual));
           }

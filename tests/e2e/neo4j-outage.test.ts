@@ -4,6 +4,7 @@
 // (tests/support/cut-proxy.ts) that resets every connection and refuses new
 // ones, which is what the driver meets when Neo4j stops; the real Neo4j behind
 // it stays up, so the outage costs no Neo4j restart.
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDriver, Database } from '../../src/db/database.js';
 import { createSecurity } from '../../src/security.js';
@@ -74,4 +75,32 @@ describe('Neo4j unreachable under a running API', () => {
     expect((await ask()).body).toEqual({ data: { municipality: { name: 'Mayen-Koblenz' } } });
     expect((await ask({ 'x-api-key': apiKey })).body).toEqual({ data: { municipality: { name: 'Mayen-Koblenz' } } });
   }, 240_000);
+});
+
+describe('a connection dropped during the Bolt login (issue 38, point 5)', () => {
+  it('is SERVICE_UNAVAILABLE like any other outage, not a masked 500', async () => {
+    // A server that agrees on a Bolt version, then closes the connection at the login (HELLO/LOGON): the
+    // driver reports a ProtocolError, not ServiceUnavailable.
+    const server = createServer((socket) => {
+      socket.on('error', () => socket.destroy());
+      socket.once('data', () => {
+        socket.write(Buffer.from([0, 0, 4, 5]));
+        socket.once('data', () => socket.destroy());
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const broken = createDriver(`bolt://127.0.0.1:${(server.address() as AddressInfo).port}`, 'neo4j', undefined, { maxTransactionRetryTime: 500 });
+    const db = new Database(broken, { database: 'neo4j', timeoutMs: 5_000 });
+    const api = await startHttp(db, { security: createSecurity(db, testSecurityConfig()) });
+    try {
+      const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      // As any outage met while the operation runs (above): 200 with the field's error, data null.
+      expect([response.status, body.errors[0]!.extensions.code]).toEqual([200, 'SERVICE_UNAVAILABLE']);
+    } finally {
+      await api.close();
+      await broken.close();
+      await new Promise((done) => server.close(done));
+    }
+  });
 });
