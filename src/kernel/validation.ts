@@ -33,8 +33,21 @@ const written = (schema: z.ZodString) =>
     .refine((s) => !stackedMarks.test(s), 'must not stack more than three combining marks on one letter')
     .pipe(schema);
 
+// Letters and symbols that are drawn as nothing: the Hangul fillers (letters by their category) and the blank
+// Braille pattern. A name of only these (or spaces) would look empty.
+const BLANK_LOOKING = /[\u115f\u1160\u3164\uffa0\u2800]/gu;
+const visible = (s: string) => /[\p{L}\p{N}]/u.test(s.replace(BLANK_LOOKING, ''));
+
 export const nameSchema = (max = 200) =>
-  written(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(noControl, 'must not contain control characters'));
+  written(
+    z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(max, `must be at most ${max} characters`)
+      .regex(noControl, 'must not contain control characters')
+      .refine(visible, 'must contain a visible letter or digit'),
+  );
 export const textSchema = (max = 5000) =>
   written(z.string().trim().max(max, `must be at most ${max} characters`).regex(noControlButWhitespace, 'must not contain control characters'));
 

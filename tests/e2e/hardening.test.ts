@@ -100,11 +100,14 @@ describe('F6: names with invisible or stacked characters', () => {
     ['a zero-width space', 'Anna\u200bBeispiel'],
     ['a byte-order mark', '\ufeffAnna'],
     ['150 stacked combining marks', `Z${'\u0301'.repeat(150)}algo`],
+    // Issue 38, point 6: names that look blank.
+    ['a lone Hangul filler', '\u3164'],
+    ['a blank Braille pattern between spaces', ' \u2800 '],
   ])('refuses %s in a contact and a project, and leaves the graph as it was', async (_, name) => {
     const before = await h.fingerprint();
     const contact = await post({ query: 'mutation($n: String!) { createContact(input: { name: $n, employer: { ags: "07137" } }) { name } }', variables: { n: name } }, await bearer({ role: 'admin' }));
     expect(first(contact.body)?.extensions.code).toBe('BAD_USER_INPUT');
-    expect(first(contact.body)?.message).toMatch(/input\.name: must not (contain invisible characters|stack more than three combining marks)/);
+    expect(first(contact.body)?.message).toMatch(/input\.name: must (not contain invisible characters|not stack more than three combining marks|contain a visible letter or digit)/);
     const project = await post(
       { query: 'mutation($n: String!) { createProject(input: { slug: "probe-f6", name: $n, runners: [{ ags: "07137", role: LEAD }] }) { name } }', variables: { n: name } },
       await bearer({ role: 'admin' }),
