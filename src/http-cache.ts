@@ -129,7 +129,8 @@ export function answerCachePlugins(options: AnswerCacheOptions, issued: IssuedEt
       return {
         ...listener,
         willSendResponse({ response, overallCachePolicy }) {
-          if (key.etag === null) return Promise.resolve();
+          // Only anonymous answers go to HTTP caches: one to a credential keeps `private, no-store` (server.ts).
+          if (key.etag === null || requestContext.contextValue.viewer.kind !== 'anonymous') return Promise.resolve();
           const policy = overallCachePolicy.policyIfCacheable();
           if (response.body.kind === 'single' && !response.body.singleResult.errors && policy?.scope === 'PUBLIC') {
             response.http.headers.set('cache-control', `public, max-age=${policy.maxAge}`);
