@@ -418,6 +418,11 @@ export async function createApp(deps: ServerDeps): Promise<App> {
     }
     const requestId = res.locals.requestId as string | undefined;
     const log = (res.locals.log as Logger | undefined) ?? deps.log;
+    // The database away before GraphQL ran (the answer cache's version read): 503, as admit answers it.
+    if (error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE') {
+      refuse(res, error, requestId ?? '');
+      return;
+    }
     const status = (error as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Express's own refusals (a body over the limit, malformed JSON) keep their status.

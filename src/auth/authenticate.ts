@@ -1,8 +1,9 @@
 // From the request's credentials to a Viewer. Bearer tokens are JWTs signed
 // with HS256 (JWT_SECRET) or by a key of a JWKS endpoint (JWT_JWKS_URL),
 // verified with `jose`; API keys come in the X-API-Key header. A request with
-// no credentials is anonymous; one with bad credentials is refused, never
-// silently downgraded to anonymous.
+// no credentials is anonymous; bad credentials are refused here (UNAUTHENTICATED).
+// The server then reads for them as anonymous, saying so, and refuses their
+// writes (server.ts): never a silent downgrade.
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { AuthConfig } from '../config.js';
