@@ -415,7 +415,7 @@ export const de = {
     signOut: 'Abmelden',
     as: 'Angemeldet als',
     anonymous: 'Nicht angemeldet: Sie sehen, was öffentlich ist.',
-    role: { READER: 'Lesezugang', ANALYST: 'Analyse (Transferstelle)', MEMBER: 'Mitglied', ADMIN: 'Administration' } as Record<string, string>,
+    role: { READER: 'Lesezugang', ANALYST: 'Analyse (Transferstelle)', MEMBER: 'Mitglied', ADMIN: 'Administration', NONE: 'angemeldet, noch ohne Rechte' } as Record<string, string>,
     memberOf: (name: string) => `Mitglied von ${name}`,
     appKey: (name: string) => `App „${name}“`,
     interests: (name: string) => `Erklärte Interessen von ${name}`,
