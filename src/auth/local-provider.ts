@@ -171,8 +171,9 @@ function send(res: ServerResponse, status: number, html: string): void {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    // Nothing but the page itself: no scripts at all, the form posts to this origin only.
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    // Nothing but the page itself, no scripts at all. No form-action: browsers apply it to the redirects after
+    // the post too, and those end at the client's callback on another origin.
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
   });
   res.end(html);
 }

@@ -109,7 +109,9 @@ export function createSessions(options: SessionOptions): Sessions {
 
   router.post('/logout', async (req, res) => {
     const origin = req.headers.origin;
-    if (origin !== undefined && !origins.has(origin)) {
+    // "null": our own pages' form posts under their no-referrer policy. A foreign page's post carries no cookie
+    // (SameSite=Lax), so it could end nothing anyway; a named foreign origin is refused outright.
+    if (origin !== undefined && origin !== 'null' && !origins.has(origin)) {
       page(res, 403, 'Abmelden nicht möglich', 'Diese Abmeldung kam nicht von einer Seite dieses Dienstes.', 'Logout refused: the request did not come from this site.');
       return;
     }
@@ -117,13 +119,22 @@ export function createSessions(options: SessionOptions): Sessions {
     const data = sealed === undefined ? null : await codec.open<SessionData>('session', sealed);
     clear(res, names.session);
     res.setHeader('cache-control', 'no-store');
-    let next = '/';
-    if (data) {
-      log.info({ session: data.sid }, 'signed out');
-      // Also at the provider (RP-initiated logout), so the next sign-in asks for the password again.
-      next = (await oidc.endSessionUrl(data.idToken, `${options.publicUrl}/`).catch(() => null)) ?? '/';
+    const atProvider = data ? await oidc.endSessionUrl(data.idToken, `${options.publicUrl}/`).catch(() => null) : null;
+    if (data) log.info({ session: data.sid }, 'signed out');
+    if (atProvider === null) {
+      res.redirect(303, '/');
+      return;
     }
-    res.redirect(303, next);
+    // Also at the provider (RP-initiated logout), so the next sign-in asks for the password again. Not by a
+    // redirect: the app's pages allow forms to post to this origin only (form-action 'self'), and browsers hold
+    // the redirects after a post to that too. This page is no form's answer to them: it moves on by itself.
+    res
+      .status(200)
+      .type('html')
+      .send(
+        `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escape(atProvider)}"><title>Abmelden</title></head>` +
+          `<body><main><h1>Abmelden</h1><p>Sie sind hier abgemeldet. <a href="${escape(atProvider)}">Weiter zum Anmeldedienst</a>, um sich auch dort abzumelden.</p></main></body></html>`,
+      );
   });
 
   return {

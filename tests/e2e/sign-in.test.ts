@@ -171,4 +171,55 @@ describe('two API processes', () => {
   });
 });
 
-export { accessibilityViolations, browser };
+describe('in a browser', () => {
+  it('signs in as mayen-koblenz from a page, lands back on it, holds only the cookie, and signs out at the provider too', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(`${a.url}/gemeinde/07137`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Mayen-Koblenz');
+    await page.getByRole('link', { name: 'Anmelden', exact: true }).click();
+    // The provider's own page, labelled as the demo it is, accessible.
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Anmelden');
+    expect(await page.locator('main').innerText()).toContain('Lokale Demo-Anmeldung');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Benutzername').fill('mayen-koblenz');
+    await page.getByLabel('Passwort').fill('falsch');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Passwort').fill('mayen-koblenz');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/gemeinde/07137');
+    expect(new URL(page.url()).origin).toBe(a.url);
+    await expect.poll(() => page.getByRole('button', { name: 'Abmelden' }).count()).toBe(1);
+
+    // The cookie: HttpOnly, SameSite=Lax, Path=/, not Secure on plain http; no token in the page's storage.
+    const cookies = await context.cookies(a.url);
+    const session = cookies.find((c) => c.name === 'scg-session')!;
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', secure: false });
+    expect(cookies.map((c) => c.name)).not.toContain('scg-login');
+    const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+    expect(storage).toBe('{"local":{},"session":{}}');
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+
+    // The viewer, as the app asks for it (same origin, the cookie goes along).
+    const viewer = await page.evaluate(async () => {
+      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { kind role municipality { ags } } }' }) });
+      return ((await response.json()) as { data: unknown }).data;
+    });
+    expect(viewer).toEqual({ viewer: { kind: 'PERSON', role: 'MEMBER', municipality: { ags: '07137' } } });
+    await page.getByRole('link', { name: 'Mein Zugang' }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Mitglied von Mayen-Koblenz');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Sign out: the cookie is gone, and the provider's session too (its confirmation, then back to the app).
+    await page.getByRole('button', { name: 'Abmelden' }).first().click();
+    await page.getByRole('button', { name: 'Ja, abmelden' }).click();
+    await expect.poll(() => page.url()).toBe(`${a.url}/`);
+    expect((await context.cookies(a.url)).map((c) => c.name)).not.toContain('scg-session');
+    await expect.poll(() => page.getByRole('link', { name: 'Anmelden', exact: true }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Anmelden', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Passwort').count()).toBe(1);
+    await context.close();
+  }, 90_000);
+});

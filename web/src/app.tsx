@@ -12,7 +12,8 @@ import { MeasurePage } from './pages/measure';
 import { TopicPage } from './pages/topic';
 import { EventPage } from './pages/event';
 import { SignInPage } from './pages/sign-in';
-import { dismissRefusedNotice, useCredential, useRefusedNotice } from './session';
+import { dismissRefusedNotice, useRefusedNotice } from './session';
+import { SessionLinks } from './session-links';
 import { SearchPage } from './pages/search';
 import { t } from './strings';
 
@@ -88,9 +89,9 @@ function RefusedNotice() {
 }
 
 export function App() {
-  const signedIn = useCredential() !== null;
   return (
-    <LocationProvider>
+    // /auth/… is the API's (sign-in at the identity provider): the browser goes there, the router does not.
+    <LocationProvider scope={/^(?!\/auth\/)/}>
       <TitleAndFocus />
       <a class="skip" href="#main">
         {t.skipToContent}
@@ -113,9 +114,7 @@ export function App() {
             <li>
               <a href="/reichweite">{t.nav.dashboard}</a>
             </li>
-            <li>
-              <a href="/anmelden">{signedIn ? t.nav.signedIn : t.nav.signIn}</a>
-            </li>
+            <SessionLinks />
           </ul>
         </nav>
       </header>

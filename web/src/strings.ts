@@ -20,7 +20,7 @@ const STATUS: Record<string, string> = { IMPLEMENTED: 'umgesetzt', IN_PROGRESS: 
 export const de = {
   appName: 'Smart-City-Netzwerk',
   skipToContent: 'Zum Inhalt springen',
-  nav: { start: 'Suche', peers: 'Partner finden', measures: 'Maßnahmen', dashboard: 'Reichweite', signIn: 'Anmelden', signedIn: 'Angemeldet', label: 'Hauptnavigation' },
+  nav: { start: 'Suche', peers: 'Partner finden', measures: 'Maßnahmen', dashboard: 'Reichweite', signIn: 'Anmelden', signedIn: 'Angemeldet', account: 'Mein Zugang', signOut: 'Abmelden', label: 'Hauptnavigation' },
   footer: 'Daten: Gemeindeverzeichnis © Statistisches Bundesamt (Destatis), 2025, Datenlizenz Deutschland – Namensnennung – 2.0; Modellprojekte, Maßnahmen, Austausch und Veranstaltungen aus öffentlichen Quellen, je mit Quelle.',
   search: {
     title: 'Suche',
@@ -406,7 +406,10 @@ export const de = {
   },
   signIn: {
     title: 'Anmelden',
-    intro: 'Mitglieder einer Kommune, Analystinnen und Analysten der Transferstelle und Administratoren melden sich mit ihrem Zugangstoken (JWT) an, Apps mit ihrem API-Schlüssel. Der Zugang gilt nur für diesen Browser-Tab und ist beim Schließen vergessen.',
+    intro: 'Mitarbeitende einer Kommune und der Transferstelle melden sich über den Anmeldedienst ihrer Behörde an und kehren danach hierher zurück.',
+    provider: 'Über den Anmeldedienst anmelden',
+    machines: 'Für Apps: mit Token oder API-Schlüssel',
+    machinesIntro: 'Apps und Skripte geben ein Zugangstoken (Bearer-JWT) oder ihren API-Schlüssel an. Der Zugang gilt nur für diesen Browser-Tab und ist beim Schließen vergessen.',
     kind: 'Art des Zugangs',
     token: 'Zugangstoken (Bearer-JWT)',
     key: 'API-Schlüssel einer App',

@@ -666,6 +666,11 @@ export type TopicMeasuresQueryVariables = Exact<{
 
 export type TopicMeasuresQuery = { topic: { measures: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, project: { slug: string, name: string } | null } }> } } | null };
 
+export type HeaderViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HeaderViewerQuery = { viewer: { kind: ViewerKind } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1873,3 +1878,10 @@ export const TopicMeasuresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TopicMeasuresQuery, TopicMeasuresQueryVariables>;
+export const HeaderViewerDocument = new TypedDocumentString(`
+    query HeaderViewer {
+  viewer {
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<HeaderViewerQuery, HeaderViewerQueryVariables>;
