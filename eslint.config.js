@@ -38,7 +38,7 @@ export default tseslint.config(
     // The layers of src/ (docs/architecture.md), each importing only downwards:
     //   base (config, errors, logger, metrics, paths) → db → kernel → auth → records
     //   → features (the contract features/context.ts, then one folder per area, never another area)
-    //   → the composition root (src/*.ts, limits/, import/, scripts/).
+    //   → the composition root (src/*.ts, limits/, import/, scripts/, http/).
     // generated/ is the schema's types, open to everyone.
     files: ['src/**/*.ts'],
     plugins: { boundaries },
@@ -52,7 +52,7 @@ export default tseslint.config(
         { type: 'auth', pattern: 'src/auth' },
         { type: 'records', pattern: 'src/records' },
         { type: 'feature', pattern: 'src/features/*', capture: ['area'] },
-        { type: 'app', pattern: 'src/(limits|import|scripts)' },
+        { type: 'app', pattern: 'src/(limits|import|scripts|http)' },
       ],
       'boundaries/files': [
         { category: 'base', pattern: 'src/(config|errors|logger|metrics|paths).ts' },

@@ -20,6 +20,12 @@ export const DEFAULT_REGISTER_CACHE_DIR = '.cache/register';
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
+/** An https URL; plain http only on loopback (local development and tests). */
+const httpsUrl = (message: string) =>
+  z
+    .url({ protocol: /^https?$/, error: message })
+    .refine((u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(u), message);
+
 const EnvSchema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -72,6 +78,21 @@ const EnvSchema = z.object({
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
   JWT_MAX_AGE_S: positiveInt.default(86_400),
+  // People's sign-in (OpenID Connect, the API as the client; see docs/sign-in.md). No OIDC_ISSUER: the local demo provider.
+  OIDC_ISSUER: httpsUrl('must be the https URL of an OpenID provider (its issuer identifier)').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).default('smart-city-graph'),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_CLIENT_AUTH: z.enum(['client_secret_basic', 'client_secret_post']).default('client_secret_basic'),
+  OIDC_SCOPES: z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'must be scopes separated by single spaces').default('openid profile email'),
+  OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  // The address people reach the API at; the callback and the CSRF origin check follow from it.
+  PUBLIC_URL: httpsUrl('must be the https URL people reach the API at (plain http only on loopback)').optional(),
+  OIDC_REDIRECT_URI: httpsUrl('must be an https URL ending in /auth/callback').optional(),
+  LOCAL_OIDC_PORT: port.default(4001),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (the session cookie is encrypted with a key derived from it)').optional(),
+  SESSION_SECURE: z.enum(['auto', 'on', 'off']).default('auto'),
+  SESSION_IDLE_S: positiveInt.default(7_200),
+  SESSION_MAX_S: positiveInt.default(43_200),
   API_KEY_CACHE_MS: z.coerce.number().int().min(0).default(10_000),
   API_KEY_DEFAULT_RATE_LIMIT: positiveInt.default(100_000),
   // Abuse limits.
@@ -123,6 +144,7 @@ export interface Config {
   readonly register: RegisterConfig;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly auth: AuthConfig;
+  readonly signIn: SignInConfig;
   readonly limits: LimitsConfig;
   /** Express's "trust proxy": which proxies' X-Forwarded-For to believe for the client's IP. */
   readonly trustProxy: boolean | number | string;
@@ -149,6 +171,27 @@ export interface AuthConfig {
   /** How long a verified API key is trusted before it is looked up again (revocation delay on other instances). */
   readonly apiKeyCacheMs: number;
   readonly apiKeyDefaultRateLimit: number;
+}
+
+/** People's sign-in: the API is the OpenID Connect client, the browser holds only a session cookie. */
+export interface SignInConfig {
+  /** The provider; undefined: the local demo provider on `localPort` (never in production). */
+  readonly issuer: string | undefined;
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  readonly clientAuth: 'client_secret_basic' | 'client_secret_post';
+  readonly scopes: string;
+  readonly emailClaim: string;
+  /** Where people reach the API (its origin is the one the CSRF check accepts besides CORS_ORIGINS). */
+  readonly publicUrl: string;
+  readonly redirectUri: string;
+  readonly localPort: number;
+  /** undefined: a random one per process (sessions then end with the process and are not shared). */
+  readonly sessionSecret: string | undefined;
+  /** The cookie's Secure flag (and its `__Host-` name). */
+  readonly secureCookie: boolean;
+  readonly idleSeconds: number;
+  readonly maxSeconds: number;
 }
 
 export interface LimitsConfig {
@@ -197,6 +240,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // An identity provider signs tokens for many apps: only ours may be let in.
     throw new ConfigError(['JWT_ISSUER, JWT_AUDIENCE: required with JWT_JWKS_URL, so tokens the provider issued for other apps are refused']);
   }
+  if (e.OIDC_ISSUER !== undefined && e.OIDC_CLIENT_SECRET === undefined) {
+    throw new ConfigError(['OIDC_CLIENT_SECRET: required with OIDC_ISSUER (the API is a confidential client)']);
+  }
+  if (e.OIDC_ISSUER !== undefined && e.SESSION_SECRET === undefined && e.NODE_ENV === 'production') {
+    // Without it each process seals sessions with its own key: a person would be signed out by the load balancer.
+    throw new ConfigError(['SESSION_SECRET: required with OIDC_ISSUER in production (every API process must read the same session cookies)']);
+  }
+  if (e.SESSION_IDLE_S > e.SESSION_MAX_S) throw new ConfigError(['SESSION_IDLE_S: must not be longer than SESSION_MAX_S']);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const redirectUri = e.OIDC_REDIRECT_URI ?? `${publicUrl}/auth/callback`;
+  if (new URL(redirectUri).origin !== new URL(publicUrl).origin) {
+    // The callback sets the session cookie: on another origin the app would never see it.
+    throw new ConfigError(['OIDC_REDIRECT_URI: must be on the origin of PUBLIC_URL']);
+  }
+  const secureCookie = e.SESSION_SECURE === 'auto' ? publicUrl.startsWith('https://') : e.SESSION_SECURE === 'on';
   return Object.freeze({
     http: Object.freeze({
       port: e.PORT,
@@ -228,6 +286,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAgeSeconds: e.JWT_MAX_AGE_S,
       apiKeyCacheMs: e.API_KEY_CACHE_MS,
       apiKeyDefaultRateLimit: e.API_KEY_DEFAULT_RATE_LIMIT,
+    }),
+    signIn: Object.freeze({
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      clientAuth: e.OIDC_CLIENT_AUTH,
+      scopes: e.OIDC_SCOPES,
+      emailClaim: e.OIDC_EMAIL_CLAIM,
+      publicUrl,
+      redirectUri,
+      localPort: e.LOCAL_OIDC_PORT,
+      sessionSecret: e.SESSION_SECRET,
+      secureCookie,
+      idleSeconds: e.SESSION_IDLE_S,
+      maxSeconds: e.SESSION_MAX_S,
     }),
     limits: Object.freeze({
       maxDepth: e.MAX_DEPTH,

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { createDriver, Database } from './db/database.js';
 import { LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from './db/local-neo4j.js';
+import { LocalProviderError } from './auth/local-provider.js';
 import { migrate } from './db/migrations.js';
 import { isEmpty, runImport, type Progress } from './import/import.js';
 import { locateRegister } from './import/register-source.js';
@@ -15,6 +16,7 @@ import { createCaches, type DerivedCaches } from './caches.js';
 import { metricsHandler } from './metrics.js';
 import { createSecurity } from './security.js';
 import { createApp, type App } from './server.js';
+import { startSignIn, type SignIn } from './sign-in.js';
 
 /** A start-up failure with a message for a person: printed alone, without a stack trace. */
 class StartupError extends Error {}
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   let metricsServer: Server | undefined;
   let caches: DerivedCaches;
   let app: App;
+  let signIn: SignIn | undefined;
   try {
     const applied = await migrate(db);
     log.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
@@ -68,7 +71,9 @@ async function main(): Promise<void> {
     const security = createSecurity(db, config);
     const tokens = config.auth.jwtSecret !== undefined ? 'HS256 (JWT_SECRET)' : config.auth.jwksUrl !== undefined ? `JWKS ${config.auth.jwksUrl}` : 'off';
     log.info({ bearerTokens: tokens, rateLimit: config.limits.rateLimit.enabled, maxCost: config.limits.maxCost }, 'security');
-    if (tokens === 'off') log.warn('Neither JWT_SECRET nor JWT_JWKS_URL is set: nobody can sign in, so the API is read-only (see docs/security.md).');
+    if (tokens === 'off') log.info('Neither JWT_SECRET nor JWT_JWKS_URL is set: apps use API keys, people sign in through the identity provider (docs/security.md).');
+    signIn = await startSignIn(config.signIn, { log, corsOrigins: config.http.corsOrigins });
+    if (signIn.issuer !== undefined) log.info({ issuer: signIn.issuer, local: config.signIn.issuer === undefined, secureCookie: config.signIn.secureCookie }, 'sign-in');
     app = await createApp({
       db,
       log,
@@ -79,6 +84,7 @@ async function main(): Promise<void> {
       explorer: config.http.explorer,
       corsOrigins: config.http.corsOrigins,
       answerCache: config.http.answerCache,
+      ...(signIn.sessions ? { sessions: signIn.sessions } : {}),
     });
     server = await listen(app.app, config.http.port, config.http.host);
     if (config.http.metricsPort !== undefined) {
@@ -86,6 +92,7 @@ async function main(): Promise<void> {
       log.info({ url: `http://${config.http.host}:${config.http.metricsPort}/metrics` }, 'metrics');
     }
   } catch (error) {
+    await signIn?.close();
     await abandon();
     throw error;
   }
@@ -99,6 +106,10 @@ async function main(): Promise<void> {
       ? `\n  smart-city-graph is ready: open ${web} for the web app, ${url} for the Apollo Sandbox explorer.\n`
       : `\n  smart-city-graph is ready: the web app at ${web}, the API at ${url} (Sandbox explorer off).\n`,
   );
+
+  if (config.signIn.issuer === undefined && signIn?.issuer !== undefined) {
+    console.log(`  Anmelden: lokale Demo-Anmeldung (${signIn.issuer}) mit kts-redaktion, mayen-koblenz oder neue-person, Passwort = Benutzername.\n`);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -121,6 +132,7 @@ async function main(): Promise<void> {
     clearTimeout(grace);
     log.info('requests drained');
     await app.apollo.stop();
+    await signIn?.close();
     // A network analysis still running in its worker is dropped: the next start computes it again.
     await caches.reach.close();
     await driver.close();
@@ -149,7 +161,7 @@ function listen(app: RequestListener, port: number, host: string, setting = 'POR
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof LocalNeo4jError || error instanceof StartupError) {
+  if (error instanceof ConfigError || error instanceof LocalNeo4jError || error instanceof LocalProviderError || error instanceof StartupError) {
     console.error(`smart-city-graph could not start. ${error.message}`);
   } else {
     console.error('smart-city-graph could not start:', error);

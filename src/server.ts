@@ -25,6 +25,7 @@ import { depthOf, depthOfText, MAX_JSON_DEPTH, tooDeep } from './limits/json-dep
 import { limitsPlugin } from './limits/limits.plugin.js';
 import { metrics } from './metrics.js';
 import type { DerivedCaches } from './caches.js';
+import type { Sessions } from './http/session.js';
 import { buildResolvers, loadTypeDefs, printContract } from './schema.js';
 import type { Security } from './security.js';
 import { serveWeb } from './web.js';
@@ -48,6 +49,8 @@ export interface ServerDeps {
   corsOrigins?: readonly string[];
   /** Caching public answers by the content version (src/http-cache.ts; default: off). */
   answerCache?: AnswerCacheOptions;
+  /** People's sign-in and sessions (src/http/session.ts; default: none, only bearer tokens and API keys). */
+  sessions?: Sessions;
 }
 
 /** Logs internal errors with the request id, and puts the request id into every error a client gets. */
@@ -203,7 +206,7 @@ export function contextFor(
   );
 }
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
 
 /** A GraphQL-shaped error answer for what is refused before GraphQL runs. */
 function refuse(res: Response, error: GraphQLError, requestId: string): void {
@@ -262,8 +265,17 @@ function admit(deps: ServerDeps) {
     const authorization = header(req, 'authorization');
     const apiKey = header(req, 'x-api-key');
     let viewer: Viewer;
+    // Explicit credentials win: an app's request carries no cookie, and one that does is judged by its header.
+    const session = authorization === undefined && apiKey === undefined ? await deps.sessions?.lookup(req, res) : undefined;
+    const origin = header(req, 'origin');
+    if (session && 'viewer' in session && origin !== undefined && !deps.sessions!.allowsOrigin(origin)) {
+      // CSRF: a cookie goes with requests from any page; only our own pages (and CORS_ORIGINS) may use it.
+      refuse(res, new ApiError('FORBIDDEN', `A request signed in by the session cookie must come from this site's own pages, not from ${origin}.`), requestId);
+      return;
+    }
+    if (session && 'ended' in session) res.locals.refusedCredential = session.ended;
     try {
-      viewer = await deps.security.authenticate({ authorization, apiKey });
+      viewer = session && 'viewer' in session ? session.viewer : await deps.security.authenticate({ authorization, apiKey });
     } catch (error) {
       if (!refused(error)) throw error;
       // Refused credentials are throttled (by address and by key id), valid ones never (rate-limit.ts).
@@ -298,6 +310,7 @@ function admit(deps: ServerDeps) {
       res.locals.bookmarks = bookmarks;
     }
     res.locals.viewer = viewer;
+    res.locals.viewerByCookie = session !== undefined && session !== null && 'viewer' in session;
     res.locals.ip = ip;
     next();
   };
@@ -320,8 +333,8 @@ function refuseDeepJson(req: Request, res: Response, next: NextFunction): void {
 
 /** An answer that depends on who asks is never kept by a browser or a shared cache. */
 function noStoreForCredentials(req: Request, res: Response, next: NextFunction): void {
-  res.vary('authorization').vary('x-api-key');
-  if (req.headers.authorization !== undefined || req.headers['x-api-key'] !== undefined) res.setHeader('cache-control', 'private, no-store');
+  res.vary('authorization').vary('x-api-key').vary('cookie');
+  if (req.headers.authorization !== undefined || req.headers['x-api-key'] !== undefined || res.locals.viewerByCookie === true) res.setHeader('cache-control', 'private, no-store');
   next();
 }
 
@@ -379,8 +392,9 @@ export async function createApp(deps: ServerDeps): Promise<App> {
   app.use(
     '/graphql',
     // Listed origins get CORS headers and their preflight answered; any other origin gets none, so its
-    // pages cannot read an answer. No cookies are used, so credentials mode is never allowed. Apollo's
-    // CSRF protection stays on: a simple cross-site POST is refused whatever the origin.
+    // pages cannot read an answer. Credentials mode is never allowed: other sites' pages use tokens or API
+    // keys, never the session cookie. Apollo's CSRF protection stays on: a simple cross-site POST is refused whatever
+    // the origin, and admit() checks the Origin of cookie-authenticated requests.
     cors({
       origin: [...(deps.corsOrigins ?? [])],
       methods: ['GET', 'POST'],
@@ -408,6 +422,8 @@ export async function createApp(deps: ServerDeps): Promise<App> {
         ),
     }),
   );
+  // People's sign-in (OpenID Connect; the browser gets only the session cookie).
+  if (deps.sessions) app.use('/auth', deps.sessions.router);
   // The web app at `/` and its page addresses (after the API's own paths).
   serveWeb(app, deps.webDir);
   // Anything thrown outside GraphQL (e.g. the database down while a key is looked up): masked, logged.

@@ -91,5 +91,6 @@ export function checkAccess(viewer: Viewer, access: Access, field: string, isMut
   }
   if (viewer.role === 'admin') return;
   if (access === 'MEMBER' && viewer.role === 'member') return;
+  if (viewer.role === 'none') throw forbidden(`\`${field}\` needs ${needs}; you are signed in but hold no rights yet.`);
   throw forbidden(`\`${field}\` needs ${needs}; this token's role is ${viewer.role}.`);
 }

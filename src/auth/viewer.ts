@@ -4,14 +4,18 @@
 // statements take, and answers the role questions that need no data.
 import { ApiError } from '../errors.js';
 
-export type PersonRole = 'member' | 'analyst' | 'admin';
+/**
+ * `none`: a person who signed in through the identity provider but holds no right yet — reads what any
+ * signed-in person reads, writes nothing (until the rights model grants them something).
+ */
+export type PersonRole = 'member' | 'analyst' | 'admin' | 'none';
 export type KeyRole = 'READER' | 'ANALYST';
 
 export type Viewer =
   | { kind: 'anonymous' }
   /** A third-party app with an API key: read only. */
   | { kind: 'key'; keyId: string; name: string; role: KeyRole; rateLimit: number }
-  /** A person with a signed bearer token. `ags` is the municipality a member acts for (null for other roles). */
+  /** A person with a signed bearer token or a session cookie. `ags` is the municipality a member acts for (null for other roles). */
   | { kind: 'person'; subject: string; role: PersonRole; ags: string | null };
 
 export const ANONYMOUS: Viewer = Object.freeze({ kind: 'anonymous' });

@@ -2752,7 +2752,7 @@ export type ReusableSolutionEdge = {
   node: ReusableSolution;
 };
 
-/** What a caller may do. API keys are READER or ANALYST; people are MEMBER, ANALYST or ADMIN. */
+/** What a caller may do. API keys are READER or ANALYST; people are MEMBER, ANALYST, ADMIN or NONE. */
 export type Role =
   /** Everything, including API keys and the shared reference data. */
   | 'ADMIN'
@@ -2760,6 +2760,8 @@ export type Role =
   | 'ANALYST'
   /** Edits the projects, contacts, interests and attendance of one municipality; sees that municipality's contacts in full. */
   | 'MEMBER'
+  /** A person signed in through the identity provider who holds no right yet: reads what signed-in people read, changes nothing. */
+  | 'NONE'
   /** Reads the public data (API keys only). */
   | 'READER';
 
@@ -3264,7 +3266,7 @@ export type ViewerKind =
   | 'ANONYMOUS'
   /** A third-party app with an API key (`X-API-Key` header). */
   | 'API_KEY'
-  /** A person with a signed bearer token (`Authorization: Bearer …`). */
+  /** A person: signed in through the identity provider (session cookie), or with a signed bearer token (`Authorization: Bearer …`). */
   | 'PERSON';
 
 /** Who may see a contact's e-mail address and phone number. */

@@ -133,6 +133,7 @@ describe('downloads in the web app', () => {
 
   it('gives the transfer office reach by Land and every white spot as CSV and XLSX, shows the white spots in full and on the map, explains growth, and takes an event by name', async () => {
     await open('/anmelden');
+    await page.getByText('Für Apps: mit Token oder API-Schlüssel').click();
     await page.getByLabel('Token oder Schlüssel').fill(await token({ role: 'analyst' }));
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Analyse');

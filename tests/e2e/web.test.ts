@@ -287,6 +287,7 @@ describe('the web app', () => {
     const before = await h.fingerprint();
     await open('/anmelden');
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Nicht angemeldet');
+    await page.getByText('Für Apps: mit Token oder API-Schlüssel').click();
     await page.getByLabel('Token oder Schlüssel').fill(await token({ role: 'member', ags: '07137' }));
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Mitglied von Mayen-Koblenz');
@@ -332,6 +333,7 @@ describe('the web app', () => {
 
   it('with a sign-in that has run out, reads the public pages as anyone does, says so once, and offers to sign in again', async () => {
     await open('/anmelden');
+    await page.getByText('Für Apps: mit Token oder API-Schlüssel').click();
     await page.getByLabel('Token oder Schlüssel').fill(await token({ role: 'member', ags: '07137' }, { expiresIn: new Date(Date.now() - 60_000) }));
     await page.getByRole('button', { name: 'Anmelden' }).click();
     // The page asks who is signed in: the API answers as anonymous, with the notice; the app forgets the token.
@@ -368,6 +370,7 @@ describe('the web app', () => {
     await accessible();
 
     await open('/anmelden');
+    await page.getByText('Für Apps: mit Token oder API-Schlüssel').click();
     await page.getByLabel('Token oder Schlüssel').fill(await token({ role: 'analyst' }));
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Analyse');

@@ -157,6 +157,8 @@ export async function createHarness(): Promise<Harness> {
 export async function startHttp(
   db: Database,
   deps: Partial<ServerDeps> = {},
+  /** A port chosen beforehand (e.g. one a provider already knows as the redirect URI's); default: any free one. */
+  port = 0,
 ): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const { app, apollo } = await createApp({
     db,
@@ -167,11 +169,11 @@ export async function startHttp(
     ...deps,
   });
   const server = await new Promise<Server>((done) => {
-    const s = app.listen(0, '127.0.0.1', () => done(s));
+    const s = app.listen(port, '127.0.0.1', () => done(s));
   });
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     server,
     async close() {
       await new Promise((done) => server.close(done));

@@ -13,7 +13,7 @@ import { TopicPage } from './pages/topic';
 import { EventPage } from './pages/event';
 import { SignInPage } from './pages/sign-in';
 import { MainNav } from './menu';
-import { dismissRefusedNotice, useCredential, useRefusedNotice } from './session';
+import { dismissRefusedNotice, useRefusedNotice } from './session';
 import { SearchPage } from './pages/search';
 import { t } from './strings';
 
@@ -89,9 +89,9 @@ function RefusedNotice() {
 }
 
 export function App() {
-  const signedIn = useCredential() !== null;
   return (
-    <LocationProvider>
+    // /auth/… is the API's (sign-in at the identity provider): the browser goes there, the router does not.
+    <LocationProvider scope={/^(?!\/auth\/)/}>
       <TitleAndFocus />
       <a class="skip" href="#main">
         {t.skipToContent}
@@ -100,7 +100,7 @@ export function App() {
         <p class="brand">
           <a href="/">{t.appName}</a>
         </p>
-        <MainNav signedIn={signedIn} />
+        <MainNav />
       </header>
       <RefusedNotice />
       <main id="main" tabIndex={-1}>

@@ -3,9 +3,10 @@
 // hides them, its state said by aria-expanded.
 import { useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { SessionLinks } from './session-links';
 import { t } from './strings';
 
-export function MainNav({ signedIn }: { signedIn: boolean }) {
+export function MainNav() {
   const { path } = useLocation();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -38,9 +39,7 @@ export function MainNav({ signedIn }: { signedIn: boolean }) {
         <li>
           <a href="/reichweite">{t.nav.dashboard}</a>
         </li>
-        <li>
-          <a href="/anmelden">{signedIn ? t.nav.signedIn : t.nav.signIn}</a>
-        </li>
+        <SessionLinks />
       </ul>
     </nav>
   );

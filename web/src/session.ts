@@ -1,5 +1,6 @@
-// The credentials of this browser session: a bearer token (a member, an analyst, an admin) or an app's API
-// key, pasted once and kept in sessionStorage (gone when the tab closes), sent with every request.
+// The machine path: a bearer token or an app's API key, pasted once and kept in sessionStorage (gone when
+// the tab closes), sent with every request. People sign in at the identity provider instead and hold only
+// the API's HttpOnly session cookie (session-links.tsx): no token of theirs is ever in the page's storage.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Credential = { kind: 'token' | 'key'; value: string };
@@ -45,9 +46,11 @@ export function useCredential(): Credential | null {
  */
 let refusedNotice = false;
 export function credentialRefused(): void {
-  if (credential() === null) return;
+  const wasShown = refusedNotice;
   refusedNotice = true;
-  setCredential(null);
+  // A pasted credential is forgotten; a session cookie the API has already deleted (it ran out).
+  if (credential() !== null) setCredential(null);
+  else if (!wasShown) for (const listener of listeners) listener();
 }
 export function dismissRefusedNotice(): void {
   refusedNotice = false;

@@ -22,7 +22,7 @@ export const de = {
   skipToContent: 'Zum Inhalt springen',
   /** The name of a table's own sideways-scrolling box on a narrow screen. */
   tableRegion: (caption: string) => `Tabelle: ${caption}`,
-  nav: { start: 'Suche', peers: 'Partner finden', measures: 'Maßnahmen', dashboard: 'Reichweite', signIn: 'Anmelden', signedIn: 'Angemeldet', label: 'Hauptnavigation', menu: 'Menü' },
+  nav: { start: 'Suche', peers: 'Partner finden', measures: 'Maßnahmen', dashboard: 'Reichweite', signIn: 'Anmelden', signedIn: 'Angemeldet', account: 'Mein Zugang', signOut: 'Abmelden', label: 'Hauptnavigation', menu: 'Menü' },
   footer: 'Daten: Gemeindeverzeichnis © Statistisches Bundesamt (Destatis), 2025, Datenlizenz Deutschland – Namensnennung – 2.0; Modellprojekte, Maßnahmen, Austausch und Veranstaltungen aus öffentlichen Quellen, je mit Quelle.',
   search: {
     title: 'Suche',
@@ -410,7 +410,10 @@ export const de = {
   },
   signIn: {
     title: 'Anmelden',
-    intro: 'Mitglieder einer Kommune, Analystinnen und Analysten der Transferstelle und Administratoren melden sich mit ihrem Zugangstoken (JWT) an, Apps mit ihrem API-Schlüssel. Der Zugang gilt nur für diesen Browser-Tab und ist beim Schließen vergessen.',
+    intro: 'Mitarbeitende einer Kommune und der Transferstelle melden sich über den Anmeldedienst ihrer Behörde an und kehren danach hierher zurück.',
+    provider: 'Über den Anmeldedienst anmelden',
+    machines: 'Für Apps: mit Token oder API-Schlüssel',
+    machinesIntro: 'Apps und Skripte geben ein Zugangstoken (Bearer-JWT) oder ihren API-Schlüssel an. Der Zugang gilt nur für diesen Browser-Tab und ist beim Schließen vergessen.',
     kind: 'Art des Zugangs',
     token: 'Zugangstoken (Bearer-JWT)',
     key: 'API-Schlüssel einer App',
@@ -419,7 +422,7 @@ export const de = {
     signOut: 'Abmelden',
     as: 'Angemeldet als',
     anonymous: 'Nicht angemeldet: Sie sehen, was öffentlich ist.',
-    role: { READER: 'Lesezugang', ANALYST: 'Analyse (Transferstelle)', MEMBER: 'Mitglied', ADMIN: 'Administration' } as Record<string, string>,
+    role: { READER: 'Lesezugang', ANALYST: 'Analyse (Transferstelle)', MEMBER: 'Mitglied', ADMIN: 'Administration', NONE: 'angemeldet, noch ohne Rechte' } as Record<string, string>,
     memberOf: (name: string) => `Mitglied von ${name}`,
     appKey: (name: string) => `App „${name}“`,
     interests: (name: string) => `Erklärte Interessen von ${name}`,

@@ -11,6 +11,8 @@ const createSchema = z.object({
 });
 const keyIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'must be an API key id: 16 hexadecimal digits');
 
+const PERSON_ROLE = { member: 'MEMBER', analyst: 'ANALYST', admin: 'ADMIN', none: 'NONE' } as const;
+
 const subjectOf = (v: Viewer) => (v.kind === 'person' ? v.subject : v.kind);
 
 export const accessResolvers: Resolvers = {
@@ -21,7 +23,7 @@ export const accessResolvers: Resolvers = {
 
   Viewer: {
     kind: (v) => (v.kind === 'anonymous' ? 'ANONYMOUS' : v.kind === 'key' ? 'API_KEY' : 'PERSON'),
-    role: (v) => (v.kind === 'anonymous' ? null : v.kind === 'key' ? v.role : v.role === 'member' ? 'MEMBER' : v.role === 'analyst' ? 'ANALYST' : 'ADMIN'),
+    role: (v) => (v.kind === 'anonymous' ? null : v.kind === 'key' ? v.role : PERSON_ROLE[v.role]),
     municipality: (v, _, { loaders }) => (v.kind === 'person' && v.ags !== null ? loaders.municipality.load(v.ags) : null),
     apiKey: (v, _, { apiKeys }) => (v.kind === 'key' ? apiKeys.get(v.keyId) : null),
     rateLimit: (v, _, { rateLimits }) => rateLimits.budgetOf(v),

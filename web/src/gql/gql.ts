@@ -47,6 +47,7 @@ type Documents = {
     "\n  query TopicPage($slug: String!) {\n    topic(slug: $slug) {\n      slug name description\n      parent { slug name }\n      subtopics { slug name }\n      events { slug title startsOn }\n      interestedMunicipalities(first: 100) { edges { node { ags name location { lat lon } } } }\n    }\n  }\n": typeof types.TopicPageDocument,
     "\n  query TopicProjects($slug: String!, $after: String) {\n    topic(slug: $slug) {\n      projects(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { slug name runners { role municipality { ags name location { lat lon } } } } }\n      }\n    }\n  }\n": typeof types.TopicProjectsDocument,
     "\n  query TopicMeasures($slug: String!, $after: String) {\n    topic(slug: $slug) {\n      measures(first: 20, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { slug name status statusAsOf project { slug name } } }\n      }\n    }\n  }\n": typeof types.TopicMeasuresDocument,
+    "\n  query HeaderViewer { viewer { kind } }\n": typeof types.HeaderViewerDocument,
 };
 const documents: Documents = {
     "\n  query GemeindePositions { gemeindePositions { count ags lat lon } }\n": types.GemeindePositionsDocument,
@@ -81,6 +82,7 @@ const documents: Documents = {
     "\n  query TopicPage($slug: String!) {\n    topic(slug: $slug) {\n      slug name description\n      parent { slug name }\n      subtopics { slug name }\n      events { slug title startsOn }\n      interestedMunicipalities(first: 100) { edges { node { ags name location { lat lon } } } }\n    }\n  }\n": types.TopicPageDocument,
     "\n  query TopicProjects($slug: String!, $after: String) {\n    topic(slug: $slug) {\n      projects(first: 50, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { slug name runners { role municipality { ags name location { lat lon } } } } }\n      }\n    }\n  }\n": types.TopicProjectsDocument,
     "\n  query TopicMeasures($slug: String!, $after: String) {\n    topic(slug: $slug) {\n      measures(first: 20, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { slug name status statusAsOf project { slug name } } }\n      }\n    }\n  }\n": types.TopicMeasuresDocument,
+    "\n  query HeaderViewer { viewer { kind } }\n": types.HeaderViewerDocument,
 };
 
 /**
@@ -211,6 +213,10 @@ export function graphql(source: "\n  query TopicProjects($slug: String!, $after:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TopicMeasures($slug: String!, $after: String) {\n    topic(slug: $slug) {\n      measures(first: 20, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { slug name status statusAsOf project { slug name } } }\n      }\n    }\n  }\n"): typeof import('./graphql').TopicMeasuresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HeaderViewer { viewer { kind } }\n"): typeof import('./graphql').HeaderViewerDocument;
 
 
 export function graphql(source: string) {

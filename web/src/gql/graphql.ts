@@ -297,7 +297,7 @@ export type ReachSource = {
   project?: string | null | undefined;
 };
 
-/** What a caller may do. API keys are READER or ANALYST; people are MEMBER, ANALYST or ADMIN. */
+/** What a caller may do. API keys are READER or ANALYST; people are MEMBER, ANALYST, ADMIN or NONE. */
 export type Role =
   /** Everything, including API keys and the shared reference data. */
   | 'ADMIN'
@@ -305,6 +305,8 @@ export type Role =
   | 'ANALYST'
   /** Edits the projects, contacts, interests and attendance of one municipality; sees that municipality's contacts in full. */
   | 'MEMBER'
+  /** A person signed in through the identity provider who holds no right yet: reads what signed-in people read, changes nothing. */
+  | 'NONE'
   /** Reads the public data (API keys only). */
   | 'READER';
 
@@ -387,7 +389,7 @@ export type ViewerKind =
   | 'ANONYMOUS'
   /** A third-party app with an API key (`X-API-Key` header). */
   | 'API_KEY'
-  /** A person with a signed bearer token (`Authorization: Bearer …`). */
+  /** A person: signed in through the identity provider (session cookie), or with a signed bearer token (`Authorization: Bearer …`). */
   | 'PERSON';
 
 export type GemeindePositionsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -663,6 +665,11 @@ export type TopicMeasuresQueryVariables = Exact<{
 
 
 export type TopicMeasuresQuery = { topic: { measures: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, name: string, status: MeasureStatus, statusAsOf: string | null, project: { slug: string, name: string } | null } }> } } | null };
+
+export type HeaderViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HeaderViewerQuery = { viewer: { kind: ViewerKind } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1871,3 +1878,10 @@ export const TopicMeasuresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TopicMeasuresQuery, TopicMeasuresQueryVariables>;
+export const HeaderViewerDocument = new TypedDocumentString(`
+    query HeaderViewer {
+  viewer {
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<HeaderViewerQuery, HeaderViewerQueryVariables>;

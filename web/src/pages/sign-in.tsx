@@ -1,6 +1,7 @@
-// Signing in: a member, an analyst or an admin pastes a bearer token (an app its API key) once per browser
-// session; the page says who the API takes the caller for (`viewer`), and a member declares and withdraws
-// her municipality's interests — the way a municipality without a model project gets a profile of its own.
+// Signing in: people at the identity provider (/auth/login; the API keeps the session in an HttpOnly cookie),
+// apps and scripts with a pasted bearer token or API key (the machine path, folded away); the page says who the
+// API takes the caller for (`viewer`), and a member declares and withdraws her municipality's interests — the
+// way a municipality without a model project gets a profile of its own.
 import { useState } from 'preact/hooks';
 import { ApiError, request } from '../api';
 import { graphql } from '../gql';
@@ -74,7 +75,21 @@ export function SignInPage() {
         <button type="button" onClick={() => setCredential(null)}>
           {s.signOut}
         </button>
+      ) : v?.kind === 'PERSON' ? (
+        <form method="post" action="/auth/logout">
+          <button type="submit">{s.signOut}</button>
+        </form>
       ) : (
+        <p>
+          <a class="button" href="/auth/login?return=%2Fanmelden">
+            {s.provider}
+          </a>
+        </p>
+      )}
+      {!current && v?.kind !== 'PERSON' && (
+        <details>
+          <summary>{s.machines}</summary>
+          <p>{s.machinesIntro}</p>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -101,6 +116,7 @@ export function SignInPage() {
             <button type="submit">{s.submit}</button>
           </p>
         </form>
+        </details>
       )}
 
       {member && (
