@@ -81,6 +81,25 @@ const notFound = async (path: string, text: string) => {
   await accessible();
 };
 
+describe('search by the names people type (issue 33, point 3)', () => {
+  it.each([
+    ['Landkreis Vulkaneifel', '/gemeinde/07233'],
+    ['Kreis Cochem-Zell', '/gemeinde/07135'],
+    ['Gemeinde Reit im Winkl', null],
+  ])('finds %s as the first hit, and opens it', async (text, path) => {
+    const group = await search(text, 'Gemeinden und Kreise');
+    const first = group.getByRole('link').first();
+    await expect.poll(() => first.count()).toBe(1);
+    const expected = await h.ok<any>('query ($q: String!) { search(text: $q, first: 1) { node { ... on Municipality { ags name } } } }', { q: text });
+    const hit = expected.search[0].node;
+    if (path) expect(`/gemeinde/${hit.ags}`).toBe(path);
+    expect(hit.name).toContain(text.split(' ').slice(1).join(' '));
+    expect(await first.getAttribute('href')).toBe(`/gemeinde/${hit.ags}`);
+    await first.click();
+    await expect.poll(heading).toBe(hit.name);
+  });
+});
+
 describe('a page for every project, measure, topic and event', () => {
   it('opens a project from search and from its runner’s page, with runners, funding, measures, topics, contact points and sources as the API has them', async () => {
     const mine = await h.ok<any>('{ municipality(ags: "07137") { name projects(first: 1) { edges { node { slug name } } } } }');
