@@ -7,7 +7,8 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type Provider from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { loginPage, logoutPage, messagePage } from './local-provider.pages.js';
 
 export interface DemoAccount {
@@ -64,7 +65,9 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
     server.listen(options.port, host, () => done());
   });
   const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, configuration(options));
+  // Loaded only here: a production start (which never runs it) does not load it, nor print its warnings.
+  const { default: OidcProvider } = await import('oidc-provider');
+  const provider = new OidcProvider(issuer, configuration(options));
   const callback = provider.callback();
   handle = (req, res) => {
     if (req.url?.startsWith('/interaction/')) void interaction(provider, req, res).catch((error: unknown) => fail(res, error));

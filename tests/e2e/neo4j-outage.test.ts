@@ -80,25 +80,25 @@ describe('Neo4j unreachable under a running API', () => {
 describe('one bound for everyone during an outage (issue 38, point 9)', () => {
   it('an anonymous reader, whose answer may be cached, waits for the database once, as a member does', async () => {
     // Production keeps answers by the data version: the anonymous request reads it first, and used to wait
-    // for the database there and then again in the operation (11–15 s against a member's 6–8 s).
+    // for the database there and then again in the operation (11–15 s against a member's 6–8 s). The waits
+    // themselves vary with the driver's backoff; what must hold is that the operation does not run after it:
+    // the answer comes before GraphQL (503), not from the operation's own failure (200 with the field's error).
     const cached = await startHttp(new Database(driver, { database: 'neo4j', timeoutMs: 10_000 }), {
       security: createSecurity(h.db, testSecurityConfig()),
       answerCache: { http: true, responseCache: true, maxAgeSeconds: 60 },
     });
-    const timed = async (headers: Record<string, string>) => {
-      const started = Date.now();
+    const ask = async (headers: Record<string, string>) => {
       const response = await fetch(`${cached.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY }) });
-      const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
-      return { ms: Date.now() - started, code: body.errors?.[0]?.extensions.code };
+      const body = (await response.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] };
+      return { status: response.status, code: body.errors?.[0]?.extensions.code, ran: 'data' in body };
     };
     const member = { authorization: `Bearer ${await token({ role: 'member', ags: '07137' })}` };
     try {
       await proxy.cut();
-      const anonymous = await timed({});
-      const person = await timed(member);
-      expect([anonymous.code, person.code]).toEqual(['SERVICE_UNAVAILABLE', 'SERVICE_UNAVAILABLE']);
-      // One wait each (the driver's retries are 1 s here): the anonymous one not a second wait longer.
-      expect(anonymous.ms).toBeLessThan(person.ms + 800);
+      // The member's request waited once, in the operation; the anonymous one once, for the data version, and
+      // was answered then, before the operation.
+      expect(await ask(member)).toEqual({ status: 200, code: 'SERVICE_UNAVAILABLE', ran: true });
+      expect(await ask({})).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE', ran: false });
     } finally {
       await proxy.restore();
       await cached.close();

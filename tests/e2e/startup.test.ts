@@ -68,7 +68,8 @@ describe('a running service', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ __typename }' }),
       });
-      expect(await response.json(), output).toEqual({ data: { __typename: 'Query' } });
+      // Its data; the extensions carry the request's cost (production rate limits).
+      expect(((await response.json()) as { data: unknown }).data, output).toEqual({ __typename: 'Query' });
       child.kill('SIGTERM');
       const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running after 15 s'), 15_000))]);
       // The output says why, should this ever fail (it did once, unreproduced, in a full run).
@@ -127,7 +128,8 @@ describe('a running service', () => {
       await lock.rollback();
       const response = await inFlight;
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ data: { updateTopic: { name: 'Renamed while stopping' } } });
+      const renamed = (await response.json()) as { data: unknown; errors?: unknown };
+      expect([renamed.data, renamed.errors]).toEqual([{ updateTopic: { name: 'Renamed while stopping' } }, undefined]);
       const code = await Promise.race([exited, sleep(15_000).then(() => 'still running after 15 s')]);
       expect(code, output).toBe(0);
       // In this order: stop accepting, drain, close the driver.
@@ -148,7 +150,9 @@ describe('a running service', () => {
     try {
       const result = await startService({ NEO4J_URI: inject('neo4jUri'), PORT: '4997', IMPORT_ON_EMPTY: 'never', LOG_LEVEL: 'silent' });
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/^smart-city-graph could not start\. Port 4997 is already in use/);
+      // The local demo sign-in's oidc-provider, started before the port is taken, warns first: that it wants
+      // Node 22 (issue 37 moves to it) and that its store is in memory (as a demo's is).
+      expect(result.stderr).toMatch(/^(oidc-provider WARNING: .*\n)*smart-city-graph could not start\. Port 4997 is already in use/);
     } finally {
       squatter.close();
     }

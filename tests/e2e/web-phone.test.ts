@@ -52,6 +52,7 @@ const open = async (path: string, viewport = PHONE, analyst = false) => {
   if (analyst) {
     // The dashboard answers analysts only: signed in as a person would, then the page by its address.
     await page.goto(`${http.url}/anmelden`);
+    await page.getByText('Für Apps: mit Token oder API-Schlüssel').click();
     await page.getByLabel('Token oder Schlüssel').fill(analystToken);
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Analyse');
