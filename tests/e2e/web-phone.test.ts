@@ -79,8 +79,12 @@ const PAGES: { path: string; analyst?: boolean; loaded: () => Promise<unknown> }
       await expect.poll(() => page.locator('canvas[data-points]').count()).toBe(1);
       // The network analysis runs in the background: the page may first say it is computing, and offer to reload.
       await expect.poll(async () => (await h.ok<any>('{ reachNetwork { status } }', {}, viewers.analyst)).reachNetwork.status, { timeout: 60_000 }).toBe('READY');
+      // Then either the network is drawn, or the page still says it is computing and offers to reload: both
+      // are waited for (checking the button once raced the page's own answer on a busy machine).
       const reload = page.getByRole('button', { name: 'Neu laden' });
-      if ((await reload.count()) > 0) await reload.click();
+      const drawn = page.locator('.network-canvas[data-nodes]');
+      await expect.poll(async () => (await drawn.count()) + (await reload.count()), { timeout: 20_000 }).toBeGreaterThan(0);
+      if ((await drawn.count()) === 0) await reload.click();
       await atLeastOne('.network-canvas[data-nodes]');
     },
   },
